@@ -1,0 +1,29 @@
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.config import get_config
+from bot.dialogue import Menu
+from bot.dialogue.menu import QUESTIONS_PROMPT, THEMES_PROMPT
+from bot.templates import load_templates
+from bot.templates.importer import response_name
+
+
+class ActionMenu(Action):
+    """Themes, then a theme's questions, then the chosen answer (payload /help{...})."""
+
+    def name(self) -> Text:
+        return "action_menu"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        menu = Menu(load_templates(), get_config().branches_covered)
+        template_id = next(tracker.get_latest_entity_values("template_id"), None)
+        theme = next(tracker.get_latest_entity_values("theme"), None)
+        if template_id and menu.find(template_id):
+            dispatcher.utter_message(response=response_name(template_id))
+        elif theme and menu.template_buttons(theme):
+            dispatcher.utter_message(text=QUESTIONS_PROMPT, buttons=menu.template_buttons(theme))
+        else:
+            dispatcher.utter_message(text=THEMES_PROMPT, buttons=menu.theme_buttons())
+        return []

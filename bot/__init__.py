@@ -1,0 +1,1 @@
+"""First-level assistant of a French social-security fund, built on Rasa Open Source."""

@@ -1,0 +1,93 @@
+"""Facebook Messenger, configured from environment variables (never secrets in a YAML file).
+
+FB_VERIFY_TOKEN, FB_APP_SECRET and FB_PAGE_ACCESS_TOKEN come from Meta's app settings.
+Compared with Rasa's FacebookInput: the SHA-256 signature Meta recommends is checked first,
+the comparison is constant-time, and a badly signed call gets 403 instead of 200.
+FB_GRAPH_API_URL points replies at another Graph API address (a local one in tests).
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.facebook import FacebookInput, Messenger, MessengerBot
+from fbmessenger import MessengerClient
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADERS = (("X-Hub-Signature-256", hashlib.sha256), ("X-Hub-Signature", hashlib.sha1))
+
+
+def is_signed_by(secret: str, body: bytes, headers: Dict[str, str]) -> bool:
+    """True when the payload carries a valid HMAC of Meta's app secret."""
+    if not secret:
+        return False
+    for header, digest in SIGNATURE_HEADERS:
+        value = headers.get(header)
+        if not value:
+            continue
+        method, _, signature = value.partition("=")
+        if method != digest().name:
+            return False
+        expected = hmac.new(secret.encode("utf-8"), body, digest).hexdigest()
+        return hmac.compare_digest(expected, signature)
+    return False
+
+
+class MessengerInput(FacebookInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "facebook"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        return cls(
+            os.environ.get("FB_VERIFY_TOKEN") or credentials.get("verify", ""),
+            os.environ.get("FB_APP_SECRET") or credentials.get("secret", ""),
+            os.environ.get("FB_PAGE_ACCESS_TOKEN") or credentials.get("page-access-token", ""),
+        )
+
+    def _client(self) -> MessengerClient:
+        client = MessengerClient(self.fb_access_token)
+        graph_url = os.environ.get("FB_GRAPH_API_URL")
+        if graph_url:
+            client.graph_url = graph_url.rstrip("/")
+        return client
+
+    def get_output_channel(self) -> MessengerBot:
+        return MessengerBot(self._client())
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        webhook = Blueprint("messenger_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["GET"])
+        async def verify(request: Request) -> HTTPResponse:
+            token = request.args.get("hub.verify_token") or ""
+            if self.fb_verify and hmac.compare_digest(token, self.fb_verify):
+                return response.text(request.args.get("hub.challenge") or "")
+            logger.warning("Messenger: jeton de vérification invalide (FB_VERIFY_TOKEN).")
+            return response.text("invalid verify token", status=403)
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if not is_signed_by(self.fb_secret, request.body, request.headers):
+                logger.warning("Messenger: signature invalide, appel refusé (FB_APP_SECRET).")
+                return response.text("invalid signature", status=403)
+            messenger = Messenger(self.fb_access_token, on_new_message)
+            messenger.client = self._client()
+            await messenger.handle(request.json, self.get_metadata(request))
+            return response.text("success")
+
+        return webhook

@@ -1,0 +1,145 @@
+"""The caisse's configuration: one YAML file plus environment overrides.
+
+Every answer that names a channel (phone, online account, appointment) reads it from here,
+so a caisse changes its contacts without touching answers or code.
+"""
+from __future__ import annotations
+
+import os
+import re
+from datetime import date, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Mapping, Optional
+
+import holidays
+import yaml
+from pydantic import BaseModel, validator
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "caisse.yml"
+BODIES_PATH = PROJECT_ROOT / "config" / "bodies.yml"
+ENV_PREFIX = "CAISSE__"
+BRANCHES = ("caf", "cpam", "retraite", "urssaf", "msa")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SLOT_PATTERN = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
+
+
+class ConfigError(ValueError):
+    """The caisse configuration cannot be used; the message says what to fix."""
+
+
+class Contacts(BaseModel):
+    """How a person reaches a body: the secure channels for questions about their own file."""
+
+    name: str
+    phone: str
+    phone_hours: str
+    account_name: str
+    account_url: str
+    app: str
+    appointment_url: str
+    website: str
+
+
+class OpeningHours(BaseModel):
+    timezone: str = "Europe/Paris"
+    weekly: Dict[str, List[str]]
+    public_holidays: str = "FR"
+
+    @validator("weekly")
+    def _check_slots(cls, weekly: Dict[str, List[str]]) -> Dict[str, List[str]]:
+        for day, slots in weekly.items():
+            if day not in WEEKDAYS:
+                raise ValueError(f"jour inconnu « {day} » (attendu : {', '.join(WEEKDAYS)})")
+            for slot in slots:
+                if not _SLOT_PATTERN.match(slot):
+                    raise ValueError(f"plage « {slot} » : format attendu HH:MM-HH:MM")
+        return weekly
+
+    def slots(self, day: date) -> List[tuple[time, time]]:
+        """Opening slots of a given day: none on public holidays."""
+        if day in holidays.country_holidays(self.public_holidays, years=day.year):
+            return []
+        result = []
+        for slot in self.weekly.get(WEEKDAYS[day.weekday()], []):
+            h1, m1, h2, m2 = map(int, _SLOT_PATTERN.match(slot).groups())
+            result.append((time(h1, m1), time(h2, m2)))
+        return result
+
+    def is_open(self, moment: datetime) -> bool:
+        return any(start <= moment.time() < end for start, end in self.slots(moment.date()))
+
+
+class Commitments(BaseModel):
+    """The caisse's engagement (grid items F1 and F2 of the EN3S report)."""
+
+    response_time_hours: int = 24
+    business_hours_only: bool = True
+    reactivity_target: str = "half_day"
+
+
+class CaisseConfig(BaseModel):
+    name: str
+    short_name: str
+    branch: str
+    department: str
+    branches_covered: List[str]
+    contacts: Contacts
+    opening_hours: OpeningHours
+    commitments: Commitments = Commitments()
+    charter_path: str = "/charte"
+    site_url: str = "http://localhost:8000"
+    national_contacts: Dict[str, Contacts] = {}
+
+    @validator("branch")
+    def _known_branch(cls, branch: str) -> str:
+        if branch not in BRANCHES:
+            raise ValueError(f"branche « {branch} » inconnue (attendu : {', '.join(BRANCHES)})")
+        return branch
+
+    def contacts_for(self, branch: str) -> Contacts:
+        """The caisse's own contacts for its branch, the national ones for any other branch."""
+        if branch == self.branch:
+            return self.contacts
+        try:
+            return self.national_contacts[branch]
+        except KeyError:
+            raise ConfigError(f"aucune coordonnée nationale pour la branche « {branch} »") from None
+
+
+def _apply_env_overrides(data: dict, environ: Mapping[str, str]) -> dict:
+    """CAISSE__CONTACTS__PHONE=3230 sets data['contacts']['phone'] (values parsed as YAML)."""
+    for key, raw in environ.items():
+        if not key.startswith(ENV_PREFIX):
+            continue
+        path = key[len(ENV_PREFIX):].lower().split("__")
+        target = data
+        for part in path[:-1]:
+            target = target.setdefault(part, {})
+        target[path[-1]] = yaml.safe_load(raw) if raw.strip() else raw
+    return data
+
+
+def load_config(path: Optional[Path] = None, environ: Optional[Mapping[str, str]] = None) -> CaisseConfig:
+    environ = os.environ if environ is None else environ
+    path = Path(path or environ.get("CAISSE_CONFIG") or DEFAULT_CONFIG_PATH)
+    if not path.is_absolute() and not path.exists():
+        path = PROJECT_ROOT / path
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        bodies = yaml.safe_load(BODIES_PATH.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigError(f"configuration de la caisse illisible ({path}) : {error}") from error
+    data = _apply_env_overrides(data, environ)
+    data.setdefault("national_contacts", bodies)
+    try:
+        return CaisseConfig.parse_obj(data)
+    except ValueError as error:
+        raise ConfigError(f"configuration de la caisse invalide ({path}) :\n{error}") from error
+
+
+@lru_cache(maxsize=1)
+def get_config() -> CaisseConfig:
+    """The process-wide configuration, read once."""
+    return load_config()

@@ -1,0 +1,47 @@
+"""Quick-reply menus built from the answer templates of the branches the caisse covers."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from bot.templates import AnswerTemplate
+
+MAX_THEME_BUTTONS = 12
+THEMES_PROMPT = "Voici les thèmes sur lesquels je peux vous renseigner :"
+QUESTIONS_PROMPT = "Voici les questions fréquentes de ce thème :"
+
+
+def _payload(**entities: str) -> str:
+    return "/help" + json.dumps(entities, ensure_ascii=False, separators=(",", ":"))
+
+
+def theme_key(template: AnswerTemplate) -> str:
+    return f"{template.branch}.{template.theme}"
+
+
+@dataclass
+class Menu:
+    templates: List[AnswerTemplate]
+    branches: List[str]
+
+    def _covered(self) -> List[AnswerTemplate]:
+        return [t for t in self.templates if t.branch in self.branches]
+
+    def theme_buttons(self) -> List[Dict[str, str]]:
+        themes: Dict[str, str] = {}
+        for template in self._covered():
+            themes.setdefault(theme_key(template), template.theme_title)
+        return [
+            {"title": title, "payload": _payload(theme=key)} for key, title in themes.items()
+        ][:MAX_THEME_BUTTONS]
+
+    def template_buttons(self, theme: str) -> List[Dict[str, str]]:
+        return [
+            {"title": t.title, "payload": _payload(template_id=t.id)}
+            for t in self._covered()
+            if theme_key(t) == theme
+        ]
+
+    def find(self, template_id: str) -> Optional[AnswerTemplate]:
+        return next((t for t in self._covered() if t.id == template_id), None)

@@ -1,0 +1,35 @@
+"""E-mail detector: plain addresses and the spelled-out form users type to dodge filters.
+
+"jean.dupont@gmail.com", "jean.dupont @ gmail.com" and
+"jean.dupont arobase gmail point com" are all the same address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._model import Finding
+
+_PLAIN = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]*\w\s?@\s?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    r"(?:\s?\.\s?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w])"
+)
+
+# Spelled-out form, matched on folded text; the top-level domain must be a common one
+# so that "at" or "point" in ordinary sentences do not trigger it.
+_TLD = r"(?:com|fr|net|org|eu|be|ch|re|gp|mq|info|io|biz|de|es|it|uk|ca|ma|dz|tn|sn)"
+_AT = r"(?:@|\(at\)|\[at\]|\bat\b|\barr?obase\b|\barr?ob\b)"
+_DOT = r"(?:\.|\(dot\)|\[dot\]|\bdot\b|\bpoint\b)"
+_SPELLED = re.compile(
+    rf"(?<![\w.\-])[a-z0-9][a-z0-9._\-]*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
+    rf"\s*{_DOT}\s*{_TLD}\b"
+)
+
+
+def find_email(text: str, folded: str) -> Iterator[Finding]:
+    """Yield e-mail spans, plain first, then spelled-out ones."""
+    for match in _PLAIN.finditer(text):
+        yield Finding("EMAIL", match.start(), match.end())
+    for match in _SPELLED.finditer(folded):
+        yield Finding("EMAIL", match.start(), match.end())

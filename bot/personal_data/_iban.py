@@ -1,0 +1,48 @@
+"""IBAN detector (any country), validated with python-stdnum.
+
+A candidate starts with a country code and two digits and runs over the following
+letters and digits; since words typed after the IBAN (a BIC, "merci") join the run,
+the longest prefix that validates is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum import iban as stdnum_iban
+
+from ._model import Finding
+
+# Countries that issue IBANs (ISO 3166 codes, SWIFT registry).
+_COUNTRIES = frozenset(
+    """
+    AD AE AL AT AZ BA BE BG BH BI BR BY CH CR CY CZ DE DJ DK DO EE EG ES FI FK FO FR GB GE
+    GI GL GR GT HR HU IE IL IQ IS IT JO KW KZ LB LC LI LT LU LV LY MC MD ME MK MN MR MT MU
+    NI NL NO OM PK PL PS PT QA RO RS RU SA SC SD SE SI SK SM SO ST SV TL TN TR UA VA VG XK
+    YE
+    """.split()
+)
+
+_CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z]{2})[ \-]?\d{2}(?:[ \-.]{0,2}[A-Za-z0-9]){10,34}"
+)
+_MIN_LENGTH = 15  # Norway, the shortest IBAN
+
+
+def find_iban(text: str, folded: str) -> Iterator[Finding]:
+    """Yield spans of valid IBANs, typed compact, spaced, dashed or in lowercase."""
+    del folded  # not needed: the checksum is the cue
+    pos = 0
+    while match := _CANDIDATE.search(text, pos):
+        pos = match.start() + 1  # a failed run may hide an IBAN that starts inside it
+        if match.group(1).upper() not in _COUNTRIES:
+            continue
+        positions = [i for i in range(match.start(), match.end()) if text[i].isalnum()]
+        chars = "".join(text[i] for i in positions).upper()
+        for length in range(min(len(chars), 34), _MIN_LENGTH - 1, -1):
+            if stdnum_iban.is_valid(chars[:length]):
+                end = positions[length - 1] + 1
+                yield Finding("IBAN", match.start(), end)
+                pos = end
+                break

@@ -1,0 +1,157 @@
+"""Phone number detector, validated with `phonenumbers`.
+
+Numbers are typed in many ways (06 12 34 56 78, 06.12.34.56.78, 06/12/34/56/78,
++33 (0)6 12 34 56 78, 0033 6..., 0692 12 34 56 for La Réunion). The text is cut into
+runs of digit groups joined by separators; a run is split into valid numbers, allowing
+one stray group at each end ("né en 1985 0612345678"). A number carved out of a longer
+run must look like a phone number (usual grouping) so that a 13-digit reference with a
+bad key is not half-masked as a phone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import PhoneNumberType
+
+from ._model import Finding
+
+_TOKEN = re.compile(r"\(0\)|(?<![\w+])\+?\d+(?![^\W\d_])")
+_GAP = re.compile(r"[ .\-/]{1,3}")
+
+# A national number starting with 0 is tried in metropolitan France, then overseas
+# (0692/0693 Réunion, 0690/0691 Guadeloupe, 0696/0697 Martinique, 0694 Guyane, 0639 Mayotte).
+_REGIONS = ("FR", "RE", "GP", "MQ", "GF", "YT")
+
+# Service numbers (free, premium, shared cost) are public, not personal data.
+_PERSONAL_TYPES = frozenset(
+    {
+        PhoneNumberType.FIXED_LINE,
+        PhoneNumberType.MOBILE,
+        PhoneNumberType.FIXED_LINE_OR_MOBILE,
+        PhoneNumberType.VOIP,
+        PhoneNumberType.PERSONAL_NUMBER,
+        PhoneNumberType.PAGER,
+    }
+)
+
+# Groupings people use for a 10-digit national number.
+_NATIONAL_SHAPES = frozenset(
+    {(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2), (1, 3, 2, 2, 2), (2, 4, 4), (4, 3, 3), (4, 6)}
+)
+
+
+@dataclass(frozen=True)
+class _Group:
+    text: str
+    start: int
+    end: int
+
+
+def _runs(text: str) -> Iterator[list[_Group]]:
+    """Split the text into runs of digit groups separated only by separators."""
+    run: list[_Group] = []
+    for match in _TOKEN.finditer(text):
+        group = _Group(match.group(), match.start(), match.end())
+        if run:
+            gap = text[run[-1].end : group.start]
+            paren = group.text == "(0)" or run[-1].text == "(0)"
+            joined = _GAP.fullmatch(gap) or (paren and gap.strip(" ") == "")
+            if not joined or group.text.startswith("+"):
+                yield run
+                run = []
+        run.append(group)
+    if run:
+        yield run
+
+
+@lru_cache(maxsize=2048)
+def _valid(number: str) -> bool:
+    """Is this digit string ('+…' or national '0…') a personal phone number?"""
+    try:
+        if number.startswith("+"):
+            candidates = [phonenumbers.parse(number, None)]
+        elif len(number) == 10 and number.startswith("0"):
+            candidates = [phonenumbers.parse(number, region) for region in _REGIONS]
+        else:
+            return False
+    except phonenumbers.NumberParseException:
+        return False
+    return any(
+        phonenumbers.is_valid_number(n) and phonenumbers.number_type(n) in _PERSONAL_TYPES
+        for n in candidates
+    )
+
+
+def _piece(groups: list[_Group]) -> tuple[bool, bool]:
+    """(is a valid number, is well grouped) for consecutive groups."""
+    first = groups[0].text
+    digits_groups = [g.text for g in groups if g.text != "(0)"]
+    if first.startswith("+") or first.startswith("00"):
+        head = "+" + first.lstrip("+")[2:] if first.startswith("00") else first
+        rest = digits_groups[1:]
+        if head == "+" and rest:  # "00 33 6..." typed with a space after 00
+            head, rest = "+" + rest[0], rest[1:]
+        number = head + "".join(rest)
+        if not 8 <= len(number) - 1 <= 15:
+            return False, False
+        if _valid(number):
+            return True, True
+        # "+33 06 12 ..." : the national 0 kept after the country code
+        if rest and rest[0].startswith("0") and _valid(head + "".join(rest)[1:]):
+            return True, True
+        return False, False
+    if not first.startswith("0"):
+        return False, False
+    number = "".join(digits_groups)
+    if len(number) != 10 or not _valid(number):
+        return False, False
+    return True, tuple(len(g) for g in digits_groups) in _NATIONAL_SHAPES
+
+
+def _split(run: list[_Group]) -> list[tuple[int, int]]:
+    """Best cover of a run by valid numbers, as (first, last) group indexes."""
+    n = len(run)
+    valid: dict[tuple[int, int], bool] = {}
+    for i in range(n):
+        if not (run[i].text.startswith(("0", "+"))):
+            continue
+        for j in range(i, min(n, i + 8)):
+            ok, shaped = _piece(run[i : j + 1])
+            if ok:
+                valid[(i, j)] = shaped
+    if not valid:
+        return []
+    if (0, n - 1) in valid:
+        return [(0, n - 1)]
+    for left, right in ((0, 0), (1, 0), (0, 1), (1, 1)):
+        cover = _partition(valid, left, n - right)
+        if cover:
+            return cover
+    return []
+
+
+def _partition(valid: dict[tuple[int, int], bool], lo: int, hi: int) -> list[tuple[int, int]]:
+    """Cover groups lo..hi-1 exactly with well-grouped valid numbers (small n: recursion)."""
+    if lo == hi:
+        return []
+    for j in range(hi - 1, lo - 1, -1):
+        if valid.get((lo, j)):
+            rest = _partition(valid, j + 1, hi) if j + 1 < hi else []
+            if j + 1 == hi or rest:
+                return [(lo, j), *rest]
+    return []
+
+
+def find_phone(text: str, folded: str) -> Iterator[Finding]:
+    """Yield spans of French (metropolitan and overseas) and international numbers."""
+    del folded  # validity, not context, decides
+    for run in _runs(text):
+        if sum(len(g.text) for g in run) < 8:
+            continue
+        for first, last in _split(run):
+            yield Finding("PHONE", run[first].start, run[last].end)

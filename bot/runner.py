@@ -1,0 +1,232 @@
+"""Starts the whole assistant on one machine: Rasa server, action server and our web server.
+
+Used by `python -m bot run` (the README's run command) and by the end-to-end tests, which start
+the same stack on other ports with a temporary `var/` folder.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from bot.config import PROJECT_ROOT
+
+BIN = Path(sys.executable).parent
+READY_TIMEOUT_SECONDS = 240
+
+
+class StartError(RuntimeError):
+    """The assistant cannot start; the message says what to do."""
+
+
+@dataclass
+class Ports:
+    rasa: int = int(os.environ.get("RASA_PORT", 5005))
+    actions: int = int(os.environ.get("ACTIONS_PORT", 5055))
+    web: int = int(os.environ.get("WEB_PORT", 8000))
+
+
+def port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind(("0.0.0.0", port))
+        except OSError:
+            return False
+    return True
+
+
+def check_ports(ports: Ports) -> None:
+    for name, port, variable in (
+        ("Rasa", ports.rasa, "RASA_PORT"),
+        ("serveur d'actions", ports.actions, "ACTIONS_PORT"),
+        ("site web", ports.web, "WEB_PORT"),
+    ):
+        if not port_is_free(port):
+            raise StartError(
+                f"Le port {port} ({name}) est déjà utilisé. Arrêtez le programme qui l'occupe "
+                f"(`ss -ltnp | grep :{port}` le montre) ou choisissez un autre port : "
+                f"{variable}=<port> make run"
+            )
+
+
+def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
+    env = dict(os.environ)
+    env.setdefault("TRACKER_DB_URL", f"sqlite:///{var_dir / 'tracker.db'}")
+    env.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'caisse.db'}")
+    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    env.setdefault("RASA_PUBLIC_URL", f"http://localhost:{ports.rasa}")
+    env.setdefault("RASA_TELEMETRY_ENABLED", "false")
+    env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    env.setdefault("RASA_AUTH_TOKEN", secrets.token_urlsafe(24))
+    env.setdefault("CAISSE__SITE_URL", f"http://localhost:{ports.web}")
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
+    return env
+
+
+def train(env: Optional[Dict[str, str]] = None) -> None:
+    """Rasa's fingerprinting skips training when data, config and domain are unchanged."""
+    print("Vérification du modèle (entraînement seulement si les données ont changé)…", flush=True)
+    result = subprocess.run(
+        [str(BIN / "rasa"), "train", "--data", "data", "--domain", "domain.yml", "--config", "config.yml",
+         "--out", "models"],
+        cwd=PROJECT_ROOT, env=env or service_environment(PROJECT_ROOT / "var", Ports()),
+    )
+    if result.returncode != 0:
+        raise StartError(
+            "L'entraînement du modèle a échoué (message de Rasa ci-dessus). Corrigez les données "
+            "signalées, vérifiez-les avec `.venv/bin/rasa data validate`, puis relancez."
+        )
+
+
+@dataclass
+class Service:
+    name: str
+    command: List[str]
+    health_url: str
+    log_path: Path
+    process: Optional[subprocess.Popen] = None
+
+    def start(self, env: Dict[str, str]) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "ab")
+        self.process = subprocess.Popen(
+            self.command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def is_ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(self.health_url, timeout=2) as answer:
+                return answer.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+    def log_tail(self, lines: int = 25) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+@dataclass
+class Stack:
+    """The three servers; `start()` returns once all answer their health check."""
+
+    var_dir: Path = PROJECT_ROOT / "var"
+    ports: Ports = field(default_factory=Ports)
+    extra_env: Dict[str, str] = field(default_factory=dict)
+    services: List[Service] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.env = {**service_environment(self.var_dir, self.ports), **self.extra_env}
+        logs = self.var_dir / "log"
+        p = self.ports
+        self.services = [
+            Service("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(p.actions)],
+                    f"http://127.0.0.1:{p.actions}/health", logs / "actions.log"),
+            Service("rasa", [str(BIN / "rasa"), "run", "--model", "models", "--port", str(p.rasa),
+                             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+                             "--enable-api", "--auth-token", self.env["RASA_AUTH_TOKEN"], "--cors", "*"],
+                    f"http://127.0.0.1:{p.rasa}/", logs / "rasa.log"),
+            Service("web", [sys.executable, "-m", "bot", "web", "--port", str(p.web)],
+                    f"http://127.0.0.1:{p.web}/healthz", logs / "web.log"),
+        ]
+
+    @property
+    def urls(self) -> Dict[str, str]:
+        return {
+            "page": f"http://localhost:{self.ports.web}/",
+            "rest": f"http://localhost:{self.ports.rasa}/webhooks/rest/webhook",
+            "rasa": f"http://localhost:{self.ports.rasa}/",
+        }
+
+    def start(self) -> None:
+        check_ports(self.ports)
+        for service in self.services:
+            service.start(self.env)
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        waiting = list(self.services)
+        while waiting:
+            for service in list(waiting):
+                if service.process.poll() is not None:
+                    self.stop()
+                    raise StartError(
+                        f"Le service « {service.name} » s'est arrêté au démarrage. Fin de son journal "
+                        f"({service.log_path}) :\n{service.log_tail()}"
+                    )
+                if service.is_ready():
+                    waiting.remove(service)
+            if waiting and time.monotonic() > deadline:
+                self.stop()
+                names = ", ".join(s.name for s in waiting)
+                raise StartError(f"Démarrage trop long ({names}). Voir les journaux dans {self.var_dir / 'log'}.")
+            time.sleep(0.5)
+
+    def failed_service(self) -> Optional[Service]:
+        return next((s for s in self.services if s.process and s.process.poll() is not None), None)
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            service.stop()
+
+
+def run() -> int:
+    """The README's run command: train if needed, start everything, stop everything on Ctrl-C."""
+    stack = Stack()
+    try:
+        check_ports(stack.ports)
+        train(stack.env)
+        print("Démarrage de Rasa, du serveur d'actions et du site (jusqu'à une minute)…", flush=True)
+        stack.start()
+    except StartError as error:
+        print(f"\nERREUR : {error}", file=sys.stderr)
+        return 1
+
+    stopping = {"now": False}
+
+    def request_stop(*_):
+        stopping["now"] = True
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
+    urls = stack.urls
+    print(
+        "\nL'assistant est prêt :\n"
+        f"  Page de la caisse avec la discussion : {urls['page']}\n"
+        f"  API REST de Rasa                     : {urls['rest']}\n"
+        f"  Serveur Rasa                         : {urls['rasa']}\n"
+        f"  Journaux                             : {stack.var_dir / 'log'}\n"
+        "Ctrl-C pour tout arrêter.",
+        flush=True,
+    )
+    while not stopping["now"]:
+        failed = stack.failed_service()
+        if failed:
+            print(f"\nERREUR : « {failed.name} » s'est arrêté. Fin de son journal :\n{failed.log_tail()}",
+                  file=sys.stderr)
+            stack.stop()
+            return 1
+        time.sleep(0.5)
+    print("\nArrêt en cours…", flush=True)
+    stack.stop()
+    print("Tout est arrêté.", flush=True)
+    return 0

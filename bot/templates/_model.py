@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import List, Optional
+
+from pydantic import BaseModel, validator
+
+from bot.config import BRANCHES
+
+_ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+
+
+class TemplateError(ValueError):
+    """A template file cannot be used; the message names the file and the template."""
+
+
+class AnswerTemplate(BaseModel):
+    id: str
+    title: str
+    examples: List[str]
+    answer: str
+    source: str
+    modelled_on: str = ""
+    reviewed: date
+    owner: str = ""
+    needs_agent: bool = False
+    branch: str = ""
+    theme: str = ""
+    theme_title: str = ""
+
+    @validator("id")
+    def _id_format(cls, value: str) -> str:
+        if not _ID_PATTERN.match(value):
+            raise ValueError(f"identifiant « {value} » : seulement a-z, 0-9 et _")
+        return value
+
+
+class TemplateFile(BaseModel):
+    branch: str
+    theme: str
+    theme_title: str
+    owner: str
+    templates: List[AnswerTemplate]
+
+    @validator("branch")
+    def _known_branch(cls, value: str) -> str:
+        if value not in BRANCHES:
+            raise ValueError(f"branche « {value} » inconnue")
+        return value
+
+    def resolved_templates(self) -> List[AnswerTemplate]:
+        """Templates with the file-level branch, theme and owner filled in."""
+        return [
+            template.copy(
+                update={
+                    "branch": self.branch,
+                    "theme": self.theme,
+                    "theme_title": self.theme_title,
+                    "owner": template.owner or self.owner,
+                }
+            )
+            for template in self.templates
+        ]

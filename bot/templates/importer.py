@@ -1,0 +1,114 @@
+"""Rasa reads the answer templates and the caisse's configuration directly, at training time.
+
+`CaisseImporter` is a `RasaFileImporter` that
+- turns every template into examples of the retrieval intent `faq/<id>` and a response
+  `utter_faq/<id>` (answer + "was this useful?" buttons), so nothing is generated twice;
+- fills the {{placeholders}} of every response (templates and domain.yml) from the caisse's
+  configuration. Rasa's fingerprint sees the rendered responses: changing a phone number only
+  updates the model's responses, it does not retrain it.
+"""
+from __future__ import annotations
+
+import copy
+from typing import Any, Dict, List, Optional, Text, Union
+
+from rasa.shared.core.domain import IS_RETRIEVAL_INTENT_KEY, Domain
+from rasa.shared.importers import utils
+from rasa.shared.core.training_data.structures import StoryGraph
+from rasa.shared.importers.rasa import RasaFileImporter
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.config import CaisseConfig, get_config
+from bot.templates import AnswerTemplate, load_templates, render
+
+RETRIEVAL_INTENT = "faq"
+
+
+FEEDBACK_CHOICES = (("oui", "👍 Réponse utile"), ("non", "👎 Pas utile"))
+
+
+def feedback_buttons(template_id: str) -> List[Dict[str, str]]:
+    """One-click vote under each answer. Double braces: Rasa's interpolator unescapes them."""
+    return [
+        {"title": title, "payload": f'/feedback{{{{"useful":"{value}","template_id":"{template_id}"}}}}'}
+        for value, title in FEEDBACK_CHOICES
+    ]
+
+
+def response_name(template_id: str) -> str:
+    return f"utter_{RETRIEVAL_INTENT}/{template_id}"
+
+
+def general_placeholders(config: CaisseConfig) -> Dict[str, str]:
+    """Placeholders of the skeleton's responses that are not a body's contacts."""
+    return {
+        "charte_url": config.site_url.rstrip("/") + config.charter_path,
+        "delai_reponse": f"{config.commitments.response_time_hours} h",
+    }
+
+
+def render_response(response: Dict[str, Any], branch: str, config: CaisseConfig) -> Dict[str, Any]:
+    contacts = config.contacts_for(branch)
+    extra = general_placeholders(config)
+    rendered = copy.deepcopy(response)
+    if "text" in rendered:
+        rendered["text"] = render(rendered["text"], contacts, extra)
+    for button in rendered.get("buttons", []):
+        button["title"] = render(button["title"], contacts, extra)
+    return rendered
+
+
+def template_responses(templates: List[AnswerTemplate], config: CaisseConfig) -> Dict[str, list]:
+    return {
+        response_name(t.id): [
+            {"text": render(t.answer, config.contacts_for(t.branch)), "buttons": feedback_buttons(t.id)}
+        ]
+        for t in templates
+    }
+
+
+def template_training_data(templates: List[AnswerTemplate]) -> TrainingData:
+    examples = [
+        Message.build(text=example, intent=f"{RETRIEVAL_INTENT}/{t.id}")
+        for t in templates
+        for example in t.examples
+    ]
+    return TrainingData(training_examples=examples)
+
+
+class CaisseImporter(RasaFileImporter):
+    def __init__(
+        self,
+        config_file: Optional[Text] = None,
+        domain_path: Optional[Text] = None,
+        training_data_paths: Optional[Union[List[Text], Text]] = None,
+    ) -> None:
+        super().__init__(config_file, domain_path, training_data_paths)
+        self._caisse = get_config()
+        self._templates = load_templates()
+
+    def get_domain(self) -> Domain:
+        domain = super().get_domain()
+        as_dict = domain.as_dict()
+        responses = {
+            name: [render_response(variant, self._caisse.branch, self._caisse) for variant in variants]
+            for name, variants in as_dict.get("responses", {}).items()
+        }
+        responses.update(template_responses(self._templates, self._caisse))
+        as_dict["responses"] = responses
+        return Domain.from_dict(as_dict)
+
+    def _domain_for_stories(self) -> Domain:
+        """Rules mention `faq`, which Rasa adds to the domain only after this importer runs."""
+        retrieval = Domain.from_dict({"intents": [{RETRIEVAL_INTENT: {IS_RETRIEVAL_INTENT_KEY: True}}]})
+        return self.get_domain().merge(retrieval)
+
+    def get_stories(self, exclusion_percentage: Optional[int] = None) -> StoryGraph:
+        return utils.story_graph_from_paths(self._story_files, self._domain_for_stories(), exclusion_percentage)
+
+    def get_conversation_tests(self) -> StoryGraph:
+        return utils.story_graph_from_paths(self._conversation_test_files, self._domain_for_stories())
+
+    def get_nlu_data(self, language: Optional[Text] = "en") -> TrainingData:
+        return super().get_nlu_data(language).merge(template_training_data(self._templates))

@@ -1,0 +1,164 @@
+/* Chat widget of the caisse's page, on Rasa's socket.io channel.
+ * The conversation survives a reload: the session id and the messages shown are kept in
+ * sessionStorage (gone when the tab closes, so a shared computer keeps nothing).
+ * Messages are inserted as text nodes, never as HTML. */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("caisse-chat");
+  if (!root || typeof io === "undefined") { return; }
+
+  var STORE = "caisse-chat";
+  var rasaUrl = root.dataset.rasaUrl;
+  var state = load();
+
+  function load() {
+    try {
+      return JSON.parse(sessionStorage.getItem(STORE)) || { open: false, sessionId: null, messages: [] };
+    } catch (e) {
+      return { open: false, sessionId: null, messages: [] };
+    }
+  }
+  function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) { node.textContent = text; }
+    return node;
+  }
+
+  // --- layout ---------------------------------------------------------------------------
+  var launcher = el("button", { type: "button", class: "chat-launcher", "aria-expanded": "false",
+    "aria-controls": "chat-panel" }, "Une question ? Discutez avec nous");
+  var panel = el("section", { id: "chat-panel", class: "chat-panel", role: "dialog",
+    "aria-label": "Assistant en ligne de " + root.dataset.caisse, hidden: "" });
+  var header = el("div", { class: "chat-header" });
+  header.appendChild(el("h2", { class: "chat-title" }, "Assistant en ligne"));
+  var close = el("button", { type: "button", class: "chat-close", "aria-label": "Fermer la discussion" }, "×");
+  header.appendChild(close);
+  var log = el("div", { class: "chat-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
+    tabindex: "0", "aria-label": "Messages de la discussion" });
+  var typing = el("p", { class: "chat-typing", "aria-live": "polite", hidden: "" }, "L'assistant écrit…");
+  var form = el("form", { class: "chat-form" });
+  var label = el("label", { for: "chat-input", class: "visually-hidden" }, "Votre message");
+  var input = el("input", { id: "chat-input", type: "text", autocomplete: "off", maxlength: "2000",
+    placeholder: "Écrivez votre question…" });
+  var send = el("button", { type: "submit", class: "chat-send" }, "Envoyer");
+  var notice = el("p", { class: "chat-notice" },
+    "Informations générales, sous réserve de l'examen de votre dossier. N'écrivez pas vos données personnelles. ");
+  var charter = el("a", { href: root.dataset.charter }, "Charte d'utilisation");
+  notice.appendChild(charter);
+  form.appendChild(label); form.appendChild(input); form.appendChild(send);
+  panel.appendChild(header); panel.appendChild(notice); panel.appendChild(log);
+  panel.appendChild(typing); panel.appendChild(form);
+  root.appendChild(launcher); root.appendChild(panel);
+
+  // --- rendering ------------------------------------------------------------------------
+  var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
+
+  function appendText(node, text) {
+    var last = 0;
+    text.replace(URL_PATTERN, function (url, _g, offset) {
+      node.appendChild(document.createTextNode(text.slice(last, offset)));
+      var link = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, url);
+      node.appendChild(link);
+      last = offset + url.length;
+      return url;
+    });
+    node.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function render(message, index) {
+    var item = el("div", { class: "chat-message chat-" + message.from });
+    var who = el("span", { class: "visually-hidden" }, message.from === "user" ? "Vous : " : "Assistant : ");
+    item.appendChild(who);
+    var body = el("p", { class: "chat-text" });
+    appendText(body, message.text || "");
+    item.appendChild(body);
+    if (message.buttons && message.buttons.length) {
+      var group = el("div", { class: "chat-buttons", role: "group", "aria-label": "Réponses proposées" });
+      message.buttons.forEach(function (button) {
+        var b = el("button", { type: "button", class: "chat-button" }, button.title);
+        if (message.answered) { b.disabled = true; }
+        b.addEventListener("click", function () {
+          state.messages[index].answered = true; save();
+          Array.prototype.forEach.call(group.querySelectorAll("button"), function (x) { x.disabled = true; });
+          post(button.title, button.payload);
+        });
+        group.appendChild(b);
+      });
+      item.appendChild(group);
+    }
+    log.appendChild(item);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function add(message) {
+    state.messages.push(message); save();
+    render(message, state.messages.length - 1);
+  }
+
+  // --- connection -----------------------------------------------------------------------
+  var socket = null;
+  var typingTimer = null;
+
+  function showTyping(on) {
+    typing.hidden = !on;
+    clearTimeout(typingTimer);
+    if (on) { typingTimer = setTimeout(function () { typing.hidden = true; }, 15000); }
+  }
+
+  function connect() {
+    if (socket) { return; }
+    socket = io(rasaUrl, { path: "/socket.io", transports: ["websocket", "polling"] });
+    socket.on("connect", function () {
+      socket.emit("session_request", { session_id: state.sessionId });
+    });
+    socket.on("session_confirm", function (sessionId) {
+      state.sessionId = (sessionId && sessionId.session_id) || sessionId; save();
+    });
+    socket.on("bot_uttered", function (data) {
+      showTyping(false);
+      var buttons = (data.quick_replies || data.buttons || []).map(function (b) {
+        return { title: b.title, payload: b.payload };
+      });
+      add({ from: "bot", text: data.text || "", buttons: buttons });
+    });
+    socket.on("connect_error", function () {
+      showTyping(false);
+    });
+  }
+
+  function post(shown, payload) {
+    var text = (shown || "").trim();
+    if (!text) { return; }
+    add({ from: "user", text: text });
+    showTyping(true);
+    connect();
+    var deliver = function () {
+      socket.emit("user_uttered", { message: payload || text, session_id: state.sessionId });
+    };
+    if (state.sessionId) { deliver(); } else { socket.once("session_confirm", deliver); }
+  }
+
+  function setOpen(open) {
+    state.open = open; save();
+    panel.hidden = !open;
+    launcher.setAttribute("aria-expanded", String(open));
+    if (open) { connect(); input.focus(); } else { launcher.focus(); }
+  }
+
+  launcher.addEventListener("click", function () { setOpen(panel.hidden); });
+  close.addEventListener("click", function () { setOpen(false); });
+  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { setOpen(false); } });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var text = input.value;
+    input.value = "";
+    post(text);
+  });
+
+  state.messages.forEach(render);
+  if (state.open) { setOpen(true); }
+})();
