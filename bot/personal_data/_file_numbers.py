@@ -18,11 +18,11 @@ _OF = r"(?:\s*(?:d'|de|d)\s*)?"
 _CUES: dict[str, re.Pattern[str]] = {
     "ALLOCATAIRE": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:all?occ?at?aire?s?|all?oc|caf)\b"
-        r"|\ball?ocataire\s*(?:n°|nº|no|num|numero)\b|\bmatricule\s*caf\b)"
+        r"|\ball?ocataire\s*(?:n°|nº|(?:no|num|numero)\b)|\bmatricule\s*caf\b)"
     ),
     "MSA": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:adherent\s*)?(?:a\s*la\s*)?msa\b"
-        r"|\bmsa\s*(?:n°|nº|no|num|numero)\b|\bnumero\s*d'adherent\b)"
+        r"|\bmsa\s*(?:n°|nº|(?:no|num|numero)\b)|\bnumero\s*d'adherent\b)"
     ),
     "FISCAL": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:identification\s*)?fiscale?s?\b"
@@ -30,8 +30,9 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
 }
 
-# What may sit between the cue and the value: "c'est", ":", "est le", "svp"...
-_GAP = r"[^\d\n?!]{0,25}?"
+# What may sit between the cue and the value ("c'est", ": ", "j'ai un courrier avec"):
+# no digit, no end of sentence.
+_GAP = r"[^\d\n?!.]{0,50}?"
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",

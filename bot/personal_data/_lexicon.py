@@ -46,6 +46,7 @@ CHAT_WORDS = frozenset(
     je j jai j'ai jsuis chui suis moi toi nous vous svp stp pls please ok okay oui non
     urgent urgence aide help question probleme pb souci soucis demande dossier
     voila voici alors donc bref enfin merci encore depuis suite concernant objet
+    davance d'avance bcp cdlt cdt
     cc coucou hello lol mdr svp bonne journee soiree weekend week-end
     mon ma mes ton ta tes son sa ses notre votre leur leurs
     fils fille mari femme epoux epouse conjoint conjointe compagnon compagne enfant
@@ -115,6 +116,8 @@ ADDRESS_STOP_WORDS = frozenset(
     svp stp merci bonjour bonsoir pendant avant apres alors puis aussi ne pas plus
     tres bien y mois ans an depuis vers etc ca cela ce cet cette ici la-bas
     appartement appt apt etage escalier porte tel telephone mail
+    maintenant aujourd'hui hier demain actuellement toujours encore deja seul seule
+    seulement meme juste normalement donc voila
     """.split()
 )
 

@@ -6,6 +6,7 @@ so a finding can be logged or persisted without leaking what it points at.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 MASKS: dict[str, str] = {
@@ -85,8 +86,14 @@ def resolve_overlaps(candidates: list[Finding]) -> list[Finding]:
     """Keep the most certain candidate among overlapping ones, then sort by position."""
     rank = {name: i for i, name in enumerate(PRIORITY)}
     ordered = sorted(candidates, key=lambda f: (rank[f.type], -(f.end - f.start), f.start))
+    starts: list[int] = []  # kept spans are disjoint: sorted by start, only neighbours matter
     kept: list[Finding] = []
     for cand in ordered:
-        if all(cand.end <= k.start or cand.start >= k.end for k in kept):
-            kept.append(cand)
-    return sorted(kept, key=lambda f: f.start)
+        i = bisect.bisect_left(starts, cand.start)
+        if i > 0 and kept[i - 1].end > cand.start:
+            continue
+        if i < len(kept) and kept[i].start < cand.end:
+            continue
+        starts.insert(i, cand.start)
+        kept.insert(i, cand)
+    return kept

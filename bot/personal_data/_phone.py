@@ -20,12 +20,17 @@ from phonenumbers import PhoneNumberType
 
 from ._model import Finding
 
-_TOKEN = re.compile(r"\(0\)|(?<![\w+])\+?\d+(?![^\W\d_])")
+_TOKEN = re.compile(r"\(0\)|\(\+\d{1,3}\)|(?<![\w+])\+?\d+(?![^\W\d_])")
 _GAP = re.compile(r"[ .\-/]{1,3}")
 
-# A national number starting with 0 is tried in metropolitan France, then overseas
-# (0692/0693 Réunion, 0690/0691 Guadeloupe, 0696/0697 Martinique, 0694 Guyane, 0639 Mayotte).
-_REGIONS = ("FR", "RE", "GP", "MQ", "GF", "YT")
+# A national number is read in metropolitan France unless its prefix is an overseas one.
+_OVERSEAS_PREFIXES = {
+    "0262": "RE", "0263": "RE", "0692": "RE", "0693": "RE",
+    "0590": "GP", "0690": "GP", "0691": "GP",
+    "0596": "MQ", "0696": "MQ", "0697": "MQ",
+    "0594": "GF", "0694": "GF",
+    "0269": "YT", "0639": "YT",
+}  # fmt: skip
 
 # Service numbers (free, premium, shared cost) are public, not personal data.
 _PERSONAL_TYPES = frozenset(
@@ -61,7 +66,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             gap = text[run[-1].end : group.start]
             paren = group.text == "(0)" or run[-1].text == "(0)"
             joined = _GAP.fullmatch(gap) or (paren and gap.strip(" ") == "")
-            if not joined or group.text.startswith("+"):
+            if not joined or group.text.startswith(("+", "(+")):
                 yield run
                 run = []
         run.append(group)
@@ -75,8 +80,10 @@ def _valid(number: str) -> bool:
     try:
         if number.startswith("+"):
             candidates = [phonenumbers.parse(number, None)]
-        elif len(number) == 10 and number.startswith("0"):
-            candidates = [phonenumbers.parse(number, region) for region in _REGIONS]
+        elif len(number) == 10 and number.startswith("0") and not number.startswith("08"):
+            # 08 numbers are service lines (free, shared cost) in France
+            region = _OVERSEAS_PREFIXES.get(number[:4], "FR")
+            candidates = [phonenumbers.parse(number, region)]
         else:
             return False
     except phonenumbers.NumberParseException:
@@ -89,8 +96,8 @@ def _valid(number: str) -> bool:
 
 def _piece(groups: list[_Group]) -> tuple[bool, bool]:
     """(is a valid number, is well grouped) for consecutive groups."""
-    first = groups[0].text
-    digits_groups = [g.text for g in groups if g.text != "(0)"]
+    first = groups[0].text.strip("()")  # "(+33)" is "+33"
+    digits_groups = [g.text.strip("()") for g in groups if g.text != "(0)"]
     if first.startswith("+") or first.startswith("00"):
         head = "+" + first.lstrip("+")[2:] if first.startswith("00") else first
         rest = digits_groups[1:]
@@ -113,14 +120,18 @@ def _piece(groups: list[_Group]) -> tuple[bool, bool]:
     return True, tuple(len(g) for g in digits_groups) in _NATIONAL_SHAPES
 
 
+_MAX_PIECE_GROUPS = 8
+_MAX_RUN_GROUPS = 30  # longer runs are not phone numbers typed by hand: scan greedily
+
+
 def _split(run: list[_Group]) -> list[tuple[int, int]]:
     """Best cover of a run by valid numbers, as (first, last) group indexes."""
     n = len(run)
     valid: dict[tuple[int, int], bool] = {}
     for i in range(n):
-        if not (run[i].text.startswith(("0", "+"))):
+        if not run[i].text.startswith(("0", "+", "(+")):
             continue
-        for j in range(i, min(n, i + 8)):
+        for j in range(i, min(n, i + _MAX_PIECE_GROUPS)):
             ok, shaped = _piece(run[i : j + 1])
             if ok:
                 valid[(i, j)] = shaped
@@ -128,6 +139,8 @@ def _split(run: list[_Group]) -> list[tuple[int, int]]:
         return []
     if (0, n - 1) in valid:
         return [(0, n - 1)]
+    if n > _MAX_RUN_GROUPS:
+        return _greedy(valid, n)
     for left, right in ((0, 0), (1, 0), (0, 1), (1, 1)):
         cover = _partition(valid, left, n - right)
         if cover:
@@ -136,15 +149,42 @@ def _split(run: list[_Group]) -> list[tuple[int, int]]:
 
 
 def _partition(valid: dict[tuple[int, int], bool], lo: int, hi: int) -> list[tuple[int, int]]:
-    """Cover groups lo..hi-1 exactly with well-grouped valid numbers (small n: recursion)."""
-    if lo == hi:
+    """Cover groups lo..hi-1 exactly with well-grouped valid numbers (dynamic programming)."""
+    if lo >= hi:
         return []
-    for j in range(hi - 1, lo - 1, -1):
-        if valid.get((lo, j)):
-            rest = _partition(valid, j + 1, hi) if j + 1 < hi else []
-            if j + 1 == hi or rest:
-                return [(lo, j), *rest]
-    return []
+    # back[k]: start of the last piece of a cover of lo..k-1, if such a cover exists
+    back: dict[int, int] = {lo: lo}
+    for k in range(lo + 1, hi + 1):
+        for i in range(max(lo, k - _MAX_PIECE_GROUPS), k):
+            if i in back and valid.get((i, k - 1)):
+                back[k] = i
+                break
+    if hi not in back:
+        return []
+    pieces = []
+    k = hi
+    while k > lo:
+        pieces.append((back[k], k - 1))
+        k = back[k]
+    return pieces[::-1]
+
+
+def _greedy(valid: dict[tuple[int, int], bool], n: int) -> list[tuple[int, int]]:
+    """Leftmost-longest well-grouped numbers, for runs too long to be typed by hand."""
+    longest: dict[int, int] = {}
+    for (a, j), shaped in valid.items():
+        if shaped:
+            longest[a] = max(j, longest.get(a, -1))
+    pieces = []
+    i = 0
+    while i < n:
+        j = longest.get(i, -1)
+        if j >= 0:
+            pieces.append((i, j))
+            i = j + 1
+        else:
+            i += 1
+    return pieces
 
 
 def find_phone(text: str, folded: str) -> Iterator[Finding]:

@@ -1,0 +1,30 @@
+# Commandes du projet : `make help` les liste.
+.DEFAULT_GOAL := help
+PY := .venv/bin/python
+RASA := .venv/bin/rasa
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+
+.PHONY: help setup run test validate train lock
+
+help: ## Liste les commandes
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+setup: ## Installe l'environnement (.venv, dépendances verrouillées, widget)
+	@scripts/setup.sh
+
+run: setup ## Lance l'assistant complet (Rasa, actions, site) sur SQLite
+	@$(PY) -m bot run
+
+test: ## Lance tous les tests (unitaires, données, conversations, navigateur)
+	@scripts/setup.sh --browser
+	@scripts/test.sh
+
+validate: setup ## Vérifie les données d'entraînement
+	$(RASA) data validate --data data --domain domain.yml --config config.yml
+
+train: setup ## Entraîne le modèle si les données ont changé
+	$(RASA) train --data data --domain domain.yml --config config.yml --out models
+
+lock: ## Régénère requirements.lock depuis l'environnement actuel
+	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock

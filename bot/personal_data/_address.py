@@ -1,0 +1,129 @@
+"""Postal address detector.
+
+An address is a house number, a street type and a street name, optionally followed by a
+postcode and a town: "12 rue des Lilas", "3bis, av. Jean Jaurès 69007 Lyon",
+"lotissement les Pins". Without a house number, a street is taken only after a cue
+("j'habite rue ...", "mon adresse : ..."). A postcode or a town alone is not an address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._lexicon import ADDRESS_PARTICLES, ADDRESS_STOP_WORDS
+from ._model import Finding
+
+_STREET_TYPES = (
+    r"rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
+    r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau"
+    r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse"
+)
+# Abbreviations that are also ordinary words need their dot ("pl.", "lot.", "res.").
+_DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem"})
+
+_NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[abcd])\b)?"
+_HEAD = re.compile(
+    rf"(?<![\w,.])(?P<number>{_NUMBER})\s*,?\s*(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])"
+)
+_CUE = re.compile(
+    r"(?:\bj'?\s?habite|\bhabitant|\bje vis|\bjvis|\bdomicilie|\bdemeurant|\bdemenage"
+    r"|\badresse|\bnouvelle adresse|\binstalle)"
+    r"\s*(?:est\s*|c'?est\s*|:\s*|au\s*|a\s*|en\s*|dans\s*(?:la|le)?\s*)*$"
+)
+# Dwelling names ("Résidence Les Glycines", "Lotissement Le Clos") point at where someone
+# lives, unlike a street that may be the fund's own: capitalised, they need no cue.
+_DWELLINGS = frozenset(
+    {"residence", "resid", "lotissement", "lotiss", "hameau", "lieu-dit", "lieu dit"}
+)
+_TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
+_WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
+_POSTCODE_TOWN = re.compile(r"\s*,?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
+_TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
+_EXTRA = re.compile(
+    r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment)"
+    r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\b)"
+)
+
+_MAX_NAME_WORDS = 6
+_MAX_TOWN_WORDS = 4
+
+
+def _street_name_end(folded: str, pos: int) -> int:
+    """End of the street name starting at pos, or -1 if there is no real name."""
+    end = pos
+    words = 0
+    meaningful = False
+    while words < _MAX_NAME_WORDS:
+        match = _WORD.match(folded, end)
+        if not match:
+            break
+        word = match.group(1)
+        if word in ADDRESS_STOP_WORDS or (word.isdigit() and (len(word) >= 4 or words > 0)):
+            break  # a postcode, or a number after the name has started
+        if match.group().lstrip().startswith(",") and meaningful:
+            break  # "12 rue des Lilas, appt 3" : the comma closes the name
+        end = match.end()
+        words += 1
+        if word not in ADDRESS_PARTICLES and not word.isdigit():
+            meaningful = True
+    return end if meaningful else -1
+
+
+def _tail_end(text: str, folded: str, pos: int) -> int:
+    """Extend over an apartment mention, a postcode and its town, when a postcode is there."""
+    start = pos
+    extra = _EXTRA.match(folded, pos)
+    if extra:
+        pos = extra.end()
+    code = _POSTCODE_TOWN.match(folded, pos)
+    if not code:
+        return start
+    end = code.end()
+    previous = ""
+    for index in range(_MAX_TOWN_WORDS):
+        word = _TOWN_WORD.match(folded, end)
+        if not word or word.group(1) in ADDRESS_STOP_WORDS:
+            break
+        # Town words after the first one must be capitalised, hyphen-joined or follow an
+        # article ("Le Havre", "Saint-Denis", "le havre"), so that
+        # "69003 lyon le mois dernier" stops at lyon.
+        joined = text[word.start() : word.start(1)].strip() == "-"
+        after_article = index == 1 and previous in ("le", "la", "les")
+        if index and not (text[word.start(1)].isupper() or joined or after_article):
+            break
+        previous = word.group(1)
+        end = word.end()
+    return end if end > code.end() else start
+
+
+def _type_ok(match: re.Match[str]) -> bool:
+    return match.group("type") not in _DOT_REQUIRED or bool(match.group("dot"))
+
+
+def _capitalised_dwelling(text: str, match: re.Match[str], name_end: int) -> bool:
+    if match.group("type") not in _DWELLINGS or not text[match.start()].isupper():
+        return False
+    return any(word[:1].isupper() for word in text[match.end() : name_end].split())
+
+
+def find_address(text: str, folded: str) -> Iterator[Finding]:
+    """Yield address spans: numbered streets anywhere, bare streets after a cue."""
+    numbered: list[Finding] = []
+    for match in _HEAD.finditer(folded):
+        if not _type_ok(match):
+            continue
+        name_end = _street_name_end(folded, match.end())
+        if name_end < 0:
+            continue
+        numbered.append(Finding("ADDRESS", match.start(), _tail_end(text, folded, name_end)))
+    yield from numbered
+    for match in _TYPE_ONLY.finditer(folded):
+        if not _type_ok(match) or any(f.start <= match.start() < f.end for f in numbered):
+            continue
+        name_end = _street_name_end(folded, match.end())
+        if name_end < 0:
+            continue
+        cued = _CUE.search(folded[max(0, match.start() - 40) : match.start()])
+        if cued or _capitalised_dwelling(text, match, name_end):
+            yield Finding("ADDRESS", match.start(), _tail_end(text, folded, name_end))

@@ -1,0 +1,125 @@
+"""The detector that runs every pattern detector plus the name detector, and masks.
+
+The spaCy model is loaded on first use, never at import time, and an already-loaded
+`Language` can be given instead (a Rasa component or a test fixture that owns one).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from ._address import find_address
+from ._birthdate import find_birthdate
+from ._email import find_email
+from ._file_numbers import find_file_numbers
+from ._iban import find_iban
+from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
+from ._names import (
+    NameLexicon,
+    filter_person_spans,
+    find_cued_names,
+    find_known_first_names,
+)
+from ._nir import find_nir
+from ._nlp import PersonSpans, spacy_common_words, spacy_person_spans, spacy_stop_words
+from ._phone import find_phone
+from ._text import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+DEFAULT_MODEL = "fr_core_news_md"
+# Components of fr_core_news_md that name detection never uses: skipping them at load
+# time saves memory and a few seconds.
+_UNUSED_COMPONENTS = ["parser", "morphologizer", "attribute_ruler", "senter"]
+
+PatternDetector = Callable[[str, str], Iterable[Finding]]
+PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
+    find_iban,
+    find_nir,
+    find_email,
+    find_file_numbers,
+    find_phone,
+    find_birthdate,
+    find_address,
+)
+
+
+class Detector:
+    """Finds and masks personal data in one chat message.
+
+    `nlp`: an already-loaded spaCy pipeline with a NER component (optional).
+    `use_ner`: set False to skip the statistical name detector (cue-based names stay),
+    e.g. where latency matters more than recall on names.
+    """
+
+    def __init__(
+        self, nlp: Language | None = None, *, use_ner: bool = True, model: str = DEFAULT_MODEL
+    ):
+        self._nlp = nlp
+        self._use_ner = use_ner
+        self._model = model
+        self._lock = threading.Lock()
+        self._lexicon: NameLexicon | None = None
+        self._person_spans: PersonSpans | None = None
+
+    def _load(self) -> NameLexicon:
+        """Build the name resources once, loading the spaCy model if needed."""
+        if self._lexicon is not None:  # set last under the lock: everything else is ready
+            return self._lexicon
+        with self._lock:
+            if self._lexicon is None:
+                if self._use_ner and self._nlp is None:
+                    import spacy
+
+                    self._nlp = spacy.load(self._model, exclude=_UNUSED_COMPONENTS)
+                if self._use_ner and self._nlp is not None:
+                    self._person_spans = spacy_person_spans(self._nlp)
+                self._lexicon = NameLexicon(spacy_common_words(self._nlp), spacy_stop_words())
+            return self._lexicon
+
+    def detect(self, text: str) -> list[Finding]:
+        """Non-overlapping findings sorted by position, spans on the original text."""
+        if not text or not text.strip():
+            return []
+        folded = fold(text)
+        candidates: list[Finding] = []
+        for detector in PATTERN_DETECTORS:
+            candidates.extend(detector(text, folded))
+        lexicon = self._load()
+        candidates.extend(find_cued_names(text, folded, lexicon))
+        candidates.extend(find_known_first_names(text, folded, lexicon))
+        if self._person_spans is not None:
+            spans = self._person_spans(text)
+            candidates.extend(filter_person_spans(text, folded, spans, lexicon))
+        return resolve_overlaps(candidates)
+
+    def mask(self, text: str) -> MaskResult:
+        """The text with each finding replaced by its mask token."""
+        findings = self.detect(text)
+        return MaskResult(apply_masks(text, findings), findings)
+
+
+_default: Detector | None = None
+_default_lock = threading.Lock()
+
+
+def default_detector() -> Detector:
+    """The shared detector behind the module-level functions, created on first use."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Detector()
+        return _default
+
+
+def detect(text: str) -> list[Finding]:
+    """Find personal data in `text` with the default detector."""
+    return default_detector().detect(text)
+
+
+def mask(text: str) -> MaskResult:
+    """Mask personal data in `text` with the default detector."""
+    return default_detector().mask(text)

@@ -1,0 +1,270 @@
+"""People's names: cue patterns plus spaCy `PER` entities, filtered conservatively.
+
+spaCy's French model tags many capitalised chat words as `PER` ("Caf", "Janvier",
+"Cordialement"), so a `PER` span is kept only if it holds name evidence: a known first
+name, or a capitalised word that is neither in our stoplists nor an ordinary French word,
+or if a cue introduces it ("je m'appelle", "Madame", "mon fils", a closing formula).
+Cue patterns also catch lowercase names, which the statistical model misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ._lexicon import (
+    CHAT_WORDS,
+    DAYS,
+    FIRST_NAMES,
+    GREETINGS,
+    MONTHS,
+    ORGANISATIONS,
+    PLACES,
+    RELATIVES,
+    TITLES,
+)
+from ._model import Finding
+
+# Words that are never part of a name, whatever their case.
+_NEVER_NAME = GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | PLACES
+
+# How sure a cue makes us: STRONG and TITLE accept lowercase names that are not ordinary
+# words; CAPITAL accepts capitalised words only; WEAK needs capitalised, non-ordinary words
+# (or a known first name); SIGNATURE is TITLE, but a lowercase signature needs two words
+# or a known first name ("merci davance" is no signature).
+STRONG, TITLE, CAPITAL, WEAK, SIGNATURE = "strong", "title", "capital", "weak", "signature"
+
+_STRONG_CUES = (
+    r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille)?\s*"
+    r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bsigne\s*:?|\bde\s+la\s+part\s+de"
+    r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
+)
+_TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs)\.?"
+_RELATIVE_CUES = (
+    r"\b(?:mon|ma|notre)\s+(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\b"
+)
+_WEAK_CUES = r"\bje\s+suis|\bc'?est|\bc\b|\bici"
+_CAPITAL_CUES = r"\b(?:nee|epouse|veuve|ep\.)"
+_CLOSINGS = (
+    r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"
+    r"|merci(?:\s+(?:d'avance|par\s+avance|beaucoup|bien|encore))?|bonne\s+(?:journee|soiree)"
+    r"|a\s+bientot)"
+)
+
+_CUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(rf"(?:{_STRONG_CUES})\s*[:,]?\s*"), STRONG),
+    (re.compile(rf"(?:{_TITLE_CUES})\s+"), TITLE),
+    (re.compile(rf"(?:{_RELATIVE_CUES})\s*,?\s*"), WEAK),
+    (re.compile(rf"(?:{_WEAK_CUES})\s+"), WEAK),
+    (re.compile(rf"(?:{_CAPITAL_CUES})\s+"), CAPITAL),
+)
+# "M. Dupont": the bare initial is a title only in upper case, matched on the raw text.
+_MONSIEUR_INITIAL = re.compile(r"\bM\.?\s+(?=[A-Z])")
+_SIGNATURE = re.compile(rf"(?:{_CLOSINGS})\s*[,.;:!\-]*\s*(?:\n\s*)?")
+
+_TOKEN = re.compile(r"[ \t]*((?:[A-ZÀ-Ý]\.)|[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
+_PARTICLES = frozenset("de du des la le van von ben ibn el al da dos di".split())
+_MAX_TOKENS = 4
+# Elided pronouns and articles in lower case ("m'a", "j'ai", "l'appli"): never a name.
+_ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
+_END_OF_MESSAGE = re.compile(r"[\s.!,;:)\-]*\Z")
+# A capitalised word after one of these is a street, a school, a place: not a person.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:rue|avenue|av|bd|boulevard|place|allee|impasse|chemin|quai|square|residence"
+    r"|lotissement|cite|college|lycee|ecole|hopital|clinique|gare|centre|caf|cpam|msa"
+    r"|carsat|mairie|ville|saint|sainte|st|ste|aeroport|stade|pont|parc|universite|fac"
+    r"|institut|fondation|musee|mediatheque|bibliotheque|salle|gymnase|maison|espace"
+    r"|residence|foyer|ehpad|creche|quartier)\.?\s*(?:de\s+|du\s+|des\s+|d')?$"
+)
+
+
+CommonWords = Callable[[str, str], bool]  # (lowercase word, folded word) -> ordinary?
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    folded: str
+    start: int
+    end: int
+
+
+class NameLexicon:
+    """Decides whether a word can be part of a name, from stoplists and French vocabulary."""
+
+    def __init__(self, common: CommonWords, stop_words: frozenset[str]):
+        self._common = common
+        self._stop = stop_words
+
+    def never(self, folded: str) -> bool:
+        """Words that end a name: function words, titles, organisations, months."""
+        return folded in _NEVER_NAME or folded in self._stop
+
+    def ordinary(self, token: _Token) -> bool:
+        """An ordinary French word (not a known first name)."""
+        word = token.folded.rstrip(".")
+        return word not in FIRST_NAMES and self._common(token.text.lower(), word)
+
+    def ordinary_word(self, token: _Token) -> bool:
+        """An ordinary French word, even if it is also a first name ("rose", "pierre")."""
+        return self._common(token.text.lower(), token.folded.rstrip("."))
+
+    def evidence(self, token: _Token) -> bool:
+        """Does this token on its own make a span look like a person's name?"""
+        word = token.folded.rstrip(".")
+        if len(word) < 2 or self.never(word) or not token.text[0].isupper():
+            return False
+        if word in FIRST_NAMES:
+            return True
+        if token.text.isupper() and len(token.text) <= 5:
+            return False  # acronyms: APL, CAF, RSA...
+        if word.startswith(("saint-", "sainte-", "st-", "ste-")):
+            return False  # towns and saints' days: Saint-Martin, Sainte-Marie
+        return not self.ordinary(token)
+
+
+def _tokens_from(text: str, folded: str, pos: int) -> Iterator[_Token]:
+    """Word tokens starting at pos, stopping at the first punctuation or digit."""
+    while True:
+        match = _TOKEN.match(text, pos)
+        if not match:
+            return
+        start, end = match.span(1)
+        yield _Token(match.group(1), folded[start:end], start, end)
+        pos = end
+
+
+def _name_after(
+    text: str, folded: str, pos: int, strength: str, lexicon: NameLexicon
+) -> Finding | None:
+    """The name introduced by a cue ending at pos, if the following words qualify."""
+    kept: list[_Token] = []
+    pending: list[_Token] = []  # particles waiting for a name part after them
+    for token in _tokens_from(text, folded, pos):
+        word = token.folded.rstrip(".")
+        capital = token.text[0].isupper()
+        if word in _PARTICLES and not pending and (kept or capital):
+            pending.append(token)  # "Da Silva", "Marie de Laval"
+            continue
+        if lexicon.never(word) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
+            break
+        if strength == WEAK:
+            accepted = lexicon.evidence(token) or (word in FIRST_NAMES and not kept)
+        elif capital:
+            accepted = len(word) >= 2 or token.text.endswith(".")
+        elif strength == CAPITAL:
+            accepted = False
+        else:
+            accepted = word in FIRST_NAMES or not lexicon.ordinary(token)
+        if not accepted or (pending and not capital):
+            break
+        kept.extend(pending)
+        pending.clear()
+        kept.append(token)
+    if not kept:
+        return None
+    lowercase = not any(t.text[0].isupper() for t in kept)
+    if strength == SIGNATURE and lowercase and len(kept) < 2 and kept[0].folded not in FIRST_NAMES:
+        return None
+    return Finding("NAME", kept[0].start, kept[-1].end)
+
+
+def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
+    """Names introduced by a cue: presentation, title, relative, signature."""
+    for pattern, strength in _CUE_PATTERNS:
+        for match in pattern.finditer(folded):
+            found = _name_after(text, folded, match.end(), strength, lexicon)
+            if found:
+                yield found
+    for match in _MONSIEUR_INITIAL.finditer(text):
+        found = _name_after(text, folded, match.end(), TITLE, lexicon)
+        if found:
+            yield found
+    for match in _SIGNATURE.finditer(folded):
+        found = _name_after(text, folded, match.end(), SIGNATURE, lexicon)
+        if found and _END_OF_MESSAGE.match(text, found.end):
+            yield found
+
+
+_CAPITALISED_WORD = re.compile(r"(?<![\w'’\-])[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?")
+_SENTENCE_START = re.compile(r"[.!?:\n][\s\"'«(]*$")
+_LOOK_BACK = 12
+
+
+def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
+    """A capitalised known first name ("avec Sylvie Marchal"), with the surname after it.
+
+    At the start of a sentence, a first name that is also an ordinary word ("Rose",
+    "Pierre") is not enough: capitals there say nothing.
+    """
+    for match in _CAPITALISED_WORD.finditer(text):
+        word = folded[match.start() : match.end()]
+        if word not in FIRST_NAMES:
+            continue
+        before = folded[max(0, match.start() - 30) : match.start()]
+        if _PLACE_BEFORE.search(before):
+            continue
+        token = _Token(match.group(), word, match.start(), match.end())
+        look_back = max(0, match.start() - _LOOK_BACK)
+        at_start = (look_back == 0 and not text[: match.start()].strip(" \t\"'«(")) or bool(
+            _SENTENCE_START.search(text, look_back, match.start())
+        )
+        if at_start and lexicon.ordinary_word(token):
+            continue
+        end = match.end()
+        for follower in _tokens_from(text, folded, end):
+            if not follower.text[0].isupper() or lexicon.never(follower.folded.rstrip(".")):
+                break
+            end = follower.end
+            if end - match.start() > 40:
+                break
+        yield Finding("NAME", match.start(), end)
+
+
+def _cued(folded: str, start: int) -> bool:
+    """Is there a cue right before this position?"""
+    before = folded[max(0, start - 40) : start]
+    for pattern, _strength in _CUE_PATTERNS:
+        for match in pattern.finditer(before):
+            if match.end() == len(before):
+                return True
+    return False
+
+
+def filter_person_spans(
+    text: str, folded: str, spans: list[tuple[int, int]], lexicon: NameLexicon
+) -> Iterator[Finding]:
+    """Keep the statistical PER spans that carry name evidence, trimmed of titles."""
+    for span_start, span_end in spans:
+        tokens = list(_tokens_from_span(text, folded, span_start, span_end))
+        while tokens and _droppable_head(tokens, lexicon):
+            tokens.pop(0)
+        while tokens and (
+            lexicon.never(tokens[-1].folded.rstrip(".")) or tokens[-1].folded in _PARTICLES
+        ):
+            tokens.pop()
+        words = [t.folded.rstrip(".") for t in tokens]
+        if not tokens or any(lexicon.never(w) and w not in _PARTICLES for w in words):
+            continue
+        start, end = tokens[0].start, tokens[-1].end
+        if _PLACE_BEFORE.search(folded[max(0, start - 30) : start]):
+            continue
+        cued = _cued(folded, start) and tokens[0].text[0].isupper()
+        if cued or any(lexicon.evidence(t) for t in tokens):
+            yield Finding("NAME", start, end)
+
+
+def _droppable_head(tokens: list[_Token], lexicon: NameLexicon) -> bool:
+    """Titles, greetings, stray letters before a name; not a particle of it ("Da Silva")."""
+    head = tokens[0]
+    word = head.folded.rstrip(".")
+    if word in _PARTICLES and head.text[0].isupper() and len(tokens) > 1:
+        return not tokens[1].text[0].isupper()
+    return lexicon.never(word) or (len(word) < 2 and head.text.islower())
+
+
+def _tokens_from_span(text: str, folded: str, start: int, end: int) -> Iterator[_Token]:
+    for match in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?", text[start:end]):
+        s, e = start + match.start(), start + match.end()
+        yield _Token(text[s:e], folded[s:e], s, e)

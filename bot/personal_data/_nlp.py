@@ -1,0 +1,75 @@
+"""Adapters to spaCy: PER spans from a pipeline, vocabulary tests from its tables.
+
+Kept apart so that the name logic can be tested and run without any model, and so that
+importing the package never imports spaCy (it is imported on first use only).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from ._names import CommonWords
+from ._text import fold
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+PersonSpans = Callable[[str], list[tuple[int, int]]]
+
+
+def spacy_person_spans(nlp: Language) -> PersonSpans:
+    """A function giving PER character spans.
+
+    With a trained `ner` component, only it (and the embedding layer it listens to, and
+    entity rulers) runs: the tagger and parser cost time and add nothing here. Any other
+    pipeline (a blank one with an entity ruler, a custom NER) runs whole.
+    """
+    disable: list[str] = []
+    if "ner" in nlp.pipe_names:
+        needed = {"ner"}
+        for name, component in nlp.pipeline:
+            if "ner" in getattr(component, "listening_components", []):
+                needed.add(name)
+            if nlp.get_pipe_meta(name).factory in ("entity_ruler", "span_ruler"):
+                needed.add(name)
+        disable = [name for name in nlp.pipe_names if name not in needed]
+
+    def person_spans(text: str) -> list[tuple[int, int]]:
+        doc = nlp(text, disable=disable)
+        return [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON")]
+
+    return person_spans
+
+
+def spacy_common_words(nlp: Language | None) -> CommonWords:
+    """Ordinary-word test from the model's lemmatizer tables (inflected forms and lemmas).
+
+    Without a model, nothing is ordinary: names then rely on stoplists and cues only.
+    """
+    lemmatizer = None
+    if nlp is not None and "lemmatizer" in nlp.component_names:
+        lemmatizer = nlp.get_pipe("lemmatizer")
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_lookup"):
+        return lambda lower, folded: False
+    inflected = lookups.get_table("lemma_lookup")  # keyed by string hash: test membership
+    lemmas: set[str] = set()
+    for value in inflected.values():
+        lemmas.update(value if isinstance(value, list) else [value])
+    if lookups.has_table("lemma_index"):
+        for entries in lookups.get_table("lemma_index").values():
+            lemmas.update(entries)
+    folded_lemmas = frozenset(fold(w) for w in lemmas)
+
+    def common(lower: str, folded: str) -> bool:
+        return folded in folded_lemmas or lower in inflected or folded in inflected
+
+    return common
+
+
+def spacy_stop_words() -> frozenset[str]:
+    """spaCy's French stop words, folded (no model needed)."""
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    return frozenset(fold(w) for w in STOP_WORDS)

@@ -1,0 +1,66 @@
+"""The whole assistant (Rasa, action server, web server) started once for the end-to-end tests,
+on its own ports and a temporary var/ folder, with a local stand-in for Meta's Graph API."""
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import List
+
+import pytest
+
+from bot.runner import Ports, Stack, train
+
+FB_SECRET = "synthetic-app-secret-for-tests"
+FB_VERIFY = "synthetic-verify-token"
+
+
+class GraphApi:
+    """Records what the assistant sends to Messenger users (a real HTTP server on loopback)."""
+
+    def __init__(self) -> None:
+        self.received: List[dict] = []
+        received = self.received
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 (http.server's naming)
+                length = int(self.headers.get("Content-Length", 0))
+                received.append(json.loads(self.rfile.read(length) or b"{}"))
+                body = json.dumps({"recipient_id": "x", "message_id": "m"}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture(scope="session")
+def graph_api():
+    api = GraphApi()
+    yield api
+    api.server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory, graph_api):
+    var_dir: Path = tmp_path_factory.mktemp("var")
+    stack = Stack(
+        var_dir=var_dir,
+        ports=Ports(rasa=5105, actions=5155, web=8105),
+        extra_env={
+            "FB_APP_SECRET": FB_SECRET,
+            "FB_VERIFY_TOKEN": FB_VERIFY,
+            "FB_PAGE_ACCESS_TOKEN": "synthetic-page-token",
+            "FB_GRAPH_API_URL": graph_api.url,
+            "RASA_PUBLIC_URL": "http://localhost:5105",
+        },
+    )
+    train(stack.env)  # no-op when the model matches the data (Rasa's fingerprint)
+    stack.start()
+    yield stack
+    stack.stop()

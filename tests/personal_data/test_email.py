@@ -1,0 +1,25 @@
+"""E-mail addresses, plain and spelled out."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'mail <ent type="EMAIL">jean.dupont@gmail.com</ent> merci',
+    '<ent type="EMAIL">Jean.Dupont+caf@orange.fr</ent>.',
+    'mail : <ent type="EMAIL">j-dupont_59@sub.domaine.fr</ent>',
+    'mail <ent type="EMAIL">jean.dupont @ gmail.com</ent>',
+    'mail <ent type="EMAIL">jean.dupont at gmail point com</ent>',
+    'mail <ent type="EMAIL">jean.dupont arobase gmail.com</ent>',
+    'mail <ent type="EMAIL">jean(at)free(dot)fr</ent>',
+    "je n'ai pas de mail, je suis a la maison a 14h",
+    "le site caf.fr ne marche pas",
+    "point de depart : la gare",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="EMAIL")

@@ -1,0 +1,31 @@
+"""Allocataire, MSA and tax numbers: only after a cue naming them."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'mon numéro allocataire c\'est <ent type="ALLOCATAIRE">1234567</ent>',
+    'n° alloc: <ent type="ALLOCATAIRE">123 4567</ent>',
+    'allocataire n° <ent type="ALLOCATAIRE">1234567</ent>',
+    'N° ALLOCATAIRE <ent type="ALLOCATAIRE">1234567</ent>',
+    'numero caf <ent type="ALLOCATAIRE">1234567</ent> merci',
+    'mon numero allocataire, j\'ai un vieux courrier avec <ent type="ALLOCATAIRE">7654321</ent>',
+    'numero msa <ent type="MSA">123456789</ent>',
+    'n° MSA : <ent type="MSA">12345678</ent>',
+    'numero fiscal <ent type="FISCAL">0123456789012</ent>',
+    'mon n° fiscal : <ent type="FISCAL">01 23 456 789 012</ent>',
+    # no cue, an amount, or a cue without a number
+    "ma facture 1234567 est payee",
+    "numero allocataire ? je l'ai perdu, j'ai touche 1 250 000",
+    "numero allocataire ? j'ai 250 euros de dettes",
+    "ou je trouve mon numero fiscal ?",
+    "le numero de la caf c'est le 3230",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only=frozenset({"ALLOCATAIRE", "MSA", "FISCAL"}))

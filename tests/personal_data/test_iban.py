@@ -1,0 +1,40 @@
+"""IBAN: any country, with spaces, dashes, lowercase; followed by a BIC or words."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from .conftest import check_annotated
+from .synthetic import format_iban, make_iban
+
+SENTENCES = [
+    'mon iban <ent type="IBAN">FR76 3000 6000 0112 3456 7890 189</ent> merci',
+    'IBAN:<ent type="IBAN">FR7630006000011234567890189</ent>',
+    '<ent type="IBAN">fr76 3000 6000 0112 3456 7890 189</ent> BIC AGRIFRPP',
+    'compte allemand <ent type="IBAN">DE89 3704 0044 0532 0130 00</ent>',
+    'belge <ent type="IBAN">BE68 5390 0754 7034</ent>, merci',
+    'de 12 ans <ent type="IBAN">FR76 3000 6000 0112 3456 7890 189</ent>',
+    # a wrong check digit is not an IBAN
+    "iban FR77 3000 6000 0112 3456 7890 189",
+    "de 12 03 2024 a 14h",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="IBAN")
+
+
+@pytest.mark.parametrize(
+    "country", ["FR", "DE", "BE", "ES", "IT", "PT", "GB", "CH", "LU", "NL", "MC"]
+)
+@pytest.mark.parametrize("style", ["space", "none", "dash", "lower"])
+def test_every_valid_iban_is_found(regex_detector, country, style):
+    rng = random.Random(f"{country}{style}")
+    for _ in range(10):
+        value = format_iban(make_iban(rng, country), style)
+        text = f"mon rib {value} merci"
+        found = [f for f in regex_detector.detect(text) if f.type == "IBAN"]
+        assert [(f.start, f.end) for f in found] == [(8, 8 + len(value))], value

@@ -1,0 +1,53 @@
+"""Names: cue patterns, spaCy PER spans, and the stoplist against false positives."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'je m\'appelle <ent type="NAME">Sophie Lemarchand</ent>',
+    'je m appelle <ent type="NAME">kevin lefort</ent> j\'ai 2 enfants',
+    'Madame <ent type="NAME">Garnier</ent> m\'a dit de vous ecrire',
+    'Mme <ent type="NAME">Da Silva</ent> a appele',
+    'M. <ent type="NAME">Dupuis</ent> a envoye le document',
+    "Mme <ent type=\"NAME\">Durand</ent> m'a dit d'appeler le 3230",
+    'Cordialement, <ent type="NAME">Nadia Benali</ent>',
+    'merci\\nCordialement\\nMme <ent type="NAME">Vasseur</ent>',
+    'mon fils <ent type="NAME">Enzo</ent> a 3 ans',
+    '<ent type="NAME">Emilie Rousseau</ent> epouse <ent type="NAME">Marchand</ent>',
+    'j\'ai parle avec <ent type="NAME">Sylvie Marchal</ent> au guichet',
+    # stoplist, titles alone, organisations, capitalised chat words
+    "Bonjour Madame, Monsieur, ma Caf ne repond pas",
+    "Madame, Monsieur,",
+    "Merci Madame pour votre reponse",
+    "Madame la directrice, je conteste",
+    "Mon Compte Ameli me dit erreur, Doctolib aussi",
+    "la CAF de Lyon et la Cpam de Paris",
+    "Urgent : plus aucun versement depuis Janvier",
+    "Suite a mon demenagement, Concernant ma demande de RSA",
+    "je touche l'APL, le RSA et l'AAH",
+    "merci davance",
+    "Je suis Français et je vis en Espagne",
+    "je travaille a l'aeroport Charles de Gaulle",
+    "mon fils est au college Jean Jaures",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="NAME")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'je m\'appelle <ent type="NAME">Sophie Lemarchand</ent>',
+        'Madame <ent type="NAME">Garnier</ent> m\'a dit de vous ecrire',
+        'Cordialement, <ent type="NAME">Nadia Benali</ent>',
+        "Bonjour Madame, Monsieur, ma Caf ne repond pas",
+    ],
+)
+def test_cue_names_work_without_spacy(regex_detector, line):
+    check_annotated(regex_detector, line, only="NAME")

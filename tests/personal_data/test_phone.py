@@ -1,0 +1,47 @@
+"""Phone numbers: French, overseas and international typings; service numbers are not data."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'appelez moi au <ent type="PHONE">06 12 34 56 78</ent> svp',
+    '<ent type="PHONE">0612345678</ent>',
+    'tel <ent type="PHONE">06.12.34.56.78</ent>.',
+    'tel <ent type="PHONE">06-12-34-56-78</ent>',
+    'tel <ent type="PHONE">06/12/34/56/78</ent>',
+    'tel <ent type="PHONE">+33 6 12 34 56 78</ent>',
+    'tel <ent type="PHONE">+33 (0)6 12 34 56 78</ent>',
+    'tel <ent type="PHONE">+33 06 12 34 56 78</ent>',
+    'tel <ent type="PHONE">(+33) 6 12 34 56 78</ent>',
+    'tel <ent type="PHONE">0033 6 12 34 56 78</ent>',
+    'fixe <ent type="PHONE">01 45 78 96 32</ent>',
+    'box <ent type="PHONE">09 51 23 45 67</ent>',
+    'reunion <ent type="PHONE">0692 12 34 56</ent>',
+    'reunion <ent type="PHONE">+262 692 12 34 56</ent>',
+    'guadeloupe <ent type="PHONE">0690 00 12 34</ent>',
+    'martinique <ent type="PHONE">0696 20 12 34</ent>',
+    'guyane <ent type="PHONE">0694 20 12 34</ent>',
+    'mayotte <ent type="PHONE">0639 01 23 45</ent>',
+    'belgique <ent type="PHONE">+32 470 12 34 56</ent>',
+    'uk <ent type="PHONE">+44 7911 123456</ent>',
+    '<ent type="PHONE">0612345678</ent> ou <ent type="PHONE">0781234567</ent>',
+    '<ent type="PHONE">0612345678</ent>/<ent type="PHONE">0781234567</ent>',
+    'ne en 1985 <ent type="PHONE">0612345678</ent>',
+    # public service numbers and non-phone figures
+    "appelez le 3230 ou le 3646 ou le 39 60",
+    "le 115, le 15, le 17, le 18, le 112, le 119 et le 3919",
+    "le 39 49 pour france travail et le 3698 pour l'urssaf",
+    "numero vert 0 800 12 34 56",
+    "j'ai recu 1 250 € le 12/03/2024",
+    "invalide 07 12 34 56 78",
+    "reference 1 85 03 75 112 045 99",
+    "facture 01 23 45 67 89 12 34",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="PHONE")

@@ -1,0 +1,47 @@
+from bot.config import load_config
+from bot.templates import load_templates
+from bot.templates.importer import CaisseImporter, feedback_buttons, template_responses
+from bot.config import PROJECT_ROOT
+
+
+def importer() -> CaisseImporter:
+    return CaisseImporter(
+        str(PROJECT_ROOT / "config.yml"), str(PROJECT_ROOT / "domain.yml"), [str(PROJECT_ROOT / "data")]
+    )
+
+
+def test_templates_become_retrieval_examples_and_responses():
+    templates = load_templates()
+    nlu = importer().get_nlu_data("fr")
+    keys = {m.get("intent_response_key") for m in nlu.training_examples if m.get("intent") == "faq"}
+    assert keys == {f"faq/{t.id}" for t in templates}
+    domain = importer().get_domain()
+    first = templates[0]
+    [response] = domain.responses[f"utter_faq/{first.id}"]
+    assert response["buttons"] == feedback_buttons(first.id)
+
+
+def test_domain_responses_have_the_caisse_contacts_and_no_braces():
+    config = load_config(environ={})
+    domain = importer().get_domain()
+    greeting = domain.responses["utter_greet"][0]["text"]
+    assert config.contacts.name in greeting and config.contacts.account_url in greeting
+    for name, variants in domain.responses.items():
+        for variant in variants:
+            assert "{" not in variant.get("text", ""), name
+
+
+def test_feedback_payload_survives_rasa_interpolation():
+    from rasa.core.nlg.interpolator import interpolate_text
+
+    payload = feedback_buttons("caf_x")[0]["payload"]
+    assert interpolate_text(payload, {}) == '/feedback{"useful":"oui","template_id":"caf_x"}'
+
+
+def test_template_answer_uses_the_national_contacts_of_another_branch():
+    config = load_config(environ={})
+    cpam = [t for t in load_templates() if t.branch == "cpam" and "{{telephone}}" in t.answer.replace(" ", "")]
+    if not cpam:
+        return
+    responses = template_responses(cpam[:1], config)
+    assert "36 46" in next(iter(responses.values()))[0]["text"]
