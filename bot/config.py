@@ -40,6 +40,8 @@ class Contacts(BaseModel):
     app: str
     appointment_url: str
     website: str
+    # Where, in the secure channels, each kind of personal question is answered (see SITUATION_TOPICS).
+    secure_paths: Dict[str, str] = {}
 
 
 class OpeningHours(BaseModel):

@@ -69,7 +69,6 @@ def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     env.setdefault("RASA_AUTH_TOKEN", secrets.token_urlsafe(24))
-    env.setdefault("CAISSE__SITE_URL", f"http://localhost:{ports.web}")
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     return env
 

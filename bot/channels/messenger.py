@@ -3,6 +3,7 @@
 FB_VERIFY_TOKEN, FB_APP_SECRET and FB_PAGE_ACCESS_TOKEN come from Meta's app settings.
 Compared with Rasa's FacebookInput: the SHA-256 signature Meta recommends is checked first,
 the comparison is constant-time, and a badly signed call gets 403 instead of 200.
+Personal data is masked before Rasa sees the message, as on every channel.
 FB_GRAPH_API_URL points replies at another Graph API address (a local one in tests).
 """
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.facebook import FacebookInput, Messenger, MessengerBot
 from fbmessenger import MessengerClient
+
+from bot.channels.masking import mask_incoming
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -85,7 +88,7 @@ class MessengerInput(FacebookInput):
             if not is_signed_by(self.fb_secret, request.body, request.headers):
                 logger.warning("Messenger: signature invalide, appel refusé (FB_APP_SECRET).")
                 return response.text("invalid signature", status=403)
-            messenger = Messenger(self.fb_access_token, on_new_message)
+            messenger = Messenger(self.fb_access_token, mask_incoming(on_new_message))
             messenger.client = self._client()
             await messenger.handle(request.json, self.get_metadata(request))
             return response.text("success")

@@ -6,9 +6,12 @@ from typing import Any, Dict, Optional, Text
 from rasa.core.channels.channel import InputChannel
 from rasa.core.channels.socketio import SocketIOInput
 
+from bot.channels.masking import MaskingInput
 
-class WebChatInput(SocketIOInput):
-    """Socket.io with session persistence on: the conversation survives a page reload."""
+
+class WebChatInput(MaskingInput, SocketIOInput):
+    """Socket.io with session persistence on (the conversation survives a page reload) and
+    personal data masked on arrival."""
 
     @classmethod
     def name(cls) -> Text:

@@ -1,0 +1,49 @@
+"""Questions about a person's own file: which secure path answers them.
+
+The assistant never sees a file on a chat channel; it names the precise place of the secure
+channels for the kind of question (payments, amount, documents, progress of a request).
+"""
+from __future__ import annotations
+
+import unicodedata
+
+from bot.config import Contacts
+
+# Checked in this order: "pourquoi ma prime a baissé ce mois" is about the amount, not the date.
+SITUATION_TOPICS = {
+    "amount": ("combien", "montant", "baisse", "diminu", "augment", "calcul", "moins que", "plus que",
+               "pas le meme", "somme", "toucher"),
+    "payments": ("paye", "paie", "paiement", "versement", "verse", "vire", "virement", "recu", "argent",
+                 "rien touche", "sur mon compte"),
+    "documents": ("document", "justificatif", "piece", "papier", "attestation", "envoy", "courrier",
+                  "formulaire", "releve"),
+    "file_status": ("dossier", "demande", "traite", "en cours", "ou en est", "reponse", "delai", "attente"),
+}
+DEFAULT_TOPIC = "file_status"
+TOPIC_INTROS = {
+    "amount": "Pour comprendre le montant de vos droits",
+    "payments": "Pour savoir ce qui a été versé et quand",
+    "documents": "Pour envoyer un document ou lire un courrier",
+    "file_status": "Pour savoir où en est votre dossier",
+}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def situation_topic(text: str) -> str:
+    folded = _fold(text)
+    for topic, keywords in SITUATION_TOPICS.items():
+        if any(keyword in folded for keyword in keywords):
+            return topic
+    return DEFAULT_TOPIC
+
+
+def secure_path_message(topic: str, contacts: Contacts) -> str:
+    place = contacts.secure_paths.get(topic) or contacts.account_name
+    return (
+        f"{TOPIC_INTROS[topic]} : {place} ({contacts.account_url}). Vous pouvez aussi appeler le "
+        f"{contacts.phone} ({contacts.phone_hours}) ou prendre rendez-vous : {contacts.appointment_url}."
+    )

@@ -1,0 +1,95 @@
+"""Messages full of personal data through every channel; then every table of both databases,
+every log and what Messenger was sent are scanned: no value may appear in clear."""
+import hashlib
+import hmac
+import json
+import random
+import re
+import sqlite3
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from tests.e2e.conftest import FB_SECRET
+from tests.e2e.test_rest import say, texts
+from tests.e2e.test_webchat import CHROMIUM, CHROMIUM_ARGS
+from tests.personal_data.synthetic import format_iban, format_nir, make_iban, make_nir
+
+pytestmark = pytest.mark.e2e
+
+RNG = random.Random(2026)
+NIR = format_nir(make_nir(RNG), "space")
+IBAN = format_iban(make_iban(RNG), "space")
+PHONE = "06 48 27 19 53"
+EMAIL = "lea.martinez.test@example.org"
+MESSAGES = [
+    f"bonjour mon numero de secu c'est {NIR}, quand est versée l'allocation de rentrée scolaire ?",
+    f"voici mon iban {IBAN} pour le changement de compte",
+    f"rappelez moi au {PHONE} ou écrivez à {EMAIL} svp",
+]
+VALUES = [NIR, IBAN, PHONE, EMAIL]
+
+
+def digits_or_text(value: str) -> list:
+    """A value and its compact form (the NIR or IBAN without spaces)."""
+    return [value, re.sub(r"\s", "", value)]
+
+
+def assert_nowhere(blob: str, where: str) -> None:
+    for value in VALUES:
+        for form in digits_or_text(value):
+            assert form not in blob, f"{form!r} found in clear in {where}"
+
+
+def dump_sqlite(url: str) -> str:
+    with sqlite3.connect(url[len("sqlite:///"):]) as connection:
+        tables = [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return "\n".join(
+            repr(row) for table in tables for row in connection.execute(f'SELECT * FROM "{table}"')
+        )
+
+
+def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api):
+    # REST
+    sender = uuid.uuid4().hex
+    first = say(stack, MESSAGES[0], sender)
+    assert "j'ai masqué votre numéro de sécurité sociale" in texts(first)
+    assert "rentrée" in texts(first).lower(), "the general part of the question is still answered"
+    for message in MESSAGES[1:]:
+        assert "j'ai masqué" in texts(say(stack, message, sender))
+
+    # Messenger
+    psid = uuid.uuid4().hex
+    for message in MESSAGES:
+        body = json.dumps({"object": "page", "entry": [{"id": "p", "time": 1, "messaging": [{
+            "sender": {"id": psid}, "recipient": {"id": "p"}, "timestamp": 1,
+            "message": {"mid": uuid.uuid4().hex, "text": message}}]}]}).encode()
+        signature = "sha256=" + hmac.new(FB_SECRET.encode(), body, hashlib.sha256).hexdigest()
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{stack.ports.rasa}/webhooks/facebook/webhook", data=body,
+            headers={"Content-Type": "application/json", "X-Hub-Signature-256": signature})
+        with urllib.request.urlopen(request, timeout=60) as answer:
+            assert answer.status == 200
+
+    # Web chat, in the browser
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(stack.urls["page"])
+        page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+        page.get_by_label("Votre message").fill(MESSAGES[1])
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("log")).to_contain_text("j'ai masqué", timeout=30_000)
+        browser.close()
+
+    time.sleep(1)
+    assert_nowhere(dump_sqlite(stack.env["TRACKER_DB_URL"]), "the tracker store")
+    assert_nowhere(dump_sqlite(stack.env["DATABASE_URL"]), "our tables")
+    for log in Path(stack.var_dir, "log").glob("*.log"):
+        assert_nowhere(log.read_text(errors="replace"), log.name)
+    assert_nowhere(json.dumps(graph_api.received, ensure_ascii=False), "messages sent to Messenger")
+    assert "[IBAN]" in dump_sqlite(stack.env["TRACKER_DB_URL"])
