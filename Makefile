@@ -5,7 +5,7 @@ RASA := .venv/bin/rasa
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 
-.PHONY: help setup run test validate train lock
+.PHONY: help setup run test validate train lock bench eval
 
 help: ## Liste les commandes
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,3 +28,9 @@ train: setup ## Entraîne le modèle si les données ont changé
 
 lock: ## Régénère requirements.lock depuis l'environnement actuel
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
+
+bench: setup train ## Mesure le temps de réponse, la mémoire et la taille du modèle (var/bench/)
+	$(PY) -m bot.bench
+
+eval: setup train ## Évalue routes et modèles de réponse sur le jeu réservé (var/eval/report.md)
+	$(PY) -m bot.evaluation

@@ -19,6 +19,27 @@ def _run(_: argparse.Namespace) -> int:
     return run()
 
 
+def _mask(args: argparse.Namespace) -> int:
+    from bot.personal_data.cli import main as mask_main
+
+    return mask_main(args.options)
+
+
+def _route(_: argparse.Namespace) -> int:
+    import json
+
+    from bot.routing import Router
+
+    router = Router()
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        text = json.loads(line)["text"] if line.startswith("{") else line
+        print(json.dumps(router.route(text).as_dict(), ensure_ascii=False), flush=True)
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant de la caisse")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -27,7 +48,17 @@ def main(argv: Optional[List[str]] = None) -> int:
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--port", type=int, default=8000)
     web.set_defaults(func=_web)
-    args = parser.parse_args(argv)
+    commands.add_parser(
+        "route", help="route de chaque message (une ligne, ou du JSON avec un champ text) avec le modèle entraîné"
+    ).set_defaults(func=_route)
+    commands.add_parser(
+        "mask", help="masque les données personnelles : un message par ligne en entrée, un JSON par ligne "
+        "en sortie (options : python -m bot mask --help)", add_help=False,
+    ).set_defaults(func=_mask)
+    args, rest = parser.parse_known_args(argv)
+    if args.command != "mask" and rest:
+        parser.error(f"arguments inconnus : {' '.join(rest)}")
+    args.options = rest
     return args.func(args)
 
 

@@ -5,18 +5,20 @@ channels for the kind of question (payments, amount, documents, progress of a re
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from bot.config import Contacts
 
-# Checked in this order: "pourquoi ma prime a baissé ce mois" is about the amount, not the date.
+# Checked in this order: "pourquoi ma prime a baissé" is about the amount, "vous avez reçu mes
+# justificatifs ?" about documents, before the wider payment words.
 SITUATION_TOPICS = {
     "amount": ("combien", "montant", "baisse", "diminu", "augment", "calcul", "moins que", "plus que",
                "pas le meme", "somme", "toucher"),
-    "payments": ("paye", "paie", "paiement", "versement", "verse", "vire", "virement", "recu", "argent",
-                 "rien touche", "sur mon compte"),
     "documents": ("document", "justificatif", "piece", "papier", "attestation", "envoy", "courrier",
                   "formulaire", "releve"),
+    "payments": ("paye", "paie", "paiement", "versement", "verse", "vire", "virement", "recu", "argent",
+                 "rien touche", "sur mon compte"),
     "file_status": ("dossier", "demande", "traite", "en cours", "ou en est", "reponse", "delai", "attente"),
 }
 DEFAULT_TOPIC = "file_status"
@@ -33,10 +35,15 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def mentions(folded_text: str, keywords) -> bool:
+    """True when a keyword starts a word of the text ("ants" must not match "enfants")."""
+    return any(re.search(r"\b" + re.escape(keyword), folded_text) for keyword in keywords)
+
+
 def situation_topic(text: str) -> str:
     folded = _fold(text)
     for topic, keywords in SITUATION_TOPICS.items():
-        if any(keyword in folded for keyword in keywords):
+        if mentions(folded, keywords):
             return topic
     return DEFAULT_TOPIC
 

@@ -3,6 +3,7 @@
 `CaisseImporter` is a `RasaFileImporter` that
 - turns every template into examples of the retrieval intent `faq/<id>` and a response
   `utter_faq/<id>` (answer + "was this useful?" buttons), so nothing is generated twice;
+- precedes the answers of branches the caisse does not cover with who handles them;
 - fills the {{placeholders}} of every response (templates and domain.yml) from the caisse's
   configuration. Rasa's fingerprint sees the rendered responses: changing a phone number only
   updates the model's responses, it does not retrain it.
@@ -20,6 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.config import CaisseConfig, get_config
+from bot.dialogue.redirect import other_branch_notice
 from bot.templates import AnswerTemplate, load_templates, render
 
 RETRIEVAL_INTENT = "faq"
@@ -59,11 +61,18 @@ def render_response(response: Dict[str, Any], branch: str, config: CaisseConfig)
     return rendered
 
 
+def template_text(template: AnswerTemplate, config: CaisseConfig) -> str:
+    """The answer, preceded by who handles it when the caisse does not cover its branch
+    (a blank line: channels show it as a message of its own)."""
+    answer = render(template.answer, config.contacts_for(template.branch))
+    if template.branch in config.branches_covered:
+        return answer
+    return f"{other_branch_notice(template.branch, config)}\n\n{answer}"
+
+
 def template_responses(templates: List[AnswerTemplate], config: CaisseConfig) -> Dict[str, list]:
     return {
-        response_name(t.id): [
-            {"text": render(t.answer, config.contacts_for(t.branch)), "buttons": feedback_buttons(t.id)}
-        ]
+        response_name(t.id): [{"text": template_text(t, config), "buttons": feedback_buttons(t.id)}]
         for t in templates
     }
 

@@ -45,3 +45,14 @@ def test_template_answer_uses_the_national_contacts_of_another_branch():
         return
     responses = template_responses(cpam[:1], config)
     assert "36 46" in next(iter(responses.values()))[0]["text"]
+
+
+def test_answer_of_an_uncovered_branch_first_says_who_handles_it():
+    config = load_config(environ={})
+    templates = load_templates()
+    cpam = next(t for t in templates if t.branch == "cpam")
+    caf = next(t for t in templates if t.branch == "caf")
+    responses = template_responses([cpam, caf], config)
+    cpam_text = responses[f"utter_faq/{cpam.id}"][0]["text"]
+    assert cpam_text.startswith("Cette question relève de l'Assurance Maladie")
+    assert not responses[f"utter_faq/{caf.id}"][0]["text"].startswith("Cette question relève")

@@ -1,0 +1,84 @@
+"""`make eval`: route and template accuracy on the held-out file (never used for training)."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any, Dict, List
+
+from bot.config import PROJECT_ROOT
+from bot.routing import Router
+
+HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "messages.jsonl"
+REPORT_DIR = PROJECT_ROOT / "var" / "eval"
+
+
+def load_heldout(path: Path = HELDOUT) -> List[Dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """Route accuracy, per-route precision/recall, template top-1 accuracy, confusions."""
+    pairs = list(zip(cases, predictions))
+    routes = sorted({c["route"] for c in cases} | {p["route"] for p in predictions})
+    per_route = {}
+    for route in routes:
+        tp = sum(1 for c, p in pairs if c["route"] == route and p["route"] == route)
+        predicted = sum(1 for _, p in pairs if p["route"] == route)
+        gold = sum(1 for c, _ in pairs if c["route"] == route)
+        per_route[route] = {
+            "precision": round(tp / predicted, 3) if predicted else None,
+            "recall": round(tp / gold, 3) if gold else None,
+            "support": gold,
+        }
+    faq = [(c, p) for c, p in pairs if c["route"] == "faq"]
+    confusions = Counter((c["route"], p["route"]) for c, p in pairs if c["route"] != p["route"])
+    return {
+        "messages": len(pairs),
+        "route_accuracy": round(sum(c["route"] == p["route"] for c, p in pairs) / len(pairs), 3),
+        "template_top1_accuracy": round(sum(c.get("template") == p.get("template") for c, p in faq) / len(faq), 3)
+        if faq else None,
+        "per_route": per_route,
+        "route_confusions": [
+            {"expected": gold, "predicted": predicted, "count": count}
+            for (gold, predicted), count in confusions.most_common()
+        ],
+        "template_errors": [
+            {"text": c["text"], "expected": c.get("template"), "predicted": p.get("template")}
+            for c, p in faq if c.get("template") != p.get("template")
+        ],
+    }
+
+
+def _markdown(report: Dict[str, Any]) -> str:
+    lines = [
+        "# Évaluation sur le jeu de test réservé",
+        "",
+        f"- messages : {report['messages']}",
+        f"- exactitude des routes : {report['route_accuracy']}",
+        f"- exactitude du modèle de réponse (top 1) : {report['template_top1_accuracy']}",
+        "",
+        "| route | précision | rappel | messages |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {r} | {v['precision']} | {v['recall']} | {v['support']} |" for r, v in report["per_route"].items()]
+    lines += ["", "## Confusions", "", "| attendu | prédit | nombre |", "|---|---|---|"]
+    lines += [f"| {c['expected']} | {c['predicted']} | {c['count']} |" for c in report["route_confusions"]]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> Dict[str, Any]:
+    cases = load_heldout()
+    router = Router()
+    predictions = [router.route(case["text"]).as_dict() for case in cases]
+    report = score(cases, predictions)
+    REPORT_DIR.mkdir(parents=True, exist_ok=True)
+    (REPORT_DIR / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (REPORT_DIR / "report.md").write_text(_markdown(report), encoding="utf-8")
+    print(_markdown(report))
+    print(f"Rapport complet : {REPORT_DIR / 'report.json'}")
+    return report
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""One route per message, for evaluation and reports: what the assistant does with it.
+
+`Router` loads the trained model once and parses each message exactly as the channels would
+hand it to Rasa: masked first.
+"""
+from __future__ import annotations
+
+import asyncio
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Dict, List, Optional
+
+from bot.config import PROJECT_ROOT
+from bot.personal_data import mask
+
+ROUTES = (
+    "faq", "personal_situation", "personal_data", "human", "other_organisation", "abuse", "smalltalk",
+    "out_of_scope",
+)
+INTENT_ROUTES = {
+    "faq": "faq",
+    "personal_situation": "personal_situation",
+    "share_personal_data": "personal_data",
+    "ask_human": "human",
+    "other_organisation": "other_organisation",
+    "abuse": "abuse",
+    "out_of_scope": "out_of_scope",
+    "nlu_fallback": "out_of_scope",
+}
+SMALLTALK_ROUTE = "smalltalk"  # greetings, thanks, robot question, menu, yes/no, votes
+
+
+@dataclass
+class RouteResult:
+    text: str
+    route: str
+    intent: str
+    confidence: float
+    template: Optional[str] = None
+    template_confidence: Optional[float] = None
+    personal_data: List[str] = field(default_factory=list)
+
+    def as_dict(self) -> Dict[str, Any]:
+        return asdict(self)
+
+
+def route_for(masked_text: str, parse_data: Dict[str, Any], personal_data: List[str]) -> RouteResult:
+    intent = parse_data.get("intent") or {}
+    name = intent.get("name") or "nlu_fallback"
+    route = INTENT_ROUTES.get(name, SMALLTALK_ROUTE)
+    template = template_confidence = None
+    if route == "faq":
+        response = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+        template = (response.get("intent_response_key") or "").partition("/")[2] or None
+        template_confidence = response.get("confidence")
+    return RouteResult(masked_text, route, name, float(intent.get("confidence") or 0.0), template,
+                       template_confidence, personal_data)
+
+
+def latest_model(models_dir: Path = PROJECT_ROOT / "models") -> Path:
+    models = sorted(models_dir.glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
+    if not models:
+        raise FileNotFoundError("aucun modèle entraîné dans models/ : lancez `make train`.")
+    return models[-1]
+
+
+class Router:
+    def __init__(self, model_path: Optional[Path] = None) -> None:
+        from rasa.core.agent import Agent
+
+        self._agent = Agent.load(str(model_path or latest_model()))
+        self._loop = asyncio.new_event_loop()
+
+    def route(self, text: str) -> RouteResult:
+        masked = mask(text)
+        parse_data = self._loop.run_until_complete(self._agent.parse_message(masked.text))
+        return route_for(masked.text, parse_data, masked.types)
