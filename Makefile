@@ -4,6 +4,7 @@ PY := .venv/bin/python
 RASA := .venv/bin/rasa
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_MAX_CACHE_SIZE := 6000
 
 .PHONY: help setup run test validate train lock bench eval
 

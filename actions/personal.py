@@ -13,11 +13,12 @@ from bot.templates.importer import RETRIEVAL_INTENT
 TEMPLATE_CONFIDENCE = 0.5
 
 
-class ActionNoteMaskedData(Action):
-    """Custom slot mapping, run on every message: tells the person what was masked and why."""
+class ActionValidateSlotMappings(Action):
+    """Rasa runs this hook on every user message, before predicting: the one place where a
+    message can be followed, whatever its intent, by "here is what was masked and why"."""
 
     def name(self) -> Text:
-        return "action_note_masked_data"
+        return "action_validate_slot_mappings"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         types = (tracker.latest_message.get("metadata") or {}).get(METADATA_KEY) or []

@@ -68,6 +68,9 @@ def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
     env.setdefault("RASA_PUBLIC_URL", f"http://localhost:{ports.rasa}")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+    # Rasa's training cache (.rasa/cache) lets an unchanged model skip training; at its 1 GB
+    # default our featurized data evicts the trained components and every run retrains.
+    env.setdefault("RASA_MAX_CACHE_SIZE", "6000")
     env.setdefault("RASA_AUTH_TOKEN", secrets.token_urlsafe(24))
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     return env

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore
+# Rasa's training cache skips unchanged components; its 1 GB default is too small for our data.
+export RASA_MAX_CACHE_SIZE=6000
 RASA=.venv/bin/rasa
 mkdir -p var
 
