@@ -13,17 +13,12 @@ from typing import Any, Dict, List, Optional
 from bot.config import PROJECT_ROOT
 from bot.personal_data import mask
 
-ROUTES = (
-    "faq", "personal_situation", "personal_data", "human", "other_organisation", "abuse", "smalltalk",
-    "out_of_scope",
-)
 INTENT_ROUTES = {
     "faq": "faq",
     "personal_situation": "personal_situation",
     "share_personal_data": "personal_data",
     "ask_human": "human",
     "other_organisation": "other_organisation",
-    "abuse": "abuse",
     "out_of_scope": "out_of_scope",
     "nlu_fallback": "out_of_scope",
 }

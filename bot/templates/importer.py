@@ -44,10 +44,7 @@ def response_name(template_id: str) -> str:
 
 def general_placeholders(config: CaisseConfig) -> Dict[str, str]:
     """Placeholders of the skeleton's responses that are not a body's contacts."""
-    return {
-        "charte_url": config.site_url.rstrip("/") + config.charter_path,
-        "delai_reponse": f"{config.commitments.response_time_hours} h",
-    }
+    return {"charte_url": config.site_url.rstrip("/") + config.charter_path}
 
 
 def render_response(response: Dict[str, Any], branch: str, config: CaisseConfig) -> Dict[str, Any]:

@@ -18,19 +18,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_mask_tokens():
-    assert MASKS == {
-        "NIR": "[NIR]",
-        "IBAN": "[IBAN]",
-        "ALLOCATAIRE": "[N° ALLOCATAIRE]",
-        "MSA": "[N° MSA]",
-        "FISCAL": "[N° FISCAL]",
-        "PHONE": "[TÉLÉPHONE]",
-        "EMAIL": "[E-MAIL]",
-        "ADDRESS": "[ADRESSE]",
-        "BIRTHDATE": "[DATE DE NAISSANCE]",
-        "NAME": "[NOM]",
-    }
-    # answer templates use {{fields}}: a mask token must never look like one
+    from bot.dialogue.privacy import TYPE_LABELS
+
+    # every type the detector can find is explained to the person in the masked-data notice
+    assert set(MASKS) == set(TYPE_LABELS)
+    assert len(set(MASKS.values())) == len(MASKS)
+    assert all(token.startswith("[") and token.endswith("]") for token in MASKS.values())
     assert not any(c in token for token in MASKS.values() for c in "{}")
 
 
