@@ -10,7 +10,7 @@ from typing import List, Optional
 import yaml
 
 from bot.config import PROJECT_ROOT, CaisseConfig
-from bot.dialogue.situation import _fold, mentions
+from bot.dialogue.situation import fold, mentions
 
 OTHER_ORGANISATIONS = PROJECT_ROOT / "config" / "other_organisations.yml"
 
@@ -35,14 +35,14 @@ class Organisation:
 def load_organisations(path: Path = OTHER_ORGANISATIONS) -> tuple:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     organisations = tuple(
-        Organisation(o["name"], o["contact"], tuple(_fold(k) for k in o["keywords"])) for o in data["organisations"]
+        Organisation(o["name"], o["contact"], tuple(fold(k) for k in o["keywords"])) for o in data["organisations"]
     )
     return organisations + (Organisation(data["fallback"]["name"], data["fallback"]["contact"]),)
 
 
 def organisation_for(text: str, organisations: Optional[tuple] = None) -> Organisation:
     organisations = organisations or load_organisations()
-    folded = _fold(text)
+    folded = fold(text)
     for organisation in organisations[:-1]:
         if mentions(folded, organisation.keywords):
             return organisation

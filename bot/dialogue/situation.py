@@ -30,7 +30,7 @@ TOPIC_INTROS = {
 }
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -41,7 +41,7 @@ def mentions(folded_text: str, keywords) -> bool:
 
 
 def situation_topic(text: str) -> str:
-    folded = _fold(text)
+    folded = fold(text)
     for topic, keywords in SITUATION_TOPICS.items():
         if mentions(folded, keywords):
             return topic
