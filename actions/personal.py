@@ -1,4 +1,4 @@
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -8,7 +8,8 @@ from bot.channels.masking import METADATA_KEY
 from bot.config import get_config
 from bot.dialogue import masked_data_notice, secure_path_message, situation_topic
 from bot.templates import load_templates
-from bot.templates.importer import RETRIEVAL_INTENT
+from bot.routing import selected_template
+from bot.templates.importer import response_name
 
 TEMPLATE_CONFIDENCE = 0.5
 
@@ -28,15 +29,6 @@ class ActionValidateSlotMappings(Action):
         return [SlotSet("masked_data", sorted(types))]
 
 
-def _covering_template(tracker: Tracker) -> Optional[str]:
-    """The template the response selector found for the question, if it is confident."""
-    selector = (tracker.latest_message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
-    response = selector.get("response") or {}
-    if (response.get("confidence") or 0) < TEMPLATE_CONFIDENCE:
-        return None
-    return (response.get("intent_response_key") or "").partition("/")[2] or None
-
-
 class ActionSecurePath(Action):
     """After "I cannot see your file here": the precise secure path, and the general rule."""
 
@@ -45,11 +37,13 @@ class ActionSecurePath(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         config = get_config()
-        template_id = _covering_template(tracker)
+        template_id, confidence = selected_template(tracker.latest_message)
+        if (confidence or 0) < TEMPLATE_CONFIDENCE:
+            template_id = None
         template = next((t for t in load_templates() if t.id == template_id), None)
         contacts = config.contacts_for(template.branch) if template else config.contacts
         topic = situation_topic(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=secure_path_message(topic, contacts))
         if template:
-            dispatcher.utter_message(response=f"utter_{RETRIEVAL_INTENT}/{template.id}")
+            dispatcher.utter_message(response=response_name(template.id))
         return []

@@ -18,7 +18,9 @@ def load_heldout(path: Path = HELDOUT) -> List[Dict[str, Any]]:
 
 
 def score(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
-    """Route accuracy, per-route precision/recall, template top-1 accuracy, confusions."""
+    """Route accuracy, per-route precision/recall, template top-1 accuracy, confusions.
+
+    Texts in the report are the predictions' (masked) texts: no personal value is written."""
     pairs = list(zip(cases, predictions))
     routes = sorted({c["route"] for c in cases} | {p["route"] for p in predictions})
     per_route = {}
@@ -44,7 +46,7 @@ def score(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dic
             for (gold, predicted), count in confusions.most_common()
         ],
         "template_errors": [
-            {"text": c["text"], "expected": c.get("template"), "predicted": p.get("template")}
+            {"text": p.get("text", ""), "expected": c.get("template"), "predicted": p.get("template")}
             for c, p in faq if c.get("template") != p.get("template")
         ],
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from bot.config import PROJECT_ROOT
 from bot.personal_data import mask
@@ -39,15 +39,20 @@ class RouteResult:
         return asdict(self)
 
 
+def selected_template(parse_data: Dict[str, Any]) -> Tuple[Optional[str], Optional[float]]:
+    """The template id the response selector chose for a parsed message, and its confidence."""
+    response = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
+    template = (response.get("intent_response_key") or "").partition("/")[2] or None
+    return template, response.get("confidence")
+
+
 def route_for(masked_text: str, parse_data: Dict[str, Any], personal_data: List[str]) -> RouteResult:
     intent = parse_data.get("intent") or {}
     name = intent.get("name") or "nlu_fallback"
     route = INTENT_ROUTES.get(name, SMALLTALK_ROUTE)
     template = template_confidence = None
     if route == "faq":
-        response = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-        template = (response.get("intent_response_key") or "").partition("/")[2] or None
-        template_confidence = response.get("confidence")
+        template, template_confidence = selected_template(parse_data)
     return RouteResult(masked_text, route, name, float(intent.get("confidence") or 0.0), template,
                        template_confidence, personal_data)
 

@@ -42,3 +42,10 @@ def test_scores_on_a_hand_computed_set():
     assert report["per_route"]["faq"] == {"precision": 0.667, "recall": 1.0, "support": 2}
     assert report["per_route"]["human"] == {"precision": None, "recall": 0.0, "support": 1}
     assert report["route_confusions"] == [{"expected": "human", "predicted": "faq", "count": 1}]
+
+
+def test_selected_template_reads_the_response_selector():
+    from bot.routing import selected_template
+
+    assert selected_template(parse("faq", template="cpam_x", template_confidence=0.4)) == ("cpam_x", 0.4)
+    assert selected_template(parse("greet")) == (None, None)

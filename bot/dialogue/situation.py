@@ -10,16 +10,18 @@ import unicodedata
 
 from bot.config import Contacts
 
-# Checked in this order: "pourquoi ma prime a baissé" is about the amount, "vous avez reçu mes
-# justificatifs ?" about documents, before the wider payment words.
+# Checked in this order: "pourquoi ma prime a baissé" is about the amount; "j'ai envoyé ma demande,
+# elle en est où ?" about progress before documents; "vous avez reçu mes justificatifs ?" about
+# documents before the wider payment words. Anything else is about the file's progress.
 SITUATION_TOPICS = {
     "amount": ("combien", "montant", "baisse", "diminu", "augment", "calcul", "moins que", "plus que",
                "pas le meme", "somme", "toucher"),
+    "file_status": ("ou en est", "en est ou", "ou ca en est", "ca en est", "avance", "traite", "en cours",
+                    "en attente", "bloque", "pas de nouvelles", "aucune nouvelle"),
     "documents": ("document", "justificatif", "piece", "papier", "attestation", "envoy", "courrier",
                   "formulaire", "releve"),
     "payments": ("paye", "paie", "paiement", "versement", "verse", "vire", "virement", "recu", "argent",
                  "rien touche", "sur mon compte"),
-    "file_status": ("dossier", "demande", "traite", "en cours", "ou en est", "reponse", "delai", "attente"),
 }
 DEFAULT_TOPIC = "file_status"
 TOPIC_INTROS = {

@@ -24,6 +24,7 @@ def test_no_known_type_no_notice():
         ("j'ai toujours pas été payé", "payments"),
         ("vous avez reçu mes justificatifs ?", "documents"),
         ("ou en est mon dossier", "file_status"),
+        ("j'ai envoyé ma demande il y a un mois, elle en est où ?", "file_status"),
         ("pouvez vous regarder ma situation", "file_status"),
     ],
 )
