@@ -40,6 +40,29 @@ def _route(_: argparse.Namespace) -> int:
     return 0
 
 
+def _db_upgrade(_: argparse.Namespace) -> int:
+    from bot.storage import database_url, migrate
+
+    migrate()
+    print(f"Schéma à jour : {database_url().split('@')[-1]}")
+    return 0
+
+
+def _users_add(args: argparse.Namespace) -> int:
+    import getpass
+
+    from bot.backoffice import create_user
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Mot de passe : ")
+    try:
+        create_user(args.username, password, args.role, args.display_name)
+    except ValueError as error:
+        print(f"ERREUR : {error}", file=sys.stderr)
+        return 2
+    print(f"Compte « {args.username} » créé ({', '.join(args.role)}).")
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant de la caisse")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -55,6 +78,17 @@ def main(argv: Optional[List[str]] = None) -> int:
         "mask", help="masque les données personnelles : un message par ligne en entrée, un JSON par ligne "
         "en sortie (options : python -m bot mask --help)", add_help=False,
     ).set_defaults(func=_mask)
+    db = commands.add_parser("db", help="base de données : `db upgrade` met le schéma à jour (Alembic)")
+    db.add_argument("action", choices=["upgrade"])
+    db.set_defaults(func=_db_upgrade)
+    users = commands.add_parser("users", help="comptes de l'espace interne : `users add NOM --role agent`")
+    users.add_argument("action", choices=["add"])
+    users.add_argument("username")
+    users.add_argument("--role", action="append", required=True,
+                       help="agent, manager, editor, validator, moderator ou admin (répétable)")
+    users.add_argument("--display-name", help="nom affiché aux personnes (par défaut : l'identifiant)")
+    users.add_argument("--password-stdin", action="store_true", help="lit le mot de passe sur l'entrée standard")
+    users.set_defaults(func=_users_add)
     args, rest = parser.parse_known_args(argv)
     if args.command != "mask" and rest:
         parser.error(f"arguments inconnus : {' '.join(rest)}")

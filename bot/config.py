@@ -48,6 +48,9 @@ class OpeningHours(BaseModel):
     timezone: str = "Europe/Paris"
     weekly: Dict[str, List[str]]
     public_holidays: str = "FR"
+    # Subdivision of the `holidays` library: "57" adds Alsace-Moselle's Good Friday and
+    # 26 December (caisses of Moselle, Bas-Rhin and Haut-Rhin), "974" La Réunion, etc.
+    holidays_subdivision: Optional[str] = None
 
     @validator("weekly")
     def _check_slots(cls, weekly: Dict[str, List[str]]) -> Dict[str, List[str]]:
@@ -61,7 +64,7 @@ class OpeningHours(BaseModel):
 
     def slots(self, day: date) -> List[tuple[time, time]]:
         """Opening slots of a given day: none on public holidays."""
-        if day in holidays.country_holidays(self.public_holidays, years=day.year):
+        if self.is_holiday(day):
             return []
         result = []
         for slot in self.weekly.get(WEEKDAYS[day.weekday()], []):
@@ -69,16 +72,57 @@ class OpeningHours(BaseModel):
             result.append((time(h1, m1), time(h2, m2)))
         return result
 
+    def is_holiday(self, day: date) -> bool:
+        return day in _holidays(self.public_holidays, self.holidays_subdivision, day.year)
+
     def is_open(self, moment: datetime) -> bool:
         return any(start <= moment.time() < end for start, end in self.slots(moment.date()))
+
+
+@lru_cache(maxsize=64)
+def _holidays(country: str, subdivision: Optional[str], year: int) -> holidays.HolidayBase:
+    return holidays.country_holidays(country, subdiv=subdivision, years=year)
+
+
+REACTIVITY_TARGETS = ("hour", "half_day", "day")
 
 
 class Commitments(BaseModel):
     """The caisse's engagement (grid items F1 and F2 of the EN3S report)."""
 
+    # F1: the answer promised to people, in working hours when business_hours_only.
     response_time_hours: int = 24
     business_hours_only: bool = True
+    # F2: the internal reactivity target, and the business hours each bucket stands for.
     reactivity_target: str = "half_day"
+    reactivity_buckets_hours: Dict[str, float] = {"hour": 1, "half_day": 4, "day": 8}
+
+    @validator("reactivity_target")
+    def _known_target(cls, target: str) -> str:
+        if target not in REACTIVITY_TARGETS:
+            raise ValueError(f"cible « {target} » inconnue (attendu : {', '.join(REACTIVITY_TARGETS)})")
+        return target
+
+
+class Handoff(BaseModel):
+    """How the wait for an agent is estimated (the domain brief: up to 10 minutes per message)."""
+
+    average_handling_minutes: int = 10
+    # Messenger only lets a page answer within 24 h of the person's last message
+    # (7 days for a human agent, with the HUMAN_AGENT tag).
+    messenger_window_hours: int = 24
+    messenger_human_agent_days: int = 7
+
+
+class Moderation(BaseModel):
+    """Words the caisse adds to the shared moderation lexicon (bot/moderation/lexicon.yml).
+
+    Keyed by category (insult, threat, hate, defamation, self_harm, spam, criticism), so a
+    caisse can catch a local slur or a scam that targets its allocataires without a release.
+    The category names are checked when the classifier is built (bot.moderation).
+    """
+
+    extra_terms: Dict[str, List[str]] = {}
 
 
 class CaisseConfig(BaseModel):
@@ -90,9 +134,11 @@ class CaisseConfig(BaseModel):
     contacts: Contacts
     opening_hours: OpeningHours
     commitments: Commitments = Commitments()
+    handoff: Handoff = Handoff()
     charter_path: str = "/charte"
     site_url: str = "http://localhost:8000"
     national_contacts: Dict[str, Contacts] = {}
+    moderation: Moderation = Moderation()
 
     @validator("branch")
     def _known_branch(cls, branch: str) -> str:

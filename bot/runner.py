@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from bot.backoffice.demo import ensure_demo_accounts
 from bot.config import PROJECT_ROOT
+from bot.storage import get_engine, migrate
 
 BIN = Path(sys.executable).parent
 READY_TIMEOUT_SECONDS = 240
@@ -65,6 +67,7 @@ def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
     env.setdefault("TRACKER_DB_URL", f"sqlite:///{var_dir / 'tracker.db'}")
     env.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'caisse.db'}")
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    env.setdefault("RASA_URL", f"http://127.0.0.1:{ports.rasa}")
     env.setdefault("RASA_PUBLIC_URL", f"http://localhost:{ports.rasa}")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -131,6 +134,14 @@ class Service:
             self.process.wait()
 
 
+def migrate_database(url: str) -> None:
+    """Once, before the three servers share the database (Alembic, newest schema)."""
+    try:
+        migrate(url)
+    except Exception as error:  # the servers cannot work without their tables
+        raise StartError(f"Mise à jour du schéma de la base impossible ({url.split('@')[-1]}) : {error}") from error
+
+
 @dataclass
 class Stack:
     """The three servers; `start()` returns once all answer their health check."""
@@ -159,12 +170,14 @@ class Stack:
     def urls(self) -> Dict[str, str]:
         return {
             "page": f"http://localhost:{self.ports.web}/",
+            "backoffice": f"http://localhost:{self.ports.web}/connexion",
             "rest": f"http://localhost:{self.ports.rasa}/webhooks/rest/webhook",
             "rasa": f"http://localhost:{self.ports.rasa}/",
         }
 
     def start(self) -> None:
         check_ports(self.ports)
+        migrate_database(self.env["DATABASE_URL"])
         for service in self.services:
             service.start(self.env)
         deadline = time.monotonic() + READY_TIMEOUT_SECONDS
@@ -213,9 +226,15 @@ def run() -> int:
     signal.signal(signal.SIGINT, request_stop)
     signal.signal(signal.SIGTERM, request_stop)
     urls = stack.urls
+    accounts_file = stack.var_dir / "comptes-demo.txt"
+    created = ensure_demo_accounts(accounts_file, get_engine(stack.env["DATABASE_URL"]))
+    if created:
+        listed = "\n".join(f"    {user:<11} {password}" for user, password in created.items())
+        print(f"\nComptes de démonstration de l'espace interne (gardés dans {accounts_file}) :\n{listed}")
     print(
         "\nL'assistant est prêt :\n"
         f"  Page de la caisse avec la discussion : {urls['page']}\n"
+        f"  Espace interne (conseillers, pilotage) : {urls['backoffice']}\n"
         f"  API REST de Rasa                     : {urls['rest']}\n"
         f"  Serveur Rasa                         : {urls['rasa']}\n"
         f"  Journaux                             : {stack.var_dir / 'log'}\n"

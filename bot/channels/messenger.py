@@ -17,6 +17,7 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.facebook import FacebookInput, Messenger, MessengerBot
 from fbmessenger import MessengerClient
+from fbmessenger.elements import Text as FBText
 
 from bot.channels.masking import mask_incoming
 from sanic import Blueprint, response
@@ -44,6 +45,19 @@ def is_signed_by(secret: str, body: bytes, headers: Dict[str, str]) -> bool:
     return False
 
 
+class CaisseMessengerBot(MessengerBot):
+    """Rasa's Messenger output, where an agent's reply outside the 24-hour window goes with the
+    HUMAN_AGENT tag the console decided on. The assistant's own messages never carry it."""
+
+    async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
+        tag = kwargs.get("messenger_tag") if kwargs.get("agent") else None
+        if tag is None:
+            await super().send_text_message(recipient_id, text, **kwargs)
+            return
+        for part in text.strip().split("\n\n"):
+            self.messenger_client.send(FBText(text=part).to_dict(), recipient_id, "MESSAGE_TAG", tag=tag)
+
+
 class MessengerInput(FacebookInput):
     @classmethod
     def name(cls) -> Text:
@@ -66,7 +80,7 @@ class MessengerInput(FacebookInput):
         return client
 
     def get_output_channel(self) -> MessengerBot:
-        return MessengerBot(self._client())
+        return CaisseMessengerBot(self._client())
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("messenger_webhook", __name__)

@@ -1,15 +1,17 @@
-"""Our own tables (answer votes today; handoffs and indicators next), through SQLAlchemy.
+"""Our own tables (answer votes, handoffs, back-office accounts), through SQLAlchemy.
 
-SQLite under var/ by default, PostgreSQL in production: `DATABASE_URL` chooses.
+SQLite under var/ by default, PostgreSQL in production: `DATABASE_URL` chooses. The schema is
+versioned with Alembic (`migrate()`, run by the runner before the servers start).
 Nothing connects at import time: callers ask `get_engine()` when they need the database.
 """
-from bot.storage._database import Base, database_url, get_engine, session_scope
-from bot.storage.feedback import AnswerFeedback, record_feedback, feedback_counts
+from bot.storage._database import Base, database_url, get_engine, migrate, session_scope
+from bot.storage.feedback import AnswerFeedback, feedback_counts, record_feedback
 
 __all__ = [
     "Base",
     "database_url",
     "get_engine",
+    "migrate",
     "session_scope",
     "AnswerFeedback",
     "record_feedback",

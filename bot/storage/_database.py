@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, declarative_base, sessionmaker
 from bot.config import PROJECT_ROOT
 
 Base = declarative_base()
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
 def database_url() -> str:
@@ -25,24 +26,42 @@ def _enable_sqlite_wal(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
 
-@lru_cache(maxsize=4)
-def get_engine(url: Optional[str] = None) -> Engine:
+def _alembic_config(url: str):
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def migrate(url: Optional[str] = None) -> None:
+    """Brings the database to the newest schema (Alembic); run once before the servers start."""
+    from alembic import command
+
     url = url or database_url()
     if url.startswith("sqlite:///"):
         Path(url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+    command.upgrade(_alembic_config(url), "head")
+
+
+@lru_cache(maxsize=8)
+def get_engine(url: Optional[str] = None) -> Engine:
+    """The engine for `url` (default: DATABASE_URL); the schema comes from `migrate()`."""
+    url = url or database_url()
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_wal)
-    Base.metadata.create_all(engine)  # until migrations exist, the tables follow the models
     return engine
 
 
 @contextmanager
 def session_scope(engine: Optional[Engine] = None) -> Iterator[Session]:
-    session = sessionmaker(bind=engine or get_engine(), future=True)()
+    session = sessionmaker(bind=engine or get_engine(), future=True, expire_on_commit=False)()
     try:
         yield session
         session.commit()

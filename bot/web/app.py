@@ -1,37 +1,44 @@
-"""Sanic application factory (Sanic is already Rasa's web framework: no second stack to learn)."""
+"""Sanic application factory (Sanic is already Rasa's web framework: no second stack to learn).
+
+The caisse's public page with the chat widget, and the back office (agents' console, and the
+areas of managers, editors and moderators) behind a sign-in.
+"""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Optional
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.config import PROJECT_ROOT, CaisseConfig, get_config
+from bot.web.console import console_blueprint
+from bot.web.pages import Pages
+from bot.web.rasa_api import RasaApi
+from bot.web.security import add_security_headers
+from bot.web.signin import signin_blueprint
+from bot.web.widget_api import widget_blueprint
 
-HERE = Path(__file__).resolve().parent
+STATIC = PROJECT_ROOT / "bot" / "web" / "static"
 SOCKET_IO_CLIENT = PROJECT_ROOT / "node_modules" / "socket.io-client" / "dist" / "socket.io.min.js"
 
 
-def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = None) -> Sanic:
+def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = None,
+               rasa_api: Optional[RasaApi] = None) -> Sanic:
     config = config or get_config()
     rasa_url = rasa_url or os.environ.get("RASA_PUBLIC_URL", "http://localhost:5005")
+    rasa_api = rasa_api or RasaApi.from_environment()
     app = Sanic(f"caisse_web_{id(config)}")
-    pages = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape())
-
-    def render(name: str, **context) -> response.HTTPResponse:
-        html = pages.get_template(name).render(caisse=config, rasa_url=rasa_url, **context)
-        return response.html(html)
+    pages = Pages(config, rasa_url)
+    secure_cookies = os.environ.get("BACKOFFICE_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
 
     @app.get("/")
     async def home(_: Request):
-        return render("index.html")
+        return pages.render("index.html")
 
     @app.get(config.charter_path)
     async def charter(_: Request):
-        return render("charte.html")
+        return pages.render("charte.html")
 
     @app.get("/healthz")
     async def health(_: Request):
@@ -43,5 +50,9 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
             return response.text("socket.io-client manquant : lancez `make setup`.", status=503)
         return await response.file(SOCKET_IO_CLIENT, mime_type="application/javascript")
 
-    app.static("/static", str(HERE / "static"))
+    app.blueprint(signin_blueprint(pages, secure_cookies))
+    app.blueprint(console_blueprint(pages, config, rasa_api))
+    app.blueprint(widget_blueprint(config))
+    app.register_middleware(add_security_headers, "response")
+    app.static("/static", str(STATIC))
     return app

@@ -7,6 +7,8 @@ import uuid
 import pytest
 
 from bot.config import load_config
+from bot.handoff.queue import open_handoff
+from bot.storage import get_engine
 from bot.templates import load_templates
 
 pytestmark = pytest.mark.e2e
@@ -64,9 +66,12 @@ def test_menu_leads_from_a_theme_to_an_answer(stack):
     assert answer["buttons"][0]["payload"].startswith("/feedback")
 
 
-def test_two_misunderstood_messages_lead_to_themes_or_a_human(stack):
+def test_two_misunderstood_messages_in_a_row_go_to_an_agent(stack):
     sender = uuid.uuid4().hex
     first = say(stack, "/nlu_fallback", sender)
     assert "reformuler" in texts(first)
     second = say(stack, "/nlu_fallback", sender)
-    assert {b["payload"] for b in second[-1]["buttons"]} == {"/help", "/ask_human"}
+    assert "je la transmets à un conseiller" in texts(second)
+    handoff = open_handoff(sender, get_engine(stack.env["DATABASE_URL"]))
+    assert (handoff.reason, handoff.status, handoff.channel) == ("fallback", "waiting", "rest")
+    assert say(stack, "allo ?", sender) == [], "while waiting, messages are for the agent, not the bot"

@@ -51,10 +51,12 @@
   notice.appendChild(charter);
   form.appendChild(label); form.appendChild(input); form.appendChild(send);
   panel.appendChild(header); panel.appendChild(notice); panel.appendChild(log);
-  panel.appendChild(typing); panel.appendChild(form);
+  var queueStatus = el("p", { class: "chat-queue", role: "status", hidden: "" });
+  panel.appendChild(typing); panel.appendChild(queueStatus); panel.appendChild(form);
   root.appendChild(launcher); root.appendChild(panel);
 
   // --- rendering ------------------------------------------------------------------------
+  var AUTHORS = { user: "Vous : ", bot: "Assistant : ", system: "Information : " };
   var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
 
   function appendText(node, text) {
@@ -71,8 +73,11 @@
 
   function render(message, index) {
     var item = el("div", { class: "chat-message chat-" + message.from });
-    var who = el("span", { class: "visually-hidden" }, message.from === "user" ? "Vous : " : "Assistant : ");
-    item.appendChild(who);
+    if (message.from === "agent") {
+      item.appendChild(el("span", { class: "chat-author" }, (message.name || "Conseiller") + ", conseiller :"));
+    } else {
+      item.appendChild(el("span", { class: "visually-hidden" }, AUTHORS[message.from] || "Assistant : "));
+    }
     var body = el("p", { class: "chat-text" });
     appendText(body, message.text || "");
     item.appendChild(body);
@@ -99,6 +104,23 @@
     render(message, state.messages.length - 1);
   }
 
+  // --- waiting for an agent: place in the queue and expected wait, refreshed -------------
+  var HANDOFF_REFRESH_MS = 15000;
+  var handoffTimer = null;
+
+  function watchHandoff() {
+    if (!state.sessionId) { return; }
+    clearTimeout(handoffTimer);
+    fetch("/api/public/handoff/" + encodeURIComponent(state.sessionId))
+      .then(function (r) { return r.json(); })
+      .then(function (status) {
+        queueStatus.hidden = status.status !== "waiting";
+        queueStatus.textContent = status.status === "waiting" ? status.text : "";
+        if (status.status === "waiting") { handoffTimer = setTimeout(watchHandoff, HANDOFF_REFRESH_MS); }
+      })
+      .catch(function () { handoffTimer = setTimeout(watchHandoff, HANDOFF_REFRESH_MS); });
+  }
+
   // --- connection -----------------------------------------------------------------------
   var socket = null;
   var typingTimer = null;
@@ -123,7 +145,9 @@
       var buttons = (data.quick_replies || data.buttons || []).map(function (b) {
         return { title: b.title, payload: b.payload };
       });
-      add({ from: "bot", text: data.text || "", buttons: buttons });
+      add({ from: data.agent ? "agent" : data.system ? "system" : "bot", name: data.agent,
+        text: data.text || "", buttons: buttons });
+      if (data.handoff === "waiting") { watchHandoff(); }
     });
     socket.on("connect_error", function () {
       showTyping(false);
@@ -161,4 +185,5 @@
 
   state.messages.forEach(render);
   if (state.open) { setOpen(true); }
+  if (state.sessionId) { watchHandoff(); }
 })();

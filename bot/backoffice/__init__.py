@@ -1,0 +1,19 @@
+"""The back office: accounts, sign-in and the pages of agents, managers and editors."""
+from bot.backoffice.accounts import (
+    ROLES,
+    Account,
+    SignInRefused,
+    account_for,
+    count_users,
+    create_user,
+    is_present,
+    present_agents,
+    set_presence,
+    sign_in,
+    sign_out,
+)
+
+__all__ = [
+    "ROLES", "Account", "SignInRefused", "account_for", "count_users", "create_user", "is_present",
+    "present_agents", "set_presence", "sign_in", "sign_out",
+]

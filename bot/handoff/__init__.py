@@ -1,0 +1,1 @@
+"""Escalation to a human agent: queue, records, business-time delays."""

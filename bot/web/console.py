@@ -1,0 +1,193 @@
+"""The agents' console: the queue, take-over, the masked conversation, replies, transfer, close.
+
+The page polls this JSON API every few seconds; all state lives in our database and in Rasa's
+tracker store, so a restart of any server loses nothing an agent or a person wrote.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Dict
+
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.backoffice import Account, is_present, present_agents, set_presence
+from bot.config import CaisseConfig
+from bot.handoff.announcement import back_with_assistant
+from bot.handoff.queue import (
+    HandoffError, aware, close, get_handoff, open_queue, record_agent_reply, release, take,
+)
+from bot.handoff.records import ACTIVE, OUTCOMES
+from bot.handoff.transcript import last_person_message_at, messenger_window, transcript
+from bot.personal_data import mask
+from bot.templates import load_templates
+from bot.templates.importer import template_text
+from bot.web.pages import Pages
+from bot.web.rasa_api import RasaApi, RasaUnavailable
+from bot.web.security import requires_role
+
+MAX_REPLY_CHARACTERS = 2000
+OUTCOME_LABELS = {
+    "answered": "Réponse apportée",
+    "redirected": "Orientée vers un autre canal ou organisme",
+    "no_reply": "Sans réponse de la personne",
+    "abandoned": "Abandonnée par la personne",
+    "cancelled": "Demande annulée",
+}
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _iso(moment) -> Any:
+    moment = aware(moment)
+    return moment.isoformat() if moment else None
+
+
+def _error(message: str, status: int) -> response.HTTPResponse:
+    return response.json({"error": message}, status=status)
+
+
+def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blueprint:
+    bp = Blueprint("console", url_prefix="/conseiller")
+    templates = sorted(load_templates(), key=lambda t: t.title)
+    answers = [{"id": t.id, "title": t.title, "branch": t.branch, "text": template_text(t, config)}
+               for t in templates]
+
+    def actor(account: Account) -> str:
+        return f"agent:{account.username}"
+
+    @bp.get("/")
+    @requires_role("agent")
+    async def console_page(request: Request, account: Account):
+        return pages.render("backoffice/console.html", account=account, outcomes=OUTCOME_LABELS)
+
+    @bp.get("/api/queue")
+    @requires_role("agent")
+    async def queue(request: Request, account: Account):
+        now = _now()
+        entries = []
+        for entry in open_queue(config, now):
+            h = entry.handoff
+            entries.append({
+                "id": h.id, "channel": h.channel, "reason": h.reason, "topic": h.topic, "status": h.status,
+                "position": entry.position, "priority": h.priority,
+                "requested_at": _iso(h.requested_at),
+                "waited_seconds": int((now - aware(h.requested_at)).total_seconds()),
+                "deadline": _iso(entry.deadline), "seconds_left": entry.seconds_left,
+                "agent": h.agent.display_name if h.agent else None, "mine": h.agent_id == account.id,
+            })
+        return response.json({"entries": entries, "agents_present": present_agents(),
+                              "present": is_present(account.id)})
+
+    @bp.post("/api/presence")
+    @requires_role("agent")
+    async def presence(request: Request, account: Account):
+        set_presence(account.id, bool((request.json or {}).get("present")))
+        return response.json({"present": is_present(account.id), "agents_present": present_agents()})
+
+    @bp.post("/api/handoffs/<handoff_id:int>/take")
+    @requires_role("agent")
+    async def take_over(request: Request, account: Account, handoff_id: int):
+        try:
+            handoff = take(handoff_id, account.id, actor(account), config=config)
+        except HandoffError as refused:
+            return _error(str(refused), 409)
+        try:
+            # Paused again: a session that expired meanwhile must not hand the person back to the bot.
+            await rasa.append(handoff.conversation_id, [
+                {"event": "pause"},
+                {"event": "bot", "text": f"{account.display_name}, conseiller de {config.contacts.name}, "
+                                         "a rejoint la conversation.", "metadata": {"system": "taken"}},
+            ])
+        except RasaUnavailable as error:
+            return _error(f"Prise en charge enregistrée, mais message non envoyé ({error}).", 502)
+        return response.json({"id": handoff.id, "status": handoff.status})
+
+    @bp.get("/api/handoffs/<handoff_id:int>")
+    @requires_role("agent")
+    async def conversation(request: Request, account: Account, handoff_id: int):
+        handoff = get_handoff(handoff_id)
+        if handoff is None:
+            return _error("Demande introuvable.", 404)
+        try:
+            events = await rasa.events(handoff.conversation_id)
+        except RasaUnavailable as error:
+            return _error(f"Conversation momentanément illisible ({error}).", 502)
+        window = messenger_window(handoff.channel, last_person_message_at(events), config, _now())
+        return response.json({
+            "id": handoff.id, "status": handoff.status, "channel": handoff.channel, "reason": handoff.reason,
+            "topic": handoff.topic, "mine": handoff.agent_id == account.id and handoff.status == ACTIVE,
+            "requested_at": _iso(handoff.requested_at),
+            "lines": [line.as_dict() for line in transcript(events)],
+            "warning": window.warning, "can_send": window.can_send,
+        })
+
+    @bp.get("/api/answers")
+    @requires_role("agent")
+    async def answer_templates(request: Request, account: Account):
+        query = (request.args.get("q") or "").lower()
+        found = [a for a in answers if query in a["title"].lower() or query in a["text"].lower()]
+        return response.json({"answers": found[:20]})
+
+    @bp.post("/api/handoffs/<handoff_id:int>/reply")
+    @requires_role("agent")
+    async def reply(request: Request, account: Account, handoff_id: int):
+        text = ((request.json or {}).get("text") or "").strip()
+        if not text:
+            return _error("Le message est vide.", 400)
+        if len(text) > MAX_REPLY_CHARACTERS:
+            return _error(f"Message trop long ({MAX_REPLY_CHARACTERS} caractères au plus).", 400)
+        handoff = get_handoff(handoff_id)
+        if handoff is None or handoff.status != ACTIVE or handoff.agent_id != account.id:
+            return _error("Vous ne tenez pas cette conversation (elle a été fermée ou reprise).", 409)
+        try:
+            events = await rasa.events(handoff.conversation_id)
+            window = messenger_window(handoff.channel, last_person_message_at(events), config, _now())
+            if not window.can_send:
+                return _error(window.warning, 409)
+            metadata: Dict[str, Any] = {"agent": account.display_name}
+            if window.tag:
+                metadata["messenger_tag"] = window.tag
+            # Agents' words are masked too: nothing lands in the tracker store in clear.
+            await rasa.append(handoff.conversation_id,
+                              [{"event": "bot", "text": mask(text).text, "metadata": metadata}])
+        except RasaUnavailable as error:
+            return _error(f"Message non envoyé, réessayez ({error}).", 502)
+        try:
+            record_agent_reply(handoff_id, account.id, actor(account), config)
+        except HandoffError as refused:
+            return _error(str(refused), 409)
+        return response.json({"sent": True})
+
+    @bp.post("/api/handoffs/<handoff_id:int>/release")
+    @requires_role("agent")
+    async def transfer_back(request: Request, account: Account, handoff_id: int):
+        try:
+            handoff = release(handoff_id, account.id, actor(account))
+        except HandoffError as refused:
+            return _error(str(refused), 409)
+        return response.json({"id": handoff.id, "status": handoff.status})
+
+    @bp.post("/api/handoffs/<handoff_id:int>/close")
+    @requires_role("agent")
+    async def close_handoff(request: Request, account: Account, handoff_id: int):
+        outcome = (request.json or {}).get("outcome") or ""
+        if outcome not in OUTCOMES:
+            return _error("Choisissez l'issue de la demande.", 400)
+        try:
+            handoff = close(handoff_id, account.id, actor(account), outcome, config)
+        except HandoffError as refused:
+            return _error(str(refused), 409)
+        try:
+            await rasa.append(handoff.conversation_id, [
+                {"event": "resume"},
+                {"event": "bot", "text": back_with_assistant(config), "metadata": {"system": "closed"}},
+                {"event": "action", "name": "action_listen"},
+            ])
+        except RasaUnavailable as error:
+            return _error(f"Demande fermée, mais l'assistant n'a pas repris la main ({error}).", 502)
+        return response.json({"id": handoff.id, "status": handoff.status})
+
+    return bp

@@ -1,0 +1,135 @@
+"""A person asks for a human in the web widget; an agent signs in to the console, takes over,
+replies; both see each other's messages live; the agent closes and the bot speaks again.
+Then: two servers restarts in the middle of a handoff lose no message and no record."""
+import json
+import re
+import urllib.request
+import uuid
+
+import pytest
+import requests
+from playwright.sync_api import expect, sync_playwright
+from sqlalchemy import select
+
+from bot.backoffice import create_user
+from bot.handoff.queue import open_handoff
+from bot.handoff.records import Handoff, HandoffEvent
+from bot.storage import get_engine, session_scope
+from tests.e2e.test_rest import say
+from tests.e2e.test_webchat import CHROMIUM, CHROMIUM_ARGS
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "phrase-de-passe-de-test-e2e"
+PHONE = "06 48 27 19 53"
+
+
+@pytest.fixture(scope="module")
+def engine(stack):
+    engine = get_engine(stack.env["DATABASE_URL"])
+    for username, name in (("camille", "Camille"), ("dominique", "Dominique")):
+        try:
+            create_user(username, PASSWORD, ["agent"], name, engine=engine)
+        except Exception:  # created by another test module of this session
+            pass
+    return engine
+
+
+def console_session(stack, username: str) -> requests.Session:
+    base = f"http://127.0.0.1:{stack.ports.web}"
+    browser = requests.Session()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', browser.get(f"{base}/connexion").text).group(1)
+    browser.post(f"{base}/connexion", data={"csrf_token": token, "username": username, "password": PASSWORD})
+    csrf = re.search(r'data-csrf="([^"]+)"', browser.get(f"{base}/conseiller").text).group(1)
+    browser.headers["X-CSRF-Token"] = csrf
+    browser.base = f"{base}/conseiller/api"
+    return browser
+
+
+def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engine):
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        person = browser.new_context().new_page()
+        person.goto(stack.urls["page"])
+        person.get_by_role("button", name="Une question ? Discutez avec nous").click()
+        chat = person.get_by_role("log")
+        person.get_by_label("Votre message").fill("je voudrais parler a un conseiller svp")
+        person.keyboard.press("Enter")
+        expect(chat).to_contain_text("je transmets votre demande à un conseiller", timeout=30_000)
+        expect(person.get_by_role("status")).to_contain_text("file", timeout=20_000)
+        conversation = person.evaluate("JSON.parse(sessionStorage.getItem('caisse-chat')).sessionId")
+        handoff_id = open_handoff(conversation, engine).id
+
+        agent = browser.new_context().new_page()
+        agent.goto(f"http://localhost:{stack.ports.web}/conseiller")
+        expect(agent).to_have_url(re.compile(r"/connexion"))
+        agent.get_by_label("Identifiant").fill("camille")
+        agent.get_by_label("Mot de passe").fill(PASSWORD)
+        agent.get_by_role("button", name="Se connecter").click()
+        agent.locator(f'li[data-handoff="{handoff_id}"] button').click()
+        transcript = agent.get_by_role("log")
+        expect(transcript).to_contain_text("je voudrais parler a un conseiller svp")
+        agent.get_by_role("button", name="Prendre en charge").click()
+        expect(chat).to_contain_text("Camille, conseiller de la Caf de la Gironde, a rejoint la conversation",
+                                     timeout=20_000)
+
+        agent.get_by_label(re.compile("Votre réponse")).fill("Bonjour, je regarde votre question.")
+        agent.get_by_role("button", name="Envoyer").click()
+        expect(chat.locator(".chat-agent")).to_contain_text("Bonjour, je regarde votre question.", timeout=20_000)
+        expect(chat.locator(".chat-agent .chat-author")).to_contain_text("Camille")
+
+        person.get_by_label("Votre message").fill(f"merci ! vous pouvez me rappeler au {PHONE} ?")
+        person.keyboard.press("Enter")
+        expect(transcript).to_contain_text("vous pouvez me rappeler au [TÉLÉPHONE]", timeout=20_000)
+        assert PHONE not in agent.content()
+
+        agent.get_by_label("Issue").select_option("answered")
+        agent.get_by_role("button", name="Clore et rendre la main à l'assistant").click()
+        expect(chat).to_contain_text("vous êtes de nouveau avec l'assistant", timeout=20_000)
+        person.get_by_label("Votre message").fill("merci beaucoup")
+        person.keyboard.press("Enter")
+        expect(chat).to_contain_text("Avec plaisir", timeout=30_000)
+        browser.close()
+
+    with session_scope(engine) as session:
+        record = session.get(Handoff, handoff_id)
+        kinds = session.execute(select(HandoffEvent.kind).where(HandoffEvent.handoff_id == handoff_id)
+                                .order_by(HandoffEvent.id)).scalars().all()
+    assert (record.status, record.outcome, record.channel, record.reason) == ("closed", "answered", "socketio", "asked")
+    assert record.requested_at <= record.taken_at <= record.first_agent_reply_at <= record.closed_at
+    assert record.waiting_seconds is not None and record.resolution_seconds >= record.first_response_seconds
+    assert kinds == ["requested", "taken", "agent_message", "closed"]
+
+
+def test_two_agents_taking_the_same_conversation_exactly_one_wins(stack, engine):
+    sender = uuid.uuid4().hex
+    say(stack, "je veux parler à un humain", sender)
+    handoff_id = open_handoff(sender, engine).id
+    camille, dominique = console_session(stack, "camille"), console_session(stack, "dominique")
+    answers = [s.post(f"{s.base}/handoffs/{handoff_id}/take") for s in (camille, dominique)]
+    assert sorted(a.status_code for a in answers) == [200, 409]
+    assert "un autre conseiller" in answers[1].json()["error"] or "un autre conseiller" in answers[0].json()["error"]
+
+
+def test_restarting_the_servers_mid_handoff_loses_no_message_and_no_record(stack, engine):
+    sender = uuid.uuid4().hex
+    say(stack, "je veux parler à un conseiller", sender)
+    handoff_id = open_handoff(sender, engine).id
+    camille = console_session(stack, "camille")
+    assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
+    assert say(stack, "c'est au sujet de ma prime d'activité", sender) == []
+
+    stack.stop()
+    stack.start()
+
+    camille = console_session(stack, "camille")
+    assert say(stack, "vous etes toujours la ?", sender) == [], "still with the agent after the restart"
+    conversation = camille.get(f"{camille.base}/handoffs/{handoff_id}").json()
+    person_lines = [line["text"] for line in conversation["lines"] if line["author"] == "person"]
+    assert person_lines[-2:] == ["c'est au sujet de ma prime d'activité", "vous etes toujours la ?"]
+    assert conversation["mine"] and conversation["status"] == "active"
+    assert camille.post(f"{camille.base}/handoffs/{handoff_id}/reply", json={"text": "Oui, je suis là."}).ok
+    assert camille.post(f"{camille.base}/handoffs/{handoff_id}/close", json={"outcome": "answered"}).ok
+    with session_scope(engine) as session:
+        assert session.get(Handoff, handoff_id).first_agent_reply_at is not None
+    assert "Bonjour" in json.dumps(say(stack, "bonjour", sender), ensure_ascii=False)

@@ -1,0 +1,40 @@
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.config import load_config
+from bot.handoff.announcement import estimate_wait, handoff_announcement, wait_status
+
+PARIS = ZoneInfo("Europe/Paris")
+CONFIG = load_config(environ={})
+
+
+def test_open_with_agents_estimates_minutes_from_position_and_agents():
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
+    estimate = estimate_wait(position=3, agents_present=2, config=CONFIG, now=now)
+    assert estimate.open_now and estimate.minutes == 2 * CONFIG.handoff.average_handling_minutes
+    assert "position 3" in wait_status(estimate, CONFIG, now)
+    assert "environ 20 minutes" in wait_status(estimate, CONFIG, now)
+
+
+def test_open_without_agents_gives_the_commitment():
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
+    estimate = estimate_wait(position=1, agents_present=0, config=CONFIG, now=now)
+    assert estimate.minutes is None
+    assert "dans les 24 heures ouvrées" in wait_status(estimate, CONFIG, now)
+
+
+def test_closed_says_when_agents_are_back():
+    friday_evening = datetime(2026, 11, 27, 18, 0, tzinfo=PARIS)
+    estimate = estimate_wait(position=1, agents_present=1, config=CONFIG, now=friday_evening)
+    assert not estimate.open_now
+    assert "ils reviennent lundi 30 novembre à 8 h 30" in wait_status(estimate, CONFIG, friday_evening)
+    evening = datetime(2026, 11, 24, 18, 0, tzinfo=PARIS)
+    assert "demain à 8 h 30" in wait_status(estimate_wait(1, 1, CONFIG, evening), CONFIG, evening)
+
+
+def test_announcement_gives_secure_channels_and_the_privacy_reminder():
+    now = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
+    text = handoff_announcement("complaint", estimate_wait(1, 1, CONFIG, now), CONFIG, now)
+    assert text.startswith("Votre réclamation est transmise")
+    assert CONFIG.contacts.account_url in text and CONFIG.contacts.phone in text
+    assert "numéro de sécurité sociale" in text

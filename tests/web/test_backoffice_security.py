@@ -1,0 +1,138 @@
+"""The back office's guards, on our real web server (no Rasa needed for these)."""
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+import requests
+
+from bot.backoffice import create_user
+from bot.config import PROJECT_ROOT
+from bot.handoff.queue import request_handoff
+from bot.storage import get_engine, migrate
+
+PASSWORD = "une-phrase-de-passe-longue"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web")
+    url = f"sqlite:///{folder / 'caisse.db'}"
+    migrate(url)
+    engine = get_engine(url)
+    create_user("camille", PASSWORD, ["agent"], "Camille", engine=engine)
+    create_user("dominique", PASSWORD, ["manager"], "Dominique", engine=engine)
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": url, "RASA_URL": f"http://127.0.0.1:{free_port()}"}
+    server = subprocess.Popen([sys.executable, "-m", "bot", "web", "--port", str(port)], cwd=PROJECT_ROOT,
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            requests.get(f"{base}/healthz", timeout=1)
+            break
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    yield base, engine
+    server.terminate()
+    server.wait(10)
+
+
+def sign_in(base: str, username: str, password: str = PASSWORD, suite: str = "") -> requests.Session:
+    browser = requests.Session()
+    page = browser.get(f"{base}/connexion").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    browser.post(f"{base}/connexion", data={"csrf_token": token, "username": username, "password": password,
+                                            "suite": suite}, allow_redirects=False)
+    return browser
+
+
+def csrf_of(browser: requests.Session, base: str, page: str = "/conseiller") -> str:
+    return re.search(r'data-csrf="([^"]+)"', browser.get(base + page).text).group(1)
+
+
+def test_visitor_not_signed_in_sees_nothing(site):
+    base, _ = site
+    page = requests.get(f"{base}/conseiller", allow_redirects=False)
+    assert page.status_code == 302 and page.headers["Location"].startswith("/connexion")
+    assert requests.get(f"{base}/conseiller/api/queue").status_code == 401
+
+
+def test_session_cookie_is_http_only_and_same_site_strict(site):
+    base, _ = site
+    browser = requests.Session()
+    page = browser.get(f"{base}/connexion").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    answer = browser.post(f"{base}/connexion", data={"csrf_token": token, "username": "camille",
+                                                     "password": PASSWORD}, allow_redirects=False)
+    assert answer.status_code == 302 and answer.headers["Location"] == "/conseiller"
+    cookie = answer.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_sign_in_form_needs_its_csrf_token(site):
+    base, _ = site
+    answer = requests.post(f"{base}/connexion", data={"username": "camille", "password": PASSWORD},
+                           allow_redirects=False)
+    assert answer.status_code == 403
+
+
+def test_wrong_password_is_refused(site):
+    base, _ = site
+    browser = sign_in(base, "camille", "pas le bon mot de passe")
+    assert browser.get(f"{base}/conseiller/api/queue").status_code == 401
+
+
+def test_roles_are_enforced_on_the_server(site):
+    base, _ = site
+    manager = sign_in(base, "dominique")
+    assert manager.get(f"{base}/conseiller/api/queue").status_code == 403
+    assert manager.get(f"{base}/conseiller", allow_redirects=False).status_code == 403
+
+
+def test_unsafe_calls_need_the_csrf_token(site):
+    base, _ = site
+    agent = sign_in(base, "camille")
+    assert agent.post(f"{base}/conseiller/api/presence", json={"present": True}).status_code == 403
+    answer = agent.post(f"{base}/conseiller/api/presence", json={"present": True},
+                        headers={"X-CSRF-Token": csrf_of(agent, base)})
+    assert answer.status_code == 200 and answer.json()["present"] is True
+
+
+def test_no_redirect_to_another_site_after_sign_in(site):
+    base, _ = site
+    browser = requests.Session()
+    page = browser.get(f"{base}/connexion?suite=//example.org/").text
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    answer = browser.post(f"{base}/connexion", data={"csrf_token": token, "username": "camille",
+                                                     "password": PASSWORD, "suite": "//example.org/"},
+                          allow_redirects=False)
+    assert answer.headers["Location"] == "/conseiller"
+
+
+def test_security_headers(site):
+    base, _ = site
+    headers = requests.get(f"{base}/connexion").headers
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff" and headers["X-Frame-Options"] == "DENY"
+    assert headers["Cache-Control"] == "no-store"
+
+
+def test_queue_lists_a_waiting_person_and_the_widget_sees_its_place(site):
+    base, engine = site
+    request_handoff("conv-queue-test", "socketio", "asked", engine=engine)
+    agent = sign_in(base, "camille")
+    entries = agent.get(f"{base}/conseiller/api/queue").json()["entries"]
+    assert [(e["position"], e["status"]) for e in entries if e["reason"] == "asked"] == [(1, "waiting")]
+    status = requests.get(f"{base}/api/public/handoff/conv-queue-test").json()
+    assert status["status"] == "waiting" and status["position"] == 1 and status["text"]
+    assert requests.get(f"{base}/api/public/handoff/unknown").json() == {"status": "none"}
