@@ -5,7 +5,7 @@ sent); the console shows them as text, never as HTML.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, List, Optional
 
@@ -21,6 +21,7 @@ class Line:
     text: str
     at: str
     name: Optional[str] = None
+    buttons: List[Dict[str, str]] = field(default_factory=list)
 
     def as_dict(self) -> Dict[str, Any]:
         return asdict(self)
@@ -39,7 +40,9 @@ def transcript(events: Iterable[Dict[str, Any]]) -> List[Line]:
         elif kind == "bot" and text:
             metadata = event.get("metadata") or {}
             author = "agent" if metadata.get("agent") else "system" if metadata.get("system") else "bot"
-            lines.append(Line(author, text, _moment(event).isoformat(), metadata.get("agent")))
+            buttons = [{"title": b.get("title", ""), "payload": b.get("payload", "")}
+                       for b in (event.get("data") or {}).get("buttons") or []]
+            lines.append(Line(author, text, _moment(event).isoformat(), metadata.get("agent"), buttons))
     return lines
 
 

@@ -52,7 +52,7 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
 
     app.blueprint(signin_blueprint(pages, secure_cookies))
     app.blueprint(console_blueprint(pages, config, rasa_api))
-    app.blueprint(widget_blueprint(config))
+    app.blueprint(widget_blueprint(config, rasa_api))
     app.register_middleware(add_security_headers, "response")
     app.static("/static", str(STATIC))
     return app

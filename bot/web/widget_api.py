@@ -1,9 +1,11 @@
-"""What the chat widget asks our server while a person waits for an agent: their place in the
-queue and the expected wait, refreshed. Keyed by the conversation id, a random value only the
-person's browser knows; no message content is returned."""
+"""What the chat widget asks our server: the conversation so far when the page is reloaded (the
+masked transcript from Rasa's tracker store, so the browser never keeps personal data in clear),
+and, while the person waits for an agent, their place in the queue and the expected wait.
+Keyed by the conversation id, a random value only the person's browser knows."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import Any, Dict, List
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -13,10 +15,42 @@ from bot.config import CaisseConfig
 from bot.handoff.announcement import estimate_wait, wait_status
 from bot.handoff.queue import open_handoff, queue_position
 from bot.handoff.records import WAITING
+from bot.handoff.transcript import Line, transcript
+from bot.web.rasa_api import RasaApi, RasaUnavailable
 
 
-def widget_blueprint(config: CaisseConfig) -> Blueprint:
+def widget_history(lines: List[Line]) -> List[Dict[str, Any]]:
+    """The transcript as the widget shows it: bot texts in paragraphs (as Rasa's socket.io
+    channel sends them), a clicked button as its title, buttons already answered disabled."""
+    messages: List[Dict[str, Any]] = []
+    offered: Dict[str, str] = {}
+    for line in lines:
+        if line.author == "person":
+            text = offered.get(line.text, line.text)
+            if text.startswith("/"):
+                continue  # an intent typed by hand or sent by the page: not a sentence to show
+            if messages and messages[-1]["buttons"]:
+                messages[-1]["answered"] = True
+            messages.append({"from": "user", "text": text, "buttons": []})
+            continue
+        parts = line.text.strip().split("\n\n")
+        for index, part in enumerate(parts):
+            buttons = line.buttons if index == len(parts) - 1 else []
+            messages.append({"from": line.author, "text": part, "name": line.name, "buttons": buttons})
+        offered = {button["payload"]: button["title"] for button in line.buttons} or offered
+    return messages
+
+
+def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     bp = Blueprint("widget_api", url_prefix="/api/public")
+
+    @bp.get("/conversations/<conversation_id:str>/history")
+    async def history(request: Request, conversation_id: str):
+        try:
+            events = await rasa.events(conversation_id[:255])
+        except RasaUnavailable:
+            return response.json({"messages": []}, status=502)
+        return response.json({"messages": widget_history(transcript(events))})
 
     @bp.get("/handoff/<conversation_id:str>")
     async def handoff_status(request: Request, conversation_id: str):

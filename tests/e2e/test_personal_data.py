@@ -84,6 +84,11 @@ def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api):
         page.get_by_label("Votre message").fill(MESSAGES[1])
         page.keyboard.press("Enter")
         expect(page.get_by_role("log")).to_contain_text("j'ai masqué", timeout=30_000)
+        assert_nowhere(page.evaluate("JSON.stringify(sessionStorage) + JSON.stringify(localStorage)"),
+                       "the browser's storage")
+        page.reload()
+        expect(page.get_by_role("log")).to_contain_text("[IBAN]", timeout=30_000)
+        assert_nowhere(page.get_by_role("log").inner_text(), "the reloaded conversation")
         browser.close()
 
     time.sleep(1)

@@ -1,7 +1,7 @@
 /* Chat widget of the caisse's page, on Rasa's socket.io channel.
- * The conversation survives a reload: the session id and the messages shown are kept in
- * sessionStorage (gone when the tab closes, so a shared computer keeps nothing).
- * Messages are inserted as text nodes, never as HTML. */
+ * The conversation survives a reload: only the session id is kept in sessionStorage (gone when
+ * the tab closes); the messages are fetched again from the server, masked, so the browser never
+ * stores personal data the person typed. Messages are inserted as text nodes, never as HTML. */
 (function () {
   "use strict";
 
@@ -11,15 +11,17 @@
   var STORE = "caisse-chat";
   var rasaUrl = root.dataset.rasaUrl;
   var state = load();
+  var messages = [];
 
   function load() {
     try {
-      return JSON.parse(sessionStorage.getItem(STORE)) || { open: false, sessionId: null, messages: [] };
+      var stored = JSON.parse(sessionStorage.getItem(STORE)) || {};
+      return { open: !!stored.open, sessionId: stored.sessionId || null };
     } catch (e) {
-      return { open: false, sessionId: null, messages: [] };
+      return { open: false, sessionId: null };
     }
   }
-  function save() { sessionStorage.setItem(STORE, JSON.stringify(state)); }
+  function save() { sessionStorage.setItem(STORE, JSON.stringify({ open: state.open, sessionId: state.sessionId })); }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -87,7 +89,7 @@
         var b = el("button", { type: "button", class: "chat-button" }, button.title);
         if (message.answered) { b.disabled = true; }
         b.addEventListener("click", function () {
-          state.messages[index].answered = true; save();
+          messages[index].answered = true;
           Array.prototype.forEach.call(group.querySelectorAll("button"), function (x) { x.disabled = true; });
           post(button.title, button.payload);
         });
@@ -100,8 +102,8 @@
   }
 
   function add(message) {
-    state.messages.push(message); save();
-    render(message, state.messages.length - 1);
+    messages.push(message);
+    render(message, messages.length - 1);
   }
 
   // --- waiting for an agent: place in the queue and expected wait, refreshed -------------
@@ -183,7 +185,13 @@
     post(text);
   });
 
-  state.messages.forEach(render);
+  function restoreHistory() {
+    return fetch("/api/public/conversations/" + encodeURIComponent(state.sessionId) + "/history")
+      .then(function (r) { return r.ok ? r.json() : { messages: [] }; })
+      .then(function (history) { history.messages.forEach(add); })
+      .catch(function () { /* the conversation goes on; only the past is not shown */ });
+  }
+
+  if (state.sessionId) { restoreHistory().then(watchHandoff); }
   if (state.open) { setOpen(true); }
-  if (state.sessionId) { watchHandoff(); }
 })();
