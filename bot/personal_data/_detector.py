@@ -1,7 +1,8 @@
 """The detector that runs every pattern detector plus the name detector, and masks.
 
-The spaCy model is loaded on first use, never at import time, and an already-loaded
-`Language` can be given instead (a Rasa component or a test fixture that owns one).
+The spaCy model is loaded on first use, never at import time, and shared by every
+detector of the process; an already-loaded `Language` can be given instead (a Rasa
+component or a test fixture that owns one).
 """
 
 from __future__ import annotations
@@ -21,9 +22,16 @@ from ._names import (
     filter_person_spans,
     find_cued_names,
     find_known_first_names,
+    may_hold_person_span,
 )
 from ._nir import find_nir
-from ._nlp import PersonSpans, spacy_common_words, spacy_person_spans, spacy_stop_words
+from ._nlp import (
+    PersonSpans,
+    load_pipeline,
+    spacy_common_words,
+    spacy_person_spans,
+    spacy_stop_words,
+)
 from ._phone import find_phone
 from ._text import fold
 
@@ -31,9 +39,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 DEFAULT_MODEL = "fr_core_news_md"
-# Components of fr_core_news_md that name detection never uses: skipping them at load
-# time saves memory and a few seconds.
-_UNUSED_COMPONENTS = ["parser", "morphologizer", "attribute_ruler", "senter"]
 
 PatternDetector = Callable[[str, str], Iterable[Finding]]
 PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
@@ -53,13 +58,22 @@ class Detector:
     `nlp`: an already-loaded spaCy pipeline with a NER component (optional).
     `use_ner`: set False to skip the statistical name detector (cue-based names stay),
     e.g. where latency matters more than recall on names.
+    `gate_ner`: run the NER only on messages where one of its spans could survive the
+    name filter (see `may_hold_person_span`): same findings, a fraction of the cost.
+    False runs it on every message; the benchmark uses it to measure what gating saves.
     """
 
     def __init__(
-        self, nlp: Language | None = None, *, use_ner: bool = True, model: str = DEFAULT_MODEL
+        self,
+        nlp: Language | None = None,
+        *,
+        use_ner: bool = True,
+        model: str = DEFAULT_MODEL,
+        gate_ner: bool = True,
     ):
         self._nlp = nlp
         self._use_ner = use_ner
+        self._gate_ner = gate_ner
         self._model = model
         self._lock = threading.Lock()
         self._lexicon: NameLexicon | None = None
@@ -72,9 +86,7 @@ class Detector:
         with self._lock:
             if self._lexicon is None:
                 if self._use_ner and self._nlp is None:
-                    import spacy
-
-                    self._nlp = spacy.load(self._model, exclude=_UNUSED_COMPONENTS)
+                    self._nlp = load_pipeline(self._model)
                 if self._use_ner and self._nlp is not None:
                     self._person_spans = spacy_person_spans(self._nlp)
                 self._lexicon = NameLexicon(spacy_common_words(self._nlp), spacy_stop_words())
@@ -91,10 +103,25 @@ class Detector:
         lexicon = self._load()
         candidates.extend(find_cued_names(text, folded, lexicon))
         candidates.extend(find_known_first_names(text, folded, lexicon))
-        if self._person_spans is not None:
-            spans = self._person_spans(text)
+        person_spans = self._person_spans_for(text, folded, lexicon)
+        if person_spans is not None:
+            spans = person_spans(text)
             candidates.extend(filter_person_spans(text, folded, spans, lexicon))
         return resolve_overlaps(candidates)
+
+    def runs_ner(self, text: str) -> bool:
+        """Would `detect` run the spaCy NER on this text? (The benchmark reports the share.)"""
+        if not text.strip():
+            return False
+        return self._person_spans_for(text, fold(text), self._load()) is not None
+
+    def _person_spans_for(
+        self, text: str, folded: str, lexicon: NameLexicon
+    ) -> PersonSpans | None:
+        """The NER to run on this text, or None where it is off or could add no name."""
+        if self._gate_ner and not may_hold_person_span(text, folded, lexicon):
+            return None
+        return self._person_spans
 
     def mask(self, text: str) -> MaskResult:
         """The text with each finding replaced by its mask token."""

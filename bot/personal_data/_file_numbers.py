@@ -3,6 +3,9 @@
 These numbers have no public checksum (allocataire, MSA) or one too weak to be trusted
 alone (tax number, mod 511), so they are taken only after a cue naming them:
 "mon numéro allocataire c'est 1234567", "n° alloc: 123 4567", "numero fiscal 0123...".
+People also drop the word "numéro" ("allocataire 1234567", "ma ref caf c 1234567",
+"msa : 12345678") or name nothing ("mon numéro c'est le 1234567"): the bare word then
+counts as a cue, but only right before the value.
 """
 
 from __future__ import annotations
@@ -40,15 +43,39 @@ _VALUES: dict[str, str] = {
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
-_PATTERNS = {
-    kind: re.compile(rf"{cue.pattern}{_GAP}(?<![\d.])(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}")
-    for kind, cue in _CUES.items()
+# The bare words: "allocataire depuis 2015, j'ai 3 enfants" is common, so only a short
+# link ("c'est", ":", "n°") may stand between the word and the value, and the value may
+# not be a date, a pair of years ("caf 2024 2025") or a phone number (the MSA's own line).
+_BARE_CUES = {
+    # "mon numéro c'est le 1234567": in a fund's chat, the person's own number
+    "ALLOCATAIRE": r"\b(?:all?occ?at?aire?s?|all?oc|caf|mon\s+(?:numero|num|n°|nº|no))",
+    "MSA": r"\bmsa",
+    "FISCAL": r"\bfiscale?",
 }
+_SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
+_NOT_DATE_NOR_PHONE = (
+    r"(?!\d\d?[ .]\d\d?[ .](?:19|20)?\d\d(?![ .]?\d))"
+    r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
+    r"(?!0[1-9](?:[ .]?\d){8}(?![ .]?\d))"
+)
+
+_PATTERNS = [
+    (kind, re.compile(rf"{cue.pattern}{_GAP}(?<![\d.])(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"))
+    for kind, cue in _CUES.items()
+] + [
+    (
+        kind,
+        re.compile(
+            rf"{cue}{_SHORT_GAP}(?<![\d.]){_NOT_DATE_NOR_PHONE}(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"
+        ),
+    )
+    for kind, cue in _BARE_CUES.items()
+]
 
 
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA and tax numbers introduced by a cue."""
     del text  # the folded copy has the same offsets and simpler cues
-    for kind, pattern in _PATTERNS.items():
+    for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             yield Finding(kind, match.start("value"), match.end("value"))

@@ -80,6 +80,18 @@ RELATIVES = frozenset(
 
 # Common first names in France (public vocabulary, not data about anybody).
 # They rescue PER spans whose other tokens are ordinary words ("Pierre", "Rose").
+# First names that are also what people write right after "je suis" / "c'est" about
+# themselves: "je suis marie depuis 2010" (married), "c'est claire" (clear), "je suis rose".
+FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
+
+# What follows "je suis marie" when it means married, not Marie: never a surname.
+SITUATION_WORDS = frozenset(
+    """
+    pacse pacsee divorce divorcee separe separee remarie remariee veuf veuve enceinte
+    celibataire maintenant aussi religieusement civilement officiellement legalement
+    """.split()
+)
+
 FIRST_NAMES = frozenset(
     """
     adam adele adrien agathe agnes ahmed aicha alain alexandra alexandre alexis alice

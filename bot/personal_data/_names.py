@@ -17,11 +17,13 @@ from ._lexicon import (
     CHAT_WORDS,
     DAYS,
     FIRST_NAMES,
+    FIRST_NAMES_AS_WORDS,
     GREETINGS,
     MONTHS,
     ORGANISATIONS,
     PLACES,
     RELATIVES,
+    SITUATION_WORDS,
     TITLES,
 )
 from ._model import Finding
@@ -31,9 +33,19 @@ _NEVER_NAME = GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | 
 
 # How sure a cue makes us: STRONG and TITLE accept lowercase names that are not ordinary
 # words; CAPITAL accepts capitalised words only; WEAK needs capitalised, non-ordinary words
-# (or a known first name); SIGNATURE is TITLE, but a lowercase signature needs two words
-# or a known first name ("merci davance" is no signature).
-STRONG, TITLE, CAPITAL, WEAK, SIGNATURE = "strong", "title", "capital", "weak", "signature"
+# (or a known first name, and a surname unknown to the dictionary after it); SELF ("je
+# suis", "c'est") is WEAK, but a lowercase first name that is also a word ("marie") needs
+# a second word, as "je suis marie" mostly means married; SIGNATURE is TITLE, but a
+# lowercase signature needs two words or a known first name ("merci davance" is no
+# signature).
+STRONG, TITLE, CAPITAL, WEAK, SELF, SIGNATURE = (
+    "strong",
+    "title",
+    "capital",
+    "weak",
+    "self",
+    "signature",
+)
 
 _STRONG_CUES = (
     r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille)?\s*"
@@ -44,7 +56,7 @@ _TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs)\.?"
 _RELATIVE_CUES = (
     r"\b(?:mon|ma|notre)\s+(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\b"
 )
-_WEAK_CUES = r"\bje\s+suis|\bc'?est|\bc\b|\bici"
+_WEAK_CUES = r"\bje\s+suis|\bc\s?'?\s?est|\bc\b|\bici"
 _CAPITAL_CUES = r"\b(?:nee|epouse|veuve|ep\.)"
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"
@@ -56,7 +68,7 @@ _CUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_STRONG_CUES})\s*[:,]?\s*"), STRONG),
     (re.compile(rf"(?:{_TITLE_CUES})\s+"), TITLE),
     (re.compile(rf"(?:{_RELATIVE_CUES})\s*,?\s*"), WEAK),
-    (re.compile(rf"(?:{_WEAK_CUES})\s+"), WEAK),
+    (re.compile(rf"(?:{_WEAK_CUES})\s+"), SELF),
     (re.compile(rf"(?:{_CAPITAL_CUES})\s+"), CAPITAL),
 )
 # "M. Dupont": the bare initial is a title only in upper case, matched on the raw text.
@@ -110,6 +122,11 @@ class NameLexicon:
         """An ordinary French word, even if it is also a first name ("rose", "pierre")."""
         return self._common(token.text.lower(), token.folded.rstrip("."))
 
+    def accented_word(self, token: _Token) -> bool:
+        """Typed with accents that make it an ordinary word ("marié"), not a name ("Marie")."""
+        lower = token.text.lower().rstrip(".")
+        return lower != token.folded.rstrip(".") and self._common(lower, lower)
+
     def evidence(self, token: _Token) -> bool:
         """Does this token on its own make a span look like a person's name?"""
         word = token.folded.rstrip(".")
@@ -149,14 +166,19 @@ def _name_after(
             continue
         if lexicon.never(word) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
             break
-        if strength == WEAK:
-            accepted = lexicon.evidence(token) or (word in FIRST_NAMES and not kept)
+        if strength in (WEAK, SELF):
+            accepted = lexicon.evidence(token) or _lowercase_name_part(
+                token, kept, strength, lexicon
+            )
         elif capital:
             accepted = len(word) >= 2 or token.text.endswith(".")
         elif strength == CAPITAL:
             accepted = False
         else:
-            accepted = word in FIRST_NAMES or not lexicon.ordinary(token)
+            # "je m'appelle marie dupont": after a first name, the next word is the surname
+            # even where the dictionary knows it (dupont, moreau, fournier...)
+            after_first_name = len(kept) == 1 and kept[0].folded in FIRST_NAMES
+            accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name
         if not accepted or (pending and not capital):
             break
         kept.extend(pending)
@@ -167,7 +189,30 @@ def _name_after(
     lowercase = not any(t.text[0].isupper() for t in kept)
     if strength == SIGNATURE and lowercase and len(kept) < 2 and kept[0].folded not in FIRST_NAMES:
         return None
+    if strength == SELF and lowercase and len(kept) < 2 and kept[0].folded in FIRST_NAMES_AS_WORDS:
+        return None  # "je suis marie depuis 2010", "c'est claire"
     return Finding("NAME", kept[0].start, kept[-1].end)
+
+
+def _lowercase_name_part(
+    token: _Token, kept: list[_Token], strength: str, lexicon: NameLexicon
+) -> bool:
+    """After a weak cue: a lowercase first name, then a surname no dictionary knows.
+
+    "je suis kevin lefort", "mon fils enzo": people type their names in lowercase. Beyond
+    the first name only a word that is not ordinary French follows ("mon fils enzo malade"
+    stops at "enzo"); "je suis marié", accented, is the word and never a first name.
+    After a first name that is also a word ("je suis marie dupont"), any next word but a
+    situation ("je suis marie pacsee") is the surname, even one the dictionary knows.
+    """
+    word = token.folded.rstrip(".")
+    if not kept:
+        return word in FIRST_NAMES and not (strength == SELF and lexicon.accented_word(token))
+    if len(kept) > 1 or kept[0].folded not in FIRST_NAMES:
+        return False
+    if kept[0].folded in FIRST_NAMES_AS_WORDS:
+        return word not in SITUATION_WORDS
+    return not lexicon.ordinary(token)
 
 
 def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
@@ -232,6 +277,30 @@ def _cued(folded: str, start: int) -> bool:
     return False
 
 
+_WORD_PIECE = re.compile(r"[^\W\d_]+")
+
+
+def may_hold_person_span(text: str, folded: str, lexicon: NameLexicon) -> bool:
+    """Could `filter_person_spans` keep any PER span of this text? If not, skip the NER.
+
+    The filter keeps a span only if one of its words is capitalised and either carries
+    name evidence or follows a cue; so a text where no capitalised word (nor any piece of
+    a hyphenated or elided word, where spaCy may start a span: "Marie-Thérèse",
+    "d'Artagnan") passes that test cannot yield a name from the statistical model, and its
+    NER pass, which costs ~30 times all the pattern detectors, is skipped. Lowercase names
+    after a cue ("je suis marie dupont") never reach the filter either: the cue patterns
+    find them without the model.
+    """
+    for token in _tokens_from_span(text, folded, 0, len(text)):
+        pieces = [token]
+        if any(c in token.text for c in "-'’"):
+            pieces.extend(_tokens_from_span(text, folded, token.start, token.end, _WORD_PIECE))
+        for piece in pieces:
+            if piece.text[0].isupper() and (lexicon.evidence(piece) or _cued(folded, piece.start)):
+                return True
+    return False
+
+
 def filter_person_spans(
     text: str, folded: str, spans: list[tuple[int, int]], lexicon: NameLexicon
 ) -> Iterator[Finding]:
@@ -264,7 +333,12 @@ def _droppable_head(tokens: list[_Token], lexicon: NameLexicon) -> bool:
     return lexicon.never(word) or (len(word) < 2 and head.text.islower())
 
 
-def _tokens_from_span(text: str, folded: str, start: int, end: int) -> Iterator[_Token]:
-    for match in re.finditer(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?", text[start:end]):
-        s, e = start + match.start(), start + match.end()
+_SPAN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
+
+
+def _tokens_from_span(
+    text: str, folded: str, start: int, end: int, word: re.Pattern[str] = _SPAN_WORD
+) -> Iterator[_Token]:
+    for match in word.finditer(text, start, end):
+        s, e = match.span()
         yield _Token(text[s:e], folded[s:e], s, e)

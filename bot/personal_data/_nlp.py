@@ -6,6 +6,7 @@ importing the package never imports spaCy (it is imported on first use only).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,29 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 PersonSpans = Callable[[str], list[tuple[int, int]]]
+
+# Components of fr_core_news_md that name detection never uses: skipping them at load
+# time saves memory and a few seconds. The lemmatizer stays for its vocabulary tables.
+_UNUSED_COMPONENTS = ["parser", "morphologizer", "attribute_ruler", "senter"]
+
+_pipelines: dict[str, Language] = {}
+_pipelines_lock = threading.Lock()
+
+
+def load_pipeline(model: str) -> Language:
+    """The named spaCy pipeline, loaded once per process and shared.
+
+    Loading takes seconds and a few hundred MB; the CLI, the benchmark and each channel
+    may build their own `Detector`, and none should pay for it twice. Detectors only run
+    inference on it and read its tables, as the default detector already does across
+    threads.
+    """
+    with _pipelines_lock:
+        if model not in _pipelines:
+            import spacy
+
+            _pipelines[model] = spacy.load(model, exclude=_UNUSED_COMPONENTS)
+        return _pipelines[model]
 
 
 def spacy_person_spans(nlp: Language) -> PersonSpans:

@@ -17,12 +17,25 @@ SENTENCES = [
     'n° MSA : <ent type="MSA">12345678</ent>',
     'numero fiscal <ent type="FISCAL">0123456789012</ent>',
     'mon n° fiscal : <ent type="FISCAL">01 23 456 789 012</ent>',
+    # the bare word, without "numéro", right before the value
+    'allocataire <ent type="ALLOCATAIRE">1234567</ent> je n\'ai pas eu l\'apl',
+    'mon num caf c <ent type="ALLOCATAIRE">1234567</ent>',
+    'ALLOC : <ent type="ALLOCATAIRE">123 45 67</ent>',
+    'mon numero c\'est le <ent type="ALLOCATAIRE">7654321</ent>',
+    'msa <ent type="MSA">12345678</ent> merci',
+    'fiscal : <ent type="FISCAL">0123456789012</ent>',
     # no cue, an amount, or a cue without a number
     "ma facture 1234567 est payee",
     "numero allocataire ? je l'ai perdu, j'ai touche 1 250 000",
     "numero allocataire ? j'ai 250 euros de dettes",
     "ou je trouve mon numero fiscal ?",
     "le numero de la caf c'est le 3230",
+    # bare words far from a number, or before a date, years, a phone number
+    "allocataire depuis 2015, j'ai touche 1 250 000",
+    "la prime de rentree caf 2024 2025 c'est quand ?",
+    "courrier caf 12.05.2024 recu hier",
+    "caf 12 05 2024",
+    "la msa 06 12 34 56 78",
 ]
 
 

@@ -32,6 +32,16 @@ SENTENCES = [
     "Je suis Français et je vis en Espagne",
     "je travaille a l'aeroport Charles de Gaulle",
     "mon fils est au college Jean Jaures",
+    # lowercase names after "je suis" / "c'est", and "marié" that is no Marie
+    'je suis <ent type="NAME">kevin lefort</ent>, etudiant',
+    'je suis <ent type="NAME">marie dupont</ent> et j\'ai 2 enfants',
+    'c est <ent type="NAME">kevin</ent> pour le rdv',
+    'je m\'appelle <ent type="NAME">marie dupont</ent>',
+    'mon fils <ent type="NAME">enzo</ent> malade depuis lundi',
+    "je suis marie depuis 2010",
+    "je suis marié et j'ai 2 enfants",
+    "je suis marie pacsee ou celibataire pour la caf ?",
+    "c'est claire pour moi",
 ]
 
 
