@@ -1,0 +1,136 @@
+"""The moderation classifier: normalised views of a message checked against the lexicon.
+
+Rules, not a statistical model: every verdict names the rule that fired, a moderator can
+read why a message was hidden, and the caisse extends the word lists without retraining.
+The NLU of the assistant can add its own signal on top; this layer is what catches slurs
+with typos, leetspeak and spacing that a model trained on clean sentences misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from bot.config import CaisseConfig, ConfigError, get_config
+
+from ._lexicon import Lexicon, load_lexicon
+from ._model import CATEGORIES, Evidence, Verdict
+from ._text import fold, views
+
+_TLDS = (
+    "com|net|org|fr|io|xyz|ru|info|biz|click|top|ly|me|co|shop|online|site|app|be|ch|eu|us|uk|"
+    "de|tk|ml|ga|cf|gq|cn|live|vip|win|bet|link|store|club|pro|tv|gg|sh|to"
+)
+# A link with a scheme or www., or a bare domain with a common top-level domain; never the
+# domain of an e-mail address (already masked upstream, and no spam when it is not).
+_LINK = re.compile(
+    rf"(?<![@\w.-])(?:(?:https?://|www\.)[^\s/?#]+|(?:[a-z0-9-]+\.)+(?:{_TLDS})\b)(?![@\w-])"
+)
+# E-mail addresses, even written "nom @ wanadoo.fr" or "nom(at)orange.fr": their domain is no link.
+_EMAIL = re.compile(r"[\w.+-]+ ?(?:@|\(at\)|\[at\]| arobase ) ?[\w-]+(?:\.[\w-]+)+")
+_REPEATED_WORD_MIN = 5  # "gagnez gagnez gagnez gagnez gagnez": junk when it is most of the message
+_LONG_RUN = re.compile(r"([a-z])\1{9,}")  # "aaaaaaaaaa", once the view has collapsed it to "a"
+_LONG_RUN_MAX_WORDS = 2  # "noooooooooon pas encore" is a cry, not junk
+
+
+def _domain(link: str) -> str:
+    host = urlsplit(link if "://" in link else f"http://{link}").hostname or ""
+    return host.removeprefix("www.")
+
+
+def _config_domains(config: CaisseConfig) -> set[str]:
+    """The caisse's own sites and those of the other branches: links to them are no spam."""
+    domains = set()
+    for contacts in (config.contacts, *config.national_contacts.values()):
+        for url in (contacts.account_url, contacts.appointment_url, contacts.website):
+            domain = _domain(url)
+            if domain:
+                domains.add(domain)
+    return domains
+
+
+class Classifier:
+    """Classifies one chat message into a moderation category (see `CATEGORIES`)."""
+
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        extra_terms: Mapping[str, Iterable[str]] | None = None,
+        allowed_domains: Iterable[str] = (),
+    ) -> None:
+        lexicon = lexicon or load_lexicon()
+        if extra_terms:
+            lexicon = lexicon.with_extra_terms(extra_terms)
+        self.lexicon = lexicon.with_allowed_domains(allowed_domains)
+
+    @classmethod
+    def from_config(cls, config: CaisseConfig) -> Classifier:
+        """The shared lexicon plus the caisse's extra terms and its own domains."""
+        try:
+            return cls(
+                extra_terms=config.moderation.extra_terms,
+                allowed_domains=_config_domains(config),
+            )
+        except ValueError as error:
+            raise ConfigError(f"configuration de la caisse invalide (moderation) : {error}") from error
+
+    def classify(self, text: str) -> Verdict:
+        """The most serious category any rule finds, with the evidence of every rule."""
+        found: dict[Evidence, None] = {}  # ordered set
+        message_views = views(text, self._resolve_stars)
+        for name, rules in self.lexicon.categories.items():
+            for view in message_views:
+                view = rules.mask_exceptions(view)
+                for term in rules.words.find(view):
+                    found[Evidence(name, "word", term)] = None
+                for rule, pattern in rules.patterns:
+                    if pattern.search(view):
+                        found[Evidence(name, rule)] = None
+        if not self._names_a_person(text):
+            found = {e: None for e in found if e.category != "defamation"}
+        for evidence in self._spam_evidence(text, message_views[0] if message_views else ""):
+            found[evidence] = None
+        evidence = tuple(sorted(found, key=lambda e: CATEGORIES.index(e.category)))
+        return Verdict(evidence[0].category if evidence else "none", evidence)
+
+    def _names_a_person(self, text: str) -> bool:
+        """An accusation is defamation only against somebody named (or masked as [NOM])."""
+        return any(pattern.search(text) for pattern in self.lexicon.named_person)
+
+    def _spam_evidence(self, text: str, view: str) -> Iterable[Evidence]:
+        allowed = self.lexicon.allowed_domains
+        folded = fold(text)
+        for link in _LINK.findall(_EMAIL.sub(" ", folded)):
+            domain = _domain(link)
+            if not any(domain == d or domain.endswith("." + d) for d in allowed):
+                yield Evidence("spam", "link")
+                break
+        words = view.split()
+        if len(words) >= _REPEATED_WORD_MIN:
+            _, count = Counter(words).most_common(1)[0]
+            if count >= _REPEATED_WORD_MIN and count * 2 >= len(words):
+                yield Evidence("spam", "repetition")
+        elif len(words) <= _LONG_RUN_MAX_WORDS and _LONG_RUN.search(folded):
+            yield Evidence("spam", "repetition")
+
+    def _resolve_stars(self, word: str) -> str:
+        """The lexicon word a starred word hides ("c*nnard" -> "conard"), else the word."""
+        parts = [re.escape(p) for p in re.split(r"\*+", word)]
+        if not "".join(parts):
+            return word
+        pattern = re.compile("[a-z]{1,3}".join(parts))
+        return next((w for w in self.lexicon.vocabulary if pattern.fullmatch(w)), word)
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> Classifier:
+    """The process-wide classifier for the configured caisse, built on first use."""
+    return Classifier.from_config(get_config())
+
+
+def classify(text: str) -> Verdict:
+    """Classify a message with the configured caisse's classifier."""
+    return default_classifier().classify(text)
