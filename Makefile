@@ -6,7 +6,7 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_MAX_CACHE_SIZE := 6000
 
-.PHONY: help setup run test validate train lock bench eval
+.PHONY: help setup run test validate train lock bench eval prod prod-down load-test
 
 help: ## Liste les commandes
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,8 +30,20 @@ train: setup ## Entraîne le modèle si les données ont changé
 lock: ## Régénère requirements.lock depuis l'environnement actuel
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
 
-bench: setup train ## Mesure le temps de réponse, la mémoire et la taille du modèle (var/bench/)
+bench: setup train ## Mesures : débit et temps de réponse (intégré, production, référence Rasa), entraînement, mémoire (var/bench/)
+	@scripts/prod-setup.sh
 	$(PY) -m bot.bench
+
+prod: setup train ## Lance le profil de production (PostgreSQL, Redis, 2 serveurs Rasa, nginx) sous var/prod/
+	@scripts/prod-setup.sh
+	@$(PY) -m bot.production
+
+prod-down: ## Arrête un profil de production resté en place (var/prod/pids)
+	@$(PY) -m bot.production down
+
+load-test: setup train ## Test de charge et de pannes (200 conversations, serveur Rasa tué, PostgreSQL redémarré)
+	@scripts/prod-setup.sh
+	$(PY) -m bot.loadtest
 
 eval: setup train ## Évalue routes et modèles de réponse sur le jeu réservé (var/eval/report.md)
 	$(PY) -m bot.evaluation

@@ -63,6 +63,19 @@ def _users_add(args: argparse.Namespace) -> int:
     return 0
 
 
+
+def _indicators(args: argparse.Namespace) -> int:
+    from bot.indicators.cli import indicators
+
+    return indicators(args)
+
+
+def _demo_data(args: argparse.Namespace) -> int:
+    from bot.indicators.cli import demo_data
+
+    return demo_data(args)
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant de la caisse")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -89,6 +102,24 @@ def main(argv: Optional[List[str]] = None) -> int:
     users.add_argument("--display-name", help="nom affiché aux personnes (par défaut : l'identifiant)")
     users.add_argument("--password-stdin", action="store_true", help="lit le mot de passe sur l'entrée standard")
     users.set_defaults(func=_users_add)
+    report = commands.add_parser("indicators", help="indicateurs de pilotage d'une période (md, csv ou json)")
+    report.add_argument("--from", dest="start", required=True, help="premier jour (AAAA-MM-JJ)")
+    report.add_argument("--to", dest="end", required=True, help="dernier jour inclus (AAAA-MM-JJ)")
+    report.add_argument("--format", choices=("md", "csv", "json"), default="md")
+    report.add_argument("--channel", help="un seul canal : socketio, rest ou facebook")
+    report.add_argument("--branch", help="une seule branche : caf, cpam, retraite, urssaf ou msa")
+    report.add_argument("--table", help="un seul tableau (ex. delais, engagement_f1)")
+    report.add_argument("--no-refresh", action="store_true", help="sans relire d'abord l'historique de Rasa")
+    report.set_defaults(func=_indicators)
+    demo = commands.add_parser("demo-data", help="conversations et passages fictifs pour essayer le pilotage")
+    demo.add_argument("--conversations", type=int, default=20_000)
+    demo.add_argument("--handoffs", type=int, default=2_000)
+    demo.add_argument("--months", type=int, default=3)
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.set_defaults(func=_demo_data)
+    from bot.templates.cli import add_parser as add_templates_parser
+
+    add_templates_parser(commands)
     args, rest = parser.parse_known_args(argv)
     if args.command != "mask" and rest:
         parser.error(f"arguments inconnus : {' '.join(rest)}")

@@ -1,82 +1,207 @@
-"""`make bench`: starts the assistant on its own ports and measures it as a person would use it.
+"""`make bench`: trains, starts and loads the assistant as people would use it, and compares it
+with a baseline measured in the same run.
 
-Numbers, never asserted in tests (machines are noisy): answer time of one message through the
-REST channel (median, 95th percentile), the Rasa server's memory, the model's size.
+The baseline is Rasa's stock pipeline (the configuration `rasa init` writes, whose empty
+pipeline and policies mean Rasa's defaults) trained on our data: a ratio to it tells what our
+choices (spaCy features, fewer epochs, no TED) cost or save, on this machine, today — absolute
+numbers on a shared 2-core machine mean little alone.
+
+Measured: training time of both pipelines (from scratch, in a cache of their own so that the
+project's training cache is left alone); answer time (median, 95th percentile) and messages per
+second at 1, 20 and 100 simultaneous conversations on the embedded default (one Rasa server,
+SQLite), on the production profile (two Rasa servers behind nginx, PostgreSQL, Redis) and for
+the baseline on the embedded default; memory of each server. Written to
+var/bench/results.json and var/bench/results.md. Numbers are never asserted in tests
+(machines are noisy).
 """
 from __future__ import annotations
 
 import json
-import statistics
+import os
+import subprocess
+import sys
 import time
-import urllib.request
-import uuid
 from pathlib import Path
-from typing import Dict, List
+from typing import Dict, List, Optional
+
+import yaml
 
 from bot.config import PROJECT_ROOT
-from bot.runner import Ports, Stack
+from bot.production import ProductionPorts, ProductionStack
+from bot.runner import BIN, Ports, Service, Stack, StartError
+from bot.traffic import simulate
 
-MESSAGES = [
-    "bonjour",
-    "c'est quand le paiement de la caf ce mois ci",
-    "j'ai perdu ma carte vitale",
-    "comment je declare mes revenus pour la prime d'activité",
-    "merci",
-]
+OUT = PROJECT_ROOT / "var" / "bench"
+BASELINE_CONFIG = Path(sys.executable).parent.parent / "lib" / "python3.10" / "site-packages" / "rasa" / "cli" \
+    / "initial_project" / "config.yml"
+# Simultaneous conversations, and conversations each simulated person holds in a row.
+LEVELS = ((1, 10), (20, 3), (100, 1))
+TARGETS = {"p95_ms_at_20": 150, "messages_per_second_two_servers": 40, "time_per_message_vs_baseline": 1.5}
 
 
 def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return 0.0
 
 
 def _tree_rss_mb(pid: int) -> float:
-    """A process and its children (rasa's CLI runs the server in the same process)."""
+    """A process and its children (PostgreSQL and nginx fork workers; rasa's CLI does not)."""
     children = Path(f"/proc/{pid}/task/{pid}/children")
     kids = [int(c) for c in children.read_text().split()] if children.exists() else []
     return _rss_mb(pid) + sum(_tree_rss_mb(k) for k in kids)
 
 
-def answer_times(rest_url: str, rounds: int) -> List[float]:
-    times = []
-    for _ in range(rounds):
-        sender = uuid.uuid4().hex
-        for text in MESSAGES:
-            body = json.dumps({"sender": sender, "message": text}).encode()
-            request = urllib.request.Request(rest_url, data=body, headers={"Content-Type": "application/json"})
-            start = time.perf_counter()
-            with urllib.request.urlopen(request, timeout=60) as answer:
-                answer.read()
-            times.append((time.perf_counter() - start) * 1000)
-    return times
+def memory(services: List[Service]) -> Dict[str, float]:
+    return {s.name: round(_tree_rss_mb(s.process.pid)) for s in services if s.process}
 
 
-def main(rounds: int = 20) -> Dict[str, float]:
-    out = PROJECT_ROOT / "var" / "bench"
-    stack = Stack(var_dir=out / "var", ports=Ports(rasa=5205, actions=5255, web=8205))
+def baseline_config(path: Path) -> Path:
+    """`rasa init`'s config.yml as shipped, with our language and our data importer."""
+    config = yaml.safe_load(BASELINE_CONFIG.read_text())
+    ours = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
+    config.update(language=ours["language"], importers=ours["importers"], assistant_id="baseline-rasa-init")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    return path
+
+
+def train(config: Path, out: Path, name: str) -> float:
+    """Full training (`--force`) in a cache folder of the benchmark's own; returns seconds."""
+    env = {**os.environ, "RASA_CACHE_DIRECTORY": str(OUT / "cache" / name), "RASA_TELEMETRY_ENABLED": "false",
+           "PYTHONPATH": str(PROJECT_ROOT)}
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(BIN / "rasa"), "train", "--force", "--data", "data", "--domain", "domain.yml", "--config", str(config),
+         "--out", str(out), "--fixed-model-name", name],
+        cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        raise StartError(f"Entraînement « {name} » impossible :\n{result.stderr[-3000:]}")
+    return round(time.perf_counter() - start, 1)
+
+
+def load(url: str) -> List[dict]:
+    simulate(url, 2, 1)  # warm-up: the first calls load lazy parts
+    runs = []
+    for concurrency, conversations_each in LEVELS:
+        summary = simulate(url, concurrency, conversations_each).summary()
+        print(f"    {concurrency:>3} conversations : {summary}", flush=True)
+        runs.append(summary)
+    return runs
+
+
+def measure_embedded(name: str, model: Path) -> dict:
+    stack = Stack(var_dir=OUT / f"var-{name}", ports=Ports(rasa=5205, actions=5255, web=8205),
+                  model_path=str(model))
     stack.start()
     try:
-        answer_times(stack.urls["rest"], 2)  # warm-up: first calls load lazy parts
-        times = sorted(answer_times(stack.urls["rest"], rounds))
-        rasa = next(s for s in stack.services if s.name == "rasa")
-        model = max((PROJECT_ROOT / "models").glob("*.tar.gz"), key=lambda p: p.stat().st_mtime)
-        results = {
-            "messages": len(times),
-            "answer_ms_median": round(statistics.median(times), 1),
-            "answer_ms_p95": round(times[int(0.95 * (len(times) - 1))], 1),
-            "rasa_server_rss_mb": round(_tree_rss_mb(rasa.process.pid), 0),
-            "model_size_mb": round(model.stat().st_size / 1e6, 1),
-        }
+        runs = load(stack.urls["rest"])
+        return {"runs": runs, "memory_mb": memory(stack.services)}
     finally:
         stack.stop()
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(json.dumps(results, indent=2))
-    for key, value in results.items():
-        print(f"{key:22} {value}")
+
+
+def measure_production(model: Path) -> dict:
+    stack = ProductionStack(var_dir=OUT / "var-production", ports=ProductionPorts.shifted(200),
+                            model_path=str(model))
+    stack.start()
+    try:
+        runs = load(stack.urls["rest"])
+        return {"runs": runs, "memory_mb": memory(stack.services)}
+    finally:
+        stack.stop()
+
+
+def _ratio(value: Optional[float], reference: Optional[float]) -> Optional[float]:
+    return round(value / reference, 2) if value and reference else None
+
+
+def add_ratios(results: dict) -> None:
+    """Each figure divided by the baseline's at the same number of conversations."""
+    reference = {r["concurrency"]: r for r in results["profiles"]["baseline"]["runs"]}
+    for profile in results["profiles"].values():
+        for run in profile["runs"]:
+            base = reference[run["concurrency"]]
+            run["ratio"] = {key: _ratio(run[key], base[key]) for key in ("median_ms", "p95_ms", "messages_per_second")}
+    trainings = results["training_seconds"]
+    results["training_ratio"] = _ratio(trainings["ours"], trainings["baseline"])
+
+
+LABELS = {"embedded": "intégré (1 Rasa, SQLite)", "production": "production (2 Rasa, PostgreSQL, Redis, nginx)",
+          "baseline": "référence `rasa init` (intégré)"}
+
+
+def markdown(results: dict) -> str:
+    lines = [
+        "# Mesures (`make bench`)", "",
+        f"Machine : {os.cpu_count()} cœurs, {results['date']}. Ratios : divisé par la référence "
+        "(pipeline de `rasa init` entraîné sur nos données, profil intégré), même nombre de conversations.", "",
+        "| profil | conversations simultanées | messages | échecs | médiane (ms) | p95 (ms) | messages/s "
+        "| ratio médiane | ratio p95 | ratio messages/s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for name, profile in results["profiles"].items():
+        for run in profile["runs"]:
+            ratio = run["ratio"]
+            lines.append(f"| {LABELS[name]} | {run['concurrency']} | {run['messages']} | {run['failed']} "
+                         f"| {run['median_ms']} | {run['p95_ms']} | {run['messages_per_second']} "
+                         f"| {ratio['median_ms']} | {ratio['p95_ms']} | {ratio['messages_per_second']} |")
+    trainings = results["training_seconds"]
+    lines += ["", "| entraînement complet | secondes | ratio |", "|---|---:|---:|",
+              f"| notre pipeline | {trainings['ours']} | {results['training_ratio']} |",
+              f"| référence `rasa init` | {trainings['baseline']} | 1 |", "",
+              "| profil | serveur | mémoire (Mo) |", "|---|---|---:|"]
+    for name, profile in results["profiles"].items():
+        for server, mb in profile["memory_mb"].items():
+            lines.append(f"| {LABELS[name]} | {server} | {mb} |")
+    lines += ["", "| objectif | cible | mesuré |", "|---|---:|---:|"]
+    for key, (target, measured) in results["targets"].items():
+        lines.append(f"| {key} | {target} | {measured} |")
+    return "\n".join(lines) + "\n"
+
+
+def check_targets(results: dict) -> Dict[str, tuple]:
+    runs = {name: {r["concurrency"]: r for r in p["runs"]} for name, p in results["profiles"].items()}
+    return {
+        "p95 à 20 conversations, production (ms)": (f"< {TARGETS['p95_ms_at_20']}", runs["production"][20]["p95_ms"]),
+        "p95 à 20 conversations, intégré (ms)": (f"< {TARGETS['p95_ms_at_20']}", runs["embedded"][20]["p95_ms"]),
+        "messages/s, 2 serveurs Rasa, 100 conversations": (
+            f">= {TARGETS['messages_per_second_two_servers']}", runs["production"][100]["messages_per_second"]),
+        "temps par message / référence (médiane à 1 conversation, intégré)": (
+            f"<= {TARGETS['time_per_message_vs_baseline']}", runs["embedded"][1]["ratio"]["median_ms"]),
+    }
+
+
+def main() -> dict:
+    OUT.mkdir(parents=True, exist_ok=True)
+    models = OUT / "models"
+    print("Entraînement complet de notre pipeline…", flush=True)
+    trainings = {"ours": train(PROJECT_ROOT / "config.yml", models, "ours")}
+    print(f"  {trainings['ours']} s\nEntraînement complet de la référence (`rasa init`)…", flush=True)
+    trainings["baseline"] = train(baseline_config(OUT / "baseline-config.yml"), models, "baseline")
+    print(f"  {trainings['baseline']} s", flush=True)
+    results = {"date": time.strftime("%Y-%m-%d %H:%M"), "training_seconds": trainings, "profiles": {},
+               "model_size_mb": {n: round((models / f"{n}.tar.gz").stat().st_size / 1e6, 1) for n in trainings}}
+    for name, measure in (("embedded", lambda: measure_embedded("embedded", models / "ours.tar.gz")),
+                          ("baseline", lambda: measure_embedded("baseline", models / "baseline.tar.gz")),
+                          ("production", lambda: measure_production(models / "ours.tar.gz"))):
+        print(f"Charge : {LABELS[name]}", flush=True)
+        results["profiles"][name] = measure()
+    add_ratios(results)
+    results["targets"] = check_targets(results)
+    (OUT / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+    (OUT / "results.md").write_text(markdown(results))
+    print(markdown(results))
     return results
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except StartError as error:
+        print(f"\nERREUR : {error}", file=sys.stderr)
+        sys.exit(1)

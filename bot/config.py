@@ -123,6 +123,12 @@ class Moderation(BaseModel):
     """
 
     extra_terms: Dict[str, List[str]] = {}
+    # Graded answer to abuse: calm reminders of the charter first, then the assistant stops
+    # answering the person for a while and a moderator is alerted.
+    reminders_before_block: int = 1
+    block_minutes: int = 30
+    # National suicide prevention line, given at once with a handoff on any self-harm message.
+    prevention_line: str = "3114 (numéro national de prévention du suicide, gratuit, 24 h/24 et 7 j/7)"
 
 
 class CaisseConfig(BaseModel):

@@ -4,10 +4,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from pathlib import Path
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 from bot.config import PROJECT_ROOT
 from bot.routing import Router
+from bot.templates import current_ids, load_templates
 
 HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "messages.jsonl"
 REPORT_DIR = PROJECT_ROOT / "var" / "eval"
@@ -17,10 +18,16 @@ def load_heldout(path: Path = HELDOUT) -> List[Dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def score(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
+def score(
+    cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]], renamed: Optional[Dict[str, str]] = None
+) -> Dict[str, Any]:
     """Route accuracy, per-route precision/recall, template top-1 accuracy, confusions.
 
-    Texts in the report are the predictions' (masked) texts: no personal value is written."""
+    `renamed` maps the ids of merged templates to the template that replaced them, so an expected
+    id written before a merge still names the right answer. Texts in the report are the
+    predictions' (masked) texts: no personal value is written."""
+    renamed = renamed or {}
+    cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
     pairs = list(zip(cases, predictions))
     routes = sorted({c["route"] for c in cases} | {p["route"] for p in predictions})
     per_route = {}
@@ -73,7 +80,7 @@ def main() -> Dict[str, Any]:
     cases = load_heldout()
     router = Router()
     predictions = [router.route(case["text"]).as_dict() for case in cases]
-    report = score(cases, predictions)
+    report = score(cases, predictions, current_ids(load_templates()))
     REPORT_DIR.mkdir(parents=True, exist_ok=True)
     (REPORT_DIR / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     (REPORT_DIR / "report.md").write_text(_markdown(report), encoding="utf-8")

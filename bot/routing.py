@@ -18,11 +18,16 @@ INTENT_ROUTES = {
     "personal_situation": "personal_situation",
     "share_personal_data": "personal_data",
     "ask_human": "human",
+    "complaint": "human",
+    "abuse": "abuse",
+    "threat": "abuse",
+    "self_harm": "abuse",
+    "spam": "abuse",
     "other_organisation": "other_organisation",
     "out_of_scope": "out_of_scope",
     "nlu_fallback": "out_of_scope",
 }
-SMALLTALK_ROUTE = "smalltalk"  # greetings, thanks, robot question, menu, yes/no, votes
+SMALLTALK_ROUTE = "smalltalk"  # greetings, thanks, robot question, menu, yes/no, votes, criticism
 
 
 @dataclass

@@ -67,6 +67,9 @@ def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
     env.setdefault("TRACKER_DB_URL", f"sqlite:///{var_dir / 'tracker.db'}")
     env.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'caisse.db'}")
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    # Live answer texts (templates edited in the back office) come from our web server.
+    env["NLG_URL"] = f"http://127.0.0.1:{ports.web}/nlg"
+    env.setdefault("CAISSE_VAR_DIR", str(var_dir))
     env.setdefault("RASA_URL", f"http://127.0.0.1:{ports.rasa}")
     env.setdefault("RASA_PUBLIC_URL", f"http://localhost:{ports.rasa}")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
@@ -150,6 +153,8 @@ class Stack:
     ports: Ports = field(default_factory=Ports)
     extra_env: Dict[str, str] = field(default_factory=dict)
     services: List[Service] = field(default_factory=list)
+    # A folder of models (Rasa loads the newest) or one model file; the benchmarks serve others.
+    model_path: str = "models"
 
     def __post_init__(self) -> None:
         self.env = {**service_environment(self.var_dir, self.ports), **self.extra_env}
@@ -158,7 +163,7 @@ class Stack:
         self.services = [
             Service("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(p.actions)],
                     f"http://127.0.0.1:{p.actions}/health", logs / "actions.log"),
-            Service("rasa", [str(BIN / "rasa"), "run", "--model", "models", "--port", str(p.rasa),
+            Service("rasa", [str(BIN / "rasa"), "run", "--model", self.model_path, "--port", str(p.rasa),
                              "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
                              "--enable-api", "--auth-token", self.env["RASA_AUTH_TOKEN"], "--cors", "*"],
                     f"http://127.0.0.1:{p.rasa}/", logs / "rasa.log"),

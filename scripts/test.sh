@@ -8,6 +8,8 @@ export RASA_TELEMETRY_ENABLED=false TF_CPP_MIN_LOG_LEVEL=2 PYTHONWARNINGS=ignore
 export RASA_MAX_CACHE_SIZE=6000
 RASA=.venv/bin/rasa
 mkdir -p var
+# nginx and redis-server (Debian packages) are run by the rate-limit and reverse-proxy tests.
+scripts/prod-setup.sh
 
 echo "== 1/4 Validation des données d'entraînement"
 $RASA data validate --data data --domain domain.yml --config config.yml --fail-on-warnings

@@ -49,3 +49,10 @@ def test_selected_template_reads_the_response_selector():
 
     assert selected_template(parse("faq", template="cpam_x", template_confidence=0.4)) == ("cpam_x", 0.4)
     assert selected_template(parse("greet")) == (None, None)
+
+
+def test_expected_ids_of_merged_templates_count_for_the_template_that_replaced_them():
+    cases = [{"text": "a", "route": "faq", "template": "caf_old"}]
+    predictions = [{"route": "faq", "template": "caf_new"}]
+    assert score(cases, predictions)["template_top1_accuracy"] == 0.0
+    assert score(cases, predictions, {"caf_old": "caf_new"})["template_top1_accuracy"] == 1.0

@@ -1,7 +1,10 @@
 """The chat widget of the caisse's web page, on Rasa's socket.io channel."""
 from __future__ import annotations
 
+import os
 from typing import Any, Dict, Optional, Text
+
+import socketio
 
 from rasa.core.channels.channel import InputChannel, OutputChannel
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
@@ -29,6 +32,31 @@ class WebChatInput(MaskingInput, SocketIOInput):
     @classmethod
     def name(cls) -> Text:
         return "socketio"
+
+    def blueprint(self, on_new_message):
+        """With several Rasa servers, a person's socket lives on one of them while an agent's
+        reply (Rasa's API, `output_channel=latest`) may arrive on another: SOCKETIO_REDIS_URL
+        makes every server publish its emits in Redis, where the server holding the socket
+        picks them up (python-socketio's AsyncRedisManager). Rasa builds its AsyncServer inside
+        `blueprint()` without a client manager, so the manager is set right after, before any
+        client can connect."""
+        webhook = super().blueprint(self._answering_with_own_output(on_new_message))
+        url = os.environ.get("SOCKETIO_REDIS_URL")
+        if url:
+            self.sio.manager = socketio.AsyncRedisManager(url)
+            self.sio.manager.set_server(self.sio)
+        return webhook
+
+    def _answering_with_own_output(self, on_new_message):
+        """Rasa's socket.io handler builds a plain SocketIOOutput for each message; ours also
+        forwards the metadata the widget needs (FORWARDED_KEYS)."""
+
+        async def handle(message):
+            if type(message.output_channel) is SocketIOOutput:
+                message.output_channel = WebChatOutput(self.sio, self.bot_message_evt)
+            return await on_new_message(message)
+
+        return handle
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:

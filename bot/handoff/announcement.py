@@ -67,7 +67,7 @@ def _commitment(config: CaisseConfig) -> str:
 
 def wait_status(estimate: WaitEstimate, config: CaisseConfig, now: datetime) -> str:
     """One sentence on the place and the wait, refreshed while the person waits."""
-    place = "Vous êtes le prochain ou la prochaine." if estimate.position == 1 else (
+    place = "Vous êtes en tête de la file." if estimate.position == 1 else (
         f"Vous êtes en position {estimate.position} dans la file.")
     if estimate.minutes is not None:
         return f"{place} Attente estimée : environ {estimate.minutes} minutes."

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, List, Optional
 
 from bot.config import CaisseConfig
+from bot.moderation import ABUSE
 
 MESSENGER_CHANNEL = "facebook"
 HUMAN_AGENT_TAG = "HUMAN_AGENT"
@@ -22,6 +23,8 @@ class Line:
     at: str
     name: Optional[str] = None
     buttons: List[Dict[str, str]] = field(default_factory=list)
+    # Moderation category when the message breaks the charter: agents see it behind a click.
+    hidden: Optional[str] = None
 
     def as_dict(self) -> Dict[str, Any]:
         return asdict(self)
@@ -36,7 +39,9 @@ def transcript(events: Iterable[Dict[str, Any]]) -> List[Line]:
     for event in events:
         kind, text = event.get("event"), event.get("text")
         if kind == "user" and text:
-            lines.append(Line("person", text, _moment(event).isoformat()))
+            category = ((event.get("parse_data") or {}).get("moderation") or {}).get("category")
+            lines.append(Line("person", text, _moment(event).isoformat(),
+                              hidden=category if category in ABUSE else None))
         elif kind == "bot" and text:
             metadata = event.get("metadata") or {}
             author = "agent" if metadata.get("agent") else "system" if metadata.get("system") else "bot"

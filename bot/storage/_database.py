@@ -49,10 +49,14 @@ def migrate(url: Optional[str] = None) -> None:
     command.upgrade(_alembic_config(url), "head")
 
 
-@lru_cache(maxsize=8)
 def get_engine(url: Optional[str] = None) -> Engine:
-    """The engine for `url` (default: DATABASE_URL); the schema comes from `migrate()`."""
-    url = url or database_url()
+    """The engine for `url` (default: DATABASE_URL, read at each call: cached per URL, not per
+    missing argument); the schema comes from `migrate()`."""
+    return _engine_for(url or database_url())
+
+
+@lru_cache(maxsize=8)
+def _engine_for(url: str) -> Engine:
     engine = create_engine(url, future=True, pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _enable_sqlite_wal)

@@ -4,7 +4,7 @@ Modelled on the scripts of the caisse's telephone platform, one YAML file per th
 `data/templates/<branch>/`; Rasa reads them through `bot.templates.importer.TemplateImporter`.
 """
 from bot.templates._model import AnswerTemplate, TemplateFile, TemplateError
-from bot.templates._loader import DEFAULT_TEMPLATES_DIR, load_template_files, load_templates
+from bot.templates._loader import DEFAULT_TEMPLATES_DIR, current_ids, load_template_files, load_templates
 from bot.templates._render import PLACEHOLDERS, placeholders_in, render
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "TemplateFile",
     "TemplateError",
     "DEFAULT_TEMPLATES_DIR",
+    "current_ids",
     "load_template_files",
     "load_templates",
     "PLACEHOLDERS",

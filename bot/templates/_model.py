@@ -25,11 +25,13 @@ class AnswerTemplate(BaseModel):
     reviewed: date
     owner: str = ""
     needs_agent: bool = False
+    # Ids of templates merged into this one: labels written before the merge still name this answer.
+    former_ids: List[str] = []
     branch: str = ""
     theme: str = ""
     theme_title: str = ""
 
-    @validator("id")
+    @validator("id", "former_ids", each_item=True)
     def _id_format(cls, value: str) -> str:
         if not _ID_PATTERN.match(value):
             raise ValueError(f"identifiant « {value} » : seulement a-z, 0-9 et _")

@@ -6,7 +6,12 @@
 - precedes the answers of branches the caisse does not cover with who handles them;
 - fills the {{placeholders}} of every response (templates and domain.yml) from the caisse's
   configuration. Rasa's fingerprint sees the rendered responses: changing a phone number only
-  updates the model's responses, it does not retrain it.
+  updates the model's responses, it does not retrain it;
+- merges the versions published in the back office (database) over the YAML files, so that a
+  retrain includes new templates and examples.
+
+`assistant_responses` is the one place responses are rendered: the NLG server
+(`bot.templates.nlg`) calls it too, so that live answers are exactly what a retrain would bake in.
 """
 from __future__ import annotations
 
@@ -22,7 +27,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.config import CaisseConfig, get_config
 from bot.dialogue.redirect import other_branch_notice
-from bot.templates import AnswerTemplate, load_templates, render
+from bot.templates import AnswerTemplate, render
+from bot.templates.versions import current_templates
 
 RETRIEVAL_INTENT = "faq"
 
@@ -74,6 +80,17 @@ def template_responses(templates: List[AnswerTemplate], config: CaisseConfig) ->
     }
 
 
+def assistant_responses(domain_responses: Dict[str, list], templates: List[AnswerTemplate],
+                        config: CaisseConfig) -> Dict[str, list]:
+    """domain.yml's responses rendered for the caisse, plus one response per template."""
+    responses = {
+        name: [render_response(variant, config.branch, config) for variant in variants]
+        for name, variants in domain_responses.items()
+    }
+    responses.update(template_responses(templates, config))
+    return responses
+
+
 def template_training_data(templates: List[AnswerTemplate]) -> TrainingData:
     examples = [
         Message.build(text=example, intent=f"{RETRIEVAL_INTENT}/{t.id}")
@@ -92,17 +109,12 @@ class CaisseImporter(RasaFileImporter):
     ) -> None:
         super().__init__(config_file, domain_path, training_data_paths)
         self._caisse = get_config()
-        self._templates = load_templates()
+        self._templates = current_templates()
 
     def get_domain(self) -> Domain:
         domain = super().get_domain()
         as_dict = domain.as_dict()
-        responses = {
-            name: [render_response(variant, self._caisse.branch, self._caisse) for variant in variants]
-            for name, variants in as_dict.get("responses", {}).items()
-        }
-        responses.update(template_responses(self._templates, self._caisse))
-        as_dict["responses"] = responses
+        as_dict["responses"] = assistant_responses(as_dict.get("responses", {}), self._templates, self._caisse)
         return Domain.from_dict(as_dict)
 
     def _domain_for_stories(self) -> Domain:

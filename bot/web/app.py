@@ -12,7 +12,11 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.config import PROJECT_ROOT, CaisseConfig, get_config
+from bot.web import housekeeping
 from bot.web.console import console_blueprint
+from bot.web.dashboard import dashboard_blueprint
+from bot.web.editor import templates_blueprints
+from bot.web.moderation import moderation_blueprint
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi
 from bot.web.security import add_security_headers
@@ -53,6 +57,14 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
     app.blueprint(signin_blueprint(pages, secure_cookies))
     app.blueprint(console_blueprint(pages, config, rasa_api))
     app.blueprint(widget_blueprint(config, rasa_api))
+    app.blueprint(moderation_blueprint(pages, rasa_api))
+    app.blueprint(dashboard_blueprint(pages, config))
+    app.blueprint(templates_blueprints(pages, config, rasa_api))
     app.register_middleware(add_security_headers, "response")
     app.static("/static", str(STATIC))
+
+    @app.listener("after_server_start")
+    async def start_housekeeping(running: Sanic, _loop) -> None:
+        running.add_task(housekeeping.run_forever(rasa_api))
+
     return app

@@ -49,8 +49,8 @@ def _wants_json(request: Request) -> bool:
     return "/api/" in request.path or "application/json" in request.headers.get("accept", "")
 
 
-def requires_role(role: str) -> Callable:
-    """Signed-in account with `role` (or admin); CSRF token on unsafe methods."""
+def requires_role(*roles: str) -> Callable:
+    """Signed-in account with one of `roles` (or admin); CSRF token on unsafe methods."""
 
     def decorate(handler: Callable) -> Callable:
         @wraps(handler)
@@ -60,7 +60,7 @@ def requires_role(role: str) -> Callable:
                 if _wants_json(request):
                     return response.json({"error": "Session expirée : reconnectez-vous."}, status=401)
                 return response.redirect(f"/connexion?suite={quote(request.path)}")
-            if not account.has_role(role):
+            if not any(account.has_role(role) for role in roles):
                 if _wants_json(request):
                     return response.json({"error": "Accès réservé."}, status=403)
                 return response.text("Accès réservé.", status=403)

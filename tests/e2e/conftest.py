@@ -1,6 +1,7 @@
 """The whole assistant (Rasa, action server, web server) started once for the end-to-end tests,
 on its own ports and a temporary var/ folder, with a local stand-in for Meta's Graph API."""
 import json
+import os
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -12,6 +13,9 @@ from bot.config import PROJECT_ROOT
 from bot.runner import Ports, Stack, train
 
 MODELS = PROJECT_ROOT / "models"
+
+# E2E_PORTS="5205,5255,8205" runs a second copy of the end-to-end tests beside the first.
+E2E_PORTS = Ports(*map(int, os.environ.get("E2E_PORTS", "5105,5155,8105").split(",")))
 
 FB_SECRET = "synthetic-app-secret-for-tests"
 FB_VERIFY = "synthetic-verify-token"
@@ -54,13 +58,15 @@ def stack(tmp_path_factory, graph_api):
     var_dir: Path = tmp_path_factory.mktemp("var")
     stack = Stack(
         var_dir=var_dir,
-        ports=Ports(rasa=5105, actions=5155, web=8105),
+        ports=E2E_PORTS,
         extra_env={
             "FB_APP_SECRET": FB_SECRET,
             "FB_VERIFY_TOKEN": FB_VERIFY,
             "FB_PAGE_ACCESS_TOKEN": "synthetic-page-token",
             "FB_GRAPH_API_URL": graph_api.url,
-            "RASA_PUBLIC_URL": "http://localhost:5105",
+            "RASA_PUBLIC_URL": f"http://localhost:{E2E_PORTS.rasa}",
+            # Models trained from the back office during the tests stay out of the project's models/.
+            "MODELS_DIR": str(var_dir / "models"),
         },
     )
     if not any(MODELS.glob("*.tar.gz")):  # `make test` trained it already; pytest alone trains

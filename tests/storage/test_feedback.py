@@ -1,8 +1,8 @@
-from bot.storage import feedback_counts, get_engine, record_feedback
+from bot.storage import feedback_counts, record_feedback
 
 
-def test_votes_are_counted_per_template(tmp_path):
-    engine = get_engine(f"sqlite:///{tmp_path / 'caisse.db'}")
+def test_votes_are_counted_per_template(database):
+    engine = database
     record_feedback("conv-1", "caf_logement_apl", True, "socketio", engine=engine)
     record_feedback("conv-2", "caf_logement_apl", True, "rest", engine=engine)
     record_feedback("conv-2", "caf_logement_apl", False, "rest", engine=engine)

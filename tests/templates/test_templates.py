@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from bot.config import load_config
-from bot.templates import TemplateError, load_templates, placeholders_in, render, PLACEHOLDERS
+from bot.nlu._text import normalise
+from bot.templates import TemplateError, current_ids, load_templates, placeholders_in, render, PLACEHOLDERS
 
 TEMPLATE = """
 branch: caf
@@ -57,3 +58,36 @@ def test_every_shipped_template_is_valid_and_renders():
         rendered = render(template.answer, config.contacts_for(template.branch))
         assert "{" not in rendered and "}" not in rendered
         assert template.source.startswith("https://"), template.id
+
+
+def test_a_former_id_names_one_template_only(tmp_path):
+    write(tmp_path, "a.yml", "caf_essai_un")
+    merged = TEMPLATE.format(id="caf_essai_deux").replace("    title:", "    former_ids: [caf_essai_un]\n    title:")
+    (tmp_path / "b.yml").write_text(merged, encoding="utf-8")
+    with pytest.raises(TemplateError, match="caf_essai_un"):
+        load_templates(tmp_path)
+
+
+def test_former_ids_lead_to_the_template_they_were_merged_into(tmp_path):
+    merged = TEMPLATE.format(id="caf_essai_deux").replace("    title:", "    former_ids: [caf_essai_un]\n    title:")
+    (tmp_path / "b.yml").write_text(merged, encoding="utf-8")
+    assert current_ids(load_templates(tmp_path)) == {"caf_essai_un": "caf_essai_deux"}
+
+
+def test_former_ids_follow_the_id_format(tmp_path):
+    bad = TEMPLATE.format(id="caf_essai_deux").replace("    title:", "    former_ids: [Caf-Essai]\n    title:")
+    (tmp_path / "b.yml").write_text(bad, encoding="utf-8")
+    with pytest.raises(TemplateError, match="Caf-Essai"):
+        load_templates(tmp_path)
+
+
+def test_shipped_templates_follow_the_format_rules():
+    """8 to 15 examples, answers of 600 characters at most, and no question taught to two
+    templates (the model could not tell them apart)."""
+    owners = {}
+    for template in load_templates():
+        assert 8 <= len(template.examples) <= 15, template.id
+        assert len(template.answer) <= 600, template.id
+        for example in template.examples:
+            key = normalise(example)
+            assert owners.setdefault(key, template.id) == template.id, (example, owners[key], template.id)

@@ -12,6 +12,7 @@ import requests
 from bot.backoffice import create_user
 from bot.config import PROJECT_ROOT
 from bot.handoff.queue import request_handoff
+from bot.moderation.flags import flag_conversation, open_flags
 from bot.storage import get_engine, migrate
 
 PASSWORD = "une-phrase-de-passe-longue"
@@ -31,6 +32,7 @@ def site(tmp_path_factory):
     engine = get_engine(url)
     create_user("camille", PASSWORD, ["agent"], "Camille", engine=engine)
     create_user("dominique", PASSWORD, ["manager"], "Dominique", engine=engine)
+    create_user("alex", PASSWORD, ["moderator"], "Alex", engine=engine)
     port = free_port()
     env = {**os.environ, "DATABASE_URL": url, "RASA_URL": f"http://127.0.0.1:{free_port()}"}
     server = subprocess.Popen([sys.executable, "-m", "bot", "web", "--port", str(port)], cwd=PROJECT_ROOT,
@@ -136,3 +138,17 @@ def test_queue_lists_a_waiting_person_and_the_widget_sees_its_place(site):
     status = requests.get(f"{base}/api/public/handoff/conv-queue-test").json()
     assert status["status"] == "waiting" and status["position"] == 1 and status["text"]
     assert requests.get(f"{base}/api/public/handoff/unknown").json() == {"status": "none"}
+
+
+def test_moderator_decides_on_a_flagged_conversation_and_the_decision_is_kept(site):
+    base, engine = site
+    flag = flag_conversation("conv-flag-test", "insult", "high", "socketio", engine=engine)
+    assert sign_in(base, "camille").get(f"{base}/moderation", allow_redirects=False).status_code == 403
+    moderator = sign_in(base, "alex")
+    page = moderator.get(f"{base}/moderation").text
+    assert f"Signalement n° {flag.id}" in page and "insulte" in page
+    token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+    answer = moderator.post(f"{base}/moderation/{flag.id}/decision",
+                            data={"csrf_token": token, "decision": "block", "minutes": "60"})
+    assert answer.ok and f"Décision enregistrée pour le signalement n° {flag.id}" in answer.text
+    assert flag.id not in [f.id for f in open_flags(engine=engine)]

@@ -3,8 +3,10 @@
   "use strict";
   var csrf = document.body.dataset.csrf;
   var current = null;
+  var revealed = {};  // hidden messages an agent chose to read, kept across refreshes
   var REASONS = { asked: "demande de la personne", fallback: "question non comprise", not_useful: "réponse jugée inutile",
     complaint: "réclamation", template: "question réservée aux conseillers", urgent: "urgent" };
+  var HIDDEN = { insult: "insulte", threat: "menace", hate: "propos haineux", defamation: "diffamation" };
   var AUTHORS = { person: "Personne", bot: "Assistant", agent: "Conseiller", system: "Information" };
 
   function $(id) { return document.getElementById(id); }
@@ -68,11 +70,22 @@
     var log = $("transcript");
     var atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 5;
     log.textContent = "";
-    data.lines.forEach(function (line) {
+    data.lines.forEach(function (line, index) {
+      var key = data.id + ":" + index;
       var msg = el("div", null, "msg msg-" + line.author);
       var when = new Date(line.at).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
       msg.appendChild(el("span", (line.name || AUTHORS[line.author]) + " — " + when, "msg-meta"));
-      msg.appendChild(document.createTextNode(line.text));
+      if (line.hidden && !revealed[key]) {
+        var reveal = el("button", "Message masqué (" + (HIDDEN[line.hidden] || line.hidden) + ") — afficher");
+        reveal.type = "button";
+        reveal.addEventListener("click", function () {
+          revealed[key] = true;
+          reveal.replaceWith(document.createTextNode(line.text));
+        });
+        msg.appendChild(reveal);
+      } else {
+        msg.appendChild(document.createTextNode(line.text));
+      }
       log.appendChild(msg);
     });
     if (atBottom) { log.scrollTop = log.scrollHeight; }

@@ -84,7 +84,6 @@ def upgrade() -> None:
     sa.Column('taken_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('first_agent_reply_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('closed_at', sa.DateTime(timezone=True), nullable=True),
-    sa.Column('last_person_message_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('outcome', sa.String(length=32), nullable=True),
     sa.Column('waiting_seconds', sa.Integer(), nullable=True),
     sa.Column('waiting_business_seconds', sa.Integer(), nullable=True),

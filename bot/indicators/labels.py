@@ -1,0 +1,28 @@
+"""French labels of the codes stored in our tables, shared by the dashboard, exports and CLI."""
+from __future__ import annotations
+
+from typing import Optional
+
+CHANNELS = {"socketio": "Site (widget)", "rest": "API REST", "facebook": "Messenger"}
+BRANCHES = {"caf": "Caf", "cpam": "Assurance maladie", "retraite": "Assurance retraite",
+            "urssaf": "Urssaf", "msa": "MSA"}
+REASONS = {"asked": "Demande de la personne", "fallback": "Question non comprise",
+           "not_useful": "Réponse jugée inutile", "complaint": "Réclamation",
+           "template": "Modèle prévoyant un conseiller", "urgent": "Urgence (menace, détresse)"}
+BUCKETS = {"hour": "Dans l'heure", "half_day": "Dans la demi-journée", "day": "Dans la journée",
+           "later": "Au-delà de la journée", "none": "Sans réponse à ce jour"}
+DATA_TYPES = {"NIR": "Numéro de sécurité sociale", "IBAN": "IBAN", "ALLOCATAIRE": "Numéro allocataire",
+              "MSA": "Numéro MSA", "FISCAL": "Numéro fiscal", "PHONE": "Téléphone", "EMAIL": "E-mail",
+              "ADDRESS": "Adresse", "BIRTHDATE": "Date de naissance", "NAME": "Nom"}
+KINDS = {"fallback": "Non comprise", "out_of_scope": "Hors sujet"}
+STATUSES = {"waiting": "En attente", "active": "Prise en charge", "closed": "Clôturée"}
+MODERATION = {"insult": "Insultes", "threat": "Menaces", "hate": "Propos haineux", "defamation": "Diffamation",
+              "self_harm": "Détresse", "criticism": "Critiques", "spam": "Hors sujet, publicité"}
+DECISIONS = {"keep": "Maintenu", "hide": "Masqué", "block": "Conversation suspendue"}
+UNKNOWN = "Non déterminé"
+
+
+def label(mapping: dict, code: Optional[str]) -> str:
+    if code is None or code == "":
+        return UNKNOWN
+    return mapping.get(code, code)

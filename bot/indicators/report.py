@@ -1,0 +1,129 @@
+"""The indicator tables as text: French display values, CSV for spreadsheets, Markdown, JSON.
+
+CSV follows what a French spreadsheet opens without an import dialog: `;` between cells, a
+decimal comma, UTF-8 with a byte-order mark; ratios become percentages and durations hours,
+named so in the header.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from typing import Any, Dict, Iterable
+from zoneinfo import ZoneInfo
+
+from bot.indicators.queries import Column, Filters, Table
+
+EMPTY = "–"
+
+
+def _number(value: float, decimals: int) -> str:
+    """French digits: narrow no-break space between thousands, decimal comma."""
+    return f"{value:,.{decimals}f}".replace(",", "\u202f").replace(".", ",")
+
+
+def format_duration(seconds: float) -> str:
+    """3725 -> "1 h 02", 125 -> "2 min", 200000 -> "2 j 7 h"."""
+    seconds = int(seconds)
+    if seconds < 3600:
+        return f"{max(seconds // 60, 0)} min" if seconds >= 60 else f"{seconds} s"
+    hours, minutes = divmod(seconds // 60, 60)
+    if hours < 48:
+        return f"{hours} h {minutes:02d}"
+    days, hours = divmod(hours, 24)
+    return f"{days} j {hours} h"
+
+
+def format_value(value: Any, kind: str, zone: str = "Europe/Paris") -> str:
+    """How a cell reads on the dashboard and in the Markdown report."""
+    if value is None or value == "":
+        return EMPTY
+    if kind == "percent":
+        return f"{_number(value * 100, 1)} %"
+    if kind == "duration":
+        return format_duration(value)
+    if kind == "int":
+        return _number(value, 0)
+    if kind == "datetime" and isinstance(value, datetime):
+        local = value if value.tzinfo else value.replace(tzinfo=ZoneInfo("UTC"))
+        return local.astimezone(ZoneInfo(zone)).strftime("%d/%m/%Y %H:%M")
+    if kind == "date" and isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def _csv_header(column: Column) -> str:
+    suffix = {"percent": ", en %", "duration": ", en heures"}.get(column.kind, "")
+    return column.label + suffix
+
+
+def _csv_cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "percent":
+        return f"{value * 100:.1f}".replace(".", ",")
+    if kind == "duration":
+        return f"{value / 3600:.2f}".replace(".", ",")
+    if isinstance(value, float):
+        return str(value).replace(".", ",")
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def cell_kind(row: Dict[str, Any], column: Column) -> str:
+    """The summary table mixes counts and ratios in one column: each of its rows says which."""
+    return row.get("kind", column.kind) if column.key == "value" else column.kind
+
+
+def table_csv(table: Table) -> str:
+    """One table as a CSV document (with its byte-order mark)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    _write_csv(buffer, table)
+    return buffer.getvalue()
+
+
+def _write_csv(buffer: io.StringIO, table: Table) -> None:
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([_csv_header(column) for column in table.columns])
+    for row in table.rows:
+        writer.writerow([_csv_cell(row.get(column.key), cell_kind(row, column)) for column in table.columns])
+
+
+def tables_csv(tables: Iterable[Table]) -> str:
+    """Every table one after the other, each under its title, separated by a blank line."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    for table in tables:
+        csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerow([table.title])
+        _write_csv(buffer, table)
+        buffer.write("\r\n")
+    return buffer.getvalue()
+
+
+def tables_markdown(tables: Iterable[Table], filters: Filters, caisse: str) -> str:
+    lines = [f"# Indicateurs — {caisse}", "",
+             f"Période du {filters.start:%d/%m/%Y} au {filters.end:%d/%m/%Y}"
+             + (f", canal {filters.channel}" if filters.channel else "")
+             + (f", branche {filters.branch}" if filters.branch else "") + ".", ""]
+    for table in tables:
+        lines += [f"## {table.title}", ""]
+        if table.note:
+            lines += [table.note, ""]
+        lines.append("| " + " | ".join(column.label for column in table.columns) + " |")
+        lines.append("|" + "|".join("---" for _ in table.columns) + "|")
+        for row in table.rows:
+            cells = [format_value(row.get(column.key), cell_kind(row, column), filters.timezone)
+                     for column in table.columns]
+            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def tables_json(tables: Dict[str, Table], filters: Filters) -> str:
+    return json.dumps({"period": {"from": filters.start.isoformat(), "to": filters.end.isoformat(),
+                                  "channel": filters.channel, "branch": filters.branch},
+                       "tables": [table.as_dict() for table in tables.values()]},
+                      ensure_ascii=False, indent=2)

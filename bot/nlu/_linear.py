@@ -1,0 +1,96 @@
+"""What both NLU components share: a scikit-learn pipeline (text features, then a logistic
+regression) trained on texts and labels, and kept in Rasa's model storage."""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+import joblib
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+
+from bot.nlu._text import text_features
+
+logger = logging.getLogger(__name__)
+
+MODEL_FILE = "model.joblib"
+
+
+class LinearTextComponent(GraphComponent):
+    """Base of the components: `fit`, `ranking`, and persistence through `ModelStorage`.
+
+    `state` holds what a subclass needs besides the pipeline (e.g. the responses), saved with it."""
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        # C: inverse regularisation, chosen by cross-validation on the training examples.
+        return {"C": 10.0, "class_weight": None, "ranking_length": 10}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        pipeline: Optional[Pipeline] = None,
+        state: Optional[Dict[str, Any]] = None,
+    ) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._pipeline = pipeline
+        self._state = state or {}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "LinearTextComponent":
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "LinearTextComponent":
+        try:
+            with model_storage.read_from(resource) as directory:
+                saved = joblib.load(directory / MODEL_FILE)
+        except (ValueError, FileNotFoundError):
+            # Rasa's convention: a component trained on no data loads untrained and predicts nothing.
+            logger.debug("%s: no trained model in %s", cls.__name__, resource.name)
+            return cls(config, model_storage, resource)
+        return cls(config, model_storage, resource, saved["pipeline"], saved["state"])
+
+    def fit(self, texts: Sequence[str], labels: Sequence[str], state: Dict[str, Any]) -> Resource:
+        """Trains on the examples and persists; fewer than two labels leaves the component untrained."""
+        if len(set(labels)) < 2:
+            logger.warning("%s: at least two labels are needed to train, none learnt", type(self).__name__)
+            return self._resource
+        classifier = LogisticRegression(C=self._config["C"], class_weight=self._config["class_weight"], max_iter=3000)
+        self._pipeline = make_pipeline(text_features(), classifier).fit(list(texts), list(labels))
+        self._state = state
+        with self._model_storage.write_to(self._resource) as directory:
+            joblib.dump({"pipeline": self._pipeline, "state": self._state}, directory / MODEL_FILE)
+        return self._resource
+
+    @property
+    def trained(self) -> bool:
+        return self._pipeline is not None
+
+    def ranking(self, text: str) -> List[Tuple[str, float]]:
+        """Labels with their probability, best first: `ranking_length` of them (all if 0)."""
+        probabilities = self._pipeline.predict_proba([text])[0]
+        labels = self._pipeline.classes_
+        best = sorted(zip(labels, probabilities), key=lambda pair: -pair[1])
+        length = self._config["ranking_length"]
+        return [(str(label), float(p)) for label, p in (best[:length] if length > 0 else best)]

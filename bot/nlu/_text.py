@@ -1,0 +1,31 @@
+"""Text features shared by the NLU components: what the linear models see of a message."""
+from __future__ import annotations
+
+import re
+
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion, make_union
+
+from bot.dialogue.situation import fold
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, accent-free, single-spaced: "Où  EN est" and "ou en est" look the same."""
+    return _SPACES.sub(" ", fold(text)).strip()
+
+
+def text_features() -> FeatureUnion:
+    """TF-IDF of character n-grams inside words (2-5: robust to typos and SMS spelling, "koi",
+    "jai", "alloc") and of words and word pairs ("ou en est", "mon dossier")."""
+    return make_union(
+        TfidfVectorizer(preprocessor=normalise, analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+        TfidfVectorizer(
+            preprocessor=normalise,
+            analyzer="word",
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            token_pattern=r"(?u)\b\w+\b",
+        ),
+    )

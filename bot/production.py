@@ -1,0 +1,420 @@
+"""The production profile on one machine (`make prod`): PostgreSQL, Redis, several Rasa servers
+and action servers, our web server, nginx in front.
+
+Everything is Rasa's own way of scaling out: conversations in the SQL tracker store
+(PostgreSQL), Rasa's Redis lock store so that two servers never process the same conversation
+at once, Rasa's SQL event broker (a database of its own), stateless Rasa and action servers
+behind a reverse proxy. The programs come from Debian packages (scripts/prod-setup.sh); this
+module starts its own instances as child processes, on loopback, with their data under
+`var/prod/` — never the system's services or their data. Ctrl-C stops them all.
+
+The load-and-fault test and the benchmarks start the same profile in other folders and ports.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from bot.backoffice.demo import ensure_demo_accounts
+from bot.config import PROJECT_ROOT, get_config
+from bot.runner import BIN, Ports, Service, StartError, migrate_database, \
+    port_is_free, service_environment
+from bot.storage import get_engine
+
+NGINX_TEMPLATE = PROJECT_ROOT / "config" / "production" / "nginx.conf.in"
+DATABASES = ("rasa", "caisse", "rasa_events")
+DB_USER = "caisse"
+# Two Rasa servers load their model at the same time: on 2 busy cores this takes minutes.
+READY_TIMEOUT_SECONDS = 600
+ACTIONS_UNAVAILABLE = (
+    "Le service est momentanément indisponible : je ne peux pas traiter votre demande pour le "
+    "moment. Réessayez dans quelques minutes ou appelez le {phone} ({hours})."
+)
+REST_UNAVAILABLE = (
+    "Le service est momentanément indisponible : votre message n'a pas pu être traité. "
+    "Renvoyez-le dans quelques minutes ou appelez le {phone} ({hours})."
+)
+
+
+@dataclass
+class ProductionPorts:
+    """Public ports are nginx's (site, Rasa); the others stay behind it on loopback."""
+
+    site: int = int(os.environ.get("PROD_SITE_PORT", 8080))
+    rasa: int = int(os.environ.get("PROD_RASA_PORT", 8081))
+    actions: int = int(os.environ.get("PROD_ACTIONS_PORT", 8082))
+    postgres: int = int(os.environ.get("PROD_POSTGRES_PORT", 5433))
+    redis: int = int(os.environ.get("PROD_REDIS_PORT", 6380))
+    web: int = int(os.environ.get("PROD_WEB_PORT", 8300))
+    rasa_servers: List[int] = field(default_factory=lambda: [5301, 5302])
+    action_servers: List[int] = field(default_factory=lambda: [5351, 5352])
+    rasa_api: int = int(os.environ.get("PROD_RASA_API_PORT", 8083))
+
+    @classmethod
+    def shifted(cls, offset: int, rasa_servers: int = 2, action_servers: int = 2) -> "ProductionPorts":
+        """Another set of ports (benchmarks and tests run next to a running `make prod`)."""
+        return cls(8080 + offset, 8081 + offset, 8082 + offset, 5433 + offset, 6380 + offset, 8300 + offset,
+                   [5301 + offset + i for i in range(rasa_servers)],
+                   [5351 + offset + i for i in range(action_servers)], 8083 + offset)
+
+    def all(self) -> List[int]:
+        return [self.site, self.rasa, self.actions, self.rasa_api, self.postgres, self.redis, self.web,
+                *self.rasa_servers, *self.action_servers]
+
+
+def _postgres_bin(name: str) -> str:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    if not found:
+        raise StartError("PostgreSQL est introuvable : lancez scripts/prod-setup.sh (paquet Debian postgresql).")
+    return found[-1]
+
+
+def _program(name: str, *places: str) -> str:
+    found = shutil.which(name) or next((p for p in places if os.access(p, os.X_OK)), None)
+    if not found:
+        raise StartError(f"{name} est introuvable : lancez scripts/prod-setup.sh (paquets Debian).")
+    return found
+
+
+def _as_postgres_user(command: List[str]) -> List[str]:
+    """PostgreSQL refuses to run as root: under root, its programs run as the `postgres` user
+    of the Debian package (the data folder is given to it)."""
+    return ["runuser", "-u", "postgres", "--", *command] if os.geteuid() == 0 else command
+
+
+class ProbedService(Service):
+    """A service whose readiness is a probe (a TCP or SQL check) rather than an HTTP page."""
+
+    def __init__(self, name: str, command: List[str], probe: Callable[[], bool], log_path: Path,
+                 stop_signal: int = signal.SIGTERM) -> None:
+        super().__init__(name, command, "", log_path)
+        self.probe = probe
+        self.stop_signal = stop_signal
+
+    def is_ready(self) -> bool:
+        return self.probe()
+
+    def stop(self, timeout: float = 15) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        os.killpg(self.process.pid, self.stop_signal)
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+
+def _secrets(path: Path) -> Dict[str, str]:
+    """Passwords of this machine's PostgreSQL and Redis: from the environment, else drawn once
+    and kept in var/prod/secrets.env (mode 600), never in the repository."""
+    values: Dict[str, str] = {}
+    if path.exists():
+        for line in path.read_text().splitlines():
+            key, _, value = line.partition("=")
+            values[key] = value
+    for key in ("PROD_DB_PASSWORD", "PROD_REDIS_PASSWORD"):
+        values[key] = os.environ.get(key) or values.get(key) or secrets.token_urlsafe(24)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(f"{k}={v}\n" for k, v in values.items()))
+    path.chmod(0o600)
+    return values
+
+
+def _nginx_string(text: str) -> str:
+    """A JSON body inside nginx's single quotes (nginx reads `$` as a variable)."""
+    return text.replace("\\", "\\\\").replace("'", "\\'").replace("$", "")
+
+
+def unavailable_texts() -> Dict[str, str]:
+    contacts = get_config().contacts
+    return {
+        "actions": ACTIONS_UNAVAILABLE.format(phone=contacts.phone, hours=contacts.phone_hours),
+        "rest": REST_UNAVAILABLE.format(phone=contacts.phone, hours=contacts.phone_hours),
+    }
+
+
+def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path) -> str:
+    texts = unavailable_texts()
+    actions_body = json.dumps({"events": [], "responses": [{"text": texts["actions"]}]}, ensure_ascii=False)
+    rest_body = json.dumps([{"recipient_id": "", "text": texts["rest"]}], ensure_ascii=False)
+    values = {
+        "PREFIX": str(prefix), "LOGS": str(logs), "WEB_PORT": str(ports.web), "SITE_PORT": str(ports.site),
+        "RASA_PORT": str(ports.rasa), "ACTIONS_PORT": str(ports.actions), "RASA_API_PORT": str(ports.rasa_api),
+        "RASA_SERVERS": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
+                                  for p in ports.rasa_servers),
+        "ACTION_SERVERS": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
+                                    for p in ports.action_servers),
+        "REST_UNAVAILABLE_JSON": _nginx_string(rest_body),
+        "ACTIONS_UNAVAILABLE_JSON": _nginx_string(actions_body),
+    }
+    text = NGINX_TEMPLATE.read_text()
+    for key, value in values.items():
+        text = text.replace(f"@@{key}@@", value)
+    return text
+
+
+def _tcp_open(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+class ProductionStack:
+    """Infrastructure first (PostgreSQL, Redis), then databases and migrations, then the Rasa
+    servers, action servers, web server and nginx; `start()` returns once all are ready."""
+
+    def __init__(self, var_dir: Path = PROJECT_ROOT / "var" / "prod", ports: Optional[ProductionPorts] = None,
+                 extra_env: Optional[Dict[str, str]] = None, model_path: str = "models") -> None:
+        self.var_dir = var_dir
+        self.ports = ports or ProductionPorts()
+        self.logs = var_dir / "log"
+        self.secrets = _secrets(var_dir / "secrets.env")
+        p, db_password, redis_password = self.ports, self.secrets["PROD_DB_PASSWORD"], self.secrets["PROD_REDIS_PASSWORD"]
+        database = f"postgresql://{DB_USER}:{db_password}@127.0.0.1:{p.postgres}"
+        redis = f"redis://:{redis_password}@127.0.0.1:{p.redis}"
+        # Rasa asks our web server for the answer texts (NLG) directly, without going through nginx.
+        self.env = service_environment(var_dir, Ports(rasa=p.rasa, actions=p.actions, web=p.web))
+        self.env.update({
+            "TRACKER_DB_URL": f"{database}/rasa",
+            "DATABASE_URL": f"{database}/caisse",
+            "EVENT_BROKER_DB_URL": f"{database}/rasa_events",
+            "REDIS_HOST": "127.0.0.1",
+            "REDIS_PORT": str(p.redis),
+            "REDIS_PASSWORD": redis_password,
+            "SOCKETIO_REDIS_URL": f"{redis}/2",
+            "RATE_LIMIT_REDIS_URL": f"{redis}/3",
+            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{p.actions}/webhook",
+            "RASA_URL": f"http://127.0.0.1:{p.rasa_api}",
+            "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", f"http://localhost:{p.rasa}"),
+            # A conversation's lock expires after this (Rasa's default: 60 s). An overloaded server
+            # may take longer than that on one message; once the lock expires, the next message
+            # of the same conversation would be processed at the same time and one of the two
+            # would be missing from the history. Longer than nginx's 51 s, with a margin.
+            "TICKET_LOCK_LIFETIME": "120",
+            # Rasa keeps up to pool size + overflow connections per server (50 + 100 by default).
+            "SQL_POOL_SIZE": "10",
+            "SQL_MAX_OVERFLOW": "40",
+            **(extra_env or {}),
+        })
+        self.pg_data = var_dir / "postgres"
+        self.pg_socket = var_dir / "run"
+        self.postgres = ProbedService(
+            "postgres",
+            _as_postgres_user([_postgres_bin("postgres"), "-D", str(self.pg_data), "-p", str(p.postgres),
+                               "-k", str(self.pg_socket), "-c", "listen_addresses=127.0.0.1",
+                               "-c", "max_connections=300", "-c", "shared_buffers=256MB",
+                               "-c", "synchronous_commit=on"]),
+            self._postgres_ready, self.logs / "postgres.log", stop_signal=signal.SIGINT)  # SIGINT: fast shutdown
+        self.redis = ProbedService(
+            "redis",
+            [_program("redis-server", "/usr/bin/redis-server"), "--port", str(p.redis), "--bind", "127.0.0.1",
+             "--dir", str(var_dir / "redis"), "--requirepass", redis_password, "--save", "",
+             "--appendonly", "no", "--daemonize", "no", "--logfile", ""],
+            lambda: _tcp_open(p.redis), self.logs / "redis.log")
+        rasa = str(BIN / "rasa")
+        self.rasa_servers = [
+            Service(f"rasa-{i + 1}", [rasa, "run", "--model", model_path, "--port", str(port),
+                                      "--credentials", "credentials.yml", "--endpoints", "endpoints.production.yml",
+                                      "--enable-api", "--auth-token", self.env["RASA_AUTH_TOKEN"], "--cors", "*"],
+                    f"http://127.0.0.1:{port}/", self.logs / f"rasa-{i + 1}.log")
+            for i, port in enumerate(p.rasa_servers)
+        ]
+        self.action_servers = [
+            Service(f"actions-{i + 1}", [rasa, "run", "actions", "--actions", "actions", "--port", str(port)],
+                    f"http://127.0.0.1:{port}/health", self.logs / f"actions-{i + 1}.log")
+            for i, port in enumerate(p.action_servers)
+        ]
+        self.web = Service("web", [sys.executable, "-m", "bot", "web", "--port", str(p.web)],
+                           f"http://127.0.0.1:{p.web}/healthz", self.logs / "web.log")
+        self.nginx = Service("nginx", [_program("nginx", "/usr/sbin/nginx"), "-c", str(var_dir / "nginx" / "nginx.conf"),
+                                       "-p", str(var_dir / "nginx")],
+                             f"http://127.0.0.1:{p.site}/healthz", self.logs / "nginx.log")
+
+    @property
+    def services(self) -> List[Service]:
+        return [self.postgres, self.redis, *self.action_servers, *self.rasa_servers, self.web, self.nginx]
+
+    @property
+    def urls(self) -> Dict[str, str]:
+        return {
+            "page": f"http://localhost:{self.ports.site}/",
+            "backoffice": f"http://localhost:{self.ports.site}/connexion",
+            "rest": f"http://localhost:{self.ports.rasa}/webhooks/rest/webhook",
+            "rasa": f"http://localhost:{self.ports.rasa}/",
+        }
+
+    # --- PostgreSQL -------------------------------------------------------------------------
+    def _postgres_ready(self) -> bool:
+        probe = subprocess.run([_postgres_bin("pg_isready"), "-h", "127.0.0.1", "-p", str(self.ports.postgres),
+                                "-q"], capture_output=True)
+        return probe.returncode == 0
+
+    def _init_postgres(self) -> None:
+        """First start only: a cluster of our own, password authentication on loopback."""
+        self.pg_socket.mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            self.pg_socket.chmod(0o777)
+        if (self.pg_data / "PG_VERSION").exists():
+            if os.geteuid() == 0:
+                shutil.chown(self.pg_data, "postgres", "postgres")
+            return
+        self.pg_data.mkdir(parents=True, exist_ok=True)
+        password_file = self.var_dir / "run" / "pg-password"
+        password_file.write_text(self.secrets["PROD_DB_PASSWORD"] + "\n")
+        if os.geteuid() == 0:
+            shutil.chown(self.pg_data, "postgres", "postgres")
+            shutil.chown(password_file, "postgres", "postgres")
+        try:
+            subprocess.run(_as_postgres_user([_postgres_bin("initdb"), "-D", str(self.pg_data), "-U", DB_USER,
+                                              "--pwfile", str(password_file), "--auth-host=scram-sha-256",
+                                              "--auth-local=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8"]),
+                           check=True, capture_output=True, text=True)
+        except subprocess.CalledProcessError as error:
+            raise StartError(f"initdb a échoué :\n{error.stderr}") from error
+        finally:
+            password_file.unlink(missing_ok=True)
+
+    def _create_databases(self) -> None:
+        env = {**os.environ, "PGPASSWORD": self.secrets["PROD_DB_PASSWORD"]}
+        psql = [_postgres_bin("psql"), "-h", "127.0.0.1", "-p", str(self.ports.postgres), "-U", DB_USER,
+                "-d", "postgres", "-tAc"]
+        existing = subprocess.run([*psql, "SELECT datname FROM pg_database"], env=env, capture_output=True,
+                                  text=True, check=True).stdout.split()
+        for name in DATABASES:
+            if name not in existing:
+                subprocess.run([*psql, f'CREATE DATABASE "{name}"'], env=env, check=True, capture_output=True)
+
+    # --- whole stack ------------------------------------------------------------------------
+    def _check_ports(self) -> None:
+        busy = [port for port in self.ports.all() if not port_is_free(port)]
+        if busy:
+            raise StartError(
+                f"Port(s) déjà utilisé(s) : {', '.join(map(str, busy))}. Un profil de production tourne "
+                "peut-être déjà (`make prod-down` l'arrête), ou changez PROD_SITE_PORT, PROD_RASA_PORT…"
+            )
+
+    def start(self) -> None:
+        self._check_ports()
+        for folder in (self.logs, self.var_dir / "redis", self.var_dir / "nginx"):
+            folder.mkdir(parents=True, exist_ok=True)
+        (self.var_dir / "nginx" / "nginx.conf").write_text(render_nginx(self.ports, self.var_dir / "nginx", self.logs))
+        self._init_postgres()
+        self.start_services([self.postgres, self.redis])
+        self._create_databases()
+        migrate_database(self.env["DATABASE_URL"])
+        self.start_services([*self.action_servers, *self.rasa_servers, self.web])
+        self.start_services([self.nginx])
+        (self.var_dir / "pids").write_text("".join(f"{s.name} {s.process.pid}\n" for s in self.services))
+
+    def start_services(self, services: List[Service]) -> None:
+        for service in services:
+            service.start(self.env)
+        self.wait_ready(services)
+
+    def wait_ready(self, services: List[Service]) -> None:
+        deadline = time.monotonic() + READY_TIMEOUT_SECONDS
+        waiting = list(services)
+        while waiting:
+            for service in list(waiting):
+                if service.process.poll() is not None:
+                    self.stop()
+                    raise StartError(f"« {service.name} » s'est arrêté au démarrage. Fin de son journal "
+                                     f"({service.log_path}) :\n{service.log_tail()}")
+                if service.is_ready():
+                    waiting.remove(service)
+            if waiting and time.monotonic() > deadline:
+                self.stop()
+                raise StartError(f"Démarrage trop long ({', '.join(s.name for s in waiting)}). "
+                                 f"Voir les journaux dans {self.logs}.")
+            time.sleep(0.5)
+
+    def kill(self, service: Service) -> None:
+        """As in a crash: SIGKILL, no clean-up."""
+        if service.process and service.process.poll() is None:
+            os.killpg(service.process.pid, signal.SIGKILL)
+            service.process.wait()
+
+    def restart(self, service: Service) -> None:
+        """Stops a service cleanly and starts it again; returns once it is ready."""
+        service.stop()
+        self.start_services([service])
+
+    def failed_service(self) -> Optional[Service]:
+        return next((s for s in self.services if s.process and s.process.poll() is not None), None)
+
+    def stop(self) -> None:
+        for service in reversed(self.services):
+            service.stop()
+        (self.var_dir / "pids").unlink(missing_ok=True)
+
+
+def stop_leftovers(var_dir: Path = PROJECT_ROOT / "var" / "prod") -> int:
+    """`make prod-down`: stops a profile whose supervisor was killed without cleaning up."""
+    pids_file = var_dir / "pids"
+    if not pids_file.exists():
+        print("Aucun profil de production en cours.")
+        return 0
+    for line in reversed(pids_file.read_text().splitlines()):
+        name, pid = line.split()
+        try:  # SIGINT is PostgreSQL's fast shutdown
+            os.killpg(int(pid), signal.SIGINT if name == "postgres" else signal.SIGTERM)
+        except ProcessLookupError:
+            continue
+    pids_file.unlink()
+    print("Profil de production arrêté.")
+    return 0
+
+
+def run() -> int:
+    """`make prod`: start everything, print the addresses, stop everything on Ctrl-C."""
+    stack = ProductionStack()
+    stopping = {"now": False}
+    signal.signal(signal.SIGINT, lambda *_: stopping.update(now=True))
+    signal.signal(signal.SIGTERM, lambda *_: stopping.update(now=True))
+    print("Démarrage du profil de production (PostgreSQL, Redis, "
+          f"{len(stack.rasa_servers)} serveurs Rasa, {len(stack.action_servers)} serveurs d'actions, site, nginx)…",
+          flush=True)
+    try:
+        stack.start()
+    except StartError as error:
+        print(f"\nERREUR : {error}", file=sys.stderr)
+        return 1
+    created = ensure_demo_accounts(stack.var_dir / "comptes-demo.txt", get_engine(stack.env["DATABASE_URL"]))
+    if created:
+        listed = "\n".join(f"    {user:<11} {password}" for user, password in created.items())
+        print(f"\nComptes de démonstration (gardés dans {stack.var_dir / 'comptes-demo.txt'}) :\n{listed}")
+    urls = stack.urls
+    print("\nProfil de production prêt :\n"
+          f"  Page de la caisse : {urls['page']}\n"
+          f"  Espace interne    : {urls['backoffice']}\n"
+          f"  API REST de Rasa  : {urls['rest']}\n"
+          f"  Journaux          : {stack.logs}\n"
+          "Ctrl-C pour tout arrêter.", flush=True)
+    while not stopping["now"]:
+        failed = stack.failed_service()
+        if failed:
+            print(f"\nERREUR : « {failed.name} » s'est arrêté. Fin de son journal :\n{failed.log_tail()}",
+                  file=sys.stderr)
+            stack.stop()
+            return 1
+        time.sleep(0.5)
+    print("\nArrêt en cours…", flush=True)
+    stack.stop()
+    print("Tout est arrêté.", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(stop_leftovers() if sys.argv[1:] == ["down"] else run())

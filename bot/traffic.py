@@ -1,0 +1,103 @@
+"""Simulated people talking to the assistant through the REST channel, many at once.
+
+Shared by the benchmarks (`make bench`) and the load-and-fault test (`make load-test`): each
+simulated person holds one conversation (a fresh sender id) and sends its messages one after
+the other, waiting for each answer, as a person in the widget does.
+"""
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+import uuid
+from dataclasses import dataclass, field
+from typing import List, Optional, Sequence
+
+import aiohttp
+
+CONVERSATION = (
+    "bonjour",
+    "c'est quand le paiement de la caf ce mois ci",
+    "j'ai perdu ma carte vitale",
+    "comment je declare mes revenus pour la prime d'activité",
+    "merci",
+)
+
+
+@dataclass
+class Outcome:
+    """One message and what came back (`status` 0: no HTTP answer at all)."""
+
+    sender: str
+    text: str
+    status: int
+    answers: List[str] = field(default_factory=list)
+    elapsed_ms: float = 0.0
+    failure: Optional[str] = None
+
+
+async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> Outcome:
+    start = time.perf_counter()
+    try:
+        async with session.post(url, json={"sender": sender, "message": text}) as answer:
+            body = await answer.json(content_type=None)
+            texts = [m.get("text") or "" for m in body] if isinstance(body, list) else []
+            return Outcome(sender, text, answer.status, texts, (time.perf_counter() - start) * 1000)
+    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
+        return Outcome(sender, text, 0, [], (time.perf_counter() - start) * 1000, f"{type(error).__name__}: {error}")
+
+
+async def converse(session: aiohttp.ClientSession, url: str, messages: Sequence[str], sender: Optional[str] = None,
+                   pause: float = 0.0) -> List[Outcome]:
+    sender = sender or uuid.uuid4().hex
+    outcomes = []
+    for text in messages:
+        outcomes.append(await send(session, url, sender, text))
+        if pause:
+            await asyncio.sleep(pause)
+    return outcomes
+
+
+@dataclass
+class Run:
+    concurrency: int
+    outcomes: List[Outcome]
+    seconds: float
+
+    @property
+    def times(self) -> List[float]:
+        return sorted(o.elapsed_ms for o in self.outcomes if o.status == 200)
+
+    def summary(self) -> dict:
+        times = self.times
+        return {
+            "concurrency": self.concurrency,
+            "messages": len(self.outcomes),
+            "failed": sum(o.status != 200 for o in self.outcomes),
+            "median_ms": round(statistics.median(times), 1) if times else None,
+            "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1) if times else None,
+            "messages_per_second": round(len(times) / self.seconds, 1),
+        }
+
+
+async def _simulate(url: str, concurrency: int, conversations_each: int, messages: Sequence[str],
+                    timeout: float) -> Run:
+    connector = aiohttp.TCPConnector(limit=concurrency)
+    async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
+
+        async def person() -> List[Outcome]:
+            done: List[Outcome] = []
+            for _ in range(conversations_each):
+                done += await converse(session, url, messages)
+            return done
+
+        start = time.perf_counter()
+        results = await asyncio.gather(*(person() for _ in range(concurrency)))
+        seconds = time.perf_counter() - start
+    return Run(concurrency, [o for r in results for o in r], seconds)
+
+
+def simulate(url: str, concurrency: int, conversations_each: int = 1, messages: Sequence[str] = CONVERSATION,
+             timeout: float = 120) -> Run:
+    """`concurrency` people at once, each holding `conversations_each` conversations in a row."""
+    return asyncio.run(_simulate(url, concurrency, conversations_each, messages, timeout))

@@ -1,0 +1,203 @@
+"""The managers' dashboard (/pilotage): the commitments (F1, F2), volumes, quality (F3),
+personal data (F9), moderation (F10) and unanswered questions over a chosen period.
+
+Every figure comes from `bot.indicators.queries` (SQL aggregations) in a worker thread, so a
+slow query never blocks the event loop serving the agents' console. Charts are drawn in the
+browser from the tables themselves (`data-value` cells, /static/pilotage.js): one source for
+the chart, the table under it and its CSV export. The facts are refreshed from Rasa's tracker
+store in the background every few minutes.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+from urllib.parse import urlencode
+from zoneinfo import ZoneInfo
+
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.config import BRANCHES, CaisseConfig
+from bot.indicators import labels
+from bot.indicators.drill import DRILL_LIMIT, SOURCES, drill
+from bot.indicators.queries import TABLE_KEYS, Filters, Table, compute, filters_from_params
+from bot.indicators.report import cell_kind, format_value, table_csv
+from bot.indicators.tracker import refresh_from_environment
+from bot.storage import get_engine
+from bot.web.pages import Pages
+from bot.web.security import requires_role
+
+logger = logging.getLogger(__name__)
+REFRESH_EVERY_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class Chart:
+    """How the browser draws a table: `line` over time or horizontal `bars`; x and series are column keys."""
+
+    kind: str
+    x: str
+    series: Tuple[str, ...]
+    skip_first_row: bool = False
+
+
+SECTIONS: Sequence[Tuple[str, Sequence[Tuple[str, Optional[Chart]]]]] = (
+    ("Audience et autonomie", (
+        ("volumes_jour", Chart("line", "day", ("conversations", "people", "with_handoff"))),
+        ("volumes_semaine", Chart("bars", "week", ("conversations",))),
+        ("canaux", Chart("bars", "channel", ("conversations",))),
+        ("branches", None),
+    )),
+    ("Passages à un conseiller et engagements", (
+        ("engagement_f1", Chart("bars", "status", ("handoffs",))),
+        ("reactivite_f2", Chart("bars", "bucket", ("handoffs",))),
+        ("delais", None),
+        ("passages_ouverts", None),
+        ("passages_motif", Chart("bars", "reason", ("handoffs",))),
+        ("passages_theme", None),
+    )),
+    ("Qualité des réponses", (
+        ("avis_f3", None),
+        ("modeles_suivis_passage", None),
+    )),
+    ("Données personnelles et modération", (
+        ("donnees_masquees_f9", Chart("bars", "data_type", ("messages",), skip_first_row=True)),
+        ("moderation_f10", None),
+    )),
+    ("Questions sans réponse", (
+        ("questions_sans_reponse", None),
+    )),
+)
+
+
+def _link(filters: Filters, criteria: Dict[str, str]) -> str:
+    return "/pilotage/conversations?" + urlencode({**filters.as_params(), **criteria})
+
+
+def _view(table: Table, filters: Filters, chart: Optional[Chart] = None) -> Dict[str, Any]:
+    """The table as the template shows it: display text, raw value for charts, link to the rows behind."""
+    rows = []
+    for row in table.rows:
+        links = row.get("_links", {})
+        cells = []
+        for column in table.columns:
+            value = row.get(column.key)
+            kind = cell_kind(row, column)
+            criteria = links.get(column.key)
+            cells.append({
+                "text": format_value(value, kind, filters.timezone),
+                "value": "" if value is None else (value.isoformat() if isinstance(value, (date, datetime)) else value),
+                "numeric": kind in ("int", "percent", "duration"),
+                "href": _link(filters, criteria) if criteria and value else None,
+            })
+        rows.append(cells)
+    return {"key": table.key, "title": table.title, "note": table.note, "columns": table.columns, "rows": rows,
+            "chart": chart, "export": f"/pilotage/export/{table.key}.csv?{urlencode(filters.as_params())}"}
+
+
+def _presets(today: date) -> List[Tuple[str, date, date]]:
+    first = today.replace(day=1)
+    previous_last = first - timedelta(days=1)
+    return [("Ce mois-ci", first, today), ("Mois précédent", previous_last.replace(day=1), previous_last),
+            ("7 derniers jours", today - timedelta(days=6), today),
+            ("30 derniers jours", today - timedelta(days=29), today)]
+
+
+def dashboard_blueprint(pages: Pages, config: CaisseConfig) -> Blueprint:
+    bp = Blueprint("dashboard")
+    zone = config.opening_hours.timezone
+
+    def today() -> date:
+        return datetime.now(ZoneInfo(zone)).date()
+
+    def filters_of(request: Request) -> Filters:
+        return filters_from_params({key: request.args.get(key, "") for key in ("du", "au", "canal", "branche")},
+                                   today(), zone)
+
+    async def in_thread(function, *args):
+        return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
+    def tables_for(filters: Filters, only: Optional[List[str]] = None) -> Dict[str, Table]:
+        with get_engine().connect() as connection:
+            return compute(connection, filters, config, datetime.now(timezone.utc), only)
+
+    def refused(account, error: str) -> response.HTTPResponse:
+        return pages.render("backoffice/pilotage.html", status=400, account=account, error=error,
+                            filters=None, sections=[], summary=None, presets=_presets(today()),
+                            channels=labels.CHANNELS, branches=_branches())
+
+    @bp.get("/pilotage")
+    @requires_role("manager")
+    async def dashboard(request: Request, account):
+        try:
+            filters = filters_of(request)
+        except ValueError as error:
+            return refused(account, str(error))
+        tables = await in_thread(tables_for, filters)
+        sections = [(title, [_view(tables[key], filters, chart) for key, chart in entries])
+                    for title, entries in SECTIONS]
+        return pages.render("backoffice/pilotage.html", account=account, error="", filters=filters,
+                            summary=_view(tables["synthese"], filters), sections=sections,
+                            presets=_presets(today()), channels=labels.CHANNELS, branches=_branches())
+
+    @bp.get("/pilotage/export/<name>")  # Sanic 21.12 has no "<key>.csv" route parameter
+    @requires_role("manager")
+    async def export(request: Request, account, name: str):
+        key = name[:-len(".csv")] if name.endswith(".csv") else ""
+        if key not in TABLE_KEYS:
+            return response.text("Tableau inconnu.", status=404)
+        try:
+            filters = filters_of(request)
+        except ValueError as error:
+            return response.text(str(error), status=400)
+        table = (await in_thread(tables_for, filters, [key]))[key]
+        filename = f"pilotage-{key}-{filters.start.isoformat()}-{filters.end.isoformat()}.csv"
+        return response.text(table_csv(table), content_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+    @bp.get("/pilotage/conversations")
+    @requires_role("manager")
+    async def conversations(request: Request, account):
+        criteria = {key: request.args.get(key) for key in request.args if key not in ("du", "au", "canal", "branche")}
+        if criteria.get("source") not in SOURCES:
+            return response.text("Liste inconnue.", status=404)
+        try:
+            filters = filters_of(request)
+        except ValueError as error:
+            return response.text(str(error), status=400)
+
+        def listed() -> Table:
+            with get_engine().connect() as connection:
+                return drill(connection, filters, config, datetime.now(timezone.utc), criteria)
+
+        try:
+            table = await in_thread(listed)
+        except ValueError as error:  # a criterion that is not a date, say
+            return response.text(str(error), status=400)
+        return pages.render("backoffice/pilotage_liste.html", account=account, filters=filters,
+                            table=_view(table, filters), limit=DRILL_LIMIT,
+                            back="/pilotage?" + urlencode(filters.as_params()))
+
+    @bp.listener("after_server_start")
+    async def start_refreshing(app, _loop):
+        app.add_task(_refresh_forever(zone))
+
+    return bp
+
+
+def _branches() -> Dict[str, str]:
+    return {code: labels.BRANCHES[code] for code in BRANCHES}
+
+
+async def _refresh_forever(zone: str) -> None:
+    """New conversations reach the dashboard within REFRESH_EVERY_SECONDS."""
+    loop = asyncio.get_running_loop()
+    while True:
+        try:
+            await loop.run_in_executor(None, refresh_from_environment, get_engine(), zone)
+        except Exception:  # a tracker store down must not stop the dashboard; figures just age
+            logger.exception("mise à jour des indicateurs depuis l'historique de Rasa impossible")
+        await asyncio.sleep(REFRESH_EVERY_SECONDS)

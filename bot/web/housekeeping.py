@@ -1,0 +1,39 @@
+"""Periodic work of the running assistant, in the web server: hand back to the assistant the
+conversations whose moderation block has ended. State lives in the database, so a restart only
+delays the work by one round."""
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from bot.handoff.queue import open_handoff
+from bot.moderation.flags import expired_blocks, lift_block
+from bot.web.rasa_api import RasaApi, RasaUnavailable
+
+logger = logging.getLogger(__name__)
+ROUND_SECONDS = 30
+
+
+async def resume_ended_blocks(rasa: RasaApi) -> int:
+    """Resumes each conversation whose block is over (not one an agent holds); returns how many."""
+    resumed = 0
+    for flag in expired_blocks():
+        if open_handoff(flag.conversation_id) is None:
+            try:
+                await rasa.append(flag.conversation_id, [{"event": "resume"},
+                                                         {"event": "action", "name": "action_listen"}])
+            except RasaUnavailable as error:
+                logger.warning("Reprise après suspension reportée : %s", error)
+                continue
+        lift_block(flag.id)
+        resumed += 1
+    return resumed
+
+
+async def run_forever(rasa: RasaApi) -> None:
+    while True:
+        try:
+            await resume_ended_blocks(rasa)
+        except Exception:  # a bad round must not stop the next ones
+            logger.exception("Tâche périodique en échec")
+        await asyncio.sleep(ROUND_SECONDS)

@@ -1,0 +1,50 @@
+"""The moderators' view: conversations flagged under the usage charter, their masked messages,
+and the decision (keep, hide, block for a period), audited with who and when."""
+from __future__ import annotations
+
+from sanic import Blueprint, response
+from sanic.request import Request
+
+from bot.backoffice import Account
+from bot.handoff.transcript import transcript
+from bot.moderation.flags import decide, open_flags
+from bot.web.pages import Pages
+from bot.web.rasa_api import RasaApi, RasaUnavailable
+from bot.web.security import requires_role
+
+CATEGORY_LABELS = {"insult": "insulte", "threat": "menace", "hate": "propos haineux",
+                   "defamation": "diffamation", "spam": "publicité", "self_harm": "détresse"}
+DECISION_LABELS = {"keep": "Conserver (rien à retirer)", "hide": "Masquer aux conseillers",
+                   "block": "Suspendre la personne"}
+
+
+def moderation_blueprint(pages: Pages, rasa: RasaApi) -> Blueprint:
+    bp = Blueprint("moderation", url_prefix="/moderation")
+
+    @bp.get("/")
+    @requires_role("moderator")
+    async def flagged(request: Request, account: Account):
+        flags = []
+        for flag in open_flags():
+            try:
+                lines = [line for line in transcript(await rasa.events(flag.conversation_id))
+                         if line.author == "person"]
+            except RasaUnavailable:
+                lines = []
+            flags.append({"flag": flag, "lines": lines[-10:]})
+        return pages.render("backoffice/moderation.html", account=account, flags=flags,
+                            categories=CATEGORY_LABELS, decisions=DECISION_LABELS,
+                            done=request.args.get("fait"))
+
+    @bp.post("/<flag_id:int>/decision")
+    @requires_role("moderator")
+    async def decision(request: Request, account: Account, flag_id: int):
+        choice = request.form.get("decision", "")
+        try:
+            minutes = int(request.form.get("minutes") or 0)
+            decide(flag_id, choice, f"moderator:{account.username}", block_minutes=max(0, minutes))
+        except (ValueError, LookupError) as error:
+            return response.text(f"Décision impossible : {error}", status=400)
+        return response.redirect(f"/moderation?fait={flag_id}")
+
+    return bp

@@ -1,0 +1,60 @@
+"""The demo generator: the shapes the brief asks for, and delays consistent with business time."""
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import func, select
+
+from bot.handoff.business_time import business_seconds
+from bot.handoff.records import Handoff
+from bot.indicators.demo import DemoSize, generate
+from bot.indicators.facts import ConversationFact
+from bot.storage import get_engine, migrate
+
+NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
+PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, config):
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'caisse.db'}"
+    migrate(url)
+    engine = get_engine(url)
+    counts = generate(engine, config, DemoSize(conversations=20_000, handoffs=2_000, months=3), now=NOW)
+    return engine, counts
+
+
+def test_sizes_and_regeneration_replaces_the_previous_draw(demo, config):
+    engine, counts = demo
+    assert counts["conversation_facts"] == 20_000 and counts["handoffs"] == 2_000
+    with engine.connect() as connection:
+        assert connection.execute(select(func.count()).select_from(Handoff)).scalar_one() == 2_000
+        first, last = connection.execute(select(func.min(ConversationFact.day), func.max(ConversationFact.day))).one()
+    assert (first, last) == (date(2026, 9, 1), date(2026, 11, 25))
+
+
+def test_start_of_month_peaks_and_quiet_weekends(demo):
+    engine, _ = demo
+    with engine.connect() as connection:
+        per_day = dict(connection.execute(select(ConversationFact.day, func.count()).group_by(ConversationFact.day)).all())
+    start_of_october = per_day[date(2026, 10, 1)]  # a Thursday
+    mid_october_weekday = per_day[date(2026, 10, 15)]  # a Thursday too
+    sunday = per_day[date(2026, 10, 18)]
+    assert start_of_october > 1.8 * mid_october_weekday
+    assert sunday < 0.6 * mid_october_weekday
+
+
+def test_business_delays_match_the_opening_hours(demo, config):
+    engine, _ = demo
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(Handoff.requested_at, Handoff.first_agent_reply_at, Handoff.first_response_business_seconds,
+                   Handoff.first_response_seconds)
+            .where(Handoff.first_agent_reply_at.isnot(None)).limit(200)).all()
+    assert rows
+    for requested, replied, business, wall in rows:
+        requested, replied = requested.replace(tzinfo=timezone.utc), replied.replace(tzinfo=timezone.utc)
+        assert abs(business - business_seconds(requested, replied, config.opening_hours)) <= 61
+        assert abs(wall - (replied - requested).total_seconds()) <= 1
+        # Agents answer during opening hours (a second earlier: a reply may land on a closing time).
+        assert config.opening_hours.is_open((replied - timedelta(seconds=1)).astimezone(PARIS))

@@ -1,0 +1,45 @@
+"""The conversations behind a number are the ones that number counted."""
+import pytest
+
+from bot.indicators.drill import drill
+from tests.indicators.conftest import NOW, PERIOD
+
+
+def _ids(connection, config, **criteria):
+    table = drill(connection, PERIOD, config, NOW, criteria)
+    return [row["conversation_id"] for row in table.rows]
+
+
+def test_conversations_of_a_day_with_masked_data_or_abuse(connection, config):
+    assert _ids(connection, config, source="conversations", day="2026-10-01") == ["c1", "c2"]
+    assert _ids(connection, config, source="conversations", masked="NIR") == ["c1"]
+    assert _ids(connection, config, source="conversations", masked="1") == ["c1", "c3"]
+    assert _ids(connection, config, source="conversations", abusive="1") == ["c3"]
+    assert _ids(connection, config, source="conversations", branch="") == ["c1", "c4"]
+    assert _ids(connection, config, source="conversations", topic="caf_logement_apl", handoff="1") == ["c1"]
+
+
+def test_handoffs_by_reason_bucket_and_commitment(connection, config):
+    assert _ids(connection, config, source="handoffs", reason="fallback") == ["c1", "c1"]
+    assert _ids(connection, config, source="handoffs", bucket="none") == ["c6", "c7"]
+    assert _ids(connection, config, source="handoffs", bucket="day") == ["c3"]
+    assert _ids(connection, config, source="handoffs", f1="overdue") == ["c6"]
+    assert _ids(connection, config, source="handoffs", f1="late") == ["c1"]
+    assert _ids(connection, config, source="handoffs", topic="") == ["c1", "c6", "c7"]
+
+
+def test_votes_and_unanswered_questions(connection, config):
+    assert _ids(connection, config, source="votes", template="caf_logement_apl", useful="non") == ["c2"]
+    assert _ids(connection, config, source="votes", template="") == ["c2"]
+    assert _ids(connection, config, source="unanswered", group="allocation rentrée scolaire date versement") == ["c1", "c4"]
+    assert _ids(connection, config, source="unanswered", group="pas une question posée") == []
+
+
+def test_moderation_flags(connection, config):
+    assert _ids(connection, config, source="flags", category="insult") == ["c3"]
+    assert _ids(connection, config, source="flags") == ["c3", "c6"]
+
+
+def test_unknown_source_is_refused(connection, config):
+    with pytest.raises(ValueError):
+        drill(connection, PERIOD, config, NOW, {"source": "users"})

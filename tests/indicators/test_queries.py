@@ -1,0 +1,185 @@
+"""Every indicator against the hand-computed dataset of conftest.py."""
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import create_engine, insert
+
+from bot.indicators.queries import Filters, compute, late_request_threshold, percentiles
+from tests.indicators.conftest import NOW, PERIOD
+
+
+def _table(connection, config, key, filters=PERIOD):
+    return compute(connection, filters, config, NOW, only=[key])[key]
+
+
+def _by(table, column):
+    return {row[column]: row for row in table.rows}
+
+
+def test_volumes_per_day_fill_days_without_conversations(connection, config):
+    rows = _table(connection, config, "volumes_jour").rows
+    assert [row["day"] for row in rows] == [date(2026, 10, day) for day in range(1, 8)]
+    first, second, monday = rows[0], rows[1], rows[4]
+    assert (first["conversations"], first["messages"], first["people"], first["with_handoff"]) == (2, 5, 2, 1)
+    assert first["containment"] == 0.5
+    assert (second["conversations"], second["messages"], second["containment"]) == (1, 4, 0.0)
+    assert (monday["conversations"], monday["messages"], monday["people"], monday["containment"]) == (2, 3, 2, 1.0)
+    assert rows[2]["conversations"] == 0 and rows[2]["containment"] is None
+
+
+def test_volumes_per_week_start_on_monday(connection, config):
+    rows = _table(connection, config, "volumes_semaine").rows
+    assert [(row["week"], row["conversations"], row["messages"]) for row in rows] == [
+        (date(2026, 9, 28), 3, 9), (date(2026, 10, 5), 2, 3)]
+
+
+def test_summary_counts_people_once_over_the_period(connection, config):
+    summary = {row["code"]: row["value"] for row in _table(connection, config, "synthese").rows}
+    # c1 came twice (two sessions): 5 conversations, 4 people; c1 and c3 went to an agent.
+    assert summary["conversations"] == 5
+    assert summary["messages"] == 12
+    assert summary["people"] == 4
+    assert summary["containment"] == 0.6
+    assert summary["handoffs"] == 5
+    assert summary["f1"] == 0.5
+    assert (summary["open"], summary["late"]) == (2, 1)
+    assert summary["useful"] == round(4 / 6, 4)
+    assert summary["masked"] == 3
+    assert summary["abusive"] == 1
+
+
+def test_channel_and_branch_filters(connection, config):
+    by_channel = _by(_table(connection, config, "canaux"), "channel")
+    assert by_channel["Site (widget)"]["conversations"] == 3
+    assert by_channel["Messenger"]["with_handoff"] == 1
+    assert by_channel["API REST"]["containment"] == 1.0
+    web = Filters(PERIOD.start, PERIOD.end, channel="socketio")
+    summary = {row["code"]: row["value"] for row in _table(connection, config, "synthese", web).rows}
+    assert (summary["conversations"], summary["people"], summary["handoffs"]) == (3, 2, 3)
+    caf = Filters(PERIOD.start, PERIOD.end, branch="caf")
+    by_branch = _by(_table(connection, config, "branches"), "branch")
+    assert by_branch["Caf"]["conversations"] == 2 and by_branch["Non déterminé"]["conversations"] == 2
+    assert _table(connection, config, "volumes_jour", caf).rows[0]["conversations"] == 2
+    assert sum(row["handoffs"] for row in _table(connection, config, "passages_motif", caf).rows) == 2
+
+
+def test_handoffs_by_reason_and_topic(connection, config):
+    reasons = _by(_table(connection, config, "passages_motif"), "reason")
+    assert {name: row["handoffs"] for name, row in reasons.items()} == {
+        "Question non comprise": 2, "Réclamation": 1, "Urgence (menace, détresse)": 1, "Demande de la personne": 1}
+    assert reasons["Question non comprise"]["share"] == 0.4
+    assert reasons["Question non comprise"]["_links"]["handoffs"] == {"source": "handoffs", "reason": "fallback"}
+    topics = [(row["topic"], row["branch"], row["handoffs"]) for row in _table(connection, config, "passages_theme").rows]
+    assert topics[0] == ("Non déterminé", "Non déterminé", 2)
+    assert sorted(topics[1:]) == [("Non déterminé", "Caf", 1), ("caf_logement_apl", "Caf", 1),
+                                  ("cpam_carte_vitale", "Assurance maladie", 1)]
+
+
+def test_delays_median_and_90th_percentile_business_and_wall_clock(connection, config):
+    rows = _by(_table(connection, config, "delais"), "delay")
+    waiting = rows["Attente avant prise en charge"]
+    # Three measured handoffs: rank ceil(1.5) = 2 for the median, ceil(2.7) = 3 for p90.
+    assert (waiting["handoffs"], waiting["business_median"], waiting["business_p90"]) == (3, 3600, 50000)
+    assert (waiting["wall_median"], waiting["wall_p90"]) == (3600, 90000)
+    first = rows["Première réponse d'un conseiller"]
+    assert (first["business_median"], first["business_p90"], first["wall_median"], first["wall_p90"]) == (
+        20000, 100000, 70000, 200000)
+    resolution = rows["Résolution (clôture)"]
+    assert (resolution["business_median"], resolution["business_p90"]) == (30000, 120000)
+
+
+@pytest.mark.parametrize("values, median, p90", [
+    (list(range(1, 11)), 5, 9),
+    (list(range(30, 0, -1)), 15, 27),  # 30 × 0.9 is not exactly 27 in floating point
+    ([7], 7, 7),
+    ([], None, None),
+])
+def test_percentiles_nearest_rank(values, median, p90):
+    from sqlalchemy import Column, Integer, MetaData, Table
+
+    table = Table("numbers", MetaData(), Column("v", Integer))
+    engine = create_engine("sqlite://")
+    table.metadata.create_all(engine)
+    with engine.begin() as connection:
+        if values:
+            connection.execute(insert(table), [{"v": v} for v in values] + [{"v": None}])
+        assert percentiles(connection, [table.c.v], []) == [(len(values), [median, p90])]
+
+
+def test_commitment_f1(connection, config):
+    rows = _by(_table(connection, config, "engagement_f1"), "status")
+    # h1 (1800 s) and h2 (20000 s) within 24 business hours, h3 (100000 s) late, h4 overdue, h5 not yet due.
+    assert rows["Réponse dans le délai"]["handoffs"] == 2
+    assert rows["Réponse hors délai"]["handoffs"] == 1
+    assert rows["Toujours sans réponse, délai dépassé"]["handoffs"] == 1
+    assert rows["Réponse dans le délai"]["share"] == 0.5
+
+
+def test_late_threshold_is_the_last_request_already_overdue(config):
+    threshold = late_request_threshold(NOW, config)
+    # 24 business hours before Monday 11:00 local: 2.5 h on Monday, 4 h on Friday, 8 h on Thursday
+    # and Wednesday, the last 1.5 h on Tuesday from 16:30: Tuesday 6th 15:00 local.
+    assert timedelta(0) < datetime(2026, 10, 6, 13, 0, tzinfo=timezone.utc) - threshold <= timedelta(seconds=1)
+
+
+def test_reactivity_f2_buckets(connection, config):
+    rows = _by(_table(connection, config, "reactivite_f2"), "code")
+    assert [rows[name]["handoffs"] for name in ("hour", "half_day", "day", "later", "none")] == [1, 0, 1, 1, 2]
+    assert rows["hour"]["share"] == round(1 / 3, 4)
+    assert rows["day"]["cumulative"] == round(2 / 3, 4)
+    assert rows["later"]["cumulative"] == 1.0
+    assert rows["none"]["share"] is None
+
+
+def test_open_handoffs_and_lateness(connection, config):
+    table = _table(connection, config, "passages_ouverts")
+    assert table.extra == {"open": 2, "late": 1}
+    urgent, recent = table.rows
+    assert urgent["conversation_id"] == "c6"
+    # Deadline Friday 9th 10:00 local, now Monday 12th 11:00 local.
+    assert urgent["late_by"] == int(timedelta(days=3, hours=1).total_seconds())
+    assert recent["late_by"] is None
+
+
+def test_votes_f3_per_template_and_overall(connection, config):
+    rows = _by(_table(connection, config, "avis_f3"), "template")
+    overall = rows["Toutes les réponses"]
+    assert (overall["useful"], overall["not_useful"], overall["votes"]) == (4, 2, 6)
+    apl = rows["caf_logement_apl"]
+    assert (apl["useful"], apl["not_useful"], apl["useful_share"]) == (2, 1, round(2 / 3, 4))
+    assert rows["(modèle non identifié)"]["useful"] == 1
+    caf = _by(_table(connection, config, "avis_f3", Filters(PERIOD.start, PERIOD.end, branch="caf")), "template")
+    assert set(caf) == {"Toutes les réponses", "caf_logement_apl"}
+    assert caf["Toutes les réponses"]["votes"] == 3
+
+
+def test_templates_most_often_followed_by_a_handoff(connection, config):
+    rows = _table(connection, config, "modeles_suivis_passage").rows
+    assert [(row["topic"], row["conversations"], row["with_handoff"], row["rate"]) for row in rows] == [
+        ("caf_logement_apl", 2, 1, 0.5), ("cpam_carte_vitale", 1, 1, 1.0)]
+
+
+def test_masked_data_f9_by_type(connection, config):
+    rows = _table(connection, config, "donnees_masquees_f9").rows
+    assert (rows[0]["messages"], rows[0]["conversations"], rows[0]["share"]) == (3, 2, 0.4)
+    assert [(row["data_type"], row["messages"]) for row in rows[1:]] == [
+        ("IBAN", 1), ("Numéro de sécurité sociale", 1), ("Téléphone", 1)]
+
+
+def test_abuse_f10(connection, config):
+    abusive, insults, threats, urgent = _table(connection, config, "moderation_f10").rows
+    assert (abusive["count"], abusive["conversations"]) == (1, 1)
+    assert (insults["kind"], insults["count"]) == ("Signalements aux modérateurs : insultes", 1)
+    assert (threats["kind"], threats["count"]) == ("Signalements aux modérateurs : menaces", 1)
+    assert (urgent["count"], urgent["conversations"]) == (1, 1)
+    web = Filters(PERIOD.start, PERIOD.end, channel="socketio")
+    assert [row["count"] for row in _table(connection, config, "moderation_f10", web).rows] == [0, 1, 1]
+
+
+def test_unanswered_questions_grouped_by_similarity(connection, config):
+    table = _table(connection, config, "questions_sans_reponse")
+    assert [(row["messages"], row["variants"]) for row in table.rows] == [(2, 2), (1, 1)]
+    # Equal counts: the alphabetically first spelling leads its group.
+    assert table.rows[0]["question"] == "allocation rentrée scolaire date versement"
+    assert table.rows[1]["question"] == "quel temps fait il demain"
+    assert table.extra["total"] == 3

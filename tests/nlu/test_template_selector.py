@@ -1,0 +1,65 @@
+from rasa.core.actions.action import ActionRetrieveResponse
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot.nlu.template_selector import TfidfTemplateSelector
+from bot.routing import selected_template
+from tests.nlu.conftest import build, reload
+
+TEMPLATES = {
+    "caf_logement_etudiant": ["apl etudiant ?", "je suis etudiante en coloc j'ai droit a l'apl",
+                              "aide au logement pour un etudiant boursier", "mon fils etudiant peut avoir l'apl"],
+    "cpam_carte_vitale_perte_vol": ["j'ai perdu ma carte vitale", "on m'a vole ma carte vitale",
+                                    "carte vitale perdue que faire", "plus de carte vitale elle est perdue"],
+    "caf_paiements_date_versement": ["c quand que la caf paye", "les allocs tombent quel jour",
+                                     "date de versement caf", "la caf verse le combien"],
+}
+RESPONSES = {f"utter_faq/{t}": [{"text": f"Réponse {t}"}] for t in TEMPLATES}
+
+
+def training_data():
+    examples = [Message.build(text=t, intent=f"faq/{key}") for key, texts in TEMPLATES.items() for t in texts]
+    examples += [Message.build(text="bonjour", intent="greet"), Message.build(text="salut", intent="greet")]
+    return TrainingData(examples, responses=RESPONSES)
+
+
+def trained(storage, context):
+    selector = build(TfidfTemplateSelector, storage, context, "selector")
+    selector.train(training_data())
+    return selector
+
+
+def test_writes_the_structure_of_rasas_response_selector(storage, context):
+    [message] = trained(storage, context).process([Message.build(text="g perdu ma carte vitale hier")])
+    properties = message.as_dict(only_output_properties=True)["response_selector"]
+    assert properties["all_retrieval_intents"] == ["faq"]
+    response = properties["faq"]["response"]
+    assert response["intent_response_key"] == "faq/cpam_carte_vitale_perte_vol"
+    assert response["utter_action"] == "utter_faq/cpam_carte_vitale_perte_vol"
+    assert response["responses"] == [{"text": "Réponse cpam_carte_vitale_perte_vol"}]
+    ranking = properties["faq"]["ranking"]
+    assert ranking[0] == {"confidence": response["confidence"], "intent_response_key": response["intent_response_key"]}
+    assert {r["intent_response_key"] for r in ranking} == {f"faq/{t}" for t in TEMPLATES}
+
+
+def test_only_template_examples_are_learnt(storage, context):
+    [message] = trained(storage, context).process([Message.build(text="bonjour")])
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"].startswith("faq/")
+
+
+def test_routing_and_rasas_retrieval_action_read_its_choice(storage, context):
+    [message] = trained(storage, context).process([Message.build(text="apl pour les etudiants")])
+    parse_data = {**message.as_dict(only_output_properties=True), "intent": {"name": "faq", "confidence": 0.9}}
+    assert selected_template(parse_data)[0] == "caf_logement_etudiant"
+    tracker = DialogueStateTracker.from_events("test", [UserUttered(message.get("text"), parse_data["intent"],
+                                                                    parse_data=parse_data)])
+    assert ActionRetrieveResponse("utter_faq").get_full_retrieval_name(tracker) == "utter_faq/caf_logement_etudiant"
+
+
+def test_loads_what_it_trained(storage, context):
+    trained(storage, context)
+    [message] = reload(TfidfTemplateSelector, storage, context, "selector").process(
+        [Message.build(text="quel jour la caf verse les allocations")])
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/caf_paiements_date_versement"
