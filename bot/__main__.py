@@ -76,6 +76,27 @@ def _demo_data(args: argparse.Namespace) -> int:
     return demo_data(args)
 
 
+def _purge(_: argparse.Namespace) -> int:
+    from bot.config import get_config
+    from bot.retention import purge, tracker_engine_from_environment
+    from bot.storage import get_engine
+
+    report = purge(get_config(), get_engine(), tracker_engine_from_environment(), actor="commande")
+    print(f"Purge faite : {report.detail()}")
+    return 0
+
+
+def _delete_conversation(args: argparse.Namespace) -> int:
+    from bot.config import get_config
+    from bot.retention import delete_conversation, tracker_engine_from_environment
+    from bot.storage import get_engine
+
+    report = delete_conversation(args.conversation_id, "commande", args.reference, get_engine(),
+                                 tracker_engine_from_environment(), get_config())
+    print(f"Conversation supprimée : {report.detail()}")
+    return 0
+
+
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant de la caisse")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -120,6 +141,14 @@ def main(argv: Optional[List[str]] = None) -> int:
     from bot.templates.cli import add_parser as add_templates_parser
 
     add_templates_parser(commands)
+    commands.add_parser(
+        "purge", help="supprime les conversations et fiches plus anciennes que les durées de conservation"
+    ).set_defaults(func=_purge)
+    deletion = commands.add_parser("delete-conversation",
+                                   help="supprime une conversation à la demande de la personne")
+    deletion.add_argument("conversation_id")
+    deletion.add_argument("--reference", default="", help="référence de la demande (gardée au journal)")
+    deletion.set_defaults(func=_delete_conversation)
     args, rest = parser.parse_known_args(argv)
     if args.command != "mask" and rest:
         parser.error(f"arguments inconnus : {' '.join(rest)}")

@@ -131,6 +131,14 @@ class Moderation(BaseModel):
     prevention_line: str = "3114 (numéro national de prévention du suicide, gratuit, 24 h/24 et 7 j/7)"
 
 
+class Retention(BaseModel):
+    """How long personal content is kept (a conversation is personal data): transcripts for
+    their purpose, handoff records for year-on-year reporting of the commitments."""
+
+    transcripts_days: int = 90
+    handoff_records_months: int = 13
+
+
 class CaisseConfig(BaseModel):
     name: str
     short_name: str
@@ -141,6 +149,7 @@ class CaisseConfig(BaseModel):
     opening_hours: OpeningHours
     commitments: Commitments = Commitments()
     handoff: Handoff = Handoff()
+    retention: Retention = Retention()
     charter_path: str = "/charte"
     site_url: str = "http://localhost:8000"
     national_contacts: Dict[str, Contacts] = {}

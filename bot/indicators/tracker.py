@@ -184,15 +184,31 @@ def _store(engine: Engine, chunk: Sequence[str], events: Dict[str, List[Tuple]],
             found[conversation_id].append((requested_at, branch))
         sessions: List[_Session] = []
         for sender in chunk:
+            kept = _keep_purged_sessions(connection, sender, events.get(sender, []))
             derived = _sessions(sender, events.get(sender, []))
+            for session in derived:
+                session.session += kept
             _attach_handoffs(derived, found.get(sender, []))
             sessions += derived
         facts, masked, unanswered = _rows(sessions, zone)
-        for table in (ConversationFact, MaskedDataFact, UnansweredQuestion):
-            connection.execute(delete(table.__table__).where(table.__table__.c.conversation_id.in_(list(chunk))))
         for table, rows in ((ConversationFact, facts), (MaskedDataFact, masked), (UnansweredQuestion, unanswered)):
             if rows:
                 connection.execute(table.__table__.insert(), rows)
+
+
+def _keep_purged_sessions(connection: Connection, sender: str, events: List[Tuple]) -> int:
+    """Deletes the sender's facts that the remaining events will derive again, and returns how
+    many earlier conversations keep their facts: those whose events the retention purge deleted
+    (bot.retention) still count in the indicators, with their ranks unchanged."""
+    facts, masked, unanswered = (t.__table__ for t in (ConversationFact, MaskedDataFact, UnansweredQuestion))
+    earliest = datetime.fromtimestamp(min(e[2] for e in events), timezone.utc) if events else None
+    kept = 0 if earliest is None else connection.execute(
+        select(func.count()).select_from(facts)
+        .where(facts.c.conversation_id == sender, facts.c.started_at < earliest)).scalar_one()
+    connection.execute(delete(facts).where(facts.c.conversation_id == sender, facts.c.session >= kept))
+    for table in (masked, unanswered):
+        connection.execute(delete(table).where(table.c.conversation_id == sender, table.c.session >= kept))
+    return kept
 
 
 def refresh_from_environment(engine: Engine, timezone_name: str) -> int:

@@ -57,7 +57,7 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
     app.blueprint(signin_blueprint(pages, secure_cookies))
     app.blueprint(console_blueprint(pages, config, rasa_api))
     app.blueprint(widget_blueprint(config, rasa_api))
-    app.blueprint(moderation_blueprint(pages, rasa_api))
+    app.blueprint(moderation_blueprint(pages, config, rasa_api))
     app.blueprint(dashboard_blueprint(pages, config))
     app.blueprint(templates_blueprints(pages, config, rasa_api))
     app.register_middleware(add_security_headers, "response")
@@ -65,6 +65,6 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
 
     @app.listener("after_server_start")
     async def start_housekeeping(running: Sanic, _loop) -> None:
-        running.add_task(housekeeping.run_forever(rasa_api))
+        running.add_task(housekeeping.run_forever(rasa_api, config))
 
     return app

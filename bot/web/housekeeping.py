@@ -1,13 +1,16 @@
 """Periodic work of the running assistant, in the web server: hand back to the assistant the
-conversations whose moderation block has ended. State lives in the database, so a restart only
-delays the work by one round."""
+conversations whose moderation block has ended, and purge what is older than the retention
+periods once a day. State lives in the database, so a restart only delays the work by one round."""
 from __future__ import annotations
 
 import asyncio
 import logging
 
+from bot.config import CaisseConfig
 from bot.handoff.queue import open_handoff
 from bot.moderation.flags import expired_blocks, lift_block
+from bot.retention import purge, purge_is_due, tracker_engine_from_environment
+from bot.storage import get_engine
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 
 logger = logging.getLogger(__name__)
@@ -30,10 +33,23 @@ async def resume_ended_blocks(rasa: RasaApi) -> int:
     return resumed
 
 
-async def run_forever(rasa: RasaApi) -> None:
+def purge_when_due(config: CaisseConfig) -> None:
+    engine = get_engine()
+    if not purge_is_due(engine):
+        return
+    tracker = tracker_engine_from_environment()
+    try:
+        logger.info("Purge quotidienne : %s", purge(config, engine, tracker).detail())
+    finally:
+        tracker.dispose()
+
+
+async def run_forever(rasa: RasaApi, config: CaisseConfig) -> None:
+    loop = asyncio.get_running_loop()
     while True:
         try:
             await resume_ended_blocks(rasa)
+            await loop.run_in_executor(None, purge_when_due, config)
         except Exception:  # a bad round must not stop the next ones
             logger.exception("Tâche périodique en échec")
         await asyncio.sleep(ROUND_SECONDS)

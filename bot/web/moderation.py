@@ -1,13 +1,17 @@
 """The moderators' view: conversations flagged under the usage charter, their masked messages,
-and the decision (keep, hide, block for a period), audited with who and when."""
+and the decision (keep, hide, block for a period), audited with who and when; and the deletion
+of a person's conversation on request."""
 from __future__ import annotations
 
 from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.backoffice import Account
+from bot.config import CaisseConfig
 from bot.handoff.transcript import transcript
 from bot.moderation.flags import decide, open_flags
+from bot.retention import delete_conversation, tracker_engine_from_environment
+from bot.storage import get_engine
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 from bot.web.security import requires_role
@@ -18,7 +22,7 @@ DECISION_LABELS = {"keep": "Conserver (rien à retirer)", "hide": "Masquer aux c
                    "block": "Suspendre la personne"}
 
 
-def moderation_blueprint(pages: Pages, rasa: RasaApi) -> Blueprint:
+def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     bp = Blueprint("moderation", url_prefix="/moderation")
 
     @bp.get("/")
@@ -34,7 +38,7 @@ def moderation_blueprint(pages: Pages, rasa: RasaApi) -> Blueprint:
             flags.append({"flag": flag, "lines": lines[-10:]})
         return pages.render("backoffice/moderation.html", account=account, flags=flags,
                             categories=CATEGORY_LABELS, decisions=DECISION_LABELS,
-                            done=request.args.get("fait"))
+                            done=request.args.get("fait"), deleted=request.args.get("supprime"))
 
     @bp.post("/<flag_id:int>/decision")
     @requires_role("moderator")
@@ -46,5 +50,19 @@ def moderation_blueprint(pages: Pages, rasa: RasaApi) -> Blueprint:
         except (ValueError, LookupError) as error:
             return response.text(f"Décision impossible : {error}", status=400)
         return response.redirect(f"/moderation?fait={flag_id}")
+
+    @bp.post("/suppression")
+    @requires_role("moderator")
+    async def delete_on_request(request: Request, account: Account):
+        conversation_id = (request.form.get("conversation_id") or "").strip()
+        if not conversation_id:
+            return response.text("Indiquez l'identifiant de la conversation.", status=400)
+        tracker = tracker_engine_from_environment()
+        try:
+            report = delete_conversation(conversation_id, f"moderator:{account.username}",
+                                         request.form.get("reference") or "", get_engine(), tracker, config)
+        finally:
+            tracker.dispose()
+        return response.redirect(f"/moderation?supprime={report.tracker_events}")
 
     return bp

@@ -11,7 +11,7 @@ import requests
 
 from bot.backoffice import create_user
 from bot.config import PROJECT_ROOT
-from bot.handoff.queue import request_handoff
+from bot.handoff.queue import open_handoff, request_handoff
 from bot.moderation.flags import flag_conversation, open_flags
 from bot.storage import get_engine, migrate
 
@@ -34,7 +34,8 @@ def site(tmp_path_factory):
     create_user("dominique", PASSWORD, ["manager"], "Dominique", engine=engine)
     create_user("alex", PASSWORD, ["moderator"], "Alex", engine=engine)
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "RASA_URL": f"http://127.0.0.1:{free_port()}"}
+    env = {**os.environ, "DATABASE_URL": url, "RASA_URL": f"http://127.0.0.1:{free_port()}",
+           "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}"}
     server = subprocess.Popen([sys.executable, "-m", "bot", "web", "--port", str(port)], cwd=PROJECT_ROOT,
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
@@ -152,3 +153,14 @@ def test_moderator_decides_on_a_flagged_conversation_and_the_decision_is_kept(si
                             data={"csrf_token": token, "decision": "block", "minutes": "60"})
     assert answer.ok and f"Décision enregistrée pour le signalement n° {flag.id}" in answer.text
     assert flag.id not in [f.id for f in open_flags(engine=engine)]
+
+
+def test_moderator_deletes_a_conversation_on_request(site):
+    base, engine = site
+    request_handoff("conv-to-delete", "socketio", "asked", engine=engine)
+    moderator = sign_in(base, "alex")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', moderator.get(f"{base}/moderation").text).group(1)
+    answer = moderator.post(f"{base}/moderation/suppression",
+                            data={"csrf_token": token, "conversation_id": "conv-to-delete", "reference": "n° 7"})
+    assert answer.ok and "Conversation supprimée" in answer.text
+    assert open_handoff("conv-to-delete", engine) is None
