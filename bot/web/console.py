@@ -20,8 +20,8 @@ from bot.handoff.queue import (
 from bot.handoff.records import ACTIVE, OUTCOMES
 from bot.handoff.transcript import last_person_message_at, messenger_window, transcript
 from bot.personal_data import mask
-from bot.templates import load_templates
 from bot.templates.importer import template_text
+from bot.templates.versions import current_templates
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 from bot.web.security import requires_role
@@ -51,9 +51,11 @@ def _error(message: str, status: int) -> response.HTTPResponse:
 
 def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     bp = Blueprint("console", url_prefix="/conseiller")
-    templates = sorted(load_templates(), key=lambda t: t.title)
-    answers = [{"id": t.id, "title": t.title, "branch": t.branch, "text": template_text(t, config)}
-               for t in templates]
+
+    def answers():
+        """The texts the assistant gives now: the templates as published in the back office."""
+        return [{"id": t.id, "title": t.title, "branch": t.branch, "text": template_text(t, config)}
+                for t in sorted(current_templates(), key=lambda t: t.title)]
 
     def actor(account: Account) -> str:
         return f"agent:{account.username}"
@@ -128,7 +130,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
     @requires_role("agent")
     async def answer_templates(request: Request, account: Account):
         query = (request.args.get("q") or "").lower()
-        found = [a for a in answers if query in a["title"].lower() or query in a["text"].lower()]
+        found = [a for a in answers() if query in a["title"].lower() or query in a["text"].lower()]
         return response.json({"answers": found[:20]})
 
     @bp.post("/api/handoffs/<handoff_id:int>/reply")
