@@ -45,6 +45,13 @@ def _iso(moment) -> Any:
     return moment.isoformat() if moment else None
 
 
+def _body(request: Request) -> Dict[str, Any]:
+    """The JSON object sent by the console; anything else (a list, a string, nothing) is empty.
+    Sanic itself answers 400 to a body that is not JSON at all."""
+    body = request.json
+    return body if isinstance(body, dict) else {}
+
+
 def _error(message: str, status: int) -> response.HTTPResponse:
     return response.json({"error": message}, status=status)
 
@@ -86,7 +93,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
     @bp.post("/api/presence")
     @requires_role("agent")
     async def presence(request: Request, account: Account):
-        set_presence(account.id, bool((request.json or {}).get("present")))
+        set_presence(account.id, bool(_body(request).get("present")))
         return response.json({"present": is_present(account.id), "agents_present": present_agents()})
 
     @bp.post("/api/handoffs/<handoff_id:int>/take")
@@ -136,7 +143,8 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
     @bp.post("/api/handoffs/<handoff_id:int>/reply")
     @requires_role("agent")
     async def reply(request: Request, account: Account, handoff_id: int):
-        text = ((request.json or {}).get("text") or "").strip()
+        text = _body(request).get("text")
+        text = text.strip() if isinstance(text, str) else ""
         if not text:
             return _error("Le message est vide.", 400)
         if len(text) > MAX_REPLY_CHARACTERS:
@@ -175,7 +183,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
     @bp.post("/api/handoffs/<handoff_id:int>/close")
     @requires_role("agent")
     async def close_handoff(request: Request, account: Account, handoff_id: int):
-        outcome = (request.json or {}).get("outcome") or ""
+        outcome = _body(request).get("outcome") or ""
         if outcome not in OUTCOMES:
             return _error("Choisissez l'issue de la demande.", 400)
         try:

@@ -74,8 +74,6 @@ def signed_in(stack):
     return base, browser, csrf_of(browser, base)
 
 
-@pytest.mark.xfail(strict=True, reason="bot/web/console.py reads `(request.json or {}).get(...)`: a JSON "
-                   "list or string gives 500 (to fix in bot/web: refuse bodies that are not JSON objects)")
 def test_malformed_bodies_to_the_back_office_never_give_500(stack):
     base, browser, csrf = signed_in(stack)
     for path in ("/conseiller/api/presence", "/conseiller/api/handoffs/1/take", "/conseiller/api/handoffs/1/reply",
