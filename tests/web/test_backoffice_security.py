@@ -1,27 +1,16 @@
 """The back office's guards, on our real web server (no Rasa needed for these)."""
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
 
 import pytest
 import requests
 
 from bot.backoffice import create_user
-from bot.config import PROJECT_ROOT
 from bot.handoff.queue import open_handoff, request_handoff
 from bot.moderation.flags import flag_conversation, open_flags
 from bot.storage import get_engine, migrate
+from tests.web_server import web_server
 
 PASSWORD = "une-phrase-de-passe-longue"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -33,21 +22,8 @@ def site(tmp_path_factory):
     create_user("camille", PASSWORD, ["agent"], "Camille", engine=engine)
     create_user("dominique", PASSWORD, ["manager"], "Dominique", engine=engine)
     create_user("alex", PASSWORD, ["moderator"], "Alex", engine=engine)
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": url, "RASA_URL": f"http://127.0.0.1:{free_port()}",
-           "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}"}
-    server = subprocess.Popen([sys.executable, "-m", "bot", "web", "--port", str(port)], cwd=PROJECT_ROOT,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            requests.get(f"{base}/healthz", timeout=1)
-            break
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    yield base, engine
-    server.terminate()
-    server.wait(10)
+    with web_server(folder, url) as base:
+        yield base, engine
 
 
 def sign_in(base: str, username: str, password: str = PASSWORD, suite: str = "") -> requests.Session:

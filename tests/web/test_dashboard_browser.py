@@ -6,35 +6,24 @@ database migrated and filled with demo data.
 """
 import csv
 import io
-import os
 import re
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from bot.backoffice.accounts import create_user
-from bot.config import PROJECT_ROOT, load_config
+from bot.config import load_config
 from bot.indicators.demo import DemoSize, generate
 from bot.storage import get_engine, migrate
+from tests.web_server import web_server as serve
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MANAGER = ("directrice", "pilotage-essai-2026")
 AGENT = ("conseiller", "conseiller-essai-2026")
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -47,26 +36,8 @@ def web_server(tmp_path_factory):
              now=datetime.now(timezone.utc))
     create_user(*MANAGER, ["manager"], "Directrice", engine=engine)
     create_user(*AGENT, ["agent"], "Conseiller", engine=engine)
-    port = _free_port()
-    env = {**os.environ, "DATABASE_URL": url, "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}"}
-    log = open(folder / "web.log", "wb")
-    process = subprocess.Popen([sys.executable, "-m", "bot", "web", "--port", str(port)], cwd=PROJECT_ROOT,
-                               env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=2)
-            break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                raise RuntimeError((folder / "web.log").read_text(errors="replace"))
-            time.sleep(0.3)
-    yield base
-    process.terminate()
-    process.wait(timeout=10)
-    log.close()
+    with serve(folder, url) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
