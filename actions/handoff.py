@@ -11,7 +11,7 @@ from bot.handoff.announcement import estimate_wait, handoff_announcement
 from bot.handoff.queue import open_handoff, queue_position, request_handoff
 from bot.handoff.reasons import handoff_reason, last_template, previous_bot_action
 from bot.routing import selected_template
-from bot.templates import load_templates
+from bot.templates.versions import current_templates
 
 
 def _escalate(dispatcher: CollectingDispatcher, tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
@@ -47,7 +47,7 @@ class ActionEscalateIfNeeded(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         template_id, _ = selected_template(tracker.latest_message)
-        template = next((t for t in load_templates() if t.id == template_id), None)
+        template = next((t for t in current_templates() if t.id == template_id), None)
         if template is None or not template.needs_agent:
             return []
         return _escalate(dispatcher, tracker, "template")

@@ -6,7 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.config import get_config
 from bot.dialogue import Menu
 from bot.dialogue.menu import QUESTIONS_PROMPT, THEMES_PROMPT
-from bot.templates import load_templates
+from bot.templates.versions import current_templates
 from bot.templates.importer import response_name
 
 
@@ -17,7 +17,7 @@ class ActionMenu(Action):
         return "action_menu"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        menu = Menu(load_templates(), get_config().branches_covered)
+        menu = Menu(current_templates(), get_config().branches_covered)
         template_id = next(tracker.get_latest_entity_values("template_id"), None)
         theme = next(tracker.get_latest_entity_values("theme"), None)
         if template_id and menu.find(template_id):

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.channels.masking import METADATA_KEY
 from bot.config import get_config
 from bot.dialogue import masked_data_notice, secure_path_message, situation_topic
-from bot.templates import load_templates
+from bot.templates.versions import current_templates
 from bot.routing import selected_template
 from bot.templates.importer import response_name
 
@@ -40,7 +40,7 @@ class ActionSecurePath(Action):
         template_id, confidence = selected_template(tracker.latest_message)
         if (confidence or 0) < TEMPLATE_CONFIDENCE:
             template_id = None
-        template = next((t for t in load_templates() if t.id == template_id), None)
+        template = next((t for t in current_templates() if t.id == template_id), None)
         contacts = config.contacts_for(template.branch) if template else config.contacts
         topic = situation_topic(tracker.latest_message.get("text") or "")
         dispatcher.utter_message(text=secure_path_message(topic, contacts))

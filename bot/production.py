@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from bot.backoffice.demo import ensure_demo_accounts
 from bot.config import PROJECT_ROOT, get_config
-from bot.runner import BIN, Ports, Service, StartError, migrate_database, \
-    port_is_free, service_environment
-from bot.storage import get_engine
+from bot.runner import (
+    BIN, Ports, Service, StartError, announce_demo_accounts, migrate_database, port_is_free,
+    service_environment, supervise,
+)
 
 NGINX_TEMPLATE = PROJECT_ROOT / "config" / "production" / "nginx.conf.in"
 DATABASES = ("rasa", "caisse", "rasa_events")
@@ -380,9 +380,6 @@ def stop_leftovers(var_dir: Path = PROJECT_ROOT / "var" / "prod") -> int:
 def run() -> int:
     """`make prod`: start everything, print the addresses, stop everything on Ctrl-C."""
     stack = ProductionStack()
-    stopping = {"now": False}
-    signal.signal(signal.SIGINT, lambda *_: stopping.update(now=True))
-    signal.signal(signal.SIGTERM, lambda *_: stopping.update(now=True))
     print("Démarrage du profil de production (PostgreSQL, Redis, "
           f"{len(stack.rasa_servers)} serveurs Rasa, {len(stack.action_servers)} serveurs d'actions, site, nginx)…",
           flush=True)
@@ -391,10 +388,7 @@ def run() -> int:
     except StartError as error:
         print(f"\nERREUR : {error}", file=sys.stderr)
         return 1
-    created = ensure_demo_accounts(stack.var_dir / "comptes-demo.txt", get_engine(stack.env["DATABASE_URL"]))
-    if created:
-        listed = "\n".join(f"    {user:<11} {password}" for user, password in created.items())
-        print(f"\nComptes de démonstration (gardés dans {stack.var_dir / 'comptes-demo.txt'}) :\n{listed}")
+    announce_demo_accounts(stack.var_dir, stack.env["DATABASE_URL"])
     urls = stack.urls
     print("\nProfil de production prêt :\n"
           f"  Page de la caisse : {urls['page']}\n"
@@ -402,19 +396,7 @@ def run() -> int:
           f"  API REST de Rasa  : {urls['rest']}\n"
           f"  Journaux          : {stack.logs}\n"
           "Ctrl-C pour tout arrêter.", flush=True)
-    while not stopping["now"]:
-        failed = stack.failed_service()
-        if failed:
-            print(f"\nERREUR : « {failed.name} » s'est arrêté. Fin de son journal :\n{failed.log_tail()}",
-                  file=sys.stderr)
-            stack.stop()
-            return 1
-        time.sleep(0.5)
-    print("\nArrêt en cours…", flush=True)
-    stack.stop()
-    print("Tout est arrêté.", flush=True)
-    return 0
-
+    return supervise(stack)
 
 if __name__ == "__main__":
     sys.exit(stop_leftovers() if sys.argv[1:] == ["down"] else run())

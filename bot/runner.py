@@ -211,41 +211,20 @@ class Stack:
             service.stop()
 
 
-def run() -> int:
-    """The README's run command: train if needed, start everything, stop everything on Ctrl-C."""
-    stack = Stack()
-    try:
-        check_ports(stack.ports)
-        train(stack.env)
-        print("Démarrage de Rasa, du serveur d'actions et du site (jusqu'à une minute)…", flush=True)
-        stack.start()
-    except StartError as error:
-        print(f"\nERREUR : {error}", file=sys.stderr)
-        return 1
-
-    stopping = {"now": False}
-
-    def request_stop(*_):
-        stopping["now"] = True
-
-    signal.signal(signal.SIGINT, request_stop)
-    signal.signal(signal.SIGTERM, request_stop)
-    urls = stack.urls
-    accounts_file = stack.var_dir / "comptes-demo.txt"
-    created = ensure_demo_accounts(accounts_file, get_engine(stack.env["DATABASE_URL"]))
+def announce_demo_accounts(var_dir: Path, database_url: str) -> None:
+    """On a database without accounts, creates the demo ones and shows their passwords once."""
+    accounts_file = var_dir / "comptes-demo.txt"
+    created = ensure_demo_accounts(accounts_file, get_engine(database_url))
     if created:
         listed = "\n".join(f"    {user:<11} {password}" for user, password in created.items())
         print(f"\nComptes de démonstration de l'espace interne (gardés dans {accounts_file}) :\n{listed}")
-    print(
-        "\nL'assistant est prêt :\n"
-        f"  Page de la caisse avec la discussion : {urls['page']}\n"
-        f"  Espace interne (conseillers, pilotage) : {urls['backoffice']}\n"
-        f"  API REST de Rasa                     : {urls['rest']}\n"
-        f"  Serveur Rasa                         : {urls['rasa']}\n"
-        f"  Journaux                             : {stack.var_dir / 'log'}\n"
-        "Ctrl-C pour tout arrêter.",
-        flush=True,
-    )
+
+
+def supervise(stack) -> int:
+    """Waits for Ctrl-C (or a service that dies, whose log tail is shown), then stops everything."""
+    stopping = {"now": False}
+    signal.signal(signal.SIGINT, lambda *_: stopping.update(now=True))
+    signal.signal(signal.SIGTERM, lambda *_: stopping.update(now=True))
     while not stopping["now"]:
         failed = stack.failed_service()
         if failed:
@@ -258,3 +237,29 @@ def run() -> int:
     stack.stop()
     print("Tout est arrêté.", flush=True)
     return 0
+
+
+def run() -> int:
+    """The README's run command: train if needed, start everything, stop everything on Ctrl-C."""
+    stack = Stack()
+    try:
+        check_ports(stack.ports)
+        train(stack.env)
+        print("Démarrage de Rasa, du serveur d'actions et du site (jusqu'à une minute)…", flush=True)
+        stack.start()
+    except StartError as error:
+        print(f"\nERREUR : {error}", file=sys.stderr)
+        return 1
+    announce_demo_accounts(stack.var_dir, stack.env["DATABASE_URL"])
+    urls = stack.urls
+    print(
+        "\nL'assistant est prêt :\n"
+        f"  Page de la caisse avec la discussion : {urls['page']}\n"
+        f"  Espace interne (conseillers, pilotage) : {urls['backoffice']}\n"
+        f"  API REST de Rasa                     : {urls['rest']}\n"
+        f"  Serveur Rasa                         : {urls['rasa']}\n"
+        f"  Journaux                             : {stack.var_dir / 'log'}\n"
+        "Ctrl-C pour tout arrêter.",
+        flush=True,
+    )
+    return supervise(stack)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from typing import FrozenSet, Optional
 
 from argon2 import PasswordHasher
@@ -17,7 +17,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, delete, func, select
 from sqlalchemy.engine import Engine
 
-from bot.storage._database import Base, session_scope
+from bot.personal_data import mask
+from bot.storage._database import Base, aware, session_scope, utcnow
 
 ROLES = ("agent", "manager", "editor", "validator", "moderator", "admin")
 SESSION_IDLE = timedelta(hours=1)
@@ -27,13 +28,8 @@ FAILED_SIGN_IN_WINDOW = timedelta(minutes=15)
 _hasher = PasswordHasher()
 
 
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives naive datetimes back; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class User(Base):
@@ -47,7 +43,7 @@ class User(Base):
     active = Column(Boolean, nullable=False, default=True)
     present = Column(Boolean, nullable=False, default=False)
     presence_changed_at = Column(DateTime(timezone=True), nullable=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
 class BackofficeSession(Base):
@@ -56,8 +52,8 @@ class BackofficeSession(Base):
     token_hash = Column(String(64), primary_key=True)
     user_id = Column(Integer, ForeignKey("users.id", ondelete="CASCADE"), nullable=False, index=True)
     csrf_token = Column(String(64), nullable=False)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
-    last_seen_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
+    last_seen_at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
 
 
 class LoginAttempt(Base):
@@ -65,7 +61,7 @@ class LoginAttempt(Base):
 
     id = Column(Integer, primary_key=True)
     username = Column(String(64), nullable=False, index=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
     success = Column(Boolean, nullable=False)
 
 
@@ -110,11 +106,13 @@ def count_users(engine: Optional[Engine] = None) -> int:
 
 def sign_in(username: str, password: str, engine: Optional[Engine] = None) -> str:
     """Checks the password and opens a session; returns the cookie's token."""
+    # The sign-in form is public: whatever is typed as a name is stored masked, like chat text.
+    attempted = mask(username).text[:64]
     with session_scope(engine) as session:
-        since = _utcnow() - FAILED_SIGN_IN_WINDOW
+        since = utcnow() - FAILED_SIGN_IN_WINDOW
         failures = session.execute(
             select(func.count()).select_from(LoginAttempt).where(
-                LoginAttempt.username == username, LoginAttempt.success.is_(False), LoginAttempt.at >= since)
+                LoginAttempt.username == attempted, LoginAttempt.success.is_(False), LoginAttempt.at >= since)
         ).scalar_one()
         if failures >= MAX_FAILED_SIGN_INS:
             raise SignInRefused("Trop de tentatives échouées : réessayez dans 15 minutes.")
@@ -123,7 +121,7 @@ def sign_in(username: str, password: str, engine: Optional[Engine] = None) -> st
             valid = user is not None and _hasher.verify(user.password_hash, password)
         except (VerificationError, InvalidHashError):
             valid = False
-        session.add(LoginAttempt(username=username[:64], success=valid))
+        session.add(LoginAttempt(username=attempted, success=valid))
         token = secrets.token_urlsafe(32)
         if valid:
             session.add(BackofficeSession(token_hash=_token_hash(token), user_id=user.id,
@@ -138,7 +136,7 @@ def account_for(token: Optional[str], engine: Optional[Engine] = None) -> Option
     """The account behind a session cookie, or None when absent, unknown or expired."""
     if not token:
         return None
-    now = _utcnow()
+    now = utcnow()
     with session_scope(engine) as session:
         row = session.execute(
             select(BackofficeSession, User).join(User, User.id == BackofficeSession.user_id)
@@ -147,8 +145,8 @@ def account_for(token: Optional[str], engine: Optional[Engine] = None) -> Option
         if row is None:
             return None
         held, user = row
-        if (not user.active or now - _aware(held.last_seen_at) > SESSION_IDLE
-                or now - _aware(held.created_at) > SESSION_MAX):
+        if (not user.active or now - aware(held.last_seen_at) > SESSION_IDLE
+                or now - aware(held.created_at) > SESSION_MAX):
             session.delete(held)
             return None
         held.last_seen_at = now
@@ -165,7 +163,7 @@ def set_presence(user_id: int, present: bool, engine: Optional[Engine] = None) -
     with session_scope(engine) as session:
         user = session.get(User, user_id)
         user.present = present
-        user.presence_changed_at = _utcnow()
+        user.presence_changed_at = utcnow()
 
 
 def is_present(user_id: int, engine: Optional[Engine] = None) -> bool:

@@ -15,8 +15,8 @@ from sqlalchemy.engine import Engine
 
 from bot.config import CaisseConfig
 from bot.handoff.business_time import business_seconds, commitment_deadline
-from bot.handoff.records import ACTIVE, CLOSED, OUTCOMES, WAITING, Handoff, HandoffEvent, utcnow
-from bot.storage._database import session_scope
+from bot.handoff.records import ACTIVE, CLOSED, OUTCOMES, WAITING, Handoff, HandoffEvent
+from bot.storage._database import aware, session_scope, utcnow
 
 OPEN_STATUSES = (WAITING, ACTIVE)
 
@@ -25,11 +25,6 @@ class HandoffError(Exception):
     """The step is not possible in the handoff's current state; the message is shown to the agent."""
 
 
-def aware(moment: Optional[datetime]) -> Optional[datetime]:
-    """SQLite returns naive datetimes; every stored time is UTC."""
-    if moment is None or moment.tzinfo:
-        return moment
-    return moment.replace(tzinfo=timezone.utc)
 
 
 def _utc(moment: Optional[datetime]) -> datetime:

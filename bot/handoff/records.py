@@ -6,20 +6,17 @@ person waiting counts every minute.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
 
 from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, event
 from sqlalchemy.orm import relationship
 
-from bot.storage._database import Base
+from bot.storage._database import Base, utcnow
 
 WAITING, ACTIVE, CLOSED = "waiting", "active", "closed"
 REASONS = ("asked", "fallback", "not_useful", "complaint", "template", "urgent")
 OUTCOMES = ("answered", "redirected", "no_reply", "abandoned", "cancelled")
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class Handoff(Base):

@@ -27,6 +27,7 @@ from bot.indicators.clusters import MAX_DISTINCT, Group, cluster_texts
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation.flags import ModerationFlag
 from bot.storage.feedback import AnswerFeedback
+from bot.storage._database import aware
 
 FACTS = ConversationFact.__table__
 MASKED = MaskedDataFact.__table__
@@ -472,7 +473,7 @@ def open_handoffs(scope: Scope) -> Table:
     ).all()
     rows = []
     for row in listed:
-        requested = _aware(row.requested_at)
+        requested = aware(row.requested_at)
         deadline = commitment_deadline(requested, config.commitments, config.opening_hours)
         late_by = None
         if row.first_agent_reply_at is None and deadline is not None and deadline < now:
@@ -493,9 +494,6 @@ def open_handoffs(scope: Scope) -> Table:
                  {"open": total, "late": int(late or 0)})
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives naive datetimes back; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 # --- quality ----------------------------------------------------------------------------------

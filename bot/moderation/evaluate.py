@@ -21,7 +21,7 @@ from typing import TextIO
 import yaml
 
 from ._classifier import Classifier
-from ._model import ABUSE, CATEGORIES, Verdict
+from ._model import CATEGORIES, Verdict
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "moderation" / "corpus.yml"
 # Categories whose recall the issue sets a floor on (>= 95 %).

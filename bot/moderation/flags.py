@@ -12,18 +12,14 @@ from typing import List, Optional
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, event, select
 from sqlalchemy.engine import Engine
 
-from bot.storage._database import Base, session_scope
+from bot.storage._database import Base, session_scope, utcnow
 
 OPEN, DECIDED = "open", "decided"
 DECISIONS = ("keep", "hide", "block")
 
 
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
-def _aware(moment: Optional[datetime]) -> Optional[datetime]:
-    return moment.replace(tzinfo=timezone.utc) if moment and moment.tzinfo is None else moment
 
 
 class ModerationFlag(Base):
@@ -34,7 +30,7 @@ class ModerationFlag(Base):
     channel = Column(String(64), nullable=True)
     category = Column(String(32), nullable=False)
     severity = Column(String(16), nullable=False)
-    flagged_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+    flagged_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
     status = Column(String(16), nullable=False, default=OPEN)
     decision = Column(String(16), nullable=True)
     decided_by = Column(String(128), nullable=True)
@@ -49,7 +45,7 @@ class ModerationEvent(Base):
 
     id = Column(Integer, primary_key=True)
     flag_id = Column(Integer, ForeignKey("moderation_flags.id", ondelete="CASCADE"), nullable=False, index=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=_utcnow)
+    at = Column(DateTime(timezone=True), nullable=False, default=utcnow)
     actor = Column(String(128), nullable=False)
     action = Column(String(32), nullable=False)
     detail = Column(String(255), nullable=True)
@@ -64,7 +60,7 @@ def _refuse_audit_changes(*_):
 def flag_conversation(conversation_id: str, category: str, severity: str, channel: Optional[str] = None,
                       block_minutes: Optional[int] = None, now: Optional[datetime] = None,
                       engine: Optional[Engine] = None) -> ModerationFlag:
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     with session_scope(engine) as session:
         flag = ModerationFlag(conversation_id=conversation_id, channel=channel, category=category,
                               severity=severity, flagged_at=now,
@@ -88,7 +84,7 @@ def decide(flag_id: int, decision: str, moderator: str, block_minutes: int = 0,
     stops answering the person for `block_minutes`)."""
     if decision not in DECISIONS:
         raise ValueError(f"décision inconnue « {decision} »")
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     with session_scope(engine) as session:
         flag = session.get(ModerationFlag, flag_id)
         if flag is None:
@@ -105,7 +101,7 @@ def decide(flag_id: int, decision: str, moderator: str, block_minutes: int = 0,
 
 def expired_blocks(now: Optional[datetime] = None, engine: Optional[Engine] = None) -> List[ModerationFlag]:
     """Blocks whose period is over and whose conversation has not been handed back yet."""
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     with session_scope(engine) as session:
         return session.execute(select(ModerationFlag).where(
             ModerationFlag.blocked_until.is_not(None), ModerationFlag.blocked_until <= now)).scalars().all()
@@ -119,7 +115,7 @@ def lift_block(flag_id: int, engine: Optional[Engine] = None) -> None:
 
 
 def is_blocked(conversation_id: str, now: Optional[datetime] = None, engine: Optional[Engine] = None) -> bool:
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     with session_scope(engine) as session:
         return session.execute(select(ModerationFlag.id).where(
             ModerationFlag.conversation_id == conversation_id, ModerationFlag.blocked_until > now)

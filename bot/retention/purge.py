@@ -16,7 +16,7 @@ from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQue
 from bot.indicators.tracker import DEFAULT_TRACKER_URL, refresh_facts
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import mask
-from bot.storage._database import Base
+from bot.storage._database import Base, utcnow
 from bot.storage.feedback import AnswerFeedback
 
 PURGED = "purged"
@@ -24,8 +24,6 @@ PURGE_EVERY = timedelta(days=1)
 CHUNK = 200
 
 
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class RetentionAudit(Base):
@@ -34,7 +32,7 @@ class RetentionAudit(Base):
     __tablename__ = "retention_audit"
 
     id = Column(Integer, primary_key=True)
-    at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+    at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
     actor = Column(String(128), nullable=False)
     action = Column(String(32), nullable=False)
     detail = Column(String(255), nullable=True)
@@ -94,7 +92,7 @@ def _purge_tracker(tracker: Connection, cutoff: datetime, report: PurgeReport) -
 
 def purge(config: CaisseConfig, engine: Engine, tracker_engine: Engine, actor: str = "assistant",
           now: Optional[datetime] = None) -> PurgeReport:
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     transcripts_cutoff = now - timedelta(days=config.retention.transcripts_days)
     records_cutoff = now - relativedelta(months=config.retention.handoff_records_months)
     report = PurgeReport()
@@ -132,7 +130,7 @@ def delete_conversation(conversation_id: str, actor: str, reference: str, engine
                         tracker_engine: Engine, config: CaisseConfig, now: Optional[datetime] = None) -> PurgeReport:
     """A person's conversation deleted on request. Its figures stay in the indicators under a
     random id that leads nowhere; the audit line keeps the request's reference, masked."""
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     refresh_facts(tracker_engine, engine, config.opening_hours.timezone)
     report, alias = PurgeReport(), f"deleted-{secrets.token_hex(8)}"
     if inspect(tracker_engine).has_table("events"):
@@ -163,7 +161,7 @@ def delete_conversation(conversation_id: str, actor: str, reference: str, engine
 
 
 def purge_is_due(engine: Engine, now: Optional[datetime] = None) -> bool:
-    now = (now or _utcnow()).astimezone(timezone.utc)
+    now = (now or utcnow()).astimezone(timezone.utc)
     with engine.connect() as connection:
         last = connection.execute(select(RetentionAudit.__table__.c.at)
                                   .where(RetentionAudit.__table__.c.action == "purge")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -14,6 +15,17 @@ from bot.config import PROJECT_ROOT
 
 Base = declarative_base()
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def aware(moment: Optional[datetime]) -> Optional[datetime]:
+    """Every stored time is UTC, but SQLite gives it back without its offset."""
+    if moment is None or moment.tzinfo:
+        return moment
+    return moment.replace(tzinfo=timezone.utc)
 
 
 def database_url() -> str:

@@ -1,17 +1,14 @@
 """Votes on answers ("was this answer useful?"): the quality indicator F3 per template."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Dict, Optional, Tuple
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, func, select
 from sqlalchemy.engine import Engine
 
-from bot.storage._database import Base, session_scope
+from bot.storage._database import Base, session_scope, utcnow
 
 
-def _utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class AnswerFeedback(Base):
@@ -22,7 +19,7 @@ class AnswerFeedback(Base):
     template_id = Column(String(255), nullable=True, index=True)
     useful = Column(Boolean, nullable=False)
     channel = Column(String(64), nullable=True)
-    created_at = Column(DateTime(timezone=True), nullable=False, default=_utcnow, index=True)
+    created_at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
 
 
 def record_feedback(

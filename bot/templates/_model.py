@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import List, Optional
+from typing import List
 
 from pydantic import BaseModel, validator
 

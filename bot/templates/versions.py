@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, Text, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from bot.storage._database import Base, get_engine, session_scope
+from bot.storage._database import Base, aware, get_engine, session_scope, utcnow
 from bot.templates._loader import DEFAULT_TEMPLATES_DIR, load_templates
 from bot.templates._model import AnswerTemplate
 
@@ -29,15 +29,8 @@ STATUS_LABELS = {PROPOSED: "proposée", PUBLISHED: "publiée", REJECTED: "refus�
 EDITABLE_FIELDS = ("title", "examples", "answer", "source", "modelled_on", "reviewed", "owner", "needs_agent")
 
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
-def aware(moment: Optional[datetime]) -> Optional[datetime]:
-    """SQLite gives naive datetimes back; every stored time is UTC."""
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 class TemplateVersion(Base):

@@ -8,7 +8,7 @@ from sanic.request import Request
 
 from bot.backoffice import SignInRefused, account_for, sign_in, sign_out
 from bot.web.pages import Pages
-from bot.web.security import CSRF_FIELD, SESSION_COOKIE, current_account, csrf_ok
+from bot.web.security import SESSION_COOKIE, current_account, csrf_ok
 
 LOGIN_CSRF_COOKIE = "caisse_login_csrf"
 HOME_BY_ROLE = (("agent", "/conseiller"), ("manager", "/pilotage"), ("editor", "/modeles"),

@@ -3,7 +3,6 @@ replies; both see each other's messages live; the agent closes and the bot speak
 Then: two servers restarts in the middle of a handoff lose no message and no record."""
 import json
 import re
-import urllib.request
 import uuid
 
 import pytest
