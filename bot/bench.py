@@ -3,7 +3,7 @@ with a baseline measured in the same run.
 
 The baseline is Rasa's stock pipeline (the configuration `rasa init` writes, whose empty
 pipeline and policies mean Rasa's defaults) trained on our data: a ratio to it tells what our
-choices (spaCy features, fewer epochs, no TED) cost or save, on this machine, today — absolute
+choices (linear n-gram classifiers, no TED) cost or save, on this machine, today — absolute
 numbers on a shared 2-core machine mean little alone.
 
 Measured: training time of both pipelines (from scratch, in a cache of their own so that the

@@ -93,7 +93,7 @@ async def faults(stack: ProductionStack, seconds: float, events: List[str]) -> N
 
     rasa = stack.rasa_servers[0]
     await asyncio.sleep(seconds / 3)
-    stack.kill(rasa)
+    rasa.kill()
     note("rasa-1 tué (SIGKILL), relancé")
     rasa.start(stack.env)
     back = asyncio.create_task(asyncio.to_thread(stack.wait_ready, [rasa]))

@@ -340,12 +340,6 @@ class ProductionStack:
                                  f"Voir les journaux dans {self.logs}.")
             time.sleep(0.5)
 
-    def kill(self, service: Service) -> None:
-        """As in a crash: SIGKILL, no clean-up."""
-        if service.process and service.process.poll() is None:
-            os.killpg(service.process.pid, signal.SIGKILL)
-            service.process.wait()
-
     def restart(self, service: Service) -> None:
         """Stops a service cleanly and starts it again; returns once it is ready."""
         service.stop()

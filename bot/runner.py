@@ -133,6 +133,11 @@ class Service:
         try:
             self.process.wait(timeout)
         except subprocess.TimeoutExpired:
+            self.kill()
+
+    def kill(self) -> None:
+        """As in a crash: no chance to finish what it was doing (used by the fault tests)."""
+        if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
@@ -209,6 +214,10 @@ class Stack:
     def stop(self) -> None:
         for service in reversed(self.services):
             service.stop()
+
+    def kill(self) -> None:
+        for service in self.services:
+            service.kill()
 
 
 def announce_demo_accounts(var_dir: Path, database_url: str) -> None:

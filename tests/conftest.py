@@ -15,3 +15,12 @@ def database(tmp_path):
     url = f"sqlite:///{tmp_path / 'caisse.db'}"
     migrate(url)
     return get_engine(url)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for every page test of the session."""
+    from tests.browser import chromium
+
+    with chromium() as browser:
+        yield browser

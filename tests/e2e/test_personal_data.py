@@ -12,11 +12,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
+from tests.browser import chromium
 from tests.e2e.conftest import FB_SECRET
 from tests.e2e.test_rest import say, texts
-from tests.e2e.test_webchat import CHROMIUM, CHROMIUM_ARGS
 from tests.personal_data.synthetic import format_iban, format_nir, make_iban, make_nir
 
 pytestmark = pytest.mark.e2e
@@ -76,8 +76,7 @@ def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api):
             assert answer.status == 200
 
     # Web chat, in the browser
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         page.goto(stack.urls["page"])
         page.get_by_role("button", name="Une question ? Discutez avec nous").click()
@@ -89,7 +88,6 @@ def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api):
         page.reload()
         expect(page.get_by_role("log")).to_contain_text("[IBAN]", timeout=30_000)
         assert_nowhere(page.get_by_role("log").inner_text(), "the reloaded conversation")
-        browser.close()
 
     time.sleep(1)
     assert_nowhere(dump_sqlite(stack.env["TRACKER_DB_URL"]), "the tracker store")

@@ -8,13 +8,12 @@ import re
 
 import pytest
 import requests
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bot.backoffice import create_user
 from bot.config import get_config
 from bot.storage import get_engine
 from bot.templates import load_templates
-from tests.e2e.test_webchat import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = pytest.mark.e2e
 
@@ -40,14 +39,6 @@ def accounts(stack):
             create_user(username, PASSWORD, roles, username.capitalize(), engine=engine)
         except Exception:  # created by an earlier run of this module in the session
             pass
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def signed_in(browser, stack, username):

@@ -7,11 +7,10 @@ database migrated and filled with demo data.
 import csv
 import io
 import re
-import shutil
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from bot.backoffice.accounts import create_user
 from bot.config import load_config
@@ -19,9 +18,6 @@ from bot.indicators.demo import DemoSize, generate
 from bot.storage import get_engine, migrate
 from tests.web_server import web_server as serve
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 MANAGER = ("directrice", "pilotage-essai-2026")
 AGENT = ("conseiller", "conseiller-essai-2026")
 
@@ -38,14 +34,6 @@ def web_server(tmp_path_factory):
     create_user(*AGENT, ["agent"], "Conseiller", engine=engine)
     with serve(folder, url) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _sign_in(page, base, who):
