@@ -6,6 +6,8 @@ hand it to Rasa: masked first.
 from __future__ import annotations
 
 import asyncio
+import logging
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
@@ -69,10 +71,20 @@ def latest_model(models_dir: Path = PROJECT_ROOT / "models") -> Path:
     return models[-1]
 
 
+def _rasa_logs_to_stderr() -> None:
+    """Rasa's structlog prints a debug line per parse on stdout, where our JSON lines go."""
+    import structlog
+
+    logging.basicConfig(stream=sys.stderr, level=logging.WARNING)
+    structlog.configure(wrapper_class=structlog.make_filtering_bound_logger(logging.WARNING),
+                        logger_factory=structlog.PrintLoggerFactory(sys.stderr))
+
+
 class Router:
     def __init__(self, model_path: Optional[Path] = None) -> None:
         from rasa.core.agent import Agent
 
+        _rasa_logs_to_stderr()
         self._agent = Agent.load(str(model_path or latest_model()))
         self._loop = asyncio.new_event_loop()
 

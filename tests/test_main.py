@@ -2,6 +2,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from bot.config import PROJECT_ROOT
 
 
@@ -16,3 +18,18 @@ def test_mask_command_reads_lines_and_writes_json_lines():
     assert first["text"] == "rappelez moi au [TÉLÉPHONE]"
     assert first["findings"] == [{"type": "PHONE", "start": 16, "end": 30}]
     assert second == {"text": "quand est payée l'apl ?", "findings": []}
+
+
+@pytest.mark.skipif(not any((PROJECT_ROOT / "models").glob("*.tar.gz")), reason="needs a trained model (make train)")
+def test_route_command_writes_only_json_lines_on_stdout():
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "route"],
+        input='bonjour\n{"text": "je veux parler a un conseiller svp"}\n',
+        capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    first, second = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {"text", "route", "intent", "confidence", "template"} <= first.keys()
+    assert first["text"] == "bonjour"
+    assert second["text"] == "je veux parler a un conseiller svp"
+    assert second["route"] == "human"
