@@ -182,7 +182,8 @@ def check_actions_down(stack: ProductionStack) -> Dict[str, object]:
     outcome = asyncio.run(_actions_down_answer(stack.urls["rest"]))
     said = " ".join(outcome.answers)
     expected = unavailable_texts()["actions"]
-    return {"status": outcome.status, "answer": said, "clear_message": expected in said}
+    # The clear message, once, and nothing else (no "je n'ai pas compris" after it).
+    return {"status": outcome.status, "answer": said, "clear_message": outcome.answers == [expected]}
 
 
 def main() -> int:

@@ -147,7 +147,9 @@ def unavailable_texts() -> Dict[str, str]:
 
 def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path) -> str:
     texts = unavailable_texts()
-    actions_body = json.dumps({"events": [], "responses": [{"text": texts["actions"]}]}, ensure_ascii=False)
+    # Then listen: otherwise each later action of the turn fails too and repeats the message.
+    actions_body = json.dumps({"events": [{"event": "followup", "name": "action_listen"}],
+                               "responses": [{"text": texts["actions"]}]}, ensure_ascii=False)
     rest_body = json.dumps([{"recipient_id": "", "text": texts["rest"]}], ensure_ascii=False)
     values = {
         "PREFIX": str(prefix), "LOGS": str(logs), "WEB_PORT": str(ports.web), "SITE_PORT": str(ports.site),

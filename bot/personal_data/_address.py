@@ -18,9 +18,20 @@ _STREET_TYPES = (
     r"rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
     r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau"
     r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse"
+    r"|r"
 )
-# Abbreviations that are also ordinary words need their dot ("pl.", "lot.", "res.").
-_DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem"})
+# Abbreviations that are also ordinary words need their dot ("pl.", "lot.", "res.", "r.").
+_DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem", "r"})
+# Parts of a dwelling ("bâtiment 3", "appt 12"): the short number or letter after them
+# belongs to the address, unlike a number after the street name.
+_DWELLING_PARTS = frozenset(
+    "bat batiment bt bloc appartement appart appt apt app porte etage escalier esc".split()
+)
+# "appt 12 bat B 4 allée des Tilleuls": a dwelling mention typed before the street.
+_DWELLING_PREFIX = re.compile(
+    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt)"
+    r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
+)
 
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[abcd])\b)?"
 _HEAD = re.compile(
@@ -54,17 +65,22 @@ def _street_name_end(folded: str, pos: int) -> int:
     end = pos
     words = 0
     meaningful = False
+    previous = ""
     while words < _MAX_NAME_WORDS:
         match = _WORD.match(folded, end)
         if not match:
             break
         word = match.group(1)
-        if word in ADDRESS_STOP_WORDS or (word.isdigit() and (len(word) >= 4 or words > 0)):
+        after_part = previous in _DWELLING_PARTS and len(word) <= 4
+        if word in ADDRESS_STOP_WORDS or (
+            word.isdigit() and (len(word) >= 4 or words > 0) and not after_part
+        ):
             break  # a postcode, or a number after the name has started
         if match.group().lstrip().startswith(",") and meaningful:
             break  # "12 rue des Lilas, appt 3" : the comma closes the name
         end = match.end()
         words += 1
+        previous = word
         if word not in ADDRESS_PARTICLES and not word.isdigit():
             meaningful = True
     return end if meaningful else -1
@@ -116,7 +132,11 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         name_end = _street_name_end(folded, match.end())
         if name_end < 0:
             continue
-        numbered.append(Finding("ADDRESS", match.start(), _tail_end(text, folded, name_end)))
+        start = match.start()
+        prefix = _DWELLING_PREFIX.search(folded, max(0, start - 40), start)
+        if prefix:
+            start = prefix.start()  # overlaps with "12 bat B" resolve to the longer span
+        numbered.append(Finding("ADDRESS", start, _tail_end(text, folded, name_end)))
     yield from numbered
     for match in _TYPE_ONLY.finditer(folded):
         if not _type_ok(match) or any(f.start <= match.start() < f.end for f in numbered):

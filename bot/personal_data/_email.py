@@ -11,9 +11,11 @@ from collections.abc import Iterator
 
 from ._model import Finding
 
+# Dots may be typed spaced ("kevin . morvan @ gmail . com"), but on both sides: a dot with
+# a space on one side only ends a sentence ("voici mon mail. jean@...", "@gmail. merci").
 _PLAIN = re.compile(
-    r"(?<![\w.+\-])[\w.+\-]*\w\s?@\s?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-    r"(?:\s?\.\s?[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24}(?![\w])"
+    r"(?<![\w.+\-])(?:[\w+\-]+\s\.\s)*[\w.+\-]*\w\s?@\s?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+    r"(?:(?:\.|\s\.\s)[A-Za-z0-9\-]+)*(?:\.|\s\.\s)[A-Za-z]{2,24}(?![\w])"
 )
 
 # Spelled-out form, matched on folded text; the top-level domain must be a common one

@@ -57,6 +57,15 @@ CHAT_WORDS = frozenset(
     """.split()
 )
 
+# Form labels people type around their data ("nom DUPONT prenom Marie", "Ines nee le"):
+# they end a name, never belong to one.
+LABEL_WORDS = frozenset(
+    """
+    nom noms prenom prenoms tel telephone portable mail email adresse nee ne naissance
+    ddn date
+    """.split()
+)
+
 # Big towns and regions spaCy sometimes tags PER; a town alone is not personal data.
 PLACES = frozenset(
     """
@@ -74,7 +83,7 @@ RELATIVES = frozenset(
     """
     fils fille mari femme epoux epouse conjoint conjointe compagnon compagne enfant
     bebe pere mere frere soeur ex beau-pere belle-mere neveu niece petit-fils
-    petite-fille
+    petite-fille maman papa
     """.split()
 )
 

@@ -19,6 +19,7 @@ from ._lexicon import (
     FIRST_NAMES,
     FIRST_NAMES_AS_WORDS,
     GREETINGS,
+    LABEL_WORDS,
     MONTHS,
     ORGANISATIONS,
     PLACES,
@@ -29,7 +30,9 @@ from ._lexicon import (
 from ._model import Finding
 
 # Words that are never part of a name, whatever their case.
-_NEVER_NAME = GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | PLACES
+_NEVER_NAME = (
+    GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | PLACES | LABEL_WORDS
+)
 
 # How sure a cue makes us: STRONG and TITLE accept lowercase names that are not ordinary
 # words; CAPITAL accepts capitalised words only; WEAK needs capitalised, non-ordinary words
@@ -53,11 +56,21 @@ _STRONG_CUES = (
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
 )
 _TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs)\.?"
+_RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
+# "mon fils Enzo", and "la maman de Kenzo" / "le pere d'Enzo"
 _RELATIVE_CUES = (
-    r"\b(?:mon|ma|notre)\s+(?:" + "|".join(sorted(RELATIVES, key=len, reverse=True)) + r")\b"
+    rf"\b(?:mon|ma|notre)\s+(?:{_RELATIVE_WORDS})\b"
+    rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')"
 )
-_WEAK_CUES = r"\bje\s+suis|\bc\s?'?\s?est|\bc\b|\bici"
-_CAPITAL_CUES = r"\b(?:nee|epouse|veuve|ep\.)"
+# "je suis", typed "jsuis", "j'suis", "chui" in chats
+_WEAK_CUES = r"\bje\s+suis|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
+# A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
+# ":" form is a strong cue, this one accepts capitalised words only.
+_CAPITAL_CUES = (
+    r"\b(?:nee|epouse|veuve|ep\.)"
+    r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
+    r"|\bau\s+nom\s+(?:de|du|d')"
+)
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"
     r"|merci(?:\s+(?:d'avance|par\s+avance|beaucoup|bien|encore))?|bonne\s+(?:journee|soiree)"
@@ -161,8 +174,8 @@ def _name_after(
     for token in _tokens_from(text, folded, pos):
         word = token.folded.rstrip(".")
         capital = token.text[0].isupper()
-        if word in _PARTICLES and not pending and (kept or capital):
-            pending.append(token)  # "Da Silva", "Marie de Laval"
+        if word in _PARTICLES and not pending and (kept or capital or strength == STRONG):
+            pending.append(token)  # "Da Silva", "Marie de Laval", "nom : le goff"
             continue
         if lexicon.never(word) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
             break
@@ -179,7 +192,7 @@ def _name_after(
             # even where the dictionary knows it (dupont, moreau, fournier...)
             after_first_name = len(kept) == 1 and kept[0].folded in FIRST_NAMES
             accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name
-        if not accepted or (pending and not capital):
+        if not accepted or (pending and not capital and (kept or strength != STRONG)):
             break
         kept.extend(pending)
         pending.clear()

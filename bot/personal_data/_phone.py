@@ -46,7 +46,7 @@ _PERSONAL_TYPES = frozenset(
 
 # Groupings people use for a 10-digit national number.
 _NATIONAL_SHAPES = frozenset(
-    {(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2), (1, 3, 2, 2, 2), (2, 4, 4), (4, 3, 3), (4, 6)}
+    {(10,), (2, 2, 2, 2, 2), (4, 2, 2, 2), (1, 3, 2, 2, 2), (2, 4, 4), (4, 3, 3), (4, 6), (1,) * 10}
 )
 
 
@@ -120,7 +120,8 @@ def _piece(groups: list[_Group]) -> tuple[bool, bool]:
     return True, tuple(len(g) for g in digits_groups) in _NATIONAL_SHAPES
 
 
-_MAX_PIECE_GROUPS = 8
+# Ten: a national number typed digit by digit ("0 6 1 2 3 4 5 6 7 8") is one piece.
+_MAX_PIECE_GROUPS = 10
 _MAX_RUN_GROUPS = 30  # longer runs are not phone numbers typed by hand: scan greedily
 
 
