@@ -30,13 +30,11 @@ def _route(_: argparse.Namespace) -> int:
 
     from bot.routing import Router
 
+    from bot.message_lines import read_messages
+
     router = Router()
-    for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        text = json.loads(line)["text"] if line.startswith("{") else line
-        print(json.dumps(router.route(text).as_dict(), ensure_ascii=False), flush=True)
+    for text, echoed in read_messages(sys.stdin):
+        print(json.dumps({**echoed, **router.route(text).as_dict()}, ensure_ascii=False), flush=True)
     return 0
 
 

@@ -24,12 +24,12 @@ def test_mask_command_reads_lines_and_writes_json_lines():
 def test_route_command_writes_only_json_lines_on_stdout():
     result = subprocess.run(
         [sys.executable, "-m", "bot", "route"],
-        input='bonjour\n{"text": "je veux parler a un conseiller svp"}\n',
+        input='bonjour\n\n{"id": 2, "text": "je veux parler a un conseiller svp"}\n',
         capture_output=True, text=True, cwd=PROJECT_ROOT, timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    first, second = [json.loads(line) for line in result.stdout.splitlines()]
+    first, blank, third = [json.loads(line) for line in result.stdout.splitlines()]
     assert {"text", "route", "intent", "confidence", "template"} <= first.keys()
     assert first["text"] == "bonjour"
-    assert second["text"] == "je veux parler a un conseiller svp"
-    assert second["route"] == "human"
+    assert blank["text"] == "", "a blank line still gets its line, so outputs join back to inputs"
+    assert (third["id"], third["text"], third["route"]) == (2, "je veux parler a un conseiller svp", "human")

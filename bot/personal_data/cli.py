@@ -14,13 +14,15 @@ import json
 import sys
 from typing import TextIO
 
+from bot.message_lines import read_messages
+
 from ._detector import Detector
 
 
 def main(
     argv: list[str] | None = None, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout
 ) -> int:
-    """Mask each line of stdin; spans in the output refer to the original line."""
+    """Mask each line of stdin (plain text or JSON with a `text` field); spans refer to that text."""
     parser = argparse.ArgumentParser(
         prog="mask", description="Mask personal data, one message per line (JSON lines out)."
     )
@@ -29,10 +31,9 @@ def main(
     )
     args = parser.parse_args(argv)
     detector = Detector(use_ner=not args.no_ner)
-    for line in stdin:
-        message = line.rstrip("\r\n")
+    for message, echoed in read_messages(stdin):
         result = detector.mask(message)
-        record = {"text": result.text, "findings": [f.as_dict() for f in result.findings]}
+        record = {**echoed, "text": result.text, "findings": [f.as_dict() for f in result.findings]}
         stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         stdout.flush()
     return 0
