@@ -117,12 +117,34 @@ class Classifier:
             yield Evidence("spam", "repetition")
 
     def _resolve_stars(self, word: str) -> str:
-        """The lexicon word a starred word hides ("c*nnard" -> "conard"), else the word."""
+        """The lexicon word a starred word hides ("c*nnard" -> "conard"), else the word.
+
+        An inflected word is read through its stem: "encul*s" -> "encule" + "s".
+        """
+        hidden = self._hidden_word(word)
+        if hidden is None:
+            stem, ending = _split_ending(word)
+            hidden = self._hidden_word(stem) if ending else None
+            return hidden + ending if hidden else word
+        return hidden
+
+    def _hidden_word(self, word: str) -> str | None:
         parts = [re.escape(p) for p in re.split(r"\*+", word)]
         if not "".join(parts):
-            return word
+            return None
         pattern = re.compile("[a-z]{1,3}".join(parts))
-        return next((w for w in self.lexicon.vocabulary if pattern.fullmatch(w)), word)
+        return next((w for w in self.lexicon.vocabulary if pattern.fullmatch(w)), None)
+
+
+_ENDING = re.compile(r"(?<=[a-z*])(?:es|e|s|x)$")
+
+
+def _split_ending(word: str) -> tuple[str, str]:
+    """("encul*s" -> "encul*", "s"): the ending is only split off a word still starred."""
+    match = _ENDING.search(word)
+    if not match or "*" not in word[: match.start()]:
+        return word, ""
+    return word[: match.start()], match.group()
 
 
 @lru_cache(maxsize=1)

@@ -88,7 +88,9 @@ class Lexicon:
     """The compiled lexicon: rules per category plus the few lists the logic needs."""
 
     categories: Mapping[str, CategoryRules]
-    vocabulary: tuple[str, ...]  # single words a starred word may hide ("m*rde")
+    # Single words a starred word may hide ("m*rde"), in the order they are tried: the words of
+    # the categories first, then the sets as the file lists them, each group longest first.
+    vocabulary: tuple[str, ...]
     named_person: tuple[re.Pattern[str], ...] = ()
     allowed_domains: frozenset[str] = field(default_factory=frozenset)
 
@@ -101,13 +103,14 @@ class Lexicon:
                 f"(attendu : {', '.join(RULE_CATEGORIES)})"
             )
         categories = dict(self.categories)
-        vocabulary = set(self.vocabulary)
+        extra: set[str] = set()
         for name, entries in extra_terms.items():
             entries = [str(e) for e in entries or ()]
             rules = categories[name]
             categories[name] = replace(rules, words=rules.words.extended(entries))
-            vocabulary.update(k for k in map(skeleton, entries) if k and " " not in k)
-        return replace(self, categories=categories, vocabulary=_by_length(vocabulary))
+            extra.update(k for k in map(skeleton, entries) if k and " " not in k)
+        vocabulary = _in_order([_by_length(extra), self.vocabulary])
+        return replace(self, categories=categories, vocabulary=vocabulary)
 
     def with_allowed_domains(self, domains: Iterable[str]) -> Lexicon:
         return replace(self, allowed_domains=self.allowed_domains | {d.lower() for d in domains})
@@ -115,6 +118,11 @@ class Lexicon:
 
 def _by_length(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _in_order(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
+    """The groups one after the other, each word kept at its first place."""
+    return tuple(dict.fromkeys(w for group in groups for w in group))
 
 
 def _expand(source: str, pieces: Mapping[str, str]) -> str:
@@ -144,7 +152,7 @@ def parse(data: Mapping[str, object]) -> Lexicon:
     for name, source in data.get("fragments", {}).items():
         pieces[name] = f"(?:{_expand(source, pieces)})"
     categories: dict[str, CategoryRules] = {}
-    vocabulary: set[str] = {t for terms in sets.values() for t in terms if t and " " not in t}
+    word_groups: list[tuple[str, ...]] = []
     raw_categories: Mapping[str, Mapping[str, object]] = data.get("categories", {})
     unknown = sorted(set(raw_categories) - set(RULE_CATEGORIES))
     if unknown:
@@ -152,7 +160,7 @@ def parse(data: Mapping[str, object]) -> Lexicon:
     for name in RULE_CATEGORIES:
         raw = raw_categories.get(name, {})
         words = WordList.build(raw.get("words", []))
-        vocabulary.update(t for t in words.terms if " " not in t)
+        word_groups.append(_by_length(t for t in words.terms if " " not in t))
         patterns = tuple(
             (rule, _compile(source, pieces)) for rule, source in raw.get("patterns", {}).items()
         )
@@ -164,7 +172,9 @@ def parse(data: Mapping[str, object]) -> Lexicon:
     spam = raw_categories.get("spam", {})
     return Lexicon(
         categories=categories,
-        vocabulary=_by_length(vocabulary),
+        vocabulary=_in_order(
+            [*word_groups, *(_by_length(t for t in terms if t and " " not in t) for terms in sets.values())]
+        ),
         named_person=tuple(re.compile(p) for p in defamation.get("named_person", [])),
         allowed_domains=frozenset(d.lower() for d in spam.get("allowed_domains", [])),
     )

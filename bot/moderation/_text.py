@@ -2,7 +2,7 @@
 
 People dodge word filters with leetspeak (c0nn4rd), repeated letters (connnnard), spaced or
 dotted letters (c o n n a r d, c.o.n.n.a.r.d), punctuation inside words (sal-ope), stars
-(c*nnard), capitals and missing accents. Every view below is lowercase, accent-free, made of
+(c*nnard), invisible characters (con\u200bnard), capitals and missing accents. Every view below is lowercase, accent-free, made of
 `[a-z0-9*]` words separated by single spaces, with every run of a repeated letter collapsed
 to one letter (the "skeleton": connard, conard and connnnard all read `conard`, while
 Conrad stays `conrad`). Lexicon entries and pattern sources are skeletonised the same way.
@@ -18,6 +18,9 @@ import unicodedata
 from collections.abc import Callable
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+# Invisible characters (soft hyphen, zero-width space/joiners, word joiner, BOM): pasted text
+# carries them ("con\u00adtrat") and they hide words from filters ("con\u200bnard"), so they go.
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "€": "e"}
 _GLUE_LEET = {"!": "i", "|": "l"}  # only when punctuation is glued: "b!te", not "salut!"
 _GLYPH = "a-z0-9@$€"
@@ -32,11 +35,13 @@ _STRAY_STAR = re.compile(r"(?<![a-z0-9])\*+|\*+(?![a-z0-9])")
 _REPEATED_LETTER = re.compile(r"([a-z])\1+")
 _UNESCAPED_REPEATED_LETTER = re.compile(r"(?<!\\)([a-z])\1+")
 _SPACES = re.compile(r" {2,}")
+# A number with its unit ("24h", "10h30", "3ème", "1er", "5min") is no leetspeak: "2ah" helps nobody.
+_NUMBER_WITH_UNIT = re.compile(r"\d+(?:h|e|eme|ieme|er|ere|nd|nde|min|mn|j|ans?|km|kg|mg|ml|m|g|mo|go|ko|k)\d*")
 
 
 def strip_accents(text: str) -> str:
     """Drop diacritics and expand ligatures, keeping the case (safe on regex sources)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).translate(_INVISIBLE))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -62,7 +67,7 @@ def _render_word(word: str, glue: bool, one: str) -> str:
     core = _OUTER_PUNCTUATION.sub("", word)
     if not core:
         return ""
-    if re.search("[a-z]", core):
+    if re.search("[a-z]", core) and not _NUMBER_WITH_UNIT.fullmatch(core):
         table = dict(_LEET, **{"1": one}, **(_GLUE_LEET if glue else {}))
         core = "".join(table.get(c, c) for c in core)
     core = _INNER_SEPARATOR.sub("" if glue else " ", core)
