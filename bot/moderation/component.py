@@ -22,8 +22,10 @@ INTENT_FOR_CATEGORY = {
     "insult": "abuse", "hate": "abuse", "defamation": "abuse",
     "threat": "threat", "self_harm": "self_harm", "spam": "spam",
 }
-# Harsh criticism only replaces intents that carry no request the assistant could serve.
-CRITICISM_REPLACES = {"out_of_scope", "nlu_fallback", "greet", "goodbye", "deny", "affirm", "thank"}
+# Harsh criticism only replaces intents that carry no request the assistant could serve, and
+# the NLU's learnt "abuse", which reads "vous êtes des incapables" like "vous êtes des cons":
+# the lexicon tells criticism apart (an insult in the same message makes its verdict insult).
+CRITICISM_REPLACES = {"out_of_scope", "nlu_fallback", "greet", "goodbye", "deny", "affirm", "thank", "abuse"}
 
 
 def moderated_intent(category: str, nlu_intent: Optional[str]) -> Optional[str]:

@@ -26,4 +26,6 @@ def test_lexicon_verdict_decides_the_intent_but_criticism_keeps_real_requests():
     assert moderated_intent("self_harm", "personal_situation") == "self_harm"
     assert moderated_intent("criticism", "out_of_scope") == "criticism"
     assert moderated_intent("criticism", "faq") is None, "a question asked angrily still gets its answer"
+    assert moderated_intent("criticism", "abuse") == "criticism", "harsh criticism is never treated as abuse"
+    assert moderated_intent("criticism", "threat") is None, "a threat the NLU saw stays a threat"
     assert moderated_intent("none", "faq") is None
