@@ -316,9 +316,21 @@ class ProductionStack:
         self.start_services([self.postgres, self.redis])
         self._create_databases()
         migrate_database(self.env["DATABASE_URL"])
+        self._create_rasa_tables()
         self.start_services([*self.action_servers, *self.rasa_servers, self.web])
         self.start_services([self.nginx])
         (self.var_dir / "pids").write_text("".join(f"{s.name} {s.process.pid}\n" for s in self.services))
+
+    def _create_rasa_tables(self) -> None:
+        """Each Rasa server creates its tables as it starts: two starting at once race on
+        CREATE TABLE (PostgreSQL: UniqueViolation on pg_type, and one server dies). Rasa's own
+        tracker store and event broker create them once here, before the servers start."""
+        from rasa.core.brokers.sql import SQLEventBroker
+        from rasa.core.tracker_store import SQLTrackerStore
+        from rasa.shared.core.domain import Domain
+
+        SQLTrackerStore(Domain.empty(), host=self.env["TRACKER_DB_URL"]).engine.dispose()
+        SQLEventBroker(host=self.env["EVENT_BROKER_DB_URL"]).engine.dispose()
 
     def start_services(self, services: List[Service]) -> None:
         for service in services:

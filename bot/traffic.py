@@ -63,6 +63,7 @@ class Run:
     concurrency: int
     outcomes: List[Outcome]
     seconds: float
+    pause: float = 0.0
 
     @property
     def times(self) -> List[float]:
@@ -72,6 +73,7 @@ class Run:
         times = self.times
         return {
             "concurrency": self.concurrency,
+            "pause_s": self.pause,
             "messages": len(self.outcomes),
             "failed": sum(o.status != 200 for o in self.outcomes),
             "median_ms": round(statistics.median(times), 1) if times else None,
@@ -81,23 +83,24 @@ class Run:
 
 
 async def _simulate(url: str, concurrency: int, conversations_each: int, messages: Sequence[str],
-                    timeout: float) -> Run:
+                    timeout: float, pause: float) -> Run:
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
 
         async def person() -> List[Outcome]:
             done: List[Outcome] = []
             for _ in range(conversations_each):
-                done += await converse(session, url, messages)
+                done += await converse(session, url, messages, pause=pause)
             return done
 
         start = time.perf_counter()
         results = await asyncio.gather(*(person() for _ in range(concurrency)))
         seconds = time.perf_counter() - start
-    return Run(concurrency, [o for r in results for o in r], seconds)
+    return Run(concurrency, [o for r in results for o in r], seconds, pause)
 
 
 def simulate(url: str, concurrency: int, conversations_each: int = 1, messages: Sequence[str] = CONVERSATION,
-             timeout: float = 120) -> Run:
-    """`concurrency` people at once, each holding `conversations_each` conversations in a row."""
-    return asyncio.run(_simulate(url, concurrency, conversations_each, messages, timeout))
+             timeout: float = 120, pause: float = 0.0) -> Run:
+    """`concurrency` people at once, each holding `conversations_each` conversations in a row,
+    waiting `pause` seconds after each answer (0: at once, the most the servers can take)."""
+    return asyncio.run(_simulate(url, concurrency, conversations_each, messages, timeout, pause))

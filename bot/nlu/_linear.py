@@ -6,6 +6,7 @@ import logging
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import joblib
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -17,6 +18,15 @@ from bot.nlu._text import text_features
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "model.joblib"
+
+
+def _fast_scoring(pipeline: Pipeline) -> Pipeline:
+    """Scoring multiplies the message's sparse features by `coef_.T`; scipy copies that matrix
+    when it is not C-contiguous, i.e. on every message (6 ms for 121 templates, 1 ms without).
+    Fortran order makes its transpose contiguous: same numbers, no copy."""
+    classifier = pipeline[-1]
+    classifier.coef_ = np.asfortranarray(classifier.coef_)
+    return pipeline
 
 
 class LinearTextComponent(GraphComponent):
@@ -69,7 +79,7 @@ class LinearTextComponent(GraphComponent):
             # Rasa's convention: a component trained on no data loads untrained and predicts nothing.
             logger.debug("%s: no trained model in %s", cls.__name__, resource.name)
             return cls(config, model_storage, resource)
-        return cls(config, model_storage, resource, saved["pipeline"], saved["state"])
+        return cls(config, model_storage, resource, _fast_scoring(saved["pipeline"]), saved["state"])
 
     def fit(self, texts: Sequence[str], labels: Sequence[str], state: Dict[str, Any]) -> Resource:
         """Trains on the examples and persists; fewer than two labels leaves the component untrained."""
@@ -77,7 +87,7 @@ class LinearTextComponent(GraphComponent):
             logger.warning("%s: at least two labels are needed to train, none learnt", type(self).__name__)
             return self._resource
         classifier = LogisticRegression(C=self._config["C"], class_weight=self._config["class_weight"], max_iter=3000)
-        self._pipeline = make_pipeline(text_features(), classifier).fit(list(texts), list(labels))
+        self._pipeline = _fast_scoring(make_pipeline(text_features(), classifier).fit(list(texts), list(labels)))
         self._state = state
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump({"pipeline": self._pipeline, "state": self._state}, directory / MODEL_FILE)

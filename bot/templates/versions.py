@@ -71,13 +71,22 @@ def _serialise(template: AnswerTemplate) -> str:
     return json.dumps(template.dict(), ensure_ascii=False, default=str, sort_keys=True)
 
 
+_migrated: set = set()  # URLs whose table was seen: it stays (asked on every answer otherwise)
+
+
 def _has_table(engine: Engine) -> bool:
     """A database never created or migrated has no edits: training and `make validate` work
     on a fresh clone without one (and without creating an empty SQLite file)."""
+    url = str(engine.url)
+    if url in _migrated:
+        return True
     if engine.dialect.name == "sqlite" and engine.url.database not in (None, "", ":memory:") \
             and not Path(engine.url.database).exists():
         return False
-    return inspect(engine).has_table(TemplateVersion.__tablename__)
+    if inspect(engine).has_table(TemplateVersion.__tablename__):
+        _migrated.add(url)
+        return True
+    return False
 
 
 def effective_versions(engine: Optional[Engine] = None, now: Optional[datetime] = None) -> Dict[str, TemplateVersion]:
