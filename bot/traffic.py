@@ -7,6 +7,7 @@ the other, waiting for each answer, as a person in the widget does.
 from __future__ import annotations
 
 import asyncio
+import random
 import statistics
 import time
 import uuid
@@ -48,13 +49,15 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str)
 
 
 async def converse(session: aiohttp.ClientSession, url: str, messages: Sequence[str], sender: Optional[str] = None,
-                   pause: float = 0.0) -> List[Outcome]:
+                   pause: float = 0.0, rng: Optional[random.Random] = None) -> List[Outcome]:
+    """One conversation; after each answer, `pause` seconds (between half and one and a half
+    times `pause` with `rng`: people do not all type at the same speed)."""
     sender = sender or uuid.uuid4().hex
     outcomes = []
     for text in messages:
         outcomes.append(await send(session, url, sender, text))
         if pause:
-            await asyncio.sleep(pause)
+            await asyncio.sleep(pause * (rng.uniform(0.5, 1.5) if rng else 1.0))
     return outcomes
 
 
@@ -87,14 +90,16 @@ async def _simulate(url: str, concurrency: int, conversations_each: int, message
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(connector=connector, timeout=aiohttp.ClientTimeout(total=timeout)) as session:
 
-        async def person() -> List[Outcome]:
+        async def person(rng: random.Random) -> List[Outcome]:
             done: List[Outcome] = []
+            if pause:  # people do not all arrive in the same second
+                await asyncio.sleep(rng.uniform(0, pause))
             for _ in range(conversations_each):
-                done += await converse(session, url, messages, pause=pause)
+                done += await converse(session, url, messages, pause=pause, rng=rng)
             return done
 
         start = time.perf_counter()
-        results = await asyncio.gather(*(person() for _ in range(concurrency)))
+        results = await asyncio.gather(*(person(random.Random(seed)) for seed in range(concurrency)))
         seconds = time.perf_counter() - start
     return Run(concurrency, [o for r in results for o in r], seconds, pause)
 
