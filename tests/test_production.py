@@ -54,6 +54,17 @@ def test_action_servers_down_answer_in_the_action_server_format_with_the_phone(n
     assert get_config().contacts.phone in message["text"] and "momentanément indisponible" in message["text"]
 
 
+@pytest.mark.parametrize("action, events", [
+    ("action_session_start", [{"event": "session_started"}, {"event": "action", "name": "action_listen"}]),
+    ("action_validate_slot_mappings", []),
+])
+def test_action_servers_down_calls_made_on_every_message_stay_silent(nginx, action, events):
+    answer = requests.post(f"http://127.0.0.1:{nginx.actions}/webhook",
+                           json={"next_action": action, "sender_id": "x", "tracker": {}}, timeout=10)
+    assert answer.status_code == 200
+    assert answer.json() == {"events": events, "responses": []}, "the message is said once, by the action that answers"
+
+
 def test_rasa_servers_down_rest_client_gets_a_clear_message(nginx):
     answer = requests.post(f"http://127.0.0.1:{nginx.rasa}/webhooks/rest/webhook",
                            json={"sender": "x", "message": "bonjour"}, timeout=10)
