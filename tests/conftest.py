@@ -17,9 +17,11 @@ def database(tmp_path):
     return get_engine(url)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """One headless Chromium for every page test of the session."""
+    """A headless Chromium for a module's page tests. Not for the whole session: Playwright's
+    sync API keeps an event loop running while it is open, and asyncio.run() then fails in
+    the tests that come after."""
     from tests.browser import chromium
 
     with chromium() as browser:
