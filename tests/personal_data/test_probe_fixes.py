@@ -67,24 +67,11 @@ ADDRESSES = [
 ]
 
 
-@pytest.mark.parametrize("line", NAMES)
-def test_names(detector, line):
-    check_annotated(detector, line, only="NAME")
-
-
-@pytest.mark.parametrize("line", PHONES)
-def test_phones(detector, line):
-    check_annotated(detector, line, only="PHONE")
-
-
-@pytest.mark.parametrize("line", EMAILS)
-def test_emails(detector, line):
-    check_annotated(detector, line, only="EMAIL")
-
-
-@pytest.mark.parametrize("line", ADDRESSES)
-def test_addresses(detector, line):
-    check_annotated(detector, line, only="ADDRESS")
+@pytest.mark.parametrize("kind, line", [(kind, line) for kind, lines in
+                                        (("NAME", NAMES), ("PHONE", PHONES), ("EMAIL", EMAILS), ("ADDRESS", ADDRESSES))
+                                        for line in lines])
+def test_each_fix_finds_exactly_the_annotated_values(detector, kind, line):
+    check_annotated(detector, line, only=kind)
 
 
 # A company's SIRET/SIREN is public (the SIRENE register): not personal data, left as is.
