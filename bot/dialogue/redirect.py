@@ -15,11 +15,20 @@ from bot.dialogue.situation import fold, mentions
 OTHER_ORGANISATIONS = PROJECT_ROOT / "config" / "other_organisations.yml"
 
 
+def of(name: str) -> str:
+    """French "de" before a name, contracted as the grammar wants: "des Finances publiques",
+    "du service public", "de France Travail", "de la préfecture", "de l'organisme"."""
+    for article, contracted in (("les ", "des "), ("le ", "du ")):
+        if name.lower().startswith(article):
+            return contracted + name[len(article):]
+    return "de " + name
+
+
 def other_branch_notice(branch: str, config: CaisseConfig) -> str:
     """Said before a template answer of a branch the caisse does not cover."""
     body = config.contacts_for(branch)
     return (
-        f"Cette question relève de {body.name}, pas de {config.contacts.name}. Vous pouvez joindre "
+        f"Cette question relève {of(body.name)}, pas {of(config.contacts.name)}. Vous pouvez joindre "
         f"{body.name} au {body.phone} ou sur {body.website}. Voici l'information générale :"
     )
 
@@ -52,6 +61,6 @@ def organisation_for(text: str, organisations: Optional[tuple] = None) -> Organi
 def other_organisation_message(text: str, config: CaisseConfig) -> str:
     organisation = organisation_for(text)
     return (
-        f"Cette question ne relève pas de {config.contacts.name} mais de {organisation.name}. "
+        f"Cette question ne relève pas {of(config.contacts.name)} mais {of(organisation.name)}. "
         f"Contact : {organisation.contact}."
     )

@@ -13,6 +13,7 @@ from sanic.request import Request
 
 from bot.backoffice import Account, is_present, present_agents, set_presence
 from bot.config import CaisseConfig
+from bot.dialogue.redirect import of
 from bot.handoff.announcement import back_with_assistant
 from bot.handoff.queue import (
     HandoffError, aware, close, get_handoff, open_queue, record_agent_reply, release, take,
@@ -107,7 +108,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             # Paused again: a session that expired meanwhile must not hand the person back to the bot.
             await rasa.append(handoff.conversation_id, [
                 {"event": "pause"},
-                {"event": "bot", "text": f"{account.display_name}, conseiller de {config.contacts.name}, "
+                {"event": "bot", "text": f"{account.display_name}, conseiller {of(config.contacts.name)}, "
                                          "a rejoint la conversation.", "metadata": {"system": "taken"}},
             ])
         except RasaUnavailable as error:

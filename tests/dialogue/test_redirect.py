@@ -1,7 +1,7 @@
 import pytest
 
 from bot.config import load_config
-from bot.dialogue.redirect import organisation_for, other_branch_notice, other_organisation_message
+from bot.dialogue.redirect import of, organisation_for, other_branch_notice, other_organisation_message
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,20 @@ def test_other_branch_notice_names_the_body_and_how_to_reach_it():
 def test_other_organisation_message_has_a_contact():
     message = other_organisation_message("carte grise", load_config(environ={}))
     assert "ants.gouv.fr" in message
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("les Finances publiques (impots.gouv.fr)", "des Finances publiques (impots.gouv.fr)"),
+    ("le service public", "du service public"),
+    ("France Travail", "de France Travail"),
+    ("la préfecture", "de la préfecture"),
+    ("l'organisme concerné", "de l'organisme concerné"),
+    ("Lemonde", "de Lemonde"),
+])
+def test_of_contracts_the_article_as_french_grammar_wants(name, expected):
+    assert of(name) == expected
+
+
+def test_other_organisation_message_reads_as_correct_french():
+    message = other_organisation_message("comment declarer mes impots", load_config(environ={}))
+    assert "mais des Finances publiques" in message and "de les" not in message
