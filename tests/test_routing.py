@@ -1,4 +1,4 @@
-from bot.evaluation import score
+from bot.evaluation import score, score_moderation
 from bot.routing import route_for
 
 
@@ -42,6 +42,17 @@ def test_scores_on_a_hand_computed_set():
     assert report["per_route"]["faq"] == {"precision": 0.667, "recall": 1.0, "support": 2}
     assert report["per_route"]["human"] == {"precision": None, "recall": 0.0, "support": 1}
     assert report["route_confusions"] == [{"expected": "human", "predicted": "faq", "count": 1}]
+
+
+def test_moderation_scores_on_a_hand_computed_set():
+    cases = [{"label": label} for label in ("insult", "insult", "threat", "self_harm", "criticism", "none")]
+    predictions = [{"route": route} for route in ("abuse", "out_of_scope", "abuse", "abuse", "abuse", "faq")]
+    report = score_moderation(cases, predictions)
+    assert report["abusive_recall"] == 0.75
+    assert report["insult_and_threat_recall"] == 0.667
+    assert report["legal_called_abuse"] == 1
+    assert report["per_label"]["insult"] == {"routed_to_abuse": 0.5, "support": 2}
+    assert report["per_label"]["criticism"] == {"routed_to_abuse": 1.0, "support": 1}
 
 
 def test_selected_template_reads_the_response_selector():
