@@ -57,7 +57,8 @@ class BatchingSQLEventBroker(SQLEventBroker):
                 session.bulk_insert_mappings(self.SQLBrokerEvent, rows)
                 session.commit()
         except Exception as error:  # the database is down or restarting: try again later
-            logger.warning("Courtier d'événements : %d événements en attente (%s).", len(rows), error)
+            # The class only: SQLAlchemy's message would repeat the queued rows.
+            logger.warning("Courtier d'événements : %d événements en attente (%s).", len(rows), type(error).__name__)
             with self._lock:
                 self._pending[:0] = rows
 
