@@ -192,7 +192,7 @@ def check_targets(results: dict) -> Dict[str, tuple]:
 
 def trainings_of_last_run(models: Path) -> Optional[Dict[str, float]]:
     """BENCH_REUSE_MODELS=1 measures again the models of the last run (the baseline takes about
-    half an hour to train on 2 cores), with the training times measured then."""
+    15 minutes to train on 2 cores), with the training times measured then."""
     if os.environ.get("BENCH_REUSE_MODELS") != "1" or not TRAININGS.exists():
         return None
     if not all((models / f"{name}.tar.gz").exists() for name in ("ours", "baseline")):
