@@ -28,9 +28,8 @@ def _mask(args: argparse.Namespace) -> int:
 def _route(_: argparse.Namespace) -> int:
     import json
 
-    from bot.routing import Router
-
     from bot.message_lines import read_messages
+    from bot.routing import Router
 
     router = Router()
     for text, echoed in read_messages(sys.stdin):

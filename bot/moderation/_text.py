@@ -2,10 +2,10 @@
 
 People dodge word filters with leetspeak (c0nn4rd), repeated letters (connnnard), spaced or
 dotted letters (c o n n a r d, c.o.n.n.a.r.d), punctuation inside words (sal-ope), stars
-(c*nnard), invisible characters (con\u200bnard), capitals and missing accents. Every view below is lowercase, accent-free, made of
-`[a-z0-9*]` words separated by single spaces, with every run of a repeated letter collapsed
-to one letter (the "skeleton": connard, conard and connnnard all read `conard`, while
-Conrad stays `conrad`). Lexicon entries and pattern sources are skeletonised the same way.
+(c*nnard), invisible characters (con\u200bnard), capitals and missing accents. Every view
+below is lowercase, accent-free, made of `[a-z0-9*]` words separated by single spaces, with
+every run of a repeated letter collapsed to one letter (the "skeleton": connard, conard and
+connnnard all read `conard`, while Conrad stays `conrad`). Lexicon entries and pattern sources are skeletonised the same way.
 
 A message usually has a single view; the variants (dotted letters glued, spaced letters
 joined, `1` read as `l` rather than `i`) are only built when the message contains them.

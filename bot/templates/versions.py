@@ -14,7 +14,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional, Set, Tuple
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, Text, func, inspect, select
 from sqlalchemy.engine import Engine
@@ -71,7 +71,7 @@ def _serialise(template: AnswerTemplate) -> str:
     return json.dumps(template.dict(), ensure_ascii=False, default=str, sort_keys=True)
 
 
-_migrated: set = set()  # URLs whose table was seen: it stays (asked on every answer otherwise)
+_migrated: Set[str] = set()  # URLs whose table was seen: it stays (asked on every answer otherwise)
 
 
 def _has_table(engine: Engine) -> bool:
