@@ -15,6 +15,7 @@ A model's training time is the timestamp Rasa (and this job) put at the start of
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import shutil
@@ -62,6 +63,15 @@ def model_trained_at(model_path: str) -> datetime:
         return datetime(1970, 1, 1, tzinfo=timezone.utc)
 
 
+def training_model_name() -> str:
+    """Name of a model trained from now on. Its stamp keeps whole seconds only, so this waits for
+    the next second: the stamp is then no later than the moment the data is read, and a change
+    published a few milliseconds before training is not shown as unknown to the model."""
+    start = math.ceil(time.time())
+    time.sleep(max(0.0, start - time.time()))
+    return f"{time.strftime('%Y%m%d-%H%M%S', time.localtime(start))}-editeur"
+
+
 # ---- the job itself (subprocess) -------------------------------------------------------------
 
 def _write(status_path: Path, **fields: Any) -> None:
@@ -106,7 +116,7 @@ def run_job(status_path: Path, output_dir: Path, template_ids: List[str]) -> int
     started = time.time()
     _write(status_path, state=RUNNING, phase="training", started_at=started)
     try:
-        name = f"{time.strftime('%Y%m%d-%H%M%S')}-editeur"
+        name = training_model_name()
         result = train(domain=str(PROJECT_ROOT / "domain.yml"), config=str(PROJECT_ROOT / "config.yml"),
                        training_files=str(PROJECT_ROOT / "data"), output=str(output_dir), fixed_model_name=name)
         if result.code != 0 or not result.model:

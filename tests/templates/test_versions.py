@@ -6,6 +6,7 @@ import pytest
 
 from bot.templates import load_templates
 from bot.templates.importer import CaisseImporter
+from bot.templates.retrain import model_trained_at, training_model_name
 from bot.templates.versions import (
     WorkflowError, current_templates, effective_versions, example_changes_since, history, pending, propose, publish,
     published_template, reject, republish, utcnow,
@@ -90,3 +91,10 @@ def test_the_importer_trains_on_the_published_versions(database, monkeypatch):
     [response] = importer.get_domain().responses[f"utter_faq/{new.id}"]
     assert response["text"] == "Réponse apprise."
     assert set(effective_versions(database)) == {new.id}
+
+
+def test_a_change_published_just_before_a_training_is_known_to_the_model_trained(database):
+    new = FIRST.copy(update={"id": f"{FIRST.branch}_{FIRST.theme}_juste_avant", "examples": ["une", "deux"]})
+    publish(propose(new, "redaction", engine=database).id, "validation", engine=database)
+    trained_at = model_trained_at(f"/models/{training_model_name()}.tar.gz")
+    assert example_changes_since(trained_at, database) == []
