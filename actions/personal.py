@@ -1,10 +1,10 @@
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActionReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.channels.masking import METADATA_KEY
+from bot.channels.masking import METADATA_KEY, NOTICE_ACTION
 from bot.config import get_config
 from bot.dialogue import masked_data_notice, secure_path_message, situation_topic
 from bot.templates.versions import current_templates
@@ -14,19 +14,21 @@ from bot.templates.importer import response_name
 TEMPLATE_CONFIDENCE = 0.5
 
 
-class ActionValidateSlotMappings(Action):
-    """Rasa runs this hook on every user message, before predicting: the one place where a
-    message can be followed, whatever its intent, by "here is what was masked and why"."""
+class ActionMaskedDataNotice(Action):
+    """Run by the channels' door after the answer to a message where personal data was masked,
+    whatever its intent: what was masked and why. `ActionReverted` takes the action out of the
+    dialogue state (its message stays in the conversation): the rules that look at what came
+    before the next message still see the turn it follows."""
 
     def name(self) -> Text:
-        return "action_validate_slot_mappings"
+        return NOTICE_ACTION
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         types = (tracker.latest_message.get("metadata") or {}).get(METADATA_KEY) or []
-        if not types:
-            return [SlotSet("masked_data", None)] if tracker.get_slot("masked_data") else []
-        dispatcher.utter_message(text=masked_data_notice(types, get_config().contacts))
-        return [SlotSet("masked_data", sorted(types))]
+        notice = masked_data_notice(types, get_config().contacts)
+        if notice:
+            dispatcher.utter_message(text=notice)
+        return [ActionReverted()]
 
 
 class ActionSecurePath(Action):

@@ -22,14 +22,20 @@ def handoff_reason(latest_intent: Optional[str], previous_bot_action: Optional[s
 
 
 def previous_bot_action(events: Iterable[Dict[str, Any]]) -> Optional[str]:
-    """The last action the bot ran before the latest user message (action_listen aside)."""
-    seen_user = False
+    """The last action the bot ran before the latest user message (action_listen aside, and
+    actions taken out of the dialogue by Rasa's `undo` event, as the masked-data notice is)."""
+    seen_user, undone = False, 0
     for event in reversed(list(events)):
-        if event.get("event") == "user":
+        kind = event.get("event")
+        if kind == "user":
             if seen_user:
                 break
             seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+        elif kind == "undo":
+            undone += 1
+        elif kind == "action" and undone:
+            undone -= 1
+        elif seen_user and kind == "action" and event.get("name") != "action_listen":
             return event.get("name")
     return None
 

@@ -6,15 +6,37 @@ from bot.channels.rate_limit import LocalRateLimiter
 from bot.config import get_config
 
 
-async def _through(text, on_new_message=None):
+async def _through(text, on_new_message=None, notify=None):
     received = []
 
     async def collect(message):
         received.append(message.text)
+        await message.output_channel.send_text_message(message.sender_id, "réponse")
+
+    async def no_notice(message):
+        raise AssertionError("no notice without masked data")
 
     message = UserMessage(text, CollectingOutputChannel(), sender_id="door", input_channel="rest")
-    await mask_incoming(on_new_message or collect, LocalRateLimiter())(message)
+    await mask_incoming(on_new_message or collect, LocalRateLimiter(), notify or no_notice)(message)
     return received, [m["text"] for m in message.output_channel.messages]
+
+
+async def test_a_message_with_masked_data_is_answered_then_followed_by_the_notice():
+    async def notice(message):
+        types = ", ".join(message.metadata["personal_data"])
+        await message.output_channel.send_text_message(message.sender_id, f"masqué : {types}")
+
+    received, answers = await _through("mon mail c'est jean.dupont.test@example.org", notify=notice)
+    assert "example.org" not in received[0]
+    assert answers == ["réponse", "masqué : EMAIL"]
+
+
+async def test_a_notice_that_fails_leaves_the_answer_alone():
+    async def action_server_down(message):
+        raise ConnectionRefusedError("actions")
+
+    _, answers = await _through("mon mail c'est jean.dupont.test@example.org", notify=action_server_down)
+    assert answers == ["réponse"]
 
 
 async def test_control_characters_and_lone_surrogates_never_reach_rasa():

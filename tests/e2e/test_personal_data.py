@@ -96,3 +96,11 @@ def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api):
         assert_nowhere(log.read_text(errors="replace"), log.name)
     assert_nowhere(json.dumps(graph_api.received, ensure_ascii=False), "messages sent to Messenger")
     assert "[IBAN]" in dump_sqlite(stack.env["TRACKER_DB_URL"])
+
+
+def test_the_notice_after_masked_data_leaves_the_dialogue_where_it_was(stack):
+    sender = uuid.uuid4().hex
+    first = say(stack, '/nlu_fallback{"contact": "%s"}' % EMAIL, sender)
+    assert "reformuler" in texts(first) and "j'ai masqué une adresse e-mail" in texts(first)
+    second = say(stack, "/nlu_fallback", sender)
+    assert "je la transmets à un conseiller" in texts(second), "the rule still sees the request to rephrase"

@@ -37,6 +37,19 @@ def test_previous_bot_action_and_topic_from_events():
     assert last_template(events) == "caf_logement_apl"
 
 
+def test_an_action_undone_is_not_the_previous_bot_action():
+    events = [
+        user("aide svp mon mail c'est [EMAIL]", intent="nlu_fallback"),
+        {"event": "action", "name": "utter_ask_rephrase"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "action", "name": "action_masked_data_notice"},
+        {"event": "bot", "text": "Pour protéger vos données, j'ai masqué une adresse e-mail…"},
+        {"event": "undo"},
+        user("toujours pas", intent="nlu_fallback"),
+    ]
+    assert previous_bot_action(events) == "utter_ask_rephrase"
+
+
 def test_transcript_tells_person_bot_agent_and_notices_apart():
     events = [
         user("bonjour", intent="greet", timestamp=1.0),

@@ -20,7 +20,7 @@ from tests.web_server import free_port, web_server
 FIRST = load_templates()[0]
 NAME = f"utter_faq/{FIRST.id}"
 # What Rasa sends: the tracker's slots (never empty: Rasa's own slots are there) and the channel.
-SLOTS = {"useful": None, "masked_data": None, "session_started_metadata": None}
+SLOTS = {"useful": None, "session_started_metadata": None}
 
 
 @pytest.fixture(scope="module")
