@@ -11,6 +11,8 @@ stopped and one more message is sent. Then the test checks what a person would n
   history holds a message that was never sent (`duplicated`, `corrupted`);
 - every handoff the person was told about has its record in the `handoffs` table
   (`handoffs_lost`);
+- one conversation in five gives a (synthetic) e-mail address: it never reaches PostgreSQL in
+  clear (`personal_values_in_clear`), and the person is told it was masked (`masked_notices`);
 - with the action servers down, the person is told the service is unavailable and which number
   to call.
 
@@ -36,6 +38,7 @@ from bot.channels.masking import TECHNICAL_ERROR
 from bot.channels.rate_limit import MESSAGE as RATE_LIMITED
 from bot.channels.rest import TOO_LATE
 from bot.config import PROJECT_ROOT, get_config
+from bot.personal_data import mask
 from bot.production import ProductionPorts, ProductionStack, unavailable_texts
 from bot.runner import StartError
 from bot.traffic import CONVERSATION, Outcome, send
@@ -43,6 +46,8 @@ from bot.traffic import CONVERSATION, Outcome, send
 OUT = PROJECT_ROOT / "var" / "load"
 PEOPLE = 200
 HANDOFF_REQUEST = "je veux parler à un conseiller"
+PERSONAL_VALUE = "camille.test@example.org"
+PERSONAL_MESSAGE = f"comment je declare mes revenus pour la prime d'activité, mon mail c'est {PERSONAL_VALUE}"
 # A person reads the answer and types the next message: 10 to 25 s (about 11 messages a second in all).
 THINK_SECONDS = (10.0, 25.0)
 
@@ -67,11 +72,14 @@ def classify(outcome: Outcome, errors: List[str], handed_off: bool) -> str:
 
 async def person(session: aiohttp.ClientSession, url: str, deadline: float, rng: random.Random,
                  log: List[Outcome], handoffs: Dict[str, bool]) -> None:
-    """Conversations one after the other until the deadline; one in ten asks for an agent."""
+    """Conversations one after the other until the deadline; one in ten asks for an agent, one
+    in five of the others writes an e-mail address with a question."""
     while time.monotonic() < deadline:
         sender = f"load-{uuid.uuid4().hex}"
         wants_agent = rng.random() < 0.1
         messages = [*CONVERSATION[:2], HANDOFF_REQUEST] if wants_agent else list(CONVERSATION)
+        if not wants_agent and rng.random() < 0.2:
+            messages[3] = PERSONAL_MESSAGE
         for text_ in messages:
             outcome = await send(session, url, sender, text_)
             log.append(outcome)
@@ -129,10 +137,12 @@ def check_histories(stack: ProductionStack, log: List[Outcome], kinds: List[str]
                                        "AND sender_id LIKE 'load-%' ORDER BY id"))
         for sender, data in rows:
             stored[sender].append(json.loads(data).get("text"))
+        in_clear = connection.execute(text("SELECT count(*) FROM events WHERE data LIKE :value"),
+                                      {"value": f"%{PERSONAL_VALUE}%"}).scalar()
     engine.dispose()
     sent: Dict[str, List[tuple]] = defaultdict(list)
     for outcome, kind in zip(log, kinds):
-        sent[outcome.sender].append((outcome.text, kind))
+        sent[outcome.sender].append((mask(outcome.text).text, kind))  # as the door stored it
     duplicated = corrupted = missing = 0
     examples: List[dict] = []
     for sender, messages in sent.items():
@@ -157,7 +167,15 @@ def check_histories(stack: ProductionStack, log: List[Outcome], kinds: List[str]
             position += 1
     return {"conversations": len(sent), "answered_but_missing_from_history": missing,
             "conversations_with_duplicates": duplicated, "conversations_corrupted": corrupted,
-            "examples": examples[:10]}
+            "personal_values_in_clear": in_clear, "examples": examples[:10]}
+
+
+def count_notices(log: List[Outcome], kinds: List[str]) -> Dict[str, int]:
+    """Answered messages with the e-mail address, and how many of them came with the notice
+    (a notice can be missing while PostgreSQL restarts: the answer went, the data was masked)."""
+    masked = [o for o, k in zip(log, kinds) if o.text == PERSONAL_MESSAGE and k == "answered"]
+    return {"masked_messages_answered": len(masked),
+            "masked_notices": sum(any("j'ai masqué" in a for a in o.answers) for o in masked)}
 
 
 def check_handoffs(stack: ProductionStack, handoffs: Dict[str, bool]) -> Dict[str, int]:
@@ -201,7 +219,7 @@ def main() -> int:
         report = {
             "seconds": seconds, "people": PEOPLE, "faults": events,
             "sent": len(log), "answered": counts["answered"], "errors": counts["error"], "lost": counts["lost"],
-            **check_histories(stack, log, kinds), **check_handoffs(stack, handoffs),
+            **check_histories(stack, log, kinds), **check_handoffs(stack, handoffs), **count_notices(log, kinds),
             "actions_down": check_actions_down(stack),
             "lost_examples": [asdict(o) for o, k in zip(log, kinds) if k == "lost"][:20],
         }
@@ -210,13 +228,14 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False))
     for key in ("sent", "answered", "errors", "lost", "conversations", "answered_but_missing_from_history",
-                "conversations_with_duplicates", "conversations_corrupted", "handoffs_announced",
-                "handoffs_recorded", "handoffs_lost"):
+                "conversations_with_duplicates", "conversations_corrupted", "personal_values_in_clear",
+                "masked_messages_answered", "masked_notices", "handoffs_announced", "handoffs_recorded",
+                "handoffs_lost"):
         print(f"  {key:36} {report[key]}")
     print("  pannes : " + " ; ".join(events))
     print(f"  serveurs d'actions arrêtés : {report['actions_down']['answer']!r}")
     failed = (report["lost"] or report["answered_but_missing_from_history"] or report["conversations_with_duplicates"]
-              or report["conversations_corrupted"] or report["handoffs_lost"]
+              or report["conversations_corrupted"] or report["personal_values_in_clear"] or report["handoffs_lost"]
               or not report["actions_down"]["clear_message"])
     print("ÉCHEC" if failed else "RÉUSSI", f"(détails : {OUT / 'report.json'})")
     return 1 if failed else 0
