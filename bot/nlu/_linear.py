@@ -97,10 +97,11 @@ class LinearTextComponent(GraphComponent):
     def trained(self) -> bool:
         return self._pipeline is not None
 
-    def ranking(self, text: str) -> List[Tuple[str, float]]:
-        """Labels with their probability, best first: `ranking_length` of them (all if 0)."""
+    def ranking(self, text: str, length: Optional[int] = None) -> List[Tuple[str, float]]:
+        """Labels with their probability, best first: `length` of them (default
+        `ranking_length`; all if 0)."""
         probabilities = self._pipeline.predict_proba([text])[0]
         labels = self._pipeline.classes_
         best = sorted(zip(labels, probabilities), key=lambda pair: -pair[1])
-        length = self._config["ranking_length"]
+        length = self._config["ranking_length"] if length is None else length
         return [(str(label), float(p)) for label, p in (best[:length] if length > 0 else best)]

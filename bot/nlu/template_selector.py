@@ -4,13 +4,19 @@ Replaces Rasa's ResponseSelector, which with ~120 templates of about ten example
 the right one for barely more than half of the held-out questions and took most of the
 training time. A logistic regression on character and word n-grams trains in seconds.
 
+A message that names one branch ("mon rib à la caf", "rdv cpam") gets that branch's best
+template when the n-grams put another branch's twin first (RIB, appointment, account, phone
+exist in several branches): the best of the named branch goes first if its probability is at
+least `named_branch_ratio` of the top one. Branch names come from the component's config.
+
 It writes `response_selector` exactly as ResponseSelector does, so the rule `faq -> utter_faq`,
 Rasa's full retrieval intent (`faq/<id>` in trackers and conversation tests), the action
 server and `bot.routing.selected_template` read it unchanged.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List
+import re
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -29,13 +35,31 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu._linear import LinearTextComponent
+from bot.nlu._text import normalise
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq"}
+        return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq", "branch_names": {},
+                "named_branch_ratio": 0.2}
+
+    def named_branch(self, text: str) -> Optional[str]:
+        """The one branch the message names, if it names exactly one."""
+        words = _words(text)
+        named = {branch for branch, names in self._config["branch_names"].items()
+                 if any(_words(name) in words for name in names)}
+        return named.pop() if len(named) == 1 else None
+
+    def _prefer_named_branch(self, text: str, ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
+        branch = self.named_branch(text)
+        if branch is None or _branch_of(ranking[0][0]) == branch:
+            return ranking
+        best = next((pair for pair in ranking if _branch_of(pair[0]) == branch), None)
+        if best is None or best[1] < self._config["named_branch_ratio"] * ranking[0][1]:
+            return ranking
+        return [best] + [pair for pair in ranking if pair is not best]
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval_intent = self._config["retrieval_intent"]
@@ -53,7 +77,8 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
         if not self.trained:
             return messages
         for message in messages:
-            ranking = self.ranking(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            ranking = self._prefer_named_branch(text, self.ranking(text, length=0))[:self._config["ranking_length"] or None]
             key, confidence = ranking[0]
             utter_action = util.intent_response_key_to_template_key(key)
             prediction = {
@@ -72,3 +97,13 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             properties[self._config["retrieval_intent"]] = prediction
             message.set(RESPONSE_SELECTOR_PROPERTY_NAME, properties, add_to_output=True)
         return messages
+
+
+def _branch_of(key: str) -> str:
+    """`faq/caf_logement_apl` -> `caf` (template ids start with their branch)."""
+    return key.split("/", 1)[-1].split("_", 1)[0]
+
+
+def _words(text: str) -> str:
+    """" mon rib a la caf ": folded words between spaces, so names match whole words only."""
+    return f" {' '.join(re.findall(r'[a-z0-9]+', normalise(text)))} "

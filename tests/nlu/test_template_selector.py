@@ -1,4 +1,9 @@
+import tempfile
+from pathlib import Path
+
 from rasa.core.actions.action import ActionRetrieveResponse
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
@@ -63,3 +68,46 @@ def test_loads_what_it_trained(storage, context):
     [message] = reload(TfidfTemplateSelector, storage, context, "selector").process(
         [Message.build(text="quel jour la caf verse les allocations")])
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/caf_paiements_date_versement"
+
+
+TWINS = {
+    "retraite_paiement_rib": ["changer de rib", "nouveau rib comment faire", "je change de rib",
+                              "je change de banque nouveau rib", "modifier mon rib"],
+    "caf_paiements_rib": ["coordonnees bancaires des allocations", "changer le compte ou sont versees les allocs",
+                          "nouveau compte bancaire pour les aides", "les allocs sur un autre compte",
+                          "mon rib pour les allocs"],
+}
+BRANCHES = {"caf": ["caf", "allocations familiales"], "retraite": ["carsat", "assurance retraite"]}
+
+
+def top_template(text, **config):
+    storage_dir = tempfile.mkdtemp()
+    storage = LocalModelStorage(Path(storage_dir))
+    context = ExecutionContext(GraphSchema({}), "test-model")
+    selector = build(TfidfTemplateSelector, storage, context, "selector", **config)
+    selector.train(TrainingData([Message.build(text=t, intent=f"faq/{key}") for key, texts in TWINS.items()
+                                 for t in texts], responses={f"utter_faq/{k}": [{"text": k}] for k in TWINS}))
+    [message] = selector.process([Message.build(text=text)])
+    return message.get("response_selector")["faq"]["response"]["intent_response_key"]
+
+
+def test_a_message_naming_one_branch_gets_that_branchs_twin():
+    text = "je change de rib, c'est pour la CAF"
+    assert top_template(text) == "faq/retraite_paiement_rib", "without branch names, the n-grams choose"
+    assert top_template(text, branch_names=BRANCHES) == "faq/caf_paiements_rib"
+    assert top_template("je change de rib pour la carsat", branch_names=BRANCHES) == "faq/retraite_paiement_rib"
+
+
+def test_a_message_naming_two_branches_or_a_weak_twin_is_left_to_the_n_grams():
+    both = "je change de rib, pour la caf et la carsat"
+    assert top_template(both, branch_names=BRANCHES) == top_template(both)
+    text = "je change de rib, c'est pour la CAF"
+    assert top_template(text, branch_names=BRANCHES, named_branch_ratio=1.01) == "faq/retraite_paiement_rib"
+
+
+def test_branch_names_match_whole_words_only():
+    selector = TfidfTemplateSelector({**TfidfTemplateSelector.get_default_config(), "branch_names": BRANCHES},
+                                     None, None)
+    assert selector.named_branch("ma CAF de Lyon") == "caf"
+    assert selector.named_branch("la cafétéria du lycée") is None
+    assert selector.named_branch("les Allocations familiales") == "caf"
