@@ -78,7 +78,8 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             return messages
         for message in messages:
             text = message.get(TEXT) or ""
-            ranking = self._prefer_named_branch(text, self.ranking(text, length=0))[:self._config["ranking_length"] or None]
+            ranking = self._prefer_named_branch(text, self.ranking(text, length=0))
+            ranking = ranking[:self._config["ranking_length"] or None]
             key, confidence = ranking[0]
             utter_action = util.intent_response_key_to_template_key(key)
             prediction = {
