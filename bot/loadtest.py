@@ -38,6 +38,7 @@ from bot.channels.masking import TECHNICAL_ERROR
 from bot.channels.rate_limit import MESSAGE as RATE_LIMITED
 from bot.channels.rest import TOO_LATE
 from bot.config import PROJECT_ROOT, get_config
+from bot.dialogue import masked_data_notice
 from bot.personal_data import mask
 from bot.production import ProductionPorts, ProductionStack, unavailable_texts
 from bot.runner import StartError
@@ -174,8 +175,8 @@ def count_notices(log: List[Outcome], kinds: List[str]) -> Dict[str, int]:
     """Answered messages with the e-mail address, and how many of them came with the notice
     (a notice can be missing while PostgreSQL restarts: the answer went, the data was masked)."""
     masked = [o for o, k in zip(log, kinds) if o.text == PERSONAL_MESSAGE and k == "answered"]
-    return {"masked_messages_answered": len(masked),
-            "masked_notices": sum(any("j'ai masqué" in a for a in o.answers) for o in masked)}
+    notice = masked_data_notice(mask(PERSONAL_MESSAGE).types, get_config().contacts)
+    return {"masked_messages_answered": len(masked), "masked_notices": sum(notice in o.answers for o in masked)}
 
 
 def check_handoffs(stack: ProductionStack, handoffs: Dict[str, bool]) -> Dict[str, int]:
