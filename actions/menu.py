@@ -5,6 +5,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.config import get_config
 from bot.dialogue import Menu
+from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
 from bot.dialogue.menu import QUESTIONS_PROMPT, THEMES_PROMPT
 from bot.templates.versions import current_templates
 from bot.templates.importer import response_name
@@ -22,6 +23,8 @@ class ActionMenu(Action):
         theme = next(tracker.get_latest_entity_values("theme"), None)
         if template_id and menu.find(template_id):
             dispatcher.utter_message(response=response_name(template_id))
+            if legal_notice_due(tracker.events):
+                dispatcher.utter_message(response=SHORT_NOTICE)
         elif theme and menu.template_buttons(theme):
             dispatcher.utter_message(text=QUESTIONS_PROMPT, buttons=menu.template_buttons(theme))
         else:

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.channels.masking import METADATA_KEY, NOTICE_ACTION
 from bot.config import get_config
 from bot.dialogue import masked_data_notice, secure_path_message, situation_topic
+from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
 from bot.templates.versions import current_templates
 from bot.routing import selected_template
 from bot.templates.importer import response_name
@@ -48,4 +49,6 @@ class ActionSecurePath(Action):
         dispatcher.utter_message(text=secure_path_message(topic, contacts))
         if template:
             dispatcher.utter_message(response=response_name(template.id))
+            if legal_notice_due(tracker.events):
+                dispatcher.utter_message(response=SHORT_NOTICE)
         return []

@@ -1,7 +1,21 @@
-"""`make eval`: route and template accuracy on the held-out file, and what the moderation catches
-on its own held-out file (both never used for training nor for writing the lexicon)."""
+"""`make eval`: what the assistant does with messages nobody used to train it.
+
+Three sets, side by side:
+- the real-question set (`tests/heldout/real/`): questions people typed on public forums and
+  official question-and-answer pages, each with its source address, split once by source page into
+  a dev part (used to choose thresholds and to find missing templates) and a test part (only
+  measured, never read to write examples, lexicon entries or thresholds);
+- the team-written held-out file (`tests/heldout/messages.jsonl`), kept as a second set;
+- the moderation held-out file.
+
+For each: route accuracy, and the trust figures: wrong template shown (share of all questions),
+right template for the questions that have one, no template for the general questions that have
+none (abstain, clarify or redirect), per branch and per route; on the dev part, the reliability of
+the template confidence and the effect of each threshold.
+"""
 from __future__ import annotations
 
+import argparse
 import json
 from collections import Counter
 from pathlib import Path
@@ -12,6 +26,10 @@ from bot.routing import Router
 from bot.templates import current_ids, load_templates
 
 HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "messages.jsonl"
+REAL_QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "real"
+SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
+RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01)
+THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
 # Labels: criticism, none, and the abusive ones, which must all end on the route `abuse`.
 HELDOUT_MODERATION = PROJECT_ROOT / "tests" / "heldout" / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
@@ -82,20 +100,139 @@ def score_moderation(cases: List[Dict[str, Any]], predictions: List[Dict[str, An
     }
 
 
-def _markdown(report: Dict[str, Any]) -> str:
-    lines = [
-        "# Évaluation sur le jeu de test réservé",
-        "",
-        f"- messages : {report['messages']}",
-        f"- exactitude des routes : {report['route_accuracy']}",
-        f"- exactitude du modèle de réponse (top 1) : {report['template_top1_accuracy']}",
-        "",
-        "| route | précision | rappel | messages |",
-        "|---|---|---|---|",
+def _shown(prediction: Dict[str, Any]) -> Optional[str]:
+    """The template the person is shown, if any."""
+    return prediction.get("template") if prediction.get("route") == "faq" else None
+
+
+def _share(hits: int, total: int) -> Optional[float]:
+    return round(hits / total, 3) if total else None
+
+
+def trust(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
+    """The figures a person relies on: a wrong template shown is worse than none.
+
+    - wrong_template: share of all messages shown a template other than their expected one
+      (a template shown to a question that has none, or to a non-general message, is wrong);
+    - right_template: share of the messages with an expected template that are shown it;
+    - no_template_when_none: share of the general questions without a template that are shown
+      none (abstention, clarification or redirection)."""
+    pairs = list(zip(cases, predictions))
+    shown = [(c, _shown(p)) for c, p in pairs]
+    with_template = [(c, t) for c, t in shown if c.get("template")]
+    without = [(c, t) for c, t in shown if c["route"] == "faq" and not c.get("template")]
+    return {
+        "messages": len(pairs),
+        "route_accuracy": _share(sum(c["route"] == p["route"] for c, p in pairs), len(pairs)),
+        "wrong_template": _share(sum(1 for c, t in shown if t and t != c.get("template")), len(pairs)),
+        "right_template": _share(sum(1 for c, t in with_template if t == c["template"]), len(with_template)),
+        "no_template_when_none": _share(sum(1 for _, t in without if not t), len(without)),
+        "with_template": len(with_template),
+        "without_template": len(without),
+    }
+
+
+def trust_by(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]], key: str) -> Dict[str, Dict[str, Any]]:
+    """`trust` for each value of a case field (branch, route)."""
+    groups: Dict[str, List[int]] = {}
+    for index, case in enumerate(cases):
+        groups.setdefault(str(case.get(key) or "autre"), []).append(index)
+    return {value: trust([cases[i] for i in indexes], [predictions[i] for i in indexes])
+            for value, indexes in sorted(groups.items())}
+
+
+def reliability(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """On the general questions the NLU took as such: per band of the selector's confidence in its
+    best template, how often that template is the expected one (a question without a template
+    counts as wrong). A calibrated confidence matches the observed share."""
+    rows = [(float(p.get("best_confidence") or 0.0), p.get("best_template") == c.get("template") and bool(c.get("template")))
+            for c, p in zip(cases, predictions) if c["route"] == "faq" and p.get("route") == "faq"]
+    table = []
+    for low, high in zip(RELIABILITY_BINS, RELIABILITY_BINS[1:]):
+        band = [right for confidence, right in rows if low <= confidence < high]
+        table.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "messages": len(band),
+                      "mean_confidence": round(sum(c for c, _ in rows if low <= c < high) / len(band), 3) if band else None,
+                      "right": _share(sum(band), len(band))})
+    return table
+
+
+def with_threshold(predictions: List[Dict[str, Any]], threshold: float) -> List[Dict[str, Any]]:
+    """The predictions as they would be with the gate at `threshold` (valid for thresholds at or
+    above the one the model was trained with: only the selector's best guess is re-read)."""
+    changed = []
+    for p in predictions:
+        p = dict(p)
+        if p.get("route") == "faq" and p.get("abstained") != "vague" and p.get("best_template"):
+            keep = float(p.get("best_confidence") or 0.0) >= threshold
+            p["template"] = p["best_template"] if keep else None
+        changed.append(p)
+    return changed
+
+
+def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    return [{"threshold": t, **trust(cases, with_threshold(predictions, t))} for t in THRESHOLDS]
+
+
+def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str, str]) -> Dict[str, Any]:
+    cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
+    predictions = [router.route(case["text"]).as_dict() for case in cases]
+    report = score(cases, predictions)
+    report["trust"] = trust(cases, predictions)
+    report["by_branch"] = trust_by(cases, predictions, "branch")
+    report["by_route"] = trust_by(cases, predictions, "route")
+    report["reliability"] = reliability(cases, predictions)
+    report["threshold_sweep"] = sweep(cases, predictions)
+    report["wrong_templates"] = [
+        {"text": p.get("text", ""), "expected": c.get("template"), "shown": _shown(p),
+         "confidence": p.get("best_confidence"), "source": c.get("source")}
+        for c, p in zip(cases, predictions) if _shown(p) and _shown(p) != c.get("template")
     ]
-    lines += [f"| {r} | {v['precision']} | {v['recall']} | {v['support']} |" for r, v in report["per_route"].items()]
-    lines += ["", "## Confusions", "", "| attendu | prédit | nombre |", "|---|---|---|"]
-    lines += [f"| {c['expected']} | {c['predicted']} | {c['count']} |" for c in report["route_confusions"]]
+    return report
+
+
+SET_TITLES = {"real_dev": "questions réelles, partie dev", "real_test": "questions réelles, partie test",
+              "heldout": "jeu réservé écrit par l'équipe"}
+TRUST_ROWS = (("route_accuracy", "exactitude des routes"), ("wrong_template", "modèle faux affiché (sur tous les messages)"),
+              ("right_template", "bon modèle (questions qui en ont un)"),
+              ("no_template_when_none", "aucun modèle quand il n'y en a pas"))
+
+
+def _trust_table(groups: Dict[str, Dict[str, Any]], title: str) -> List[str]:
+    lines = ["", f"| {title} | messages | routes | modèle faux | bon modèle | aucun modèle si aucun |",
+             "|---|---|---|---|---|---|"]
+    lines += [f"| {name} | {t['messages']} | {t['route_accuracy']} | {t['wrong_template']} | {t['right_template']} "
+              f"| {t['no_template_when_none']} |" for name, t in groups.items()]
+    return lines
+
+
+def _markdown(report: Dict[str, Any]) -> str:
+    sets = report["sets"]
+    names = list(sets)
+    lines = ["# Évaluation sur des messages jamais utilisés pour l'entraînement", "",
+             "| mesure | " + " | ".join(SET_TITLES.get(n, n) for n in names) + " |",
+             "|---|" + "---|" * len(names)]
+    lines.append("| messages | " + " | ".join(str(sets[n]["messages"]) for n in names) + " |")
+    for key, label in TRUST_ROWS:
+        lines.append(f"| {label} | " + " | ".join(str(sets[n]["trust"][key]) for n in names) + " |")
+    lines.append("| exactitude du modèle de réponse (top 1, questions qui en ont un) | "
+                 + " | ".join(str(sets[n]["template_top1_accuracy"]) for n in names) + " |")
+    for name in names:
+        current = sets[name]
+        lines += ["", f"## {SET_TITLES.get(name, name)}"]
+        lines += _trust_table(current["by_branch"], "branche")
+        lines += _trust_table(current["by_route"], "route attendue")
+        lines += ["", "| route | précision | rappel | messages |", "|---|---|---|---|"]
+        lines += [f"| {r} | {v['precision']} | {v['recall']} | {v['support']} |" for r, v in current["per_route"].items()]
+        lines += ["", "| attendu | prédit | nombre |", "|---|---|---|"]
+        lines += [f"| {c['expected']} | {c['predicted']} | {c['count']} |" for c in current["route_confusions"]]
+        if name == "real_dev":
+            lines += ["", "### Fiabilité de la confiance du modèle de réponse (questions générales)", "",
+                      "| confiance | messages | confiance moyenne | part juste |", "|---|---|---|---|"]
+            lines += [f"| {r['band']} | {r['messages']} | {r['mean_confidence']} | {r['right']} |" for r in current["reliability"]]
+            lines += ["", "### Effet du seuil (valable au-dessus du seuil du modèle)", "",
+                      "| seuil | modèle faux | bon modèle | aucun modèle si aucun |", "|---|---|---|---|"]
+            lines += [f"| {r['threshold']} | {r['wrong_template']} | {r['right_template']} | {r['no_template_when_none']} |"
+                      for r in current["threshold_sweep"]]
     moderation = report.get("moderation")
     if moderation:
         lines += ["", "## Modération (jeu réservé `tests/heldout/moderation.jsonl`)", "",
@@ -108,11 +245,18 @@ def _markdown(report: Dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> Dict[str, Any]:
-    cases = load_heldout()
-    router = Router()
-    predictions = [router.route(case["text"]).as_dict() for case in cases]
-    report = score(cases, predictions, current_ids(load_templates()))
+def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default=",".join(SETS),
+                        help="ensembles à mesurer, parmi " + ", ".join(SETS) + " (pendant les réglages : real_dev,heldout)")
+    parser.add_argument("--model", type=Path, default=None, help="modèle à évaluer (défaut : le plus récent de models/)")
+    args = parser.parse_args(argv)
+    router = Router(args.model)
+    renamed = current_ids(load_templates())
+    report: Dict[str, Any] = {"sets": {}}
+    for name in args.sets.split(","):
+        if SETS[name].exists():
+            report["sets"][name] = evaluate_set(router, load_heldout(SETS[name]), renamed)
     moderation_cases = load_heldout(HELDOUT_MODERATION)
     report["moderation"] = score_moderation(moderation_cases, [router.route(c["text"]).as_dict() for c in moderation_cases])
     REPORT_DIR.mkdir(parents=True, exist_ok=True)

@@ -17,6 +17,8 @@ from bot.personal_data import mask
 
 INTENT_ROUTES = {
     "faq": "faq",
+    # No validated answer, or too vague: a general question the assistant declines to guess.
+    "needs_clarification": "faq",
     "personal_situation": "personal_situation",
     "share_personal_data": "personal_data",
     "ask_human": "human",
@@ -40,6 +42,11 @@ class RouteResult:
     confidence: float
     template: Optional[str] = None
     template_confidence: Optional[float] = None
+    # Why no template was given to a general question (`bot.nlu.answer_gate`), and the
+    # selector's best guess then, so the evaluation can tell abstentions from misses.
+    abstained: Optional[str] = None
+    best_template: Optional[str] = None
+    best_confidence: Optional[float] = None
     personal_data: List[str] = field(default_factory=list)
 
     def as_dict(self) -> Dict[str, Any]:
@@ -58,10 +65,13 @@ def route_for(masked_text: str, parse_data: Dict[str, Any], personal_data: List[
     name = intent.get("name") or "nlu_fallback"
     route = INTENT_ROUTES.get(name, SMALLTALK_ROUTE)
     template = template_confidence = None
-    if route == "faq":
-        template, template_confidence = selected_template(parse_data)
-    return RouteResult(masked_text, route, name, float(intent.get("confidence") or 0.0), template,
-                       template_confidence, personal_data)
+    best_template, best_confidence = selected_template(parse_data)
+    gate = parse_data.get("answer_gate") or {}
+    if name == "faq":
+        template, template_confidence = best_template, best_confidence
+    return RouteResult(masked_text, route, name, float(intent.get("confidence") or 0.0), template=template,
+                       template_confidence=template_confidence, abstained=gate.get("reason"),
+                       best_template=best_template, best_confidence=best_confidence, personal_data=personal_data)
 
 
 def latest_model(models_dir: Path = PROJECT_ROOT / "models") -> Path:

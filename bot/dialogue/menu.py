@@ -16,6 +16,11 @@ def _payload(**entities: str) -> str:
     return "/help" + json.dumps(entities, ensure_ascii=False, separators=(",", ":"))
 
 
+def template_payload(template_id: str) -> str:
+    """The payload that gives one template, from the menu or from a clarification button."""
+    return _payload(template_id=template_id)
+
+
 def theme_key(template: AnswerTemplate) -> str:
     return f"{template.branch}.{template.theme}"
 
@@ -38,7 +43,7 @@ class Menu:
 
     def template_buttons(self, theme: str) -> List[Dict[str, str]]:
         return [
-            {"title": t.title, "payload": _payload(template_id=t.id)}
+            {"title": t.title, "payload": template_payload(t.id)}
             for t in self._covered()
             if theme_key(t) == theme
         ]

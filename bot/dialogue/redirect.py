@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Optional
+from typing import Any, Dict, List, Tuple
 
 import yaml
 
 from bot.config import PROJECT_ROOT, CaisseConfig
-from bot.dialogue.situation import fold, mentions
 
 OTHER_ORGANISATIONS = PROJECT_ROOT / "config" / "other_organisations.yml"
 
@@ -33,34 +32,51 @@ def other_branch_notice(branch: str, config: CaisseConfig) -> str:
     )
 
 
+RETRIEVAL_INTENT = "other_organisation"
+FALLBACK = "fallback"
+# Under this probability of the best body, the person gets the general pointer rather than a
+# body that may be the wrong one.
+MIN_ORGANISATION_CONFIDENCE = 0.25
+
+
 @dataclass(frozen=True)
 class Organisation:
+    key: str
     name: str
     contact: str
-    keywords: tuple = ()
 
 
 @lru_cache(maxsize=4)
-def load_organisations(path: Path = OTHER_ORGANISATIONS) -> tuple:
+def load_organisations(path: Path = OTHER_ORGANISATIONS) -> Dict[str, Organisation]:
+    """Bodies by key (the `other_organisation/<key>` of their training examples), then the
+    general pointer under the key `FALLBACK`."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    organisations = tuple(
-        Organisation(o["name"], o["contact"], tuple(fold(k) for k in o["keywords"])) for o in data["organisations"]
-    )
-    return organisations + (Organisation(data["fallback"]["name"], data["fallback"]["contact"]),)
+    organisations = {key: Organisation(key, o["name"], o["contact"]) for key, o in data["organisations"].items()}
+    organisations[FALLBACK] = Organisation(FALLBACK, data["fallback"]["name"], data["fallback"]["contact"])
+    return organisations
 
 
-def organisation_for(text: str, organisations: Optional[tuple] = None) -> Organisation:
-    organisations = organisations or load_organisations()
-    folded = fold(text)
-    for organisation in organisations[:-1]:
-        if mentions(folded, organisation.keywords):
-            return organisation
-    return organisations[-1]
+def response_name(key: str) -> str:
+    return f"utter_{RETRIEVAL_INTENT}/{key}"
 
 
-def other_organisation_message(text: str, config: CaisseConfig) -> str:
-    organisation = organisation_for(text)
+def chosen_organisation(parse_data: Dict[str, Any]) -> Tuple[str, float]:
+    """The body the NLU chose for a message (`TfidfTemplateSelector` on `other_organisation`),
+    and its probability; `FALLBACK` when none was chosen."""
+    response = ((parse_data.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
+    key = (response.get("intent_response_key") or "").partition("/")[2]
+    return (key or FALLBACK), float(response.get("confidence") or 0.0)
+
+
+def other_organisation_message(organisation: Organisation, config: CaisseConfig) -> str:
     return (
         f"Cette question ne relève pas {of(config.contacts.name)} mais {of(organisation.name)}. "
         f"Contact : {organisation.contact}."
     )
+
+
+def organisation_responses(config: CaisseConfig) -> Dict[str, List[Dict[str, str]]]:
+    """One response per body, so that Rasa knows the bodies' answers (`utter_other_organisation/<key>`)
+    and the NLG server serves the sentence of the current configuration."""
+    return {response_name(key): [{"text": other_organisation_message(organisation, config)}]
+            for key, organisation in load_organisations().items()}

@@ -30,7 +30,8 @@ from bot.routing import selected_template
 # e.g. {"category": "insult", "severity": "medium"}. Categories the usage charter removes count
 # as abusive messages; criticism and spam do not.
 MODERATION_PARSE_KEY = "moderation"
-UNANSWERED_INTENTS = {"nlu_fallback": "fallback", "out_of_scope": "out_of_scope"}
+# An abstention (no validated answer, or a question too vague) counts with the misunderstood.
+UNANSWERED_INTENTS = {"nlu_fallback": "fallback", "needs_clarification": "fallback", "out_of_scope": "out_of_scope"}
 FAQ_INTENT = "faq"
 TEXT_LIMIT = 500
 BATCH = 500

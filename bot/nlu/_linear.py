@@ -37,7 +37,8 @@ class LinearTextComponent(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         # C: inverse regularisation, chosen by cross-validation on the training examples.
-        return {"C": 10.0, "class_weight": None, "ranking_length": 10}
+        # word_vectors: weight of the mean word vector next to the n-grams (0: n-grams only).
+        return {"C": 10.0, "class_weight": None, "ranking_length": 10, "word_vectors": 0.0}
 
     def __init__(
         self,
@@ -87,7 +88,7 @@ class LinearTextComponent(GraphComponent):
             logger.warning("%s: at least two labels are needed to train, none learnt", type(self).__name__)
             return self._resource
         classifier = LogisticRegression(C=self._config["C"], class_weight=self._config["class_weight"], max_iter=3000)
-        self._pipeline = _fast_scoring(make_pipeline(text_features(), classifier).fit(list(texts), list(labels)))
+        self._pipeline = _fast_scoring(make_pipeline(text_features(self._config["word_vectors"]), classifier).fit(list(texts), list(labels)))
         self._state = state
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump({"pipeline": self._pipeline, "state": self._state}, directory / MODEL_FILE)

@@ -23,6 +23,8 @@ class AnswerTemplate(BaseModel):
     source: str
     modelled_on: str = ""
     reviewed: date
+    # Who checked the answer against its source on `reviewed` (a name or a team).
+    checked_by: str = ""
     owner: str = ""
     needs_agent: bool = False
     # Ids of templates merged into this one: labels written before the merge still name this answer.

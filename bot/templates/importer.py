@@ -26,7 +26,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.config import CaisseConfig, get_config
-from bot.dialogue.redirect import other_branch_notice
+from bot.dialogue.redirect import RETRIEVAL_INTENT as ORGANISATION_INTENT, organisation_responses, other_branch_notice
 from bot.templates import AnswerTemplate, render
 from bot.templates.versions import current_templates
 
@@ -88,6 +88,7 @@ def assistant_responses(domain_responses: Dict[str, list], templates: List[Answe
         for name, variants in domain_responses.items()
     }
     responses.update(template_responses(templates, config))
+    responses.update(organisation_responses(config))
     return responses
 
 
@@ -118,8 +119,10 @@ class CaisseImporter(RasaFileImporter):
         return Domain.from_dict(as_dict)
 
     def _domain_for_stories(self) -> Domain:
-        """Rules mention `faq`, which Rasa adds to the domain only after this importer runs."""
-        retrieval = Domain.from_dict({"intents": [{RETRIEVAL_INTENT: {IS_RETRIEVAL_INTENT_KEY: True}}]})
+        """Rules mention `faq` and `other_organisation`, which Rasa adds to the domain only after
+        this importer runs."""
+        retrieval = Domain.from_dict({"intents": [{intent: {IS_RETRIEVAL_INTENT_KEY: True}}
+                                                  for intent in (RETRIEVAL_INTENT, ORGANISATION_INTENT)]})
         return self.get_domain().merge(retrieval)
 
     def get_stories(self, exclusion_percentage: Optional[int] = None) -> StoryGraph:

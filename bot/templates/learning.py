@@ -2,7 +2,8 @@
 
 - usage: how many times each template was given (bot events whose `utter_action` is
   `utter_faq/<id>`), to sort the editor's list by what matters;
-- unanswered questions: user messages Rasa classified `nlu_fallback` or `out_of_scope`, grouped
+- unanswered questions: user messages Rasa classified `nlu_fallback`, `out_of_scope` or
+  `needs_clarification` (no validated answer, or too vague: `bot.nlu.answer_gate`), grouped
   when they say the same thing, as candidates for a new template or new examples;
 - agents' replies in handoffs (bot events with `metadata.agent`) with the question that came
   before: what a human had to answer is what a template is missing.
@@ -19,13 +20,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Dict, List, Optional
 
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import bindparam, create_engine, inspect, text
 from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT
 from bot.templates.checks import normalise
 
-UNANSWERED_INTENTS = ("nlu_fallback", "out_of_scope")
+UNANSWERED_INTENTS = ("nlu_fallback", "out_of_scope", "needs_clarification")
 GROUP_DISTANCE = 0.5  # average cosine distance under which messages ask the same thing
 MAX_ROWS = 2000  # the grouping compares every pair: bounded memory (2,000² distances)
 
@@ -84,7 +85,8 @@ def unanswered_groups(engine: Engine, limit: int = 50) -> List[QuestionGroup]:
     with engine.connect() as connection:
         rows = connection.execute(text(
             "SELECT intent_name, timestamp, data FROM events WHERE type_name = 'user' "
-            "AND intent_name IN ('nlu_fallback', 'out_of_scope') ORDER BY id DESC LIMIT :n"), {"n": MAX_ROWS}).all()
+            "AND intent_name IN :intents ORDER BY id DESC LIMIT :n").bindparams(bindparam("intents", expanding=True)),
+            {"n": MAX_ROWS, "intents": list(UNANSWERED_INTENTS)}).all()
     messages = []
     for intent, timestamp, data in rows:
         message_text = (json.loads(data).get("text") or "").strip()

@@ -1,0 +1,31 @@
+"""When the assistant has no validated answer, or the question is too vague: the closest
+templates as buttons (the person picks the one that fits, or rephrases), and the way to an agent.
+
+Buttons reuse the menu's payloads (`/help{"template_id": ...}`), so a click gives that template
+exactly as the menu does. Only templates of the branches the caisse covers, and only those the
+selector did not find unlikely (`MIN_CANDIDATE_CONFIDENCE`), are offered: three far-fetched
+suggestions help nobody.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Sequence
+
+from bot.dialogue.menu import template_payload
+from bot.templates import AnswerTemplate
+
+MIN_CANDIDATE_CONFIDENCE = 0.03
+MAX_CANDIDATES = 3
+AGENT_BUTTON = {"title": "Parler à un conseiller", "payload": "/ask_human"}
+THEMES_BUTTON = {"title": "Voir les thèmes", "payload": "/help"}
+
+
+def candidate_buttons(candidates: Sequence[Dict[str, Any]], templates: Sequence[AnswerTemplate],
+                      branches: Sequence[str]) -> List[Dict[str, str]]:
+    """Buttons for the closest templates the gate kept, best first, then themes and an agent."""
+    by_id = {t.id: t for t in templates if t.branch in branches}
+    buttons = [
+        {"title": by_id[c["id"]].title, "payload": template_payload(c["id"])}
+        for c in candidates
+        if c.get("id") in by_id and float(c.get("confidence") or 0.0) >= MIN_CANDIDATE_CONFIDENCE
+    ][:MAX_CANDIDATES]
+    return buttons + [THEMES_BUTTON, AGENT_BUTTON]

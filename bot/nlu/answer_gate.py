@@ -1,0 +1,85 @@
+"""`AnswerGate`: no answer rather than a wrong one.
+
+A template is given only when the selector is confident enough. Below `template_threshold`
+(chosen on the dev part of the real-question set, see `bot.evaluation`), a general question
+becomes the intent `needs_clarification`: the assistant says it has no validated answer to that
+exact question and offers the closest templates, the secure channels and an agent
+(`bot.dialogue.clarify`). A general question the intent classifier was unsure of
+(`nlu_fallback` with `faq` next) is handled the same way instead of "I did not understand".
+
+The decision and the closest templates are written in the parse data under `answer_gate`, so the
+action, the tracker store (the editors' candidates page reads abstentions there) and the
+evaluation see why no template was given.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.training_data.message import Message
+
+PARSE_KEY = "answer_gate"
+CLARIFY_INTENT = "needs_clarification"
+NO_VALIDATED_ANSWER, VAGUE = "no_validated_answer", "vague"
+
+
+def template_ranking(message: Message, retrieval_intent: str = "faq") -> List[Dict[str, Any]]:
+    """The selector's ranking: [{"id": template id, "confidence": p}, ...], best first."""
+    prediction = (message.get("response_selector") or {}).get(retrieval_intent) or {}
+    return [
+        {"id": (r.get("intent_response_key") or "").partition("/")[2], "confidence": float(r.get("confidence") or 0.0)}
+        for r in prediction.get("ranking") or []
+    ]
+
+
+def _best_other_intent(message: Message) -> Optional[str]:
+    ranking = [r.get("name") for r in message.get("intent_ranking") or [] if r.get("name") != "nlu_fallback"]
+    return ranking[0] if ranking else None
+
+
+def gate_decision(intent: Optional[str], best_other_intent: Optional[str], template_confidence: float,
+                  threshold: float) -> Optional[str]:
+    """Why no template should be given, or None to keep the NLU's intent."""
+    if intent == CLARIFY_INTENT:
+        return VAGUE
+    if intent == "faq" and template_confidence < threshold:
+        return NO_VALIDATED_ANSWER
+    if intent == "nlu_fallback" and best_other_intent == "faq":
+        return NO_VALIDATED_ANSWER
+    return None
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class AnswerGate(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        return {"template_threshold": 0.3, "candidates": 3, "retrieval_intent": "faq"}
+
+    def __init__(self, config: Dict[str, Any]) -> None:
+        self._config = config
+
+    @classmethod
+    def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "AnswerGate":
+        return cls({**cls.get_default_config(), **config})
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            ranking = template_ranking(message, self._config["retrieval_intent"])
+            intent = (message.get("intent") or {}).get("name")
+            confidence = ranking[0]["confidence"] if ranking else 0.0
+            decision = gate_decision(intent, _best_other_intent(message), confidence,
+                                     self._config["template_threshold"])
+            if decision is None:
+                continue
+            message.set(PARSE_KEY, {"reason": decision, "template_confidence": round(confidence, 4),
+                                    "candidates": ranking[:self._config["candidates"]]}, add_to_output=True)
+            if intent != CLARIFY_INTENT:
+                chosen = {"name": CLARIFY_INTENT, "confidence": 1.0 - confidence}
+                others = [r for r in message.get("intent_ranking") or [] if r.get("name") != CLARIFY_INTENT]
+                message.set("intent", chosen, add_to_output=True)
+                message.set("intent_ranking", [chosen, *others], add_to_output=True)
+        return messages
