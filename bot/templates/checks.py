@@ -35,6 +35,12 @@ CLOSE_EXAMPLE_THRESHOLD = 0.90
 # Also catches the usual typos ("https//", "http:/") so they are reported, not ignored.
 _URL = re.compile(r"(?:\bhttps?:?/{1,3}|\bwww\.)[^\s<>\"]*", re.IGNORECASE)
 _ID = re.compile(r"^[a-z0-9_]+$")
+# An amount or a rate: a figure followed by €, euros or %.
+_FIGURE = re.compile(r"\d[\d\s.,]*\s?(?:€|euros?\b|%)", re.IGNORECASE)
+_YEAR = re.compile(r"\b20\d\d\b")
+# Pages that hold no claim: a site's home page, or the personal account's entry page.
+_ACCOUNT_PAGES = ("/allocataires/mon-compte", "/portail-info/home/actif/mon-espace.html")
+_ACCOUNT_HOSTS = ("assure.ameli.fr",)
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,13 @@ def _links_in(text: str) -> List[str]:
     """URLs written in a text, placeholders filled with a neutral value so that
     `{{compte_url}}` is not mistaken for a broken link."""
     return _URL.findall(re.sub(r"\{\{\s*[a-z_]+\s*\}\}", "X", text))
+
+
+def _is_home_or_account_page(url: str) -> bool:
+    parsed = urlparse(url)
+    path = parsed.path.rstrip("/")
+    return (not path or path in ("/index.html", "/accueil", "/fr") or (parsed.hostname or "") in _ACCOUNT_HOSTS
+            or path in _ACCOUNT_PAGES)
 
 
 def check_fields(template: AnswerTemplate, config: CaisseConfig, today: Optional[date] = None) -> List[Issue]:
@@ -133,6 +146,14 @@ def check_fields(template: AnswerTemplate, config: CaisseConfig, today: Optional
         add(ERROR, "source", "La source doit être l'adresse (https://…) de la page officielle qui fonde la réponse.")
     elif _link_problem(source_links[0]):
         add(ERROR, "source", f"Lien mal formé {_link_problem(source_links[0])}.")
+    elif _is_home_or_account_page(template.source.strip()):
+        add(WARNING, "source", "La source est une page d'accueil ou de compte : citez la page officielle "
+                               "qui contient l'information donnée dans la réponse.")
+    if _FIGURE.search(answer) and not _YEAR.search(answer):
+        add(WARNING, "answer", "Montant ou taux sans date : écrivez la date de validité (« en 2026 : … », "
+                               "« au 1er avril 2026 ») ou renvoyez au simulateur officiel.")
+    if not template.checked_by.strip():
+        add(WARNING, "checked_by", "Indiquez qui a vérifié la réponse sur sa source (champ « Vérifiée par »).")
     if template.reviewed > today:
         add(ERROR, "reviewed", "La date de vérification est dans le futur.")
     elif today - template.reviewed > STALE_AFTER:

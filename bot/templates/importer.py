@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any, Dict, List, Optional, Text, Union
 
 from rasa.shared.core.domain import IS_RETRIEVAL_INTENT_KEY, Domain
@@ -92,11 +93,24 @@ def assistant_responses(domain_responses: Dict[str, list], templates: List[Answe
     return responses
 
 
+_LINKS_AND_FIELDS = re.compile(r"https?://\S+|\{\{[^}]*\}\}")
+
+
+def learnt_texts(template: AnswerTemplate) -> List[str]:
+    """What the model learns a template from: its examples, and its title and answer (links and
+    {{fields}} removed). Real questions are often worded like an FAQ heading ("Comment est
+    calculée l'indemnité ?") or with the answer's own words ("insaisissable"), which chat-style
+    examples alone do not teach: on the dev part of the real-question set, this raised route
+    accuracy and the share of right templates."""
+    answer = " ".join(_LINKS_AND_FIELDS.sub(" ", template.answer).split())
+    return [*template.examples, template.title, answer]
+
+
 def template_training_data(templates: List[AnswerTemplate]) -> TrainingData:
     examples = [
-        Message.build(text=example, intent=f"{RETRIEVAL_INTENT}/{t.id}")
+        Message.build(text=text, intent=f"{RETRIEVAL_INTENT}/{t.id}")
         for t in templates
-        for example in t.examples
+        for text in learnt_texts(t)
     ]
     return TrainingData(training_examples=examples)
 

@@ -26,7 +26,8 @@ from bot.templates._model import AnswerTemplate
 PROPOSED, PUBLISHED, REJECTED = "proposed", "published", "rejected"
 STATUS_LABELS = {PROPOSED: "proposée", PUBLISHED: "publiée", REJECTED: "refusée"}
 # What an editor may change; branch and theme place a template and come from its file.
-EDITABLE_FIELDS = ("title", "examples", "answer", "source", "modelled_on", "reviewed", "owner", "needs_agent")
+EDITABLE_FIELDS = ("title", "examples", "answer", "source", "modelled_on", "reviewed", "checked_by", "owner",
+                   "needs_agent")
 
 
 

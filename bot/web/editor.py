@@ -41,7 +41,7 @@ EDIT_ROLES = ("editor", "validator")
 FIELD_LABELS = {
     "id": "Identifiant", "theme": "Branche et thème", "title": "Titre", "examples": "Exemples de questions",
     "answer": "Réponse", "source": "Source", "modelled_on": "Script de référence", "reviewed": "Vérifiée le",
-    "owner": "Propriétaire", "needs_agent": "Passage à un conseiller", "note": "Ce qui change",
+    "checked_by": "Vérifiée par", "owner": "Propriétaire", "needs_agent": "Passage à un conseiller", "note": "Ce qui change",
 }
 
 
@@ -53,7 +53,8 @@ def form_values(request: Request, base: Optional[AnswerTemplate]) -> Dict[str, s
     """What was typed, as typed: given back untouched when the form is refused."""
     form = request.form
     values = {name: (form.get(name) or "") for name in
-              ("id", "theme", "title", "examples", "answer", "source", "modelled_on", "reviewed", "owner", "note")}
+              ("id", "theme", "title", "examples", "answer", "source", "modelled_on", "reviewed", "checked_by",
+               "owner", "note")}
     values["needs_agent"] = "on" if form.get("needs_agent") else ""
     if base is not None:  # a template keeps its id and place
         values["id"], values["theme"] = base.id, f"{base.branch}/{base.theme}"
@@ -65,7 +66,8 @@ def values_of(template: AnswerTemplate, extra_examples: List[str] = ()) -> Dict[
     return {
         "id": template.id, "theme": f"{template.branch}/{template.theme}", "title": template.title,
         "examples": "\n".join(examples), "answer": template.answer, "source": template.source,
-        "modelled_on": template.modelled_on, "reviewed": template.reviewed.isoformat(), "owner": template.owner,
+        "modelled_on": template.modelled_on, "reviewed": template.reviewed.isoformat(),
+        "checked_by": template.checked_by, "owner": template.owner,
         "needs_agent": "on" if template.needs_agent else "", "note": "",
     }
 
@@ -89,7 +91,7 @@ def template_from_values(values: Dict[str, str], themes: Dict[str, str],
     fields.update(
         id=tid, title=values["title"].strip(), examples=_lines(values["examples"]), answer=values["answer"].strip(),
         source=values["source"].strip(), modelled_on=values["modelled_on"].strip(), reviewed=reviewed,
-        owner=values["owner"].strip(), needs_agent=values["needs_agent"] == "on", branch=branch, theme=theme,
+        checked_by=values["checked_by"].strip(), owner=values["owner"].strip(), needs_agent=values["needs_agent"] == "on", branch=branch, theme=theme,
         theme_title=themes.get(values["theme"], ""),
     )
     # Unvalidated on purpose: a malformed id must reach the checks, which say how to fix it.

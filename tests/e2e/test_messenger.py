@@ -59,6 +59,22 @@ def test_signed_message_is_answered_through_the_graph_api(stack, graph_api):
     assert "assistant virtuel" in sent
 
 
+def test_a_template_answer_on_messenger_carries_the_legal_notice_once(stack, graph_api):
+    from bot.templates import load_templates
+
+    first, second = [t for t in load_templates() if t.branch == "caf"][:2]
+    psid = uuid.uuid4().hex
+    for question, expected_replies in ((first.examples[0], 2), (second.examples[0], 3)):
+        body = payload(psid, question)
+        assert post(stack, body, signature(body)) == (200, "success")
+        deadline = time.monotonic() + 30
+        while len(replies_to(graph_api, psid)) < expected_replies and time.monotonic() < deadline:
+            time.sleep(0.2)
+    sent = [json.dumps(m, ensure_ascii=False) for m in replies_to(graph_api, psid)]
+    assert len(sent) == 3
+    assert ["examen complet de votre dossier" in m for m in sent] == [False, True, False]
+
+
 def test_badly_signed_message_is_refused_and_never_answered(stack, graph_api):
     psid = uuid.uuid4().hex
     body = payload(psid, "bonjour")

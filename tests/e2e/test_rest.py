@@ -44,7 +44,7 @@ def test_robot_question_is_answered_honestly(stack):
 def test_template_question_gets_its_answer_with_vote_buttons_and_the_vote_is_stored(stack):
     template = next(t for t in load_templates() if t.branch == "caf")
     sender = uuid.uuid4().hex
-    [answer] = say(stack, template.examples[0], sender)
+    answer = say(stack, template.examples[0], sender)[0]
     payloads = [b["payload"] for b in answer["buttons"]]
     assert any('"useful":"oui"' in p for p in payloads)
     voted_id = json.loads(payloads[0][len("/feedback"):])["template_id"]
@@ -62,8 +62,36 @@ def test_menu_leads_from_a_theme_to_an_answer(stack):
     sender = uuid.uuid4().hex
     [menu] = say(stack, "/help", sender)
     [theme] = say(stack, menu["buttons"][0]["payload"], sender)
-    [answer] = say(stack, theme["buttons"][0]["payload"], sender)
+    answer, notice = say(stack, theme["buttons"][0]["payload"], sender)
     assert answer["buttons"][0]["payload"].startswith("/feedback")
+    assert LEGAL_NOTICE in notice["text"]
+
+
+LEGAL_NOTICE = "sous réserve de l'examen complet de votre dossier"
+
+
+def test_the_first_answer_of_a_conversation_carries_the_legal_notice_and_later_ones_stay_light(stack):
+    first, second = [t for t in load_templates() if t.branch == "caf"][:2]
+    sender = uuid.uuid4().hex
+    messages = say(stack, first.examples[0], sender)
+    assert [LEGAL_NOTICE in m.get("text", "") for m in messages] == [False, True]
+    assert LEGAL_NOTICE not in texts(say(stack, second.examples[0], sender))
+
+
+def test_a_vague_question_gets_a_clarifying_question_with_choices_and_an_agent(stack):
+    [reply] = say(stack, "mon indemnisation")
+    assert "préciser" in reply["text"]
+    titles = [b["title"] for b in reply["buttons"]]
+    assert titles[-2:] == ["Voir les thèmes", "Parler à un conseiller"]
+
+
+def test_a_general_question_without_a_validated_answer_gets_no_template_but_the_closest_ones(stack):
+    templates = {t.title for t in load_templates()}
+    [reply] = say(stack, "quelles sont les règles pour la garde d'un furet chez un assistant maternel agréé la nuit")
+    assert "pas de réponse validée" in reply["text"]
+    offered = [b["title"] for b in reply["buttons"]][:-2]
+    assert offered and set(offered) <= templates
+    assert not any(b["payload"].startswith("/feedback") for b in reply["buttons"])
 
 
 def test_two_misunderstood_messages_in_a_row_go_to_an_agent(stack):

@@ -48,3 +48,18 @@ def test_chat_is_usable_with_the_keyboard_on_a_phone_screen(stack, browser):
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     page.close()
+
+
+def test_a_question_asked_straight_away_gets_its_answer_then_the_legal_notice(stack, browser):
+    from bot.templates import load_templates
+
+    template = next(t for t in load_templates() if t.branch == "caf")
+    page = browser.new_page()
+    page.goto(stack.urls["page"])
+    page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+    log = page.get_by_role("log")
+    page.get_by_label("Votre message").fill(template.examples[0])
+    page.keyboard.press("Enter")
+    expect(log).to_contain_text("sous réserve de l'examen complet", timeout=30_000)
+    expect(log).not_to_contain_text("assistant virtuel")  # no greeting was asked for
+    page.close()

@@ -1,6 +1,6 @@
 from bot.config import load_config
 from bot.templates import load_templates
-from bot.templates.importer import CaisseImporter, feedback_buttons, template_responses
+from bot.templates.importer import CaisseImporter, feedback_buttons, template_responses, learnt_texts
 from bot.config import PROJECT_ROOT
 
 
@@ -56,3 +56,14 @@ def test_answer_of_an_uncovered_branch_first_says_who_handles_it():
     cpam_text = responses[f"utter_faq/{cpam.id}"][0]["text"]
     assert cpam_text.startswith("Cette question relève de l'Assurance Maladie")
     assert not responses[f"utter_faq/{caf.id}"][0]["text"].startswith("Cette question relève")
+
+
+def test_the_model_also_learns_each_template_from_its_title_and_answer_without_links():
+    template = load_templates()[0]
+    texts = learnt_texts(template)
+    assert texts[:len(template.examples)] == template.examples
+    assert texts[-2] == template.title
+    assert "http" not in texts[-1] and "{{" not in texts[-1] and texts[-1]
+    nlu = importer().get_nlu_data("fr")
+    learnt = {m.get("text") for m in nlu.training_examples if m.get("intent_response_key") == f"faq/{template.id}"}
+    assert template.title in learnt
