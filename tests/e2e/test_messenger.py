@@ -48,6 +48,11 @@ def replies_to(graph_api, psid):
     return [m for m in graph_api.received if m.get("recipient", {}).get("id") == psid]
 
 
+def messages_to(graph_api, psid):
+    """What the person reads: sent messages, not "seen" or "typing" indicators."""
+    return [m for m in replies_to(graph_api, psid) if "message" in m]
+
+
 def test_signed_message_is_answered_through_the_graph_api(stack, graph_api):
     psid = uuid.uuid4().hex
     body = payload(psid, "bonjour")
@@ -68,9 +73,9 @@ def test_a_template_answer_on_messenger_carries_the_legal_notice_once(stack, gra
         body = payload(psid, question)
         assert post(stack, body, signature(body)) == (200, "success")
         deadline = time.monotonic() + 30
-        while len(replies_to(graph_api, psid)) < expected_replies and time.monotonic() < deadline:
+        while len(messages_to(graph_api, psid)) < expected_replies and time.monotonic() < deadline:
             time.sleep(0.2)
-    sent = [json.dumps(m, ensure_ascii=False) for m in replies_to(graph_api, psid)]
+    sent = [json.dumps(m, ensure_ascii=False) for m in messages_to(graph_api, psid)]
     assert len(sent) == 3
     assert ["examen complet de votre dossier" in m for m in sent] == [False, True, False]
 

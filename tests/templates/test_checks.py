@@ -6,7 +6,7 @@ import pytest
 from bot.__main__ import main
 from bot.config import load_config
 from bot.templates import AnswerTemplate, load_templates
-from bot.templates.checks import check_all, check_template
+from bot.templates.checks import check_all, check_fields, check_template
 
 CONFIG = load_config(environ={})
 TODAY = date(2026, 11, 25)
@@ -25,7 +25,8 @@ EXAMPLES = [
 def template(**changes) -> AnswerTemplate:
     fields = dict(id="caf_famille_reunion_parents", title="Réunions d'information des parents", examples=EXAMPLES,
                   answer="Les réunions sont annoncées sur {{site}}. Pour vous inscrire, appelez le {{telephone}}.",
-                  source="https://www.caf.fr/allocataires/vies-de-famille", reviewed=TODAY, branch="caf",
+                  source="https://www.caf.fr/allocataires/vies-de-famille", reviewed=TODAY,
+                  checked_by="Pôle famille", branch="caf",
                   theme="famille", theme_title="Famille")
     fields.update(changes)
     return AnswerTemplate(**fields)
@@ -129,3 +130,23 @@ def test_command_exit_code_and_messages(tmp_path, capsys):
     assert main(["templates", "check", "--files-only", "--directory", str(tmp_path)]) == 1
     output = capsys.readouterr().out
     assert "est utilisé deux fois" in output and "il en manque 5" in output
+
+
+@pytest.mark.parametrize("source", ["https://www.caf.fr", "https://www.ameli.fr/", "https://assure.ameli.fr/PortailAS",
+                                    "https://www.caf.fr/allocataires/mon-compte"])
+def test_a_home_or_account_page_as_source_is_a_warning(source):
+    [warning] = messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement")
+    assert "page d'accueil ou de compte" in warning
+
+
+def test_an_undated_amount_is_a_warning_and_a_dated_one_is_not():
+    undated = template(answer="La prime est de 1 019,40 € par enfant. Infos : {{site}}")
+    dated = template(answer="Au 1er avril 2026 : 1 019,40 € par enfant. Infos : {{site}}")
+    [warning] = messages(check_fields(undated, CONFIG, TODAY), "avertissement")
+    assert "sans date" in warning
+    assert messages(check_fields(dated, CONFIG, TODAY), "avertissement") == []
+
+
+def test_who_checked_the_answer_is_asked_for():
+    [warning] = messages(check_fields(template(checked_by=""), CONFIG, TODAY), "avertissement")
+    assert "qui a vérifié" in warning
