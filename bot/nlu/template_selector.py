@@ -42,8 +42,10 @@ from bot.nlu._text import normalise
 class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
+        # only_for_intent: choose only for messages of the retrieval intent (the other bodies'
+        # selector: a body is needed only when the message is for another body).
         return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq", "branch_names": {},
-                "named_branch_ratio": 0.2}
+                "named_branch_ratio": 0.2, "only_for_intent": False}
 
     def named_branch(self, text: str) -> Optional[str]:
         """The one branch the message names, if it names exactly one."""
@@ -77,6 +79,9 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
         if not self.trained:
             return messages
         for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            if self._config["only_for_intent"] and intent != self._config["retrieval_intent"]:
+                continue
             text = message.get(TEXT) or ""
             ranking = self._prefer_named_branch(text, self.ranking(text, length=0))
             ranking = ranking[:self._config["ranking_length"] or None]

@@ -111,3 +111,15 @@ def test_branch_names_match_whole_words_only():
     assert selector.named_branch("ma CAF de Lyon") == "caf"
     assert selector.named_branch("la cafétéria du lycée") is None
     assert selector.named_branch("les Allocations familiales") == "caf"
+
+
+def test_a_selector_for_one_intent_only_leaves_other_messages_alone(storage, context):
+    selector = build(TfidfTemplateSelector, storage, context, "selector", only_for_intent=True)
+    selector.train(training_data())
+    faq_message = Message.build(text="g perdu ma carte vitale")
+    faq_message.set("intent", {"name": "faq", "confidence": 0.9})
+    greeting = Message.build(text="bonjour")
+    greeting.set("intent", {"name": "greet", "confidence": 0.9})
+    selector.process([faq_message, greeting])
+    assert faq_message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cpam_carte_vitale_perte_vol"
+    assert greeting.get("response_selector") is None
