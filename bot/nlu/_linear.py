@@ -37,10 +37,9 @@ class LinearTextComponent(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         # C: inverse regularisation, chosen by cross-validation on the training examples.
-        # word_vectors: weight of the mean word vector next to the n-grams (0: n-grams only).
         # solver/tol: scikit-learn's; "saga" with tol 1e-3 trains the ~300-template selector in a third
         # of lbfgs' time, with the same choices on the dev part of the real-question set.
-        return {"C": 10.0, "class_weight": None, "ranking_length": 10, "word_vectors": 0.0,
+        return {"C": 10.0, "class_weight": None, "ranking_length": 10,
                 "solver": "lbfgs", "tol": 1e-4}
 
     def __init__(
@@ -92,7 +91,7 @@ class LinearTextComponent(GraphComponent):
             return self._resource
         classifier = LogisticRegression(C=self._config["C"], class_weight=self._config["class_weight"], max_iter=3000,
                                         solver=self._config["solver"], tol=self._config["tol"])
-        self._pipeline = _fast_scoring(make_pipeline(text_features(self._config["word_vectors"]), classifier).fit(list(texts), list(labels)))
+        self._pipeline = _fast_scoring(make_pipeline(text_features(), classifier).fit(list(texts), list(labels)))
         self._state = state
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump({"pipeline": self._pipeline, "state": self._state}, directory / MODEL_FILE)

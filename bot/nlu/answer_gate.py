@@ -8,8 +8,8 @@ exact question and offers the closest templates, the secure channels and an agen
 (`nlu_fallback` with `faq` next) is handled the same way instead of "I did not understand".
 
 The decision and the closest templates are written in the parse data under `answer_gate`, so the
-action, the tracker store (the editors' candidates page reads abstentions there) and the
-evaluation see why no template was given.
+action and the evaluation see why no template was given; the intent `needs_clarification` puts
+the message among the editors' candidates (`bot.templates.learning`).
 """
 from __future__ import annotations
 

@@ -55,10 +55,3 @@ def test_one_intent_only_leaves_it_untrained(storage, context):
     assert message.get("intent") is None
     assert reload(TfidfIntentClassifier, storage, context, "intent").process([Message.build(text="x")])[0].get("intent") is None
 
-
-def test_word_vectors_bring_synonyms_closer():
-    from bot.nlu._text import WordVectors
-
-    vectors = WordVectors(1.0).transform(["toucher le chomage", "percevoir une allocation", "carte grise voiture"]).toarray()
-    assert abs((vectors[0] ** 2).sum() - 1.0) < 1e-6
-    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
