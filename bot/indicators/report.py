@@ -2,7 +2,9 @@
 
 CSV follows what a French spreadsheet opens without an import dialog: `;` between cells, a
 decimal comma, UTF-8 with a byte-order mark; ratios become percentages and durations hours,
-named so in the header.
+named so in the header. A typed text starting like a formula (`=`, `+`, `-`, `@`, tab, carriage
+return) gets a leading quote, as OWASP recommends, so that the spreadsheet shows it instead of
+running it.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from zoneinfo import ZoneInfo
 from bot.indicators.queries import Column, Filters, Table
 
 EMPTY = "–"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _number(value: float, decimals: int) -> str:
@@ -69,7 +72,10 @@ def _csv_cell(value: Any, kind: str) -> str:
         return str(value).replace(".", ",")
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return str(value)
+    if isinstance(value, (int, float)):
+        return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def cell_kind(row: Dict[str, Any], column: Column) -> str:
