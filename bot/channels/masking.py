@@ -7,6 +7,19 @@ conversation, through Rasa's agent and under the conversation's lock, as Rasa's 
 Rasa's own per-message hook (`action_validate_slot_mappings`) did it before, at the cost of a
 call to the action server on every message, a fifth of the Rasa servers' CPU (see `make bench`).
 
+Everything else a person sends is handled at the same door:
+- Metadata: nothing the person puts there is needed, so only the keys our own code reads
+  (`ALLOWED_METADATA`, with the type each must have) go through; everything else is dropped,
+  not masked: the detector reads sentences, not arbitrary JSON, and a masked value kept
+  would still be data stored for nothing. `personal_data` is set by the door alone.
+  Oversized metadata is refused before any work (a person's 2 MB of JSON was stored).
+- Intent payloads (`/intent{"entity": "value"}`, parsed with Rasa's own pattern): our buttons
+  only send the identifiers of `PAYLOAD_ENTITIES`, so any other entity, a value that is not such
+  an identifier or that the detector flags, and any text around the entities are dropped; the
+  types the detector finds in what was dropped still reach the notice. A hand-typed name
+  would otherwise reach the tracker as an entity, and Rasa's log through its parsing warnings.
+- Sender ids: refused when too long for a conversation id (every channel, whatever issues them).
+
 The door also refuses floods from one sender (`bot.channels.rate_limit`) and messages too long
 to be a person's question, removes control characters (PostgreSQL refuses NUL in text, and
 they mean nothing to the NLU), and turns a failure behind it (tracker store or lock store
@@ -14,12 +27,15 @@ unreachable, e.g. while PostgreSQL restarts) into a clear message: Rasa's channe
 otherwise log the error and leave the person without an answer."""
 from __future__ import annotations
 
+import json
 import logging
+import math
 import re
 from functools import lru_cache
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, Dict, Iterator, List, Optional, Tuple
 
 from rasa.core.channels.channel import UserMessage
+from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLStoryReader
 from sanic import Sanic
 
 from bot.channels import rate_limit
@@ -37,6 +53,31 @@ TOO_LONG = (
     "Votre message est trop long pour être lu ici (plus de 5 000 caractères). Posez votre question "
     "en quelques phrases ; pour envoyer un document, utilisez votre espace personnel ou appelez le {phone}."
 )
+MAX_METADATA_CHARS = 4000  # serialized; the product itself sends a few dozen characters at most
+TOO_MUCH_METADATA = (
+    "Votre message n'a pas pu être lu : il arrive avec trop de données techniques. Rechargez la page "
+    "et renvoyez-le ; si le problème continue, appelez le {phone}."
+)
+MAX_SENDER_CHARS = 200
+SENDER_TOO_LONG = (
+    "Votre message n'a pas pu être lu : son identifiant de conversation est trop long. Rechargez la "
+    "page et renvoyez-le ; si le problème continue, appelez le {phone}."
+)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+# Incoming metadata our code reads, and the check its value must pass. `proxy_received_at`:
+# nginx's arrival time, set by the REST channel (`bot.channels.rest.RECEIVED_AT_KEY`).
+ALLOWED_METADATA: Dict[str, Callable[[Any], bool]] = {"proxy_received_at": _is_number}
+# Entities our buttons send (bot.dialogue.menu, the feedback buttons of bot.templates.importer):
+# template ids, theme keys and oui/non, all lowercase identifiers.
+PAYLOAD_ENTITIES = frozenset({"theme", "template_id", "useful"})
+_IDENTIFIER = re.compile(r"[a-z0-9_.]{1,100}")
+_INTENT = re.compile(r"[A-Za-z0-9_]{1,100}")
+_PAYLOAD = YAMLStoryReader._regex_message_pattern()  # what Rasa reads as `/intent@conf{entities}rest`
 # C0 controls except tab and line breaks, DEL, and lone surrogates (invalid in UTF-8).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 TECHNICAL_ERROR = (
@@ -64,28 +105,104 @@ async def notify_masked_data(message: UserMessage) -> None:
                                    confidence=None)
 
 
+def _metadata_chars(metadata: Any) -> int:
+    try:
+        return len(json.dumps(metadata, ensure_ascii=False, default=str))
+    except (ValueError, RecursionError):  # circular or absurdly deep: too much anyway
+        return MAX_METADATA_CHARS + 1
+
+
+def allowed_metadata(metadata: Any) -> Dict[str, Any]:
+    """The keys our code reads, when their values have the expected type; nothing else."""
+    if not isinstance(metadata, dict):
+        return {}
+    return {key: metadata[key] for key, valid in ALLOWED_METADATA.items()
+            if key in metadata and valid(metadata[key])}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string of a JSON value, keys included, and its numbers as text (iterative: a
+    hand-typed payload may nest as deep as the JSON parser allows)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            pending.extend(str(key) for key in item)
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, (int, float)) and not isinstance(item, bool):  # a number typed bare
+            yield str(item)
+
+
+def _types_in(value: Any) -> List[str]:
+    return sorted({kind for text in _strings(value) for kind in mask(text).types})
+
+
+def _mask_payload(match: re.Match) -> Tuple[str, List[str]]:
+    """The payload rebuilt from its intent and the entities our buttons send, and the types
+    found in what was left out. Rebuilt the way our buttons write it, so they come out as sent."""
+    try:
+        entities = json.loads(match.group("entities") or "{}")
+    except (ValueError, RecursionError):
+        entities = match.group("entities")
+    dropped: List[Any] = [match.group("rest"), match.string[match.end():]]
+    if not isinstance(entities, dict):
+        dropped.append(entities)
+        entities = {}
+    kept = {}
+    for name, value in entities.items():
+        if (name in PAYLOAD_ENTITIES and isinstance(value, str) and _IDENTIFIER.fullmatch(value)
+                and not mask(value).findings):
+            kept[name] = value
+        else:
+            dropped.append({name: value})
+    text = "/" + match.group("name").strip()
+    if kept:
+        text += json.dumps(kept, ensure_ascii=False, separators=(",", ":"))
+    return text, _types_in(dropped)
+
+
+def mask_text(text: str) -> Tuple[str, List[str]]:
+    """The text as Rasa may see it, and the types of personal data found (sorted)."""
+    payload = _PAYLOAD.match(text.strip())
+    if payload and _INTENT.fullmatch(payload.group("name").strip()):
+        return _mask_payload(payload)
+    result = mask(text)
+    return result.text, result.types
+
+
 def mask_incoming(on_new_message: OnNewMessage, limiter: Optional[Any] = None,
                   notify: Notify = notify_masked_data) -> OnNewMessage:
     async def handle(message: UserMessage) -> Any:
+        if len(message.sender_id or "") > MAX_SENDER_CHARS:
+            await tell(message, SENDER_TOO_LONG)
+            return None
+        if message.metadata and _metadata_chars(message.metadata) > MAX_METADATA_CHARS:
+            await tell(message, TOO_MUCH_METADATA)
+            return None
         if not await (limiter or default_limiter()).allow(f"{message.input_channel}:{message.sender_id}"):
             await tell(message, rate_limit.MESSAGE)
             return None
         if len(message.text or "") > MAX_MESSAGE_CHARS:
             await tell(message, TOO_LONG)
             return None
-        if message.text:
-            message.text = _UNPRINTABLE.sub(" ", message.text)
-        result = mask(message.text or "")
-        if result.findings:
-            message.text = result.text
-            message.metadata = {**(message.metadata or {}), METADATA_KEY: result.types}
+        metadata = allowed_metadata(message.metadata)
+        types: List[str] = []
+        if message.text is not None:
+            message.text, types = mask_text(_UNPRINTABLE.sub(" ", message.text))
+        if types:
+            metadata[METADATA_KEY] = types
+        message.metadata = metadata or None
         try:
             answered = await on_new_message(message)
         except Exception:  # whatever failed, the person must not be left with silence
             logger.exception("Message non traité (conversation %s).", message.sender_id)
             await tell(message, TECHNICAL_ERROR)
             return None
-        if result.findings:
+        if types:
             try:
                 await notify(message)
             except Exception as error:  # answered already; the data was masked all the same

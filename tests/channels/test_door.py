@@ -1,12 +1,12 @@
 """What the channels' door does with bad input and with failures behind it."""
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels.masking import MAX_MESSAGE_CHARS, mask_incoming
+from bot.channels.masking import MAX_MESSAGE_CHARS, MAX_METADATA_CHARS, MAX_SENDER_CHARS, mask_incoming
 from bot.channels.rate_limit import LocalRateLimiter
 from bot.config import get_config
 
 
-async def _through(text, on_new_message=None, notify=None):
+async def _through(text, on_new_message=None, notify=None, metadata=None, sender_id="door"):
     received = []
 
     async def collect(message):
@@ -16,7 +16,8 @@ async def _through(text, on_new_message=None, notify=None):
     async def no_notice(message):
         raise AssertionError("no notice without masked data")
 
-    message = UserMessage(text, CollectingOutputChannel(), sender_id="door", input_channel="rest")
+    message = UserMessage(text, CollectingOutputChannel(), sender_id=sender_id, input_channel="rest",
+                          metadata=metadata)
     await mask_incoming(on_new_message or collect, LocalRateLimiter(), notify or no_notice)(message)
     return received, [m["text"] for m in message.output_channel.messages]
 
@@ -56,3 +57,19 @@ async def test_a_failure_behind_the_door_gets_a_clear_message_not_silence():
 
     received, answers = await _through("bonjour", tracker_store_down)
     assert len(answers) == 1 and "erreur technique" in answers[0] and get_config().contacts.phone in answers[0]
+
+
+async def test_oversized_metadata_is_refused_before_any_work():
+    async def never(_message):
+        raise AssertionError("nothing oversized goes further")
+
+    metadata = {"notes": ["Sophie Durand"] * (MAX_METADATA_CHARS // 10)}
+    received, answers = await _through("bonjour", metadata=metadata,
+                                       notify=never)
+    assert received == [] and "trop de données techniques" in answers[0]
+    assert get_config().contacts.phone in answers[0]
+
+
+async def test_a_sender_id_too_long_is_refused():
+    received, answers = await _through("bonjour", sender_id="x" * (MAX_SENDER_CHARS + 1))
+    assert received == [] and "identifiant de conversation" in answers[0]
