@@ -3,7 +3,8 @@
 FB_VERIFY_TOKEN, FB_APP_SECRET and FB_PAGE_ACCESS_TOKEN come from Meta's app settings.
 Compared with Rasa's FacebookInput: the SHA-256 signature Meta recommends is checked first,
 the comparison is constant-time, and a badly signed call gets 403 instead of 200.
-Personal data is masked before Rasa sees the message, as on every channel.
+Personal data is masked before Rasa sees the message, as on every channel, and only what a
+person writes or picks reaches Rasa (`CaisseMessenger`).
 FB_GRAPH_API_URL points replies at another Graph API address (a local one in tests).
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from rasa.core.channels.facebook import FacebookInput, Messenger, MessengerBot
 from fbmessenger import MessengerClient
 from fbmessenger.elements import Text as FBText
 
-from bot.channels.masking import mask_incoming
+from bot.channels.masking import mask_incoming, tell
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -27,6 +28,10 @@ from sanic.response import HTTPResponse
 logger = logging.getLogger(__name__)
 
 SIGNATURE_HEADERS = (("X-Hub-Signature-256", hashlib.sha256), ("X-Hub-Signature", hashlib.sha1))
+NOT_READ = (
+    "Je ne peux pas lire les pièces jointes (photos, fichiers, messages vocaux, positions). Écrivez votre "
+    "question ; pour envoyer un document, utilisez votre espace personnel ou appelez le {phone}."
+)
 
 
 def is_signed_by(secret: str, body: bytes, headers: Dict[str, str]) -> bool:
@@ -56,6 +61,26 @@ class CaisseMessengerBot(MessengerBot):
             return
         for part in text.strip().split("\n\n"):
             self.messenger_client.send(FBText(text=part).to_dict(), recipient_id, "MESSAGE_TAG", tag=tag)
+
+
+class CaisseMessenger(Messenger):
+    """Rasa's Messenger handler, keeping only a person's text and the payload of the button
+    they picked (both masked at the door; Rasa never uses postback titles or referrals).
+    Rasa would send an attachment's address as the message text (a file's name often names
+    the person) and log in full what it cannot handle (positions, shares): these get a fixed
+    answer instead and never reach Rasa nor the log. Echoes of the page's own messages are
+    ignored, as they are not the person's (Rasa would take an echoed attachment for theirs)."""
+
+    async def message(self, message: Dict[Text, Any], metadata: Optional[Dict[Text, Any]]) -> None:
+        if message["message"].get("is_echo"):
+            return
+        if self._is_quick_reply_message(message) or self._is_user_message(message):
+            await super().message(message, metadata)
+            return
+        logger.info("Messenger : message sans texte non lu (%d pièce(s) jointe(s)).",
+                    len(message["message"].get("attachments") or []))
+        output = CaisseMessengerBot(self.client)
+        await tell(UserMessage(None, output, self.get_user_id(), input_channel=MessengerInput.name()), NOT_READ)
 
 
 class MessengerInput(FacebookInput):
@@ -102,7 +127,7 @@ class MessengerInput(FacebookInput):
             if not is_signed_by(self.fb_secret, request.body, request.headers):
                 logger.warning("Messenger: signature invalide, appel refusé (FB_APP_SECRET).")
                 return response.text("invalid signature", status=403)
-            messenger = Messenger(self.fb_access_token, mask_incoming(on_new_message))
+            messenger = CaisseMessenger(self.fb_access_token, mask_incoming(on_new_message))
             messenger.client = self._client()
             await messenger.handle(request.json, self.get_metadata(request))
             return response.text("success")
