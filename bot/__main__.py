@@ -83,6 +83,16 @@ def _purge(_: argparse.Namespace) -> int:
     return 0
 
 
+def _remask(_: argparse.Namespace) -> int:
+    from bot.retention import broker_engine_from_environment, remask_stores, tracker_engine_from_environment
+    from bot.storage import get_engine
+
+    report = remask_stores(get_engine(), tracker_engine_from_environment(), broker_engine_from_environment(),
+                           actor="commande")
+    print(f"Données personnelles masquées à nouveau : {report.detail()}")
+    return 0
+
+
 def _delete_conversation(args: argparse.Namespace) -> int:
     from bot.config import get_config
     from bot.retention import delete_conversation, tracker_engine_from_environment
@@ -141,6 +151,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     commands.add_parser(
         "purge", help="supprime les conversations et fiches plus anciennes que les durées de conservation"
     ).set_defaults(func=_purge)
+    commands.add_parser(
+        "remask", help="masque à nouveau, avec le détecteur actuel, les données personnelles déjà enregistrées "
+        "(historique, tables, journaux)"
+    ).set_defaults(func=_remask)
     deletion = commands.add_parser("delete-conversation",
                                    help="supprime une conversation à la demande de la personne")
     deletion.add_argument("conversation_id")

@@ -123,6 +123,10 @@ def purge(config: CaisseConfig, engine: Engine, tracker_engine: Engine, actor: s
             .values(conversation_id=PURGED)).rowcount
         connection.execute(RetentionAudit.__table__.insert().values(
             at=now, actor=actor, action="purge", detail=report.detail()))
+    # Then what an earlier detector let through, once the detector has changed.
+    from bot.retention.remask import remask_if_detector_changed  # it imports this module
+
+    remask_if_detector_changed(engine, tracker_engine, actor=actor, now=now)
     return report
 
 
