@@ -78,6 +78,7 @@ def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
     # default our featurized data evicts the trained components and every run retrains.
     env.setdefault("RASA_MAX_CACHE_SIZE", "6000")
     env.setdefault("RASA_AUTH_TOKEN", secrets.token_urlsafe(24))
+    env.setdefault("CONVERSATION_SECRET", secrets.token_urlsafe(32))  # proofs of conversations (bot.channels.ownership)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     return env
 

@@ -2,6 +2,7 @@ import os
 
 os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+os.environ.setdefault("CONVERSATION_SECRET", "synthetic-conversation-secret-for-tests")
 
 
 import pytest

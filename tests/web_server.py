@@ -45,4 +45,4 @@ def web_server(folder: Path, database_url: str, **env: str) -> Iterator[str]:
             yield base
         finally:
             process.terminate()
-            process.wait(timeout=10)
+            process.wait(timeout=60)  # the first purge (a thread) may still run on a busy machine

@@ -1,9 +1,11 @@
-"""Per-sender rate limit at the channels' door (token bucket).
+"""Rate limits at the channels' door (token bucket): per sender, and per client address.
 
 A flood from one sender (a script, a stuck key, a malicious page) would otherwise run the NLU,
 lock the conversation and fill the tracker store for everyone. Each sender has a bucket of
 `burst` messages refilled at `per_minute`; a message finding the bucket empty is answered with
-a clear French message and never reaches Rasa.
+a clear French message and never reaches Rasa. A script could dodge that limit by opening a new
+conversation for each message: each client address also has a bucket for its messages and one
+for the conversations it opens (`address_limits`; IPv6 addresses by /64, what one host gets).
 
 With several Rasa servers behind a load balancer, the buckets live in Redis
 (RATE_LIMIT_REDIS_URL) so that the limit holds whichever server gets the message; without it,
@@ -13,11 +15,13 @@ the cause of an outage.
 """
 from __future__ import annotations
 
+import ipaddress
 import logging
 import os
 import time
 from dataclasses import dataclass
-from typing import Dict, Optional, Tuple
+from functools import lru_cache
+from typing import Any, Dict, Optional, Tuple, Union
 
 logger = logging.getLogger(__name__)
 
@@ -26,6 +30,13 @@ DEFAULT_BURST = 15
 MESSAGE = (
     "Vous avez envoyé beaucoup de messages en peu de temps : ce message n'a pas été lu. "
     "Patientez une minute avant d'écrire de nouveau. Pour une demande urgente, appelez le {phone}."
+)
+# Per client address: many people may share one (an office, a mobile operator's NAT).
+ADDRESS_PER_MINUTE, ADDRESS_BURST = 120.0, 40
+NEW_CONVERSATIONS_PER_MINUTE, NEW_CONVERSATIONS_BURST = 20.0, 10
+TOO_MANY_CONVERSATIONS = (
+    "Trop de conversations ont été ouvertes depuis votre connexion en peu de temps. Patientez une "
+    "minute avant de réessayer. Pour une demande urgente, appelez le {phone}."
 )
 # One bucket per key: tokens and time of the last refill, kept for twice a full refill.
 _REDIS_BUCKET = """
@@ -100,12 +111,65 @@ class RedisRateLimiter:
         return bool(result)
 
 
-def limiter_from_environment(environ: Optional[Dict[str, str]] = None):
-    """RATE_LIMIT_PER_MINUTE, RATE_LIMIT_BURST and RATE_LIMIT_REDIS_URL (optional)."""
+def limiter_from_environment(environ: Optional[Dict[str, str]] = None, prefix: str = "RATE_LIMIT",
+                             per_minute: float = DEFAULT_PER_MINUTE, burst: int = DEFAULT_BURST):
+    """<prefix>_PER_MINUTE, <prefix>_BURST, and RATE_LIMIT_REDIS_URL (optional, shared by all)."""
     environ = os.environ if environ is None else environ
-    per_minute = float(environ.get("RATE_LIMIT_PER_MINUTE", DEFAULT_PER_MINUTE))
-    burst = int(environ.get("RATE_LIMIT_BURST", DEFAULT_BURST))
+    per_minute = float(environ.get(f"{prefix}_PER_MINUTE", per_minute))
+    burst = int(environ.get(f"{prefix}_BURST", burst))
     url = environ.get("RATE_LIMIT_REDIS_URL")
     if url:
         return RedisRateLimiter(url, per_minute, burst)
     return LocalRateLimiter(per_minute, burst)
+
+
+@dataclass(frozen=True)
+class AddressLimits:
+    """Per client address: its messages (RATE_LIMIT_ADDRESS_*) and the conversations it opens
+    (RATE_LIMIT_NEW_CONVERSATION_*)."""
+
+    messages: Any
+    conversations: Any
+
+    async def allow_message(self, address: str) -> bool:
+        return await self.messages.allow(f"address:message:{address}")
+
+    async def allow_new_conversation(self, address: str) -> bool:
+        return await self.conversations.allow(f"address:conversation:{address}")
+
+
+def address_limits_from_environment(environ: Optional[Dict[str, str]] = None) -> AddressLimits:
+    return AddressLimits(
+        limiter_from_environment(environ, "RATE_LIMIT_ADDRESS", ADDRESS_PER_MINUTE, ADDRESS_BURST),
+        limiter_from_environment(environ, "RATE_LIMIT_NEW_CONVERSATION", NEW_CONVERSATIONS_PER_MINUTE,
+                                 NEW_CONVERSATIONS_BURST),
+    )
+
+
+@lru_cache(maxsize=1)
+def address_limits() -> AddressLimits:
+    """One set per process, shared by the channels (created on first use, not at import)."""
+    return address_limits_from_environment()
+
+
+def client_address(peer: str, forwarded_for: Optional[str]) -> str:
+    """The client's address: the peer's, unless the peer is the proxy on this machine, which
+    appends the address it saw at the end of X-Forwarded-For (any earlier entry is whatever the
+    client claimed). IPv6 addresses are counted by /64."""
+    address = _parsed(peer)
+    if address is not None and address.is_loopback and forwarded_for:
+        address = _parsed(forwarded_for.rsplit(",", 1)[-1].strip()) or address
+    if address is None:
+        return peer
+    if address.version == 6 and address.ipv4_mapped:
+        return str(address.ipv4_mapped)
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def _parsed(value: str) -> Optional[Union[ipaddress.IPv4Address, ipaddress.IPv6Address]]:
+    try:
+        return ipaddress.ip_address(value)
+    except ValueError:
+        return None

@@ -1,5 +1,13 @@
 """Rasa's REST channel (POST /webhooks/rest/webhook), with personal data masked on arrival.
 
+There is no conversation without an owner (`bot.channels.ownership`): a client first opens one
+(POST /webhooks/rest/conversations, which answers `sender` and `proof`), then sends each message
+with that `sender` and its proof (header X-Conversation-Proof, or `proof` in the body). A sender
+of another format is refused with a 400, a missing or wrong proof with a 403, before any work.
+The route lives on this channel's blueprint, so that a REST client needs only the Rasa address,
+and the conversations opened count in the same per-address limit as the widget's
+(`bot.channels.rate_limit.address_limits`).
+
 Rasa reads the body with `request.json.get(...)`: a body that is not a JSON object, or a
 message that is not text, would end in a 500 with a stack trace in the log. They are refused
 here with a 400 that says what is expected.
@@ -21,7 +29,9 @@ from sanic import response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
+from bot.channels import ownership, rate_limit
 from bot.channels.masking import MaskingInput, OnNewMessage, tell
+from bot.config import get_config
 
 logger = logging.getLogger(__name__)
 
@@ -34,6 +44,11 @@ TOO_LATE = (
 )
 RECEIVED_AT_KEY = "proxy_received_at"
 EXPECTED = 'Corps attendu : un objet JSON {"sender": "…", "message": "…"}.'
+OPEN_FIRST = (
+    "Ouvrez une conversation : POST /webhooks/rest/conversations renvoie « sender » et "
+    "« proof » ; envoyez ensuite ce « sender » avec sa preuve, dans l'en-tête X-Conversation-Proof "
+    "ou dans le champ « proof » du corps."
+)
 
 
 def body_error(body: Any) -> Optional[str]:
@@ -45,6 +60,41 @@ def body_error(body: Any) -> Optional[str]:
     if not isinstance(body.get("metadata") or {}, dict):
         return "« metadata », s'il est donné, doit être un objet JSON."
     return None
+
+
+def sender_error(sender: Optional[str]) -> Optional[str]:
+    """Why this sender cannot be a conversation id issued by the server, or None."""
+    if not sender:
+        return "« sender » manquant. " + OPEN_FIRST
+    if not ownership.is_conversation_id(sender):
+        return "« sender » n'est pas un identifiant de conversation donné par le serveur. " + OPEN_FIRST
+    return None
+
+
+def refusal(request: Request) -> Optional[response.HTTPResponse]:
+    """The answer to a message that must not reach Rasa (malformed, not proved), or None."""
+    try:
+        body = request.json
+        error = body_error(body)
+    except InvalidUsage:
+        error = "JSON invalide. " + EXPECTED
+    if error:
+        return response.json({"error": error}, status=400)
+    error = sender_error(body.get("sender"))
+    if error:
+        return response.json({"error": error}, status=400)
+    proof = request.headers.get(ownership.PROOF_HEADER) or body.get("proof")
+    if not ownership.is_proved(body["sender"], proof):
+        return response.json({"error": f"{ownership.NOT_PROVED} {OPEN_FIRST}"}, status=403)
+    return None
+
+
+def address_of(request: Request) -> str:
+    return rate_limit.client_address(request.ip, request.headers.get("X-Forwarded-For"))
+
+
+def too_many(text: str) -> response.HTTPResponse:
+    return response.json({"error": text.format(phone=get_config().contacts.phone)}, status=429)
 
 
 def proxy_received_at(request: Request) -> Optional[float]:
@@ -87,17 +137,24 @@ class RestInput(MaskingInput, RasaRestInput):
         return {**(metadata or {}), RECEIVED_AT_KEY: received_at}
 
     def blueprint(self, on_new_message):
+        ownership.secret()  # no secret: the server does not start
         webhook = super().blueprint(within_deadline(on_new_message))
 
+        @webhook.route("/conversations", methods=["POST"])
+        async def open_conversation(request: Request):
+            if not await rate_limit.address_limits().allow_new_conversation(address_of(request)):
+                return too_many(rate_limit.TOO_MANY_CONVERSATIONS)
+            conversation = ownership.new_conversation()
+            return response.json({"sender": conversation.id, "proof": conversation.proof}, status=201)
+
         @webhook.middleware("request")
-        async def refuse_malformed(request: Request):
+        async def refuse_unowned(request: Request):
             if request.method == "POST" and request.path.endswith("/webhook"):
-                try:
-                    error = body_error(request.json)
-                except InvalidUsage:
-                    error = "JSON invalide. " + EXPECTED
-                if error:
-                    return response.json({"error": error}, status=400)
+                refused = refusal(request)
+                if refused is not None:
+                    return refused
+                if not await rate_limit.address_limits().allow_message(address_of(request)):
+                    return too_many(rate_limit.MESSAGE)
             return None
 
         return webhook

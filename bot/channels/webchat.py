@@ -1,15 +1,28 @@
-"""The chat widget of the caisse's web page, on Rasa's socket.io channel."""
+"""The chat widget of the caisse's web page, on Rasa's socket.io channel.
+
+Rasa's channel lets any socket name the conversation it joins (`session_request`) and write in
+(`user_uttered`): whoever knew or guessed an id received that person's messages. Here a socket
+joins a conversation only with its proof (`bot.channels.ownership`); otherwise it gets a new
+conversation and its proof in `session_confirm`. A message is accepted only from a socket
+confirmed for that conversation (kept in the socket's session, `sio.save_session`).
+"""
 from __future__ import annotations
 
+import json
+import logging
 import os
 from typing import Any, Dict, Optional, Text
 
 import socketio
 
-from rasa.core.channels.channel import InputChannel, OutputChannel
+from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 
-from bot.channels.masking import MaskingInput
+from bot.channels import ownership, rate_limit
+from bot.channels.masking import MaskingInput, OnNewMessage
+from bot.config import get_config
+
+logger = logging.getLogger(__name__)
 
 # Message metadata the widget needs: an agent's name, a handoff notice, a handoff's status.
 FORWARDED_KEYS = ("agent", "system", "handoff")
@@ -24,10 +37,91 @@ class WebChatOutput(SocketIOOutput):
         for part in text.strip().split("\n\n"):
             await self._send_message(recipient_id, {"text": part, **extra})
 
+    async def show_masked_text(self, recipient_id: Text, text: Text) -> None:
+        """The person's last message as kept, masked: the widget puts it in place of what was
+        typed (called by the masking door, `bot.channels.masking.show_masked`)."""
+        await self.sio.emit("user_masked", {"text": text}, room=recipient_id)
 
-class WebChatInput(MaskingInput, SocketIOInput):
-    """Socket.io with session persistence on (the conversation survives a page reload) and
-    personal data masked on arrival."""
+
+NOT_CONFIRMED = (
+    "Ce message n'a pas été transmis : cette page n'est pas reliée à cette conversation. "
+    "Rechargez la page pour reprendre votre conversation ou en ouvrir une nouvelle."
+)
+
+
+class ProvedSocketIOInput(SocketIOInput):
+    """Rasa's socket.io channel where a socket reads and writes only the conversation it proved.
+    Rasa registers its handlers inside `blueprint()`; ours replace two of them on the same
+    server (python-socketio keeps one handler per event). Below `MaskingInput` in the MRO, so
+    `on_new_message` here is already the masking door."""
+
+    def blueprint(self, on_new_message: OnNewMessage):
+        ownership.secret()  # no secret: the server does not start
+        webhook = super().blueprint(on_new_message)
+        self.sio.on("session_request", self._session_request, namespace=self.namespace)
+
+        async def user_uttered(sid: Text, data: Any) -> None:
+            await self._user_uttered(sid, data, on_new_message)
+
+        self.sio.on(self.user_message_evt, user_uttered, namespace=self.namespace)
+        return webhook
+
+    def _address(self, sid: Text) -> str:
+        environ = self.sio.get_environ(sid, namespace=self.namespace) or {}
+        request = environ.get("sanic.request")  # the driver's REMOTE_ADDR is always 127.0.0.1
+        if request is None:
+            return ""
+        return rate_limit.client_address(request.ip, request.headers.get("X-Forwarded-For"))
+
+    async def _tell(self, sid: Text, text: str) -> None:
+        await self.sio.emit(self.bot_message_evt, {"text": text.format(phone=get_config().contacts.phone),
+                                                   "system": True}, room=sid, namespace=self.namespace)
+
+    async def _session_request(self, sid: Text, data: Any) -> None:
+        """The conversation the socket proved, or a new one (never a room without its proof)."""
+        data = data if isinstance(data, dict) else {}
+        conversation_id, proof = data.get("session_id"), data.get("proof")
+        if not ownership.is_proved(conversation_id, proof):
+            if not await rate_limit.address_limits().allow_new_conversation(self._address(sid)):
+                await self._tell(sid, rate_limit.TOO_MANY_CONVERSATIONS)
+                return
+            conversation = ownership.new_conversation()
+            conversation_id, proof = conversation.id, conversation.proof
+        async with self.sio.session(sid, namespace=self.namespace) as session:
+            previous = session.get("conversation")
+            session["conversation"] = conversation_id
+        if previous and previous != conversation_id:
+            self.sio.leave_room(sid, previous, namespace=self.namespace)
+        self.sio.enter_room(sid, conversation_id, namespace=self.namespace)
+        await self.sio.emit("session_confirm", {"session_id": conversation_id, "proof": proof}, room=sid,
+                            namespace=self.namespace)
+
+    async def _user_uttered(self, sid: Text, data: Any, on_new_message: OnNewMessage) -> None:
+        data = data if isinstance(data, dict) else {}
+        session = await self.sio.get_session(sid, namespace=self.namespace)
+        conversation_id = session.get("conversation")
+        if conversation_id is None or data.get("session_id") != conversation_id:
+            logger.info("Message refusé : socket %s non confirmée pour cette conversation.", sid)
+            await self._tell(sid, NOT_CONFIRMED)
+            return
+        if not await rate_limit.address_limits().allow_message(self._address(sid)):
+            await self._tell(sid, rate_limit.MESSAGE)
+            return
+        text = data.get("message", "")
+        metadata = data.get(self.metadata_key) or {}
+        if isinstance(metadata, str):
+            try:
+                metadata = json.loads(metadata)
+            except ValueError:
+                metadata = {}
+        await on_new_message(UserMessage(
+            text if isinstance(text, str) else "", WebChatOutput(self.sio, self.bot_message_evt), conversation_id,
+            input_channel=self.name(), metadata=metadata if isinstance(metadata, dict) else {}))
+
+
+class WebChatInput(MaskingInput, ProvedSocketIOInput):
+    """Socket.io with session persistence on (the conversation survives a page reload), each
+    conversation read and written only by its owner, and personal data masked on arrival."""
 
     @classmethod
     def name(cls) -> Text:
@@ -40,23 +134,12 @@ class WebChatInput(MaskingInput, SocketIOInput):
         picks them up (python-socketio's AsyncRedisManager). Rasa builds its AsyncServer inside
         `blueprint()` without a client manager, so the manager is set right after, before any
         client can connect."""
-        webhook = super().blueprint(self._answering_with_own_output(on_new_message))
+        webhook = super().blueprint(on_new_message)
         url = os.environ.get("SOCKETIO_REDIS_URL")
         if url:
             self.sio.manager = socketio.AsyncRedisManager(url)
             self.sio.manager.set_server(self.sio)
         return webhook
-
-    def _answering_with_own_output(self, on_new_message):
-        """Rasa's socket.io handler builds a plain SocketIOOutput for each message; ours also
-        forwards the metadata the widget needs (FORWARDED_KEYS)."""
-
-        async def handle(message):
-            if type(message.output_channel) is SocketIOOutput:
-                message.output_channel = WebChatOutput(self.sio, self.bot_message_evt)
-            return await on_new_message(message)
-
-        return handle
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:

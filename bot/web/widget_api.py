@@ -1,7 +1,8 @@
 """What the chat widget asks our server: the conversation so far when the page is reloaded (the
 masked transcript from Rasa's tracker store, so the browser never keeps personal data in clear),
 and, while the person waits for an agent, their place in the queue and the expected wait.
-Keyed by the conversation id, a random value only the person's browser knows."""
+Keyed by the conversation id, and answered only with its proof (header X-Conversation-Proof,
+`bot.channels.ownership`): the same 403 whether the conversation exists or not."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
@@ -11,6 +12,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.backoffice import present_agents
+from bot.channels import ownership
 from bot.config import CaisseConfig
 from bot.handoff.announcement import estimate_wait, wait_status
 from bot.handoff.queue import open_handoff, queue_position
@@ -42,19 +44,27 @@ def widget_history(lines: List[Line]) -> List[Dict[str, Any]]:
 
 
 def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
+    ownership.secret()  # no secret: the server does not start
     bp = Blueprint("widget_api", url_prefix="/api/public")
+
+    @bp.middleware("request")
+    async def require_proof(request: Request):
+        conversation_id = (request.match_info or {}).get("conversation_id")
+        if not ownership.is_proved(conversation_id, request.headers.get(ownership.PROOF_HEADER)):
+            return response.json({"error": ownership.NOT_PROVED}, status=403)
+        return None
 
     @bp.get("/conversations/<conversation_id:str>/history")
     async def history(request: Request, conversation_id: str):
         try:
-            events = await rasa.events(conversation_id[:255])
+            events = await rasa.events(conversation_id)
         except RasaUnavailable:
             return response.json({"messages": []}, status=502)
         return response.json({"messages": widget_history(transcript(events))})
 
     @bp.get("/handoff/<conversation_id:str>")
     async def handoff_status(request: Request, conversation_id: str):
-        handoff = open_handoff(conversation_id[:255])
+        handoff = open_handoff(conversation_id)
         if handoff is None:
             return response.json({"status": "none"})
         if handoff.status != WAITING:

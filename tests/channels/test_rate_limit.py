@@ -56,3 +56,14 @@ def test_environment_chooses_the_limiter(redis_url):
     assert isinstance(limiter_from_environment({}), LocalRateLimiter)
     shared = limiter_from_environment({"RATE_LIMIT_REDIS_URL": redis_url, "RATE_LIMIT_BURST": "4"})
     assert isinstance(shared, RedisRateLimiter) and shared.burst == 4
+
+
+def test_the_client_address_trusts_x_forwarded_for_only_from_the_proxy_on_this_machine():
+    from bot.channels.rate_limit import client_address
+
+    assert client_address("127.0.0.1", "198.51.100.9") == "198.51.100.9"
+    assert client_address("127.0.0.1", "10.0.0.1, 198.51.100.9") == "198.51.100.9", "what nginx saw, not the claim"
+    assert client_address("203.0.113.5", "198.51.100.9") == "203.0.113.5", "a client cannot choose its address"
+    assert client_address("127.0.0.1", "n'importe quoi") == "127.0.0.1"
+    assert client_address("2001:db8:1:2:3::4", None) == client_address("2001:db8:1:2:ffff::1", None), "one /64"
+    assert client_address("::ffff:198.51.100.9", None) == "198.51.100.9"

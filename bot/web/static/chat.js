@@ -1,7 +1,8 @@
 /* Chat widget of the caisse's page, on Rasa's socket.io channel.
- * The conversation survives a reload: only the session id is kept in sessionStorage (gone when
- * the tab closes); the messages are fetched again from the server, masked, so the browser never
- * stores personal data the person typed. Messages are inserted as text nodes, never as HTML. */
+ * The conversation survives a reload: only the session id and its proof (issued by the server,
+ * which lets only this tab read and continue the conversation) are kept in sessionStorage (gone
+ * when the tab closes); the messages are fetched again from the server, masked, so the browser
+ * never stores personal data the person typed. Messages are inserted as text nodes, never as HTML. */
 (function () {
   "use strict";
 
@@ -16,12 +17,16 @@
   function load() {
     try {
       var stored = JSON.parse(sessionStorage.getItem(STORE)) || {};
-      return { open: !!stored.open, sessionId: stored.sessionId || null };
+      return { open: !!stored.open, sessionId: stored.sessionId || null, proof: stored.proof || null };
     } catch (e) {
-      return { open: false, sessionId: null };
+      return { open: false, sessionId: null, proof: null };
     }
   }
-  function save() { sessionStorage.setItem(STORE, JSON.stringify({ open: state.open, sessionId: state.sessionId })); }
+  function save() {
+    sessionStorage.setItem(STORE, JSON.stringify({ open: state.open, sessionId: state.sessionId, proof: state.proof }));
+  }
+  // The server answers about a conversation only to whoever holds its proof.
+  function proved() { return { headers: { "X-Conversation-Proof": state.proof || "" } }; }
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -113,7 +118,7 @@
   function watchHandoff() {
     if (!state.sessionId) { return; }
     clearTimeout(handoffTimer);
-    fetch("/api/public/handoff/" + encodeURIComponent(state.sessionId))
+    fetch("/api/public/handoff/" + encodeURIComponent(state.sessionId), proved())
       .then(function (r) { return r.json(); })
       .then(function (status) {
         queueStatus.hidden = status.status !== "waiting";
@@ -125,6 +130,7 @@
 
   // --- connection -----------------------------------------------------------------------
   var socket = null;
+  var confirmed = false;  // the server confirmed this socket's conversation: messages may go
   var typingTimer = null;
 
   function showTyping(on) {
@@ -137,10 +143,13 @@
     if (socket) { return; }
     socket = io(rasaUrl, { path: "/socket.io", transports: ["websocket", "polling"] });
     socket.on("connect", function () {
-      socket.emit("session_request", { session_id: state.sessionId });
+      confirmed = false;
+      socket.emit("session_request", { session_id: state.sessionId, proof: state.proof });
     });
-    socket.on("session_confirm", function (sessionId) {
-      state.sessionId = (sessionId && sessionId.session_id) || sessionId; save();
+    socket.on("disconnect", function () { confirmed = false; });
+    socket.on("session_confirm", function (session) {
+      state.sessionId = session.session_id; state.proof = session.proof; save();
+      confirmed = true;
     });
     socket.on("bot_uttered", function (data) {
       showTyping(false);
@@ -165,7 +174,8 @@
     var deliver = function () {
       socket.emit("user_uttered", { message: payload || text, session_id: state.sessionId });
     };
-    if (state.sessionId) { deliver(); } else { socket.once("session_confirm", deliver); }
+    // Sent before the confirmation (right after a reload or a reconnection), it would be refused.
+    if (confirmed) { deliver(); } else { socket.once("session_confirm", deliver); }
   }
 
   function setOpen(open) {
@@ -186,7 +196,7 @@
   });
 
   function restoreHistory() {
-    return fetch("/api/public/conversations/" + encodeURIComponent(state.sessionId) + "/history")
+    return fetch("/api/public/conversations/" + encodeURIComponent(state.sessionId) + "/history", proved())
       .then(function (r) { return r.ok ? r.json() : { messages: [] }; })
       .then(function (history) { history.messages.forEach(add); })
       .catch(function () { /* the conversation goes on; only the past is not shown */ });
