@@ -5,8 +5,12 @@ Everything is Rasa's own way of scaling out: conversations in the SQL tracker st
 (PostgreSQL), Rasa's Redis lock store so that two servers never process the same conversation
 at once, Rasa's SQL event broker (a database of its own), stateless Rasa and action servers
 behind a reverse proxy. The programs come from Debian packages (scripts/prod-setup.sh); this
-module starts its own instances as child processes, on loopback, with their data under
-`var/prod/` — never the system's services or their data. Ctrl-C stops them all.
+module starts its own instances as child processes, with their data under `var/prod/` — never
+the system's services or their data. Ctrl-C stops them all.
+
+Only nginx's two public doors listen on PUBLIC_INTERFACE; every other server (PostgreSQL, Redis,
+Rasa, action servers, web server, nginx's internal listeners) on INTERNAL_INTERFACE, both
+loopback by default. No secret is ever on a command line (bot/serve.py, redis.conf, PGPASSWORD).
 
 The load-and-fault test and the benchmarks start the same profile in other folders and ports.
 """
@@ -28,9 +32,10 @@ from typing import Callable, Dict, List, Optional
 
 from bot.config import PROJECT_ROOT, get_config
 from bot.runner import (
-    BIN, Ports, Service, StartError, announce_demo_accounts, migrate_database, port_is_free,
-    service_environment, supervise,
+    PRIVATE_UMASK, Ports, Service, StartError, allowed_origins, announce_demo_accounts, browser_host,
+    make_private, migrate_database, port_is_free, private_files, service_environment, supervise,
 )
+from bot.serve import DEFAULT_INTERFACE, internal_interface
 
 NGINX_TEMPLATE = PROJECT_ROOT / "config" / "production" / "nginx.conf.in"
 DATABASES = ("rasa", "caisse", "rasa_events")
@@ -126,7 +131,7 @@ def _secrets(path: Path) -> Dict[str, str]:
             values[key] = value
     for key in ("PROD_DB_PASSWORD", "PROD_REDIS_PASSWORD"):
         values[key] = os.environ.get(key) or values.get(key) or secrets.token_urlsafe(24)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     path.write_text("".join(f"{k}={v}\n" for k, v in values.items()))
     path.chmod(0o600)
     return values
@@ -145,7 +150,13 @@ def unavailable_texts() -> Dict[str, str]:
     }
 
 
-def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path) -> str:
+def public_interface() -> str:
+    """Where nginx's public doors (site, Rasa's channels) listen: PUBLIC_INTERFACE, else loopback."""
+    return os.environ.get("PUBLIC_INTERFACE") or DEFAULT_INTERFACE
+
+
+def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path, interface: str = DEFAULT_INTERFACE,
+                 public: str = DEFAULT_INTERFACE) -> str:
     texts = unavailable_texts()
     # Then listen: otherwise each later action of the turn fails too and repeats the message.
     actions_body = json.dumps({"events": [{"event": "followup", "name": "action_listen"}],
@@ -154,9 +165,10 @@ def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path) -> str:
     values = {
         "PREFIX": str(prefix), "LOGS": str(logs), "WEB_PORT": str(ports.web), "SITE_PORT": str(ports.site),
         "RASA_PORT": str(ports.rasa), "ACTIONS_PORT": str(ports.actions), "RASA_API_PORT": str(ports.rasa_api),
-        "RASA_SERVERS": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
+        "INTERNAL_INTERFACE": interface, "PUBLIC_INTERFACE": public,
+        "RASA_SERVERS": "\n".join(f"        server {interface}:{p} max_fails=1 fail_timeout=5s;"
                                   for p in ports.rasa_servers),
-        "ACTION_SERVERS": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;"
+        "ACTION_SERVERS": "\n".join(f"        server {interface}:{p} max_fails=1 fail_timeout=5s;"
                                     for p in ports.action_servers),
         "REST_UNAVAILABLE_JSON": _nginx_string(rest_body),
         "ACTIONS_UNAVAILABLE_JSON": _nginx_string(actions_body),
@@ -167,10 +179,10 @@ def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path) -> str:
     return text
 
 
-def _tcp_open(port: int) -> bool:
+def _tcp_open(host: str, port: int) -> bool:
     with socket.socket() as probe:
         probe.settimeout(1)
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+        return probe.connect_ex((host, port)) == 0
 
 
 class ProductionStack:
@@ -178,28 +190,32 @@ class ProductionStack:
     servers, action servers, web server and nginx; `start()` returns once all are ready."""
 
     def __init__(self, var_dir: Path = PROJECT_ROOT / "var" / "prod", ports: Optional[ProductionPorts] = None,
-                 extra_env: Optional[Dict[str, str]] = None, model_path: str = "models") -> None:
+                 extra_env: Optional[Dict[str, str]] = None, model_path: str = "models",
+                 interface: Optional[str] = None, public: Optional[str] = None) -> None:
         self.var_dir = var_dir
         self.ports = ports or ProductionPorts()
+        self.interface = at = interface or internal_interface()
+        self.public = public or public_interface()
         self.logs = var_dir / "log"
         self.secrets = _secrets(var_dir / "secrets.env")
         p, db_password, redis_password = self.ports, self.secrets["PROD_DB_PASSWORD"], self.secrets["PROD_REDIS_PASSWORD"]
-        database = f"postgresql://{DB_USER}:{db_password}@127.0.0.1:{p.postgres}"
-        redis = f"redis://:{redis_password}@127.0.0.1:{p.redis}"
+        database = f"postgresql://{DB_USER}:{db_password}@{at}:{p.postgres}"
+        redis = f"redis://:{redis_password}@{at}:{p.redis}"
+        self.redis_conf = var_dir / "redis" / "redis.conf"
         # Rasa asks our web server for the answer texts (NLG) directly, without going through nginx.
-        self.env = service_environment(var_dir, Ports(rasa=p.rasa, actions=p.actions, web=p.web))
+        self.env = service_environment(var_dir, Ports(rasa=p.rasa, actions=p.actions, web=p.web), at)
         self.env.update({
             "TRACKER_DB_URL": f"{database}/rasa",
             "DATABASE_URL": f"{database}/caisse",
             "EVENT_BROKER_DB_URL": f"{database}/rasa_events",
-            "REDIS_HOST": "127.0.0.1",
+            "REDIS_HOST": at,
             "REDIS_PORT": str(p.redis),
             "REDIS_PASSWORD": redis_password,
             "SOCKETIO_REDIS_URL": f"{redis}/2",
             "RATE_LIMIT_REDIS_URL": f"{redis}/3",
-            "ACTION_ENDPOINT_URL": f"http://127.0.0.1:{p.actions}/webhook",
-            "RASA_URL": f"http://127.0.0.1:{p.rasa_api}",
-            "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", f"http://localhost:{p.rasa}"),
+            "ACTION_ENDPOINT_URL": f"http://{at}:{p.actions}/webhook",
+            "RASA_URL": f"http://{at}:{p.rasa_api}",
+            "RASA_PUBLIC_URL": os.environ.get("RASA_PUBLIC_URL", f"http://{browser_host(self.public)}:{p.rasa}"),
             # A conversation's lock expires after this (Rasa's default: 60 s). An overloaded server
             # may take longer than that on one message; once the lock expires, the next message
             # of the same conversation would be processed at the same time and one of the two
@@ -215,34 +231,38 @@ class ProductionStack:
         self.postgres = ProbedService(
             "postgres",
             _as_postgres_user([_postgres_bin("postgres"), "-D", str(self.pg_data), "-p", str(p.postgres),
-                               "-k", str(self.pg_socket), "-c", "listen_addresses=127.0.0.1",
+                               "-k", str(self.pg_socket), "-c", f"listen_addresses={at}",
                                "-c", "max_connections=300", "-c", "shared_buffers=256MB",
                                "-c", "synchronous_commit=on"]),
             self._postgres_ready, self.logs / "postgres.log", stop_signal=signal.SIGINT)  # SIGINT: fast shutdown
         self.redis = ProbedService(
             "redis",
-            [_program("redis-server", "/usr/bin/redis-server"), "--port", str(p.redis), "--bind", "127.0.0.1",
-             "--dir", str(var_dir / "redis"), "--requirepass", redis_password, "--save", "",
+            # The password is in redis.conf (written at start, mode 600), not on the command line.
+            [_program("redis-server", "/usr/bin/redis-server"), str(self.redis_conf), "--port", str(p.redis),
+             "--bind", at, "--dir", str(var_dir / "redis"), "--save", "",
              "--appendonly", "no", "--daemonize", "no", "--logfile", ""],
-            lambda: _tcp_open(p.redis), self.logs / "redis.log")
-        rasa = str(BIN / "rasa")
+            lambda: _tcp_open(at, p.redis), self.logs / "redis.log")
+        # Only the pages of the caisse's site may call Rasa from a browser (CORS).
+        origins = allowed_origins(self.env, browser_host(self.public), p.site)
         self.rasa_servers = [
-            Service(f"rasa-{i + 1}", [rasa, "run", "--model", model_path, "--port", str(port),
+            Service(f"rasa-{i + 1}", [sys.executable, "-m", "bot.serve", "rasa", "--interface", at,
+                                      "--model", model_path, "--port", str(port),
                                       "--credentials", "credentials.yml", "--endpoints", "endpoints.production.yml",
-                                      "--enable-api", "--auth-token", self.env["RASA_AUTH_TOKEN"], "--cors", "*"],
-                    f"http://127.0.0.1:{port}/", self.logs / f"rasa-{i + 1}.log")
+                                      "--enable-api", "--cors", *origins],
+                    f"http://{at}:{port}/", self.logs / f"rasa-{i + 1}.log")
             for i, port in enumerate(p.rasa_servers)
         ]
         self.action_servers = [
-            Service(f"actions-{i + 1}", [rasa, "run", "actions", "--actions", "actions", "--port", str(port)],
-                    f"http://127.0.0.1:{port}/health", self.logs / f"actions-{i + 1}.log")
+            Service(f"actions-{i + 1}", [sys.executable, "-m", "bot.serve", "actions", "--interface", at,
+                                         "--port", str(port), "--actions", "actions"],
+                    f"http://{at}:{port}/health", self.logs / f"actions-{i + 1}.log")
             for i, port in enumerate(p.action_servers)
         ]
-        self.web = Service("web", [sys.executable, "-m", "bot", "web", "--port", str(p.web)],
-                           f"http://127.0.0.1:{p.web}/healthz", self.logs / "web.log")
+        self.web = Service("web", [sys.executable, "-m", "bot", "web", "--host", at, "--port", str(p.web)],
+                           f"http://{at}:{p.web}/healthz", self.logs / "web.log")
         self.nginx = Service("nginx", [_program("nginx", "/usr/sbin/nginx"), "-c", str(var_dir / "nginx" / "nginx.conf"),
                                        "-p", str(var_dir / "nginx")],
-                             f"http://127.0.0.1:{p.site}/healthz", self.logs / "nginx.log")
+                             f"http://{self.public}:{p.site}/healthz", self.logs / "nginx.log")
 
     @property
     def services(self) -> List[Service]:
@@ -250,16 +270,17 @@ class ProductionStack:
 
     @property
     def urls(self) -> Dict[str, str]:
+        host = browser_host(self.public)
         return {
-            "page": f"http://localhost:{self.ports.site}/",
-            "backoffice": f"http://localhost:{self.ports.site}/connexion",
-            "rest": f"http://localhost:{self.ports.rasa}/webhooks/rest/webhook",
-            "rasa": f"http://localhost:{self.ports.rasa}/",
+            "page": f"http://{host}:{self.ports.site}/",
+            "backoffice": f"http://{host}:{self.ports.site}/connexion",
+            "rest": f"http://{host}:{self.ports.rasa}/webhooks/rest/webhook",
+            "rasa": f"http://{host}:{self.ports.rasa}/",
         }
 
     # --- PostgreSQL -------------------------------------------------------------------------
     def _postgres_ready(self) -> bool:
-        probe = subprocess.run([_postgres_bin("pg_isready"), "-h", "127.0.0.1", "-p", str(self.ports.postgres),
+        probe = subprocess.run([_postgres_bin("pg_isready"), "-h", self.interface, "-p", str(self.ports.postgres),
                                 "-q"], capture_output=True)
         return probe.returncode == 0
 
@@ -267,7 +288,7 @@ class ProductionStack:
         """First start only: a cluster of our own, password authentication on loopback."""
         self.pg_socket.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
-            self.pg_socket.chmod(0o777)
+            shutil.chown(self.pg_socket, "postgres", "postgres")
         if (self.pg_data / "PG_VERSION").exists():
             if os.geteuid() == 0:
                 shutil.chown(self.pg_data, "postgres", "postgres")
@@ -290,7 +311,7 @@ class ProductionStack:
 
     def _create_databases(self) -> None:
         env = {**os.environ, "PGPASSWORD": self.secrets["PROD_DB_PASSWORD"]}
-        psql = [_postgres_bin("psql"), "-h", "127.0.0.1", "-p", str(self.ports.postgres), "-U", DB_USER,
+        psql = [_postgres_bin("psql"), "-h", self.interface, "-p", str(self.ports.postgres), "-U", DB_USER,
                 "-d", "postgres", "-tAc"]
         existing = subprocess.run([*psql, "SELECT datname FROM pg_database"], env=env, capture_output=True,
                                   text=True, check=True).stdout.split()
@@ -309,17 +330,23 @@ class ProductionStack:
 
     def start(self) -> None:
         self._check_ports()
-        for folder in (self.logs, self.var_dir / "redis", self.var_dir / "nginx"):
-            folder.mkdir(parents=True, exist_ok=True)
-        (self.var_dir / "nginx" / "nginx.conf").write_text(render_nginx(self.ports, self.var_dir / "nginx", self.logs))
-        self._init_postgres()
-        self.start_services([self.postgres, self.redis])
-        self._create_databases()
-        migrate_database(self.env["DATABASE_URL"])
-        self._create_rasa_tables()
-        self.start_services([*self.action_servers, *self.rasa_servers, self.web])
-        self.start_services([self.nginx])
-        (self.var_dir / "pids").write_text("".join(f"{s.name} {s.process.pid}\n" for s in self.services))
+        with private_files():
+            make_private(self.var_dir)
+            for folder in (self.logs, self.var_dir / "redis", self.var_dir / "nginx"):
+                folder.mkdir(parents=True, exist_ok=True)
+            self.redis_conf.write_text(f"requirepass {self.secrets['PROD_REDIS_PASSWORD']}\n")
+            (self.var_dir / "nginx" / "nginx.conf").write_text(
+                render_nginx(self.ports, self.var_dir / "nginx", self.logs, self.interface, self.public))
+            self._init_postgres()
+            self.start_services([self.postgres, self.redis])
+            self._create_databases()
+            migrate_database(self.env["DATABASE_URL"])
+            self._create_rasa_tables()
+            self.start_services([*self.action_servers, *self.rasa_servers, self.web])
+            self.start_services([self.nginx])
+            (self.var_dir / "pids").write_text("".join(f"{s.name} {s.process.pid}\n" for s in self.services))
+            # What nginx made for its workers (another account when root starts it) stays passable.
+            make_private(self.var_dir)
 
     def _create_rasa_tables(self) -> None:
         """Each Rasa server creates its tables as it starts: two starting at once race on
@@ -387,6 +414,7 @@ def stop_leftovers(var_dir: Path = PROJECT_ROOT / "var" / "prod") -> int:
 
 def run() -> int:
     """`make prod`: start everything, print the addresses, stop everything on Ctrl-C."""
+    os.umask(PRIVATE_UMASK)
     stack = ProductionStack()
     print("Démarrage du profil de production (PostgreSQL, Redis, "
           f"{len(stack.rasa_servers)} serveurs Rasa, {len(stack.action_servers)} serveurs d'actions, site, nginx)…",

@@ -2,6 +2,10 @@
 
 Used by `python -m bot run` (the README's run command) and by the end-to-end tests, which start
 the same stack on other ports with a temporary `var/` folder.
+
+Every server listens on one interface (INTERNAL_INTERFACE, loopback by default), takes its secrets
+from the environment rather than its command line (bot/serve.py), and everything written under
+`var/` (conversations, accounts, logs) is readable by the account running it only.
 """
 from __future__ import annotations
 
@@ -9,21 +13,27 @@ import os
 import secrets
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional, Set
 
 from bot.backoffice.demo import ensure_demo_accounts
 from bot.config import PROJECT_ROOT
+from bot.serve import DEFAULT_INTERFACE, internal_interface
 from bot.storage import get_engine, migrate
 
 BIN = Path(sys.executable).parent
 READY_TIMEOUT_SECONDS = 240
+VAR_ROOT = PROJECT_ROOT / "var"
+# Files and folders created by the supervisors and their servers: for their own account only.
+PRIVATE_UMASK = 0o077
 
 
 class StartError(RuntimeError):
@@ -62,22 +72,41 @@ def check_ports(ports: Ports) -> None:
             )
 
 
-def service_environment(var_dir: Path, ports: Ports) -> Dict[str, str]:
+def browser_host(interface: str) -> str:
+    """How a person's browser names the interface (loopback: `localhost`, as printed)."""
+    return "localhost" if interface == DEFAULT_INTERFACE else interface
+
+
+def allowed_origins(env: Dict[str, str], site_host: str, site_port: int) -> List[str]:
+    """The page's own origins, the only ones whose scripts may call Rasa (CORS), unless
+    ALLOWED_ORIGINS lists others (separated by spaces), e.g. the public site's address."""
+    configured = env.get("ALLOWED_ORIGINS", "").split()
+    if configured:
+        return configured
+    hosts = ["localhost", DEFAULT_INTERFACE] if site_host in ("localhost", DEFAULT_INTERFACE) else [site_host]
+    return [f"http://{host}:{site_port}" for host in hosts]
+
+
+def service_environment(var_dir: Path, ports: Ports, interface: Optional[str] = None) -> Dict[str, str]:
+    interface = interface or internal_interface()
     env = dict(os.environ)
+    env["INTERNAL_INTERFACE"] = interface
     env.setdefault("TRACKER_DB_URL", f"sqlite:///{var_dir / 'tracker.db'}")
     env.setdefault("DATABASE_URL", f"sqlite:///{var_dir / 'caisse.db'}")
-    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{ports.actions}/webhook"
+    env["ACTION_ENDPOINT_URL"] = f"http://{interface}:{ports.actions}/webhook"
     # Live answer texts (templates edited in the back office) come from our web server.
-    env["NLG_URL"] = f"http://127.0.0.1:{ports.web}/nlg"
+    env["NLG_URL"] = f"http://{interface}:{ports.web}/nlg"
     env.setdefault("CAISSE_VAR_DIR", str(var_dir))
-    env.setdefault("RASA_URL", f"http://127.0.0.1:{ports.rasa}")
-    env.setdefault("RASA_PUBLIC_URL", f"http://localhost:{ports.rasa}")
+    env.setdefault("RASA_URL", f"http://{interface}:{ports.rasa}")
+    env.setdefault("RASA_PUBLIC_URL", f"http://{browser_host(interface)}:{ports.rasa}")
     env.setdefault("RASA_TELEMETRY_ENABLED", "false")
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
     # Rasa's training cache (.rasa/cache) lets an unchanged model skip training; at its 1 GB
     # default our featurized data evicts the trained components and every run retrains.
     env.setdefault("RASA_MAX_CACHE_SIZE", "6000")
     env.setdefault("RASA_AUTH_TOKEN", secrets.token_urlsafe(24))
+    # Rasa sends it to the action servers, which refuse any call without it (bot/serve.py).
+    env.setdefault("ACTION_SERVER_TOKEN", secrets.token_urlsafe(24))
     env.setdefault("CONVERSATION_SECRET", secrets.token_urlsafe(32))  # proofs of conversations (bot.channels.ownership)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(PROJECT_ROOT), env.get("PYTHONPATH")]))
     return env
@@ -107,11 +136,11 @@ class Service:
     process: Optional[subprocess.Popen] = None
 
     def start(self, env: Dict[str, str]) -> None:
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        log = open(self.log_path, "ab")
+        self.log_path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        log = open(os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600), "ab")
         self.process = subprocess.Popen(
             self.command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-            start_new_session=True,
+            start_new_session=True, umask=PRIVATE_UMASK,
         )
 
     def is_ready(self) -> bool:
@@ -143,6 +172,46 @@ class Service:
             self.process.wait()
 
 
+@contextmanager
+def private_files() -> Iterator[None]:
+    """What this process creates meanwhile (SQLite files, generated configuration) is private."""
+    previous = os.umask(PRIVATE_UMASK)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def make_private(folder: Path) -> None:
+    """At start, for what earlier versions or other programs left readable: files 0600, folders
+    0700. A folder that a server running under another account must cross (when root starts the
+    production profile: PostgreSQL as `postgres`, nginx's workers) is 0711 instead: that account
+    may pass through it, not list it; what it holds stays private. The folders above, up to var/,
+    follow the same rule."""
+    me = os.geteuid()
+    crossed: Set[Path] = set()  # folders leading to something of another account
+    for root, folders, files in os.walk(folder, topdown=False):
+        here = Path(root)
+        leads_elsewhere = any(here / name in crossed for name in folders)
+        for name in files:
+            info = (here / name).lstat()
+            if info.st_uid != me:
+                leads_elsewhere = True
+            elif stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) != 0o600:
+                (here / name).chmod(0o600)
+        if here.lstat().st_uid != me:
+            crossed.add(here)
+            continue
+        here.chmod(0o711 if leads_elsewhere else 0o700)
+        if leads_elsewhere:
+            crossed.add(here)
+    for parent in folder.parents:
+        if parent != VAR_ROOT and VAR_ROOT not in parent.parents:
+            break
+        passable = folder in crossed or stat.S_IMODE(parent.stat().st_mode) & 0o001
+        parent.chmod(0o711 if passable else 0o700)
+
+
 def migrate_database(url: str) -> None:
     """Once, before the three servers share the database (Alembic, newest schema)."""
     try:
@@ -161,34 +230,42 @@ class Stack:
     services: List[Service] = field(default_factory=list)
     # A folder of models (Rasa loads the newest) or one model file; the benchmarks serve others.
     model_path: str = "models"
+    # Where all three servers listen (the page and Rasa's public doors too, in this profile).
+    interface: str = field(default_factory=internal_interface)
 
     def __post_init__(self) -> None:
-        self.env = {**service_environment(self.var_dir, self.ports), **self.extra_env}
+        self.env = {**service_environment(self.var_dir, self.ports, self.interface), **self.extra_env}
         logs = self.var_dir / "log"
-        p = self.ports
+        p, at = self.ports, self.interface
+        origins = allowed_origins(self.env, browser_host(at), p.web)
         self.services = [
-            Service("actions", [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(p.actions)],
-                    f"http://127.0.0.1:{p.actions}/health", logs / "actions.log"),
-            Service("rasa", [str(BIN / "rasa"), "run", "--model", self.model_path, "--port", str(p.rasa),
-                             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
-                             "--enable-api", "--auth-token", self.env["RASA_AUTH_TOKEN"], "--cors", "*"],
-                    f"http://127.0.0.1:{p.rasa}/", logs / "rasa.log"),
-            Service("web", [sys.executable, "-m", "bot", "web", "--port", str(p.web)],
-                    f"http://127.0.0.1:{p.web}/healthz", logs / "web.log"),
+            Service("actions", [sys.executable, "-m", "bot.serve", "actions", "--interface", at,
+                                "--port", str(p.actions), "--actions", "actions"],
+                    f"http://{at}:{p.actions}/health", logs / "actions.log"),
+            Service("rasa", [sys.executable, "-m", "bot.serve", "rasa", "--interface", at, "--model", self.model_path,
+                             "--port", str(p.rasa), "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+                             "--enable-api", "--cors", *origins],
+                    f"http://{at}:{p.rasa}/", logs / "rasa.log"),
+            Service("web", [sys.executable, "-m", "bot", "web", "--host", at, "--port", str(p.web)],
+                    f"http://{at}:{p.web}/healthz", logs / "web.log"),
         ]
 
     @property
     def urls(self) -> Dict[str, str]:
+        host = browser_host(self.interface)
         return {
-            "page": f"http://localhost:{self.ports.web}/",
-            "backoffice": f"http://localhost:{self.ports.web}/connexion",
-            "rest": f"http://localhost:{self.ports.rasa}/webhooks/rest/webhook",
-            "rasa": f"http://localhost:{self.ports.rasa}/",
+            "page": f"http://{host}:{self.ports.web}/",
+            "backoffice": f"http://{host}:{self.ports.web}/connexion",
+            "rest": f"http://{host}:{self.ports.rasa}/webhooks/rest/webhook",
+            "rasa": f"http://{host}:{self.ports.rasa}/",
         }
 
     def start(self) -> None:
         check_ports(self.ports)
-        migrate_database(self.env["DATABASE_URL"])
+        with private_files():
+            self.var_dir.mkdir(parents=True, exist_ok=True)
+            make_private(self.var_dir)
+            migrate_database(self.env["DATABASE_URL"])
         for service in self.services:
             service.start(self.env)
         deadline = time.monotonic() + READY_TIMEOUT_SECONDS
@@ -251,6 +328,7 @@ def supervise(stack) -> int:
 
 def run() -> int:
     """The README's run command: train if needed, start everything, stop everything on Ctrl-C."""
+    os.umask(PRIVATE_UMASK)
     stack = Stack()
     try:
         check_ports(stack.ports)
