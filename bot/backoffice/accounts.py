@@ -1,37 +1,55 @@
 """Back-office accounts (agents, managers, editors...) and their sign-in sessions.
 
 Passwords are hashed with Argon2id (argon2-cffi). A session is a random token held in a cookie;
-only its SHA-256 is stored, so a copy of the database opens no session. Failed sign-ins are
-counted per account name and refused for a while after too many.
+only its SHA-256 is stored, so a copy of the database opens no session.
+
+Failed sign-ins are counted three ways over FAILED_SIGN_IN_WINDOW, so that guessing is slowed
+without letting anyone lock a real agent out:
+- per address and account: 5 failures stop that address for that account (one attacker
+  guessing one password); the agent, from another address, is not affected;
+- per address: 20 failures stop the address whatever the names (password spraying);
+- per account, all addresses together: 20 failures stop the account (an attack spread over many
+  addresses), except from an address where this account signed in successfully within
+  TRUSTED_ADDRESS_PERIOD, so the agent's own workstation keeps working during such an attack.
+The account is the account id for an existing name; an unknown name gets a counter of its own too
+(keyed hash of the name, key drawn at start and never stored), so the lockout, like the timing
+(an Argon2 check against a dummy hash), does not tell which names exist. Addresses are kept in
+clear as a security log: failures for a day, successes for TRUSTED_ADDRESS_PERIOD.
 """
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import FrozenSet, Optional
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, delete, func, select
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, String, delete, func, or_, select
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
-from bot.personal_data import mask
 from bot.storage._database import Base, aware, session_scope, utcnow
 
 ROLES = ("agent", "manager", "editor", "validator", "moderator", "admin")
 SESSION_IDLE = timedelta(hours=1)
 SESSION_MAX = timedelta(hours=10)
-MAX_FAILED_SIGN_INS = 5
+MAX_USERNAME_CHARACTERS = 64  # the column's size
+MAX_PASSWORD_CHARACTERS = 256
+MAX_FAILED_SIGN_INS = 5  # per address and account
+MAX_FAILED_FROM_ADDRESS = 20
+MAX_FAILED_ON_ACCOUNT = 20
 FAILED_SIGN_IN_WINDOW = timedelta(minutes=15)
+TRUSTED_ADDRESS_PERIOD = timedelta(days=30)
+FAILURES_KEPT = timedelta(days=1)
+TOO_MANY = "Trop de tentatives échouées : réessayez dans 15 minutes."
+WRONG = "Identifiant ou mot de passe incorrect."
 _hasher = PasswordHasher()
-
-
-
-
-
-
+# Names that are not accounts are counted under a keyed hash: nothing typed is stored in clear.
+_NAME_KEY = secrets.token_bytes(32)
 class User(Base):
     __tablename__ = "users"
 
@@ -57,10 +75,16 @@ class BackofficeSession(Base):
 
 
 class LoginAttempt(Base):
+    """One sign-in attempt: which account (`user:<id>`, or `name:<keyed hash>` for a name that
+    is no account), from which address, when, and whether it succeeded."""
+
     __tablename__ = "login_attempts"
+    __table_args__ = (Index("ix_login_attempts_account_at", "account_key", "at"),
+                      Index("ix_login_attempts_client_at", "client", "at"))
 
     id = Column(Integer, primary_key=True)
-    username = Column(String(64), nullable=False, index=True)
+    account_key = Column(String(72), nullable=False)
+    client = Column(String(64), nullable=False)
     at = Column(DateTime(timezone=True), nullable=False, default=utcnow, index=True)
     success = Column(Boolean, nullable=False)
 
@@ -104,31 +128,65 @@ def count_users(engine: Optional[Engine] = None) -> int:
         return session.execute(select(func.count()).select_from(User)).scalar_one()
 
 
-def sign_in(username: str, password: str, engine: Optional[Engine] = None) -> str:
-    """Checks the password and opens a session; returns the cookie's token."""
-    # The sign-in form is public: whatever is typed as a name is stored masked, like chat text.
-    attempted = mask(username).text[:64]
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Checked for names that are no account, so that they take as long as a real one."""
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+def _password_matches(password_hash: str, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _locked_out(session: Session, account_key: str, client: str) -> bool:
+    now = utcnow()
+    failed = select(func.count()).select_from(LoginAttempt).where(
+        LoginAttempt.success.is_(False), LoginAttempt.at >= now - FAILED_SIGN_IN_WINDOW)
+    if session.execute(failed.where(LoginAttempt.account_key == account_key,
+                                    LoginAttempt.client == client)).scalar_one() >= MAX_FAILED_SIGN_INS:
+        return True
+    if session.execute(failed.where(LoginAttempt.client == client)).scalar_one() >= MAX_FAILED_FROM_ADDRESS:
+        return True
+    if session.execute(failed.where(LoginAttempt.account_key == account_key)).scalar_one() < MAX_FAILED_ON_ACCOUNT:
+        return False
+    trusted = session.execute(select(LoginAttempt.id).where(
+        LoginAttempt.account_key == account_key, LoginAttempt.client == client, LoginAttempt.success.is_(True),
+        LoginAttempt.at >= now - TRUSTED_ADDRESS_PERIOD).limit(1)).first()
+    return trusted is None
+
+
+def sign_in(username: str, password: str, client: str, engine: Optional[Engine] = None) -> str:
+    """Checks the password and opens a session; returns the cookie's token. `client` is the
+    address the attempt comes from. Blocking (Argon2): call it from a worker thread."""
+    if len(username) > MAX_USERNAME_CHARACTERS or len(password) > MAX_PASSWORD_CHARACTERS:
+        raise SignInRefused(WRONG)  # before any work: no account has such a name or password
+    client = client[:64]
     with session_scope(engine) as session:
-        since = utcnow() - FAILED_SIGN_IN_WINDOW
-        failures = session.execute(
-            select(func.count()).select_from(LoginAttempt).where(
-                LoginAttempt.username == attempted, LoginAttempt.success.is_(False), LoginAttempt.at >= since)
-        ).scalar_one()
-        if failures >= MAX_FAILED_SIGN_INS:
-            raise SignInRefused("Trop de tentatives échouées : réessayez dans 15 minutes.")
         user = session.execute(select(User).where(User.username == username, User.active.is_(True))).scalar()
-        try:
-            valid = user is not None and _hasher.verify(user.password_hash, password)
-        except (VerificationError, InvalidHashError):
-            valid = False
-        session.add(LoginAttempt(username=attempted, success=valid))
-        token = secrets.token_urlsafe(32)
+        user_id, password_hash = (user.id, user.password_hash) if user else (None, _dummy_hash())
+    name_key = hmac.new(_NAME_KEY, username.encode(), hashlib.sha256).hexdigest()
+    account_key = f"user:{user_id}" if user_id is not None else f"name:{name_key}"
+    with session_scope(engine) as session:
+        if _locked_out(session, account_key, client):
+            raise SignInRefused(TOO_MANY)
+    # Outside any transaction: Argon2 takes a tenth of a second and must not hold the database.
+    valid = _password_matches(password_hash, password) and user_id is not None
+    token = secrets.token_urlsafe(32)
+    with session_scope(engine) as session:
+        now = utcnow()
+        session.execute(delete(LoginAttempt).where(or_(
+            LoginAttempt.at < now - TRUSTED_ADDRESS_PERIOD,
+            LoginAttempt.success.is_(False) & (LoginAttempt.at < now - FAILURES_KEPT))))
+        session.add(LoginAttempt(account_key=account_key, client=client, success=valid))
         if valid:
-            session.add(BackofficeSession(token_hash=_token_hash(token), user_id=user.id,
+            session.add(BackofficeSession(token_hash=_token_hash(token), user_id=user_id,
                                           csrf_token=secrets.token_urlsafe(24)))
     # Raised after the commit, so that the failed attempt is counted.
     if not valid:
-        raise SignInRefused("Identifiant ou mot de passe incorrect.")
+        raise SignInRefused(WRONG)
     return token
 
 

@@ -19,7 +19,7 @@ from bot.web.editor import templates_blueprints
 from bot.web.moderation import moderation_blueprint
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi
-from bot.web.security import add_security_headers
+from bot.web.security import REQUEST_MAX_SIZE, check_sizes, security_headers
 from bot.web.signin import signin_blueprint
 from bot.web.widget_api import widget_blueprint
 
@@ -33,6 +33,7 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
     rasa_url = rasa_url or os.environ.get("RASA_PUBLIC_URL", "http://localhost:5005")
     rasa_api = rasa_api or RasaApi.from_environment()
     app = Sanic(f"caisse_web_{id(config)}")
+    app.config.REQUEST_MAX_SIZE = REQUEST_MAX_SIZE
     pages = Pages(config, rasa_url)
     secure_cookies = os.environ.get("BACKOFFICE_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
 
@@ -60,7 +61,8 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
     app.blueprint(moderation_blueprint(pages, config, rasa_api))
     app.blueprint(dashboard_blueprint(pages, config))
     app.blueprint(templates_blueprints(pages, config, rasa_api))
-    app.register_middleware(add_security_headers, "response")
+    app.register_middleware(check_sizes, "request")
+    app.register_middleware(security_headers(rasa_url), "response")
     app.static("/static", str(STATIC))
 
     @app.listener("after_server_start")

@@ -5,6 +5,8 @@ tracker store, so a restart of any server loses nothing an agent or a person wro
 """
 from __future__ import annotations
 
+import asyncio
+import re
 from datetime import datetime, timezone
 from typing import Any, Dict
 
@@ -20,10 +22,11 @@ from bot.handoff.queue import (
 )
 from bot.handoff.records import ACTIVE, OUTCOMES
 from bot.handoff.transcript import last_person_message_at, messenger_window, transcript
-from bot.personal_data import mask
+from bot.personal_data import detect
+from bot.personal_data._model import apply_masks
 from bot.templates.importer import template_text
 from bot.templates.versions import current_templates
-from bot.web.pages import Pages
+from bot.web.pages import Pages, displayable
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 from bot.web.security import requires_role
 
@@ -51,6 +54,20 @@ def _body(request: Request) -> Dict[str, Any]:
     Sanic itself answers 400 to a body that is not JSON at all."""
     body = request.json
     return body if isinstance(body, dict) else {}
+
+
+def _words(text: str) -> set:
+    return {word.casefold() for word in re.findall(r"\w+", text)}
+
+
+def mask_agent_text(text: str, account: Account) -> str:
+    """An agent's reply masked like any message, except the agent's own name ("je suis Camille,
+    conseillère"): a name found there is kept when all its words are words of the agent's
+    display name or account name. Anyone else's name, and every other kind of data, is masked."""
+    own = _words(account.display_name) | _words(account.username)
+    findings = [finding for finding in detect(text)
+                if not (finding.type == "NAME" and _words(text[finding.start:finding.end]) <= own)]
+    return apply_masks(text, findings)
 
 
 def _error(message: str, status: int) -> response.HTTPResponse:
@@ -130,7 +147,8 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             "id": handoff.id, "status": handoff.status, "channel": handoff.channel, "reason": handoff.reason,
             "topic": handoff.topic, "mine": handoff.agent_id == account.id and handoff.status == ACTIVE,
             "requested_at": _iso(handoff.requested_at),
-            "lines": [line.as_dict() for line in transcript(events)],
+            # Shown by the console as text; control and direction characters made visible first.
+            "lines": [{**line.as_dict(), "text": displayable(line.text)} for line in transcript(events)],
             "warning": window.warning, "can_send": window.can_send,
         })
 
@@ -161,9 +179,9 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             metadata: Dict[str, Any] = {"agent": account.display_name}
             if window.tag:
                 metadata["messenger_tag"] = window.tag
-            # Agents' words are masked too: nothing lands in the tracker store in clear.
-            await rasa.append(handoff.conversation_id,
-                              [{"event": "bot", "text": mask(text).text, "metadata": metadata}])
+            # Agents' words are masked too (but their own name): nothing lands in the tracker store in clear.
+            masked = await asyncio.to_thread(mask_agent_text, text, account)
+            await rasa.append(handoff.conversation_id, [{"event": "bot", "text": masked, "metadata": metadata}])
         except RasaUnavailable as error:
             return _error(f"Message non envoyé, réessayez ({error}).", 502)
         try:

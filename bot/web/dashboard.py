@@ -17,6 +17,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
 from sanic import Blueprint, response
 from sanic.request import Request
 
@@ -114,8 +115,18 @@ def dashboard_blueprint(pages: Pages, config: CaisseConfig) -> Blueprint:
         return datetime.now(ZoneInfo(zone)).date()
 
     def filters_of(request: Request) -> Filters:
-        return filters_from_params({key: request.args.get(key, "") for key in ("du", "au", "canal", "branche")},
-                                   today(), zone)
+        """The period asked for, within what is kept (handoff records are the longest kept): a
+        century of empty days would keep the server busy for seconds, for nothing."""
+        now = today()
+        filters = filters_from_params({key: request.args.get(key, "") for key in ("du", "au", "canal", "branche")},
+                                      now, zone)
+        earliest = now - relativedelta(months=config.retention.handoff_records_months)
+        if filters.start > filters.end:
+            raise ValueError("La date de début doit précéder la date de fin.")
+        if filters.start < earliest or filters.end > now:
+            raise ValueError(f"Choisissez une période entre le {earliest:%d/%m/%Y} et aujourd'hui "
+                             f"({config.retention.handoff_records_months} mois de données sont conservés).")
+        return filters
 
     async def in_thread(function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)

@@ -299,17 +299,21 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
 
     # ---- review ------------------------------------------------------------------------------
 
-    @bp.get("/versions/<version_id:int>")
-    @requires_role(*EDIT_ROLES)
-    async def version_page(request: Request, account: Account, version_id: int):
+    def version_view(account: Account, version_id: int, error: str = "", status: int = 200) -> response.HTTPResponse:
+        """The review page; a refused decision is shown on it directly (never through the address,
+        where anyone could write a message that would look official)."""
         version = get_version(version_id)
         if version is None:
             return response.text("Version inconnue.", status=404)
         proposed = version.template()
         now_live = template_map().get(version.template_id)
-        return render("template_version.html", account, version=version, template=proposed,
-                      diff=template_diff(now_live, proposed), preview=preview(proposed, config),
-                      error=request.args.get("erreur", ""))
+        return render("template_version.html", account, status=status, version=version, template=proposed,
+                      diff=template_diff(now_live, proposed), preview=preview(proposed, config), error=error)
+
+    @bp.get("/versions/<version_id:int>")
+    @requires_role(*EDIT_ROLES)
+    async def version_page(request: Request, account: Account, version_id: int):
+        return version_view(account, version_id)
 
     def _effective_at(text: str) -> Optional[datetime]:
         if not text.strip():
@@ -327,7 +331,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
                 raise WorkflowError("Date d'effet illisible : utilisez le calendrier (jour et heure).") from None
             version = publish(version_id, account.username, effective_at, request.form.get("comment", ""))
         except WorkflowError as refused:
-            return response.redirect(f"/modeles/versions/{version_id}?erreur={refused}")
+            return version_view(account, version_id, str(refused), status=409)
         ok = "programmee" if version.is_scheduled() else "publiee"
         return response.redirect(f"/modeles/modele/{version.template_id}?ok={ok}")
 
@@ -337,7 +341,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         try:
             version = reject(version_id, account.username, request.form.get("comment", ""))
         except WorkflowError as refused:
-            return response.redirect(f"/modeles/versions/{version_id}?erreur={refused}")
+            return version_view(account, version_id, str(refused), status=409)
         return response.redirect(f"/modeles/modele/{version.template_id}?ok=refusee")
 
     @bp.post("/modele/<template_id>/republier")
@@ -363,11 +367,13 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         changes = example_changes_since(model_trained_at(loaded)) if loaded else []
         return {"loaded": loaded, "changes": changes, "job": retrainer.status()}
 
+    async def training_view(account: Account, error: str = "", status: int = 200) -> response.HTTPResponse:
+        return render("template_training.html", account, status=status, error=error, **await training_context())
+
     @bp.get("/entrainement")
     @requires_role(*EDIT_ROLES)
     async def training_page(request: Request, account: Account):
-        return render("template_training.html", account, error=request.args.get("erreur", ""),
-                      **await training_context())
+        return await training_view(account)
 
     @bp.get("/api/entrainement")
     @requires_role(*EDIT_ROLES)
@@ -381,7 +387,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         try:
             retrainer.start(account.username, sorted({c.template_id for c in context["changes"]}))
         except RetrainRefused as refused:
-            return response.redirect(f"/modeles/entrainement?erreur={refused}")
+            return await training_view(account, str(refused), status=409)
         return response.redirect("/modeles/entrainement")
 
     @bp.post("/entrainement/mettre-en-service")
@@ -390,7 +396,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         try:
             await retrainer.deploy(account.username)
         except RetrainRefused as refused:
-            return response.redirect(f"/modeles/entrainement?erreur={refused}")
+            return await training_view(account, str(refused), status=409)
         return response.redirect("/modeles/entrainement")
 
     # ---- learning ----------------------------------------------------------------------------

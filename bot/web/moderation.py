@@ -37,8 +37,7 @@ def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> B
                 lines = []
             flags.append({"flag": flag, "lines": lines[-10:]})
         return pages.render("backoffice/moderation.html", account=account, flags=flags,
-                            categories=CATEGORY_LABELS, decisions=DECISION_LABELS,
-                            done=request.args.get("fait"), deleted=request.args.get("supprime"))
+                            categories=CATEGORY_LABELS, decisions=DECISION_LABELS, notice=request.args.get("fait", ""))
 
     @bp.post("/<flag_id:int>/decision")
     @requires_role("moderator")
@@ -49,7 +48,7 @@ def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> B
             decide(flag_id, choice, f"moderator:{account.username}", block_minutes=max(0, minutes))
         except (ValueError, LookupError) as error:
             return response.text(f"Décision impossible : {error}", status=400)
-        return response.redirect(f"/moderation?fait={flag_id}")
+        return response.redirect("/moderation?fait=decision")
 
     @bp.post("/suppression")
     @requires_role("moderator")
@@ -59,10 +58,10 @@ def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> B
             return response.text("Indiquez l'identifiant de la conversation.", status=400)
         tracker = tracker_engine_from_environment()
         try:
-            report = delete_conversation(conversation_id, f"moderator:{account.username}",
+            delete_conversation(conversation_id, f"moderator:{account.username}",
                                          request.form.get("reference") or "", get_engine(), tracker, config)
         finally:
             tracker.dispose()
-        return response.redirect(f"/moderation?supprime={report.tracker_events}")
+        return response.redirect("/moderation?fait=suppression")
 
     return bp

@@ -1,14 +1,16 @@
 """Sign-in and sign-out of the back office; each role lands on its own area."""
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.backoffice import SignInRefused, account_for, sign_in, sign_out
+from bot.backoffice.accounts import MAX_USERNAME_CHARACTERS
 from bot.web.pages import Pages
-from bot.web.security import SESSION_COOKIE, current_account, csrf_ok
+from bot.web.security import SESSION_COOKIE, client_address, csrf_ok
 
 LOGIN_CSRF_COOKIE = "caisse_login_csrf"
 HOME_BY_ROLE = (("agent", "/conseiller"), ("manager", "/pilotage"), ("editor", "/modeles"),
@@ -38,7 +40,7 @@ def signin_blueprint(pages: Pages, secure_cookies: bool) -> Blueprint:
         source = request.form if posted else request.args
         reply = pages.render("backoffice/login.html", status=status, error=error, csrf_token=token,
                              next=_safe_next(source.get("suite", "")),
-                             username=request.form.get("username", "") if posted else "")
+                             username=request.form.get("username", "")[:MAX_USERNAME_CHARACTERS] if posted else "")
         _set_cookie(reply, LOGIN_CSRF_COOKIE, token, secure_cookies)
         return reply
 
@@ -52,7 +54,9 @@ def signin_blueprint(pages: Pages, secure_cookies: bool) -> Blueprint:
         if not expected or not csrf_ok(request, expected):
             return form(request, "La page a expiré : merci de vous reconnecter.", status=403)
         try:
-            token = sign_in(request.form.get("username", "").strip(), request.form.get("password", ""))
+            # Argon2 and the database in a worker thread: the event loop keeps serving meanwhile.
+            token = await asyncio.to_thread(sign_in, request.form.get("username", "").strip(),
+                                            request.form.get("password", ""), client_address(request))
         except SignInRefused as refused:
             return form(request, str(refused), status=401)
         account = account_for(token)
@@ -64,9 +68,12 @@ def signin_blueprint(pages: Pages, secure_cookies: bool) -> Blueprint:
 
     @bp.post("/deconnexion")
     async def logout(request: Request):
-        account = current_account(request)
-        if account is not None and csrf_ok(request, account.csrf_token):
-            sign_out(request.cookies.get(SESSION_COOKIE))
+        """Ends the server session whenever its cookie comes, CSRF token or not: the cookie is
+        SameSite=Strict, so another site cannot make a browser send it, and the worst a forged
+        sign-out could do is what the person asked for anyway."""
+        token = request.cookies.get(SESSION_COOKIE)
+        if token:
+            sign_out(token)
         reply = response.redirect("/connexion")
         del reply.cookies[SESSION_COOKIE]
         return reply

@@ -10,6 +10,7 @@ from bot.backoffice.accounts import SESSION_MAX, BackofficeSession
 from bot.storage import session_scope
 
 PASSWORD = "une-phrase-de-passe-longue"
+ADDRESS = "192.0.2.10"
 
 
 @pytest.fixture
@@ -19,7 +20,7 @@ def agent(database):
 
 
 def test_a_session_in_use_still_ends_after_its_maximum_length(agent):
-    token = sign_in("claude", PASSWORD, engine=agent)
+    token = sign_in("claude", PASSWORD, ADDRESS, engine=agent)
     with session_scope(agent) as session:
         held = session.execute(select(BackofficeSession)).scalar_one()
         session.execute(update(BackofficeSession).values(created_at=held.created_at - SESSION_MAX - timedelta(minutes=1)))
@@ -27,7 +28,7 @@ def test_a_session_in_use_still_ends_after_its_maximum_length(agent):
 
 
 def test_only_a_hash_of_the_cookie_is_stored(agent):
-    token = sign_in("claude", PASSWORD, engine=agent)
+    token = sign_in("claude", PASSWORD, ADDRESS, engine=agent)
     with session_scope(agent) as session:
         stored = session.execute(select(BackofficeSession.token_hash)).scalar_one()
     assert stored != token and stored == hashlib.sha256(token.encode()).hexdigest()
@@ -35,6 +36,6 @@ def test_only_a_hash_of_the_cookie_is_stored(agent):
 
 
 def test_signing_out_ends_the_session_on_the_server(agent):
-    token = sign_in("claude", PASSWORD, engine=agent)
+    token = sign_in("claude", PASSWORD, ADDRESS, engine=agent)
     sign_out(token, engine=agent)
     assert account_for(token, engine=agent) is None

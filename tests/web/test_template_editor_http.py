@@ -85,3 +85,18 @@ def test_retraining_is_for_validators(people):
     base, _ = people
     assert session(base, "tpl-editor").post(f"{base}/modeles/entrainement/lancer").status_code == 403
     assert "Réentraîner et recharger</button>" in session(base, "tpl-validator").get(f"{base}/modeles/entrainement").text
+
+
+def test_a_refused_decision_is_said_on_the_page_never_taken_from_the_address(people):
+    base, engine = people
+    editor, validator = session(base, "tpl-editor"), session(base, "tpl-validator")
+    propose(editor, base, "Texte à relire.")
+    version = history(TEMPLATE.id, engine)[0]
+    forged = validator.get(f"{base}/modeles/versions/{version.id}?erreur=Compte+suspendu+appelez+le+0899").text
+    assert "appelez le 0899" not in forged
+    assert "Compte suspendu" not in validator.get(f"{base}/modeles/entrainement?erreur=Compte+suspendu").text
+    refused = validator.post(f"{base}/modeles/versions/{version.id}/refuser", data={"comment": ""},
+                             allow_redirects=False)
+    assert refused.status_code == 409 and "Dites à l&#39;auteur pourquoi la proposition est refusée." in refused.text
+    assert "Version publiée" not in validator.get(f"{base}/modeles/modele/{TEMPLATE.id}?ok=Version+publiée").text
+    assert "Version publiée" in validator.get(f"{base}/modeles/modele/{TEMPLATE.id}?ok=publiee").text
