@@ -16,6 +16,9 @@ TYPE_LABELS = {
     "ADDRESS": "une adresse postale",
     "BIRTHDATE": "une date de naissance",
     "NAME": "un nom de personne",
+    "CARD": "les données de votre carte bancaire",
+    "ID_DOCUMENT": "le numéro d'une pièce d'identité",
+    "SECRET": "un mot de passe ou un code confidentiel",
 }
 
 

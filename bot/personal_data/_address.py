@@ -3,7 +3,11 @@
 An address is a house number, a street type and a street name, optionally followed by a
 postcode and a town: "12 rue des Lilas", "3bis, av. Jean Jaurès 69007 Lyon",
 "lotissement les Pins". Without a house number, a street is taken only after a cue
-("j'habite rue ...", "mon adresse : ..."). A postcode or a town alone is not an address.
+("j'habite rue ...", "mon adresse : ..."). A dwelling (résidence, lotissement, hameau)
+needs no cue when its name is capitalised or starts with an article ("résidence les
+Tilleuls", "lot. les pins"), nor do two parts of a dwelling in a row ("bat B esc 2
+appt 34"), but "la résidence des enfants" (custody) is no address. A postcode or a town
+alone is not an address.
 """
 
 from __future__ import annotations
@@ -47,6 +51,25 @@ _CUE = re.compile(
 _DWELLINGS = frozenset(
     {"residence", "resid", "lotissement", "lotiss", "hameau", "lieu-dit", "lieu dit"}
 )
+# Dwellings whose name may be lowercase when it starts with an article ("lot. les pins").
+_NAMED_DWELLINGS = _DWELLINGS | {"lot", "res"}
+_ARTICLE_NAME = re.compile(r"\s*(?:les|le|la|l'|du|des|de\s+la|de\s+l')\s*([a-z][a-z'\-]*)")
+# "la résidence des enfants", "résidence de la famille": where someone lives, in law.
+_NOT_DWELLING_NAMES = frozenset(
+    """
+    enfant enfants fils fille filles parent parents pere mere famille foyer conjoint
+    conjointe mineur mineurs beneficiaire beneficiaires allocataire demandeur personne
+    personnes etranger etrangers mari femme epoux epouse
+    """.split()
+)
+_PART = r"(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|bloc|entree)"
+_PART_VALUE = r"\.?\s*(?:n°\s*)?(?:\d{1,4}[a-z]?|[a-z])(?![\w'])"
+_PART_VALUE_WORD = re.compile(r"\d{1,4}[a-z]?|[a-z]")
+_PART_VALUE_AFTER = re.compile(rf"\s*(?:n°\s*)?(?:\d{{1,4}}[a-z]?|[a-z])(?![\w'])")
+# Two dwelling parts in a row ("bat B esc 2 appt 34"), typed alone.
+_PART_CHAIN = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}(?:[\s,]*{_PART}{_PART_VALUE})+")
+# Dwelling parts right after a dwelling's name, joined by spaces only.
+_PARTS_AFTER = re.compile(rf"(?:\s+{_PART}{_PART_VALUE})+")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*,?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
@@ -71,8 +94,8 @@ def _street_name_end(folded: str, pos: int) -> int:
         if not match:
             break
         word = match.group(1)
-        after_part = previous in _DWELLING_PARTS and len(word) <= 4
-        if word in ADDRESS_STOP_WORDS or (
+        after_part = previous in _DWELLING_PARTS and bool(_PART_VALUE_WORD.fullmatch(word))
+        if (word in ADDRESS_STOP_WORDS and not after_part) or (
             word.isdigit() and (len(word) >= 4 or words > 0) and not after_part
         ):
             break  # a postcode, or a number after the name has started
@@ -118,9 +141,17 @@ def _type_ok(match: re.Match[str]) -> bool:
 
 
 def _capitalised_dwelling(text: str, match: re.Match[str], name_end: int) -> bool:
-    if match.group("type") not in _DWELLINGS or not text[match.start()].isupper():
+    if match.group("type") not in _DWELLINGS:
         return False
     return any(word[:1].isupper() for word in text[match.end() : name_end].split())
+
+
+def _named_dwelling(folded: str, match: re.Match[str]) -> bool:
+    """A dwelling named after an article: "residence les tilleuls", "lot. du moulin"."""
+    if match.group("type") not in _NAMED_DWELLINGS or not _type_ok(match):
+        return False
+    name = _ARTICLE_NAME.match(folded, match.end())
+    return bool(name) and name.group(1) not in _NOT_DWELLING_NAMES | ADDRESS_STOP_WORDS
 
 
 def find_address(text: str, folded: str) -> Iterator[Finding]:
@@ -128,6 +159,12 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
     numbered: list[Finding] = []
     for match in _HEAD.finditer(folded):
         if not _type_ok(match):
+            continue
+        if match.group("type") in _DWELLING_PARTS:  # "appt 7 bat C": a building, no street
+            part = _PART_VALUE_AFTER.match(folded, match.end())
+            if part:
+                parts = _PARTS_AFTER.match(folded, part.end())
+                numbered.append(Finding("ADDRESS", match.start(), parts.end() if parts else part.end()))
             continue
         name_end = _street_name_end(folded, match.end())
         if name_end < 0:
@@ -145,5 +182,9 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if name_end < 0:
             continue
         cued = _CUE.search(folded[max(0, match.start() - 40) : match.start()])
-        if cued or _capitalised_dwelling(text, match, name_end):
-            yield Finding("ADDRESS", match.start(), _tail_end(text, folded, name_end))
+        if cued or _capitalised_dwelling(text, match, name_end) or _named_dwelling(folded, match):
+            parts = _PARTS_AFTER.match(folded, name_end)
+            end = parts.end() if parts else name_end
+            yield Finding("ADDRESS", match.start(), _tail_end(text, folded, end))
+    for match in _PART_CHAIN.finditer(folded):
+        yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))

@@ -1,14 +1,18 @@
 """Date-of-birth detector.
 
 A date is personal data here only when a cue says it is a birth date ("né le 12/03/1985",
-"née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985"). Dates of
-events ("depuis le 12 mars", "le 5 du mois") are left alone.
+"née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985", "né le 1981-08-18", "12/03/1985 c'est
+ma date de naissance", "nés le 3/4/2010 et le 5/6/2012"). Dates of events ("depuis le
+12 mars", "le 5 du mois", "arrêt du 2026-01-15") are left alone. A full date typed
+ISO-style (1981-08-18) is how a birth date is copied from a form: taken without a cue
+when it is too old to be a recent event and no "du", "depuis", "au" introduces it.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from ._model import Finding
 
@@ -16,21 +20,44 @@ _MONTH_NAMES = (
     r"janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout"
     r"|septembre|sept|octobre|oct|novembre|nov|decembre|dec"
 )
-_DAY = r"(?:[0-2]?\d|3[01])(?:er)?"
+_DAY = r"(?:[0-2]?\d|3[01])(?:er)?|premier"
 _SEP = r"\s*[/.\-]\s*|\s+"
+_ISO = r"(?:19|20)\d\d\s?[/.\-]\s?(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _DATE = (
-    rf"(?P<date>{_DAY}(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
-    rf"|{_DAY}\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d)?"
+    rf"(?P<date>{_ISO}|(?:{_DAY})(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
+    rf"|(?:{_DAY})\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d)?"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?![\d/])"
 )
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the
 # negation, hence the "le"/"à ... le" that must follow it.
-_BORN = r"\bn[e]e?s?(?:\(e\)s?)?\s+(?:(?:a|au|en)\s+[a-z' \-]{1,30}?\s+)?(?:le\s*:?\s*|ce\s+)"
+_BORN = r"\bn(?:e|ez)e?s?(?:\(e\)s?)?\s+(?:(?:a|au|en)\s+[a-z' \-]{1,30}?\s+)?(?:le\s*:?\s*|ce\s+)"
 _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
-    r"(?:(?:\bdate\s*(?:de\s*)?naiss(?:ance)?|\bddn)[^\d\n?!]{0,25}?|\bnaissance\s*:\s*)"
+    r"(?:(?:\bda?te?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b)[^\d\n?!]{0,25}?"
+    r"|\bnaissance\s*(?::|le)\s*)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
+# The cue after the date: "12/03/1985 c'est ma date de naissance", "(ddn)".
+_LABEL_AFTER = re.compile(
+    r"\s*[(,\-]?\s*(?:c'?\s?est\s*|=\s*)?(?:ma|sa|la|leur)?\s*(?:date\s*de\s*naiss|ddn\b)"
+)
+_DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
+# "nés le 3/4/2010 et le 5/6/2012": the dates that follow one birth date.
+_NEXT = re.compile(rf"\s*(?:,|et|&|puis)\s*(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})")
+_ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")
+_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:du|au|depuis|entre|jusqu'?\s*au|partir\s*du|avant|apres|date|effet|et|de)"
+    r"\s*(?:le\s*)?)$"
+)
+# A birth date copied ISO-style is at least this many years old (events are recent).
+_ISO_MIN_AGE = 16
+
+
+def _old_iso(folded: str, match: re.Match[str]) -> bool:
+    year = int(folded[match.start("date") : match.start("date") + 4])
+    if year > date.today().year - _ISO_MIN_AGE:
+        return False
+    return not _EVENT_BEFORE.search(folded, max(0, match.start() - 20), match.start())
 
 
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
@@ -38,3 +65,12 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     del text  # same offsets on the folded copy
     for match in _PATTERN.finditer(folded):
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+        while following := _NEXT.match(folded, match.end()):
+            yield Finding("BIRTHDATE", following.start("date"), following.end("date"))
+            match = following
+    for match in _DATE_ALONE.finditer(folded):
+        if _LABEL_AFTER.match(folded, match.end()):
+            yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+    for match in _ISO_ALONE.finditer(folded):
+        if _old_iso(folded, match):
+            yield Finding("BIRTHDATE", match.start("date"), match.end("date"))

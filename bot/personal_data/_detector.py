@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING
 
 from ._address import find_address
 from ._birthdate import find_birthdate
+from ._card import find_card
 from ._email import find_email
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
+from ._id_document import find_id_document
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
     NameLexicon,
@@ -33,6 +35,8 @@ from ._nlp import (
     spacy_stop_words,
 )
 from ._phone import find_phone
+from ._rib import find_rib
+from ._secret import find_secret
 from ._text import fold
 
 if TYPE_CHECKING:
@@ -43,7 +47,11 @@ DEFAULT_MODEL = "fr_core_news_md"
 PatternDetector = Callable[[str, str], Iterable[Finding]]
 PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_iban,
+    find_rib,
     find_nir,
+    find_card,
+    find_id_document,
+    find_secret,
     find_email,
     find_file_numbers,
     find_phone,

@@ -2,15 +2,20 @@
 
 A candidate starts with a country code and two digits and runs over the following
 letters and digits; since words typed after the IBAN (a BIC, "merci") join the run,
-the longest prefix that validates is kept.
+the longest prefix that validates is kept. A run whose checksum fails but whose shape is
+exactly the country's (length and letters/digits layout, e.g. FR: 5 digits, 5 digits,
+11 characters, 2 digits), ending at a word boundary, is a mistyped IBAN: masked too,
+since a typo does not make the account details public.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from stdnum import iban as stdnum_iban
+from stdnum import numdb
 
 from ._model import Finding
 
@@ -28,10 +33,35 @@ _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{2})[ \-]?\d{2}(?:[ \-.]{0,2}[A-Za-z0-9]){10,34}"
 )
 _MIN_LENGTH = 15  # Norway, the shortest IBAN
+_IBAN_DB = numdb.get("iban")
+_STRUCTURE_PART = re.compile(r"(\d+)!([nac])")
+_PART_CLASSES = {"n": "[0-9]", "a": "[A-Z]", "c": "[A-Z0-9]"}
+
+
+@lru_cache(maxsize=128)
+def _layout(country: str) -> tuple[int, re.Pattern[str]] | None:
+    """(IBAN length, BBAN pattern) of a country, from python-stdnum's registry."""
+    info = _IBAN_DB.info(country)[0][1]
+    if "bban" not in info:
+        return None
+    parts = _STRUCTURE_PART.findall(info["bban"])
+    pattern = "".join(f"{_PART_CLASSES[kind]}{{{count}}}" for count, kind in parts)
+    return 4 + sum(int(count) for count, _ in parts), re.compile(pattern)
+
+
+def _mistyped_length(chars: str, positions: list[int]) -> int:
+    """Length of a checksum-failing IBAN of the right shape at the start of chars, or 0."""
+    layout = _layout(chars[:2])
+    if layout is None or len(chars) < layout[0]:
+        return 0
+    length, bban = layout
+    if len(chars) > length and positions[length] == positions[length - 1] + 1:
+        return 0  # the run goes on within the same word: not this shape
+    return length if bban.fullmatch(chars[4:length]) else 0
 
 
 def find_iban(text: str, folded: str) -> Iterator[Finding]:
-    """Yield spans of valid IBANs, typed compact, spaced, dashed or in lowercase."""
+    """Yield spans of IBANs, typed compact, spaced, dashed or in lowercase, even mistyped."""
     del folded  # not needed: the checksum is the cue
     pos = 0
     while match := _CANDIDATE.search(text, pos):
@@ -48,3 +78,8 @@ def find_iban(text: str, folded: str) -> Iterator[Finding]:
                 yield Finding("IBAN", match.start(), end)
                 pos = end
                 break
+        else:
+            length = _mistyped_length(chars, positions)
+            if length:
+                pos = positions[length - 1] + 1
+                yield Finding("IBAN", match.start(), pos)

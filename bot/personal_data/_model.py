@@ -20,13 +20,20 @@ MASKS: dict[str, str] = {
     "ADDRESS": "[ADRESSE]",
     "BIRTHDATE": "[DATE DE NAISSANCE]",
     "NAME": "[NOM]",
+    "CARD": "[CARTE BANCAIRE]",
+    "ID_DOCUMENT": "[N° DE PIÈCE D'IDENTITÉ]",
+    "SECRET": "[CODE CONFIDENTIEL]",
 }
 
 # When two candidate spans overlap, the type listed first wins: checksum-validated
-# identifiers are the most certain, names (statistical) the least.
+# identifiers are the most certain, names (statistical) the least. A typed secret comes
+# before the pattern types it may contain ("mdp : 0612345678" is a password).
 PRIORITY: tuple[str, ...] = (
     "IBAN",
     "NIR",
+    "CARD",
+    "ID_DOCUMENT",
+    "SECRET",
     "EMAIL",
     "FISCAL",
     "MSA",

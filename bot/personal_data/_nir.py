@@ -1,10 +1,13 @@
 """Social-security number (NIR) detector.
 
 A NIR is 13 characters plus a 2-digit key: sex, year, month, department (2A/2B for
-Corsica), commune, order number. Users type it grouped with spaces, dots or dashes.
-Without a cue, only a number whose key checks is taken, so that invoice or parcel
-numbers of the same length are left alone; after a cue ("mon numéro de sécu"), a number
-with a mistyped key or without its key is masked too, since it still identifies the user.
+Corsica), commune, order number. Users type it grouped with spaces, dots, dashes,
+slashes, even across a line break. A number whose key checks is taken anywhere; one
+whose key fails is a mistyped NIR (a typo does not make it public) when its structure is
+that of a person's number (sex 1/2/7/8, month 01-12, a department, non-zero commune and
+order) and no other kind of reference introduces it ("facture", "commande", "colis");
+after a cue ("mon numéro de sécu"), any plausible structure is enough, and the key may
+be missing.
 """
 
 from __future__ import annotations
@@ -16,11 +19,14 @@ from stdnum.fr import nir as stdnum_nir
 
 from ._model import Finding
 
-_SEP = r"(?:[ .\-]{1,3})"
+_SEP = r"(?:[ .\-/_]{1,3}|[ \t]*\r?\n[ \t]*)"
+# Separators that chain numbers on one line: a NIR is not a piece of a longer number.
+_SAME_LINE = r"[ .\-/_]{1,3}"
 # 13 to 15 characters, a separator allowed between any two; structure checked afterwards.
 _CANDIDATE = re.compile(
-    rf"(?<![\w])(?<!\d[ .\-])[1-478](?:{_SEP}?[0-9ABab]){{12,14}}(?![\w])(?!{_SEP}\d)"
+    rf"(?<![\w])(?<!\d[ .\-/_])[1-478](?:{_SEP}?[0-9ABab]){{12,14}}(?![\w])(?!{_SAME_LINE}\d)"
 )
+_SEPARATORS = re.compile(r"[\s.\-/_]")
 
 # Cue words seen before a NIR, matched on folded text.
 _CUE = re.compile(
@@ -28,6 +34,12 @@ _CUE = re.compile(
     r"|vitale|numero social|matricule|\bn ?° ?ss\b|assure social)"
 )
 _CUE_WINDOW = 60
+# What a NIR-shaped number with a failing key is when one of these words introduces it.
+_OTHER_REFERENCE = re.compile(
+    r"\b(?:factures?|commandes?|colis|ref|references?|dossiers?|tickets?|suivi|contrats?"
+    r"|bons?|bordereau|transactions?|recus?|avis|courriers?|lettres?)\b"
+)
+_OTHER_WINDOW = 30
 
 # Sex digit: 1/2, 3/4 (temporary), 7/8 (foreigners awaiting registration).
 _SEX_DIGITS = frozenset("123478")
@@ -50,14 +62,24 @@ def _structure_ok(compact: str) -> bool:
     return compact[7:].isdigit()
 
 
+def _personal_structure(compact: str) -> bool:
+    """The strict structure of a person's NIR, for a mistyped one without a cue."""
+    return (
+        compact[0] in "1278"
+        and 1 <= int(compact[3:5]) <= 12
+        and compact[7:10] != "000"
+        and compact[10:13] != "000"
+    )
+
+
 def _key_ok(compact: str) -> bool:
     return stdnum_nir.is_valid(compact)
 
 
 def find_nir(text: str, folded: str) -> Iterator[Finding]:
-    """Yield NIR spans: checksum-valid ones anywhere, others only after a cue."""
+    """Yield NIR spans: checksum-valid or strictly plausible ones anywhere, others after a cue."""
     for match in _CANDIDATE.finditer(text):
-        compact = re.sub(r"[ .\-]", "", match.group()).upper()
+        compact = _SEPARATORS.sub("", match.group()).upper()
         if len(compact) not in (13, 15) or not _structure_ok(compact):
             continue
         if len(compact) == 15 and _key_ok(compact):
@@ -65,4 +87,8 @@ def find_nir(text: str, folded: str) -> Iterator[Finding]:
             continue
         window = folded[max(0, match.start() - _CUE_WINDOW) : match.start()]
         if _CUE.search(window):
+            yield Finding("NIR", match.start(), match.end())
+            continue
+        other = _OTHER_REFERENCE.search(folded, max(0, match.start() - _OTHER_WINDOW), match.start())
+        if len(compact) == 15 and _personal_structure(compact) and not other:
             yield Finding("NIR", match.start(), match.end())

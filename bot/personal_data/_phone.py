@@ -5,7 +5,10 @@ Numbers are typed in many ways (06 12 34 56 78, 06.12.34.56.78, 06/12/34/56/78,
 runs of digit groups joined by separators; a run is split into valid numbers, allowing
 one stray group at each end ("né en 1985 0612345678"). A number carved out of a longer
 run must look like a phone number (usual grouping) so that a 13-digit reference with a
-bad key is not half-masked as a phone.
+bad key is not half-masked as a phone. Numbers spelled out, in full or in part
+("zéro six douze trente-quatre...", "06 douze 34 cinquante-six 78"), are read back
+into digits and validated the same way. Numbers of 09 69, the non-premium range that
+funds and services use, are public.
 """
 
 from __future__ import annotations
@@ -74,14 +77,20 @@ def _runs(text: str) -> Iterator[list[_Group]]:
         yield run
 
 
+_SERVICES = ("08", "0969")
+
+
 @lru_cache(maxsize=2048)
 def _valid(number: str) -> bool:
     """Is this digit string ('+…' or national '0…') a personal phone number?"""
+    if number.startswith("+33969"):
+        return False
     try:
         if number.startswith("+"):
             candidates = [phonenumbers.parse(number, None)]
-        elif len(number) == 10 and number.startswith("0") and not number.startswith("08"):
-            # 08 numbers are service lines (free, shared cost) in France
+        elif len(number) == 10 and number.startswith("0") and not number.startswith(_SERVICES):
+            # 08 numbers are service lines (free, shared cost) in France, and 09 69 the
+            # non-premium numbers of services (the funds' own lines among them)
             region = _OVERSEAS_PREFIXES.get(number[:4], "FR")
             candidates = [phonenumbers.parse(number, region)]
         else:
@@ -188,11 +197,123 @@ def _greedy(valid: dict[tuple[int, int], bool], n: int) -> list[tuple[int, int]]
     return pieces
 
 
+_UNITS = {
+    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9,
+}
+_TEENS = {
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+}
+_AND_UNITS = {"un": 1, "une": 1, "onze": 11}  # "vingt et un", "soixante et onze"
+_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
+_NUMBER_WORDS = re.compile(
+    r"\b(?:zero|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)\b"
+)
+_SPELLED_TOKEN = re.compile(r"[a-z]+|\d+")
+_SPELLED_GAP = re.compile(r"[\s,.\-/]*")
+
+
+def _spelled_runs(folded: str) -> Iterator[list[tuple[str, int, int]]]:
+    """Runs of number words and digit groups, as (token, start, end)."""
+    run: list[tuple[str, int, int]] = []
+    for match in _SPELLED_TOKEN.finditer(folded):
+        token = match.group()
+        number = token.isdigit() or token in _UNITS or token in _TEENS or token in _TENS
+        number = number or token in ("et", "vingts")
+        joined = run and _SPELLED_GAP.fullmatch(folded, run[-1][2], match.start())
+        if not number or (run and not joined):
+            if len(run) >= 2:
+                yield run
+            run = []
+        if number:
+            run.append((token, match.start(), match.end()))
+    if len(run) >= 2:
+        yield run
+
+
+def _options(tokens: list[tuple[str, int, int]], i: int) -> list[tuple[str, int]]:
+    """Readings of the number that starts at tokens[i], as (digits, next index).
+
+    Spoken numbers are ambiguous ("soixante quinze" is 75, or 60 then 15): the compound
+    reading comes first, the others after, and the caller keeps the first reading that
+    makes a valid phone number.
+    """
+    word = tokens[i][0]
+    nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+    if word.isdigit():
+        return [(word, i + 1)]
+    if word == "quatre" and nxt.startswith("vingt"):
+        return _tens_options(80, tokens, i + 2) + [("4", i + 1)]
+    if word in _TENS:
+        return _tens_options(_TENS[word], tokens, i + 1)
+    if word == "dix" and nxt in ("sept", "huit", "neuf"):
+        return [(str(10 + _UNITS[nxt]), i + 2), ("10", i + 1)]
+    if word in _TEENS:
+        return [(str(_TEENS[word]), i + 1)]
+    if word in _UNITS:
+        return [(str(_UNITS[word]), i + 1)]
+    return []  # "et", "vingts" out of place
+
+
+def _tens_options(tens: int, tokens: list[tuple[str, int, int]], j: int) -> list[tuple[str, int]]:
+    """Readings after a tens word: "soixante dix huit", "vingt et un", "trente quatre"."""
+    nxt = tokens[j][0] if j < len(tokens) else ""
+    after = tokens[j + 1][0] if j + 1 < len(tokens) else ""
+    options = []
+    if tens in (60, 80) and nxt in _TEENS:
+        options.extend((str(tens + int(v)), k) for v, k in _options(tokens, j) if len(v) == 2)
+    if nxt == "et" and after in _AND_UNITS:
+        options.append((str(tens + _AND_UNITS[after]), j + 2))
+    # "cinquante quatre vingt douze" is 50 92: "quatre vingt" belongs together
+    if nxt in _UNITS and nxt != "zero" and not (nxt == "quatre" and after.startswith("vingt")):
+        options.append((str(tens + _UNITS[nxt]), j + 1))
+    options.append((str(tens), j))
+    return options
+
+
+_MAX_READINGS = 200
+
+
+def _read_phone(tokens: list[tuple[str, int, int]], i: int) -> int:
+    """End index of a valid national number read from tokens[i:], or -1."""
+    budget = [_MAX_READINGS]
+
+    def walk(k: int, digits: str) -> int:
+        if len(digits) >= 10:
+            return k if len(digits) == 10 and _valid(digits) else -1
+        if k >= len(tokens) or budget[0] <= 0:
+            return -1
+        budget[0] -= 1
+        for value, following in _options(tokens, k):
+            end = walk(following, digits + value)
+            if end >= 0:
+                return end
+        return -1
+
+    return walk(i, "")
+
+
+def _find_spelled_phone(folded: str) -> Iterator[Finding]:
+    """National numbers spelled out, in full or in part."""
+    if not _NUMBER_WORDS.search(folded):
+        return
+    for run in _spelled_runs(folded):
+        i = 0
+        while i < len(run):
+            end = _read_phone(run, i) if run[i][0] in ("0", "zero") or run[i][0].startswith("0") else -1
+            # at least one word: numbers typed in digits only are the other reader's
+            if end > 0 and any(not token.isdigit() for token, _, _ in run[i:end]):
+                yield Finding("PHONE", run[i][1], run[end - 1][2])
+                i = end
+            else:
+                i += 1
+
+
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of French (metropolitan and overseas) and international numbers."""
-    del folded  # validity, not context, decides
     for run in _runs(text):
         if sum(len(g.text) for g in run) < 8:
             continue
         for first, last in _split(run):
             yield Finding("PHONE", run[first].start, run[last].end)
+    yield from _find_spelled_phone(folded)

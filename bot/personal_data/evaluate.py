@@ -23,7 +23,7 @@ from ._model import MASKS, Finding
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "personal_data" / "corpus.txt"
 
-_ENTITY = re.compile(r'<ent type="(?P<type>[A-Z]+)">(?P<value>.*?)</ent>')
+_ENTITY = re.compile(r'<ent type="(?P<type>[A-Z_]+)">(?P<value>.*?)</ent>', re.DOTALL)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from .conftest import check_annotated
-from .synthetic import bad_key_nir, format_nir, make_nir
+from .synthetic import bad_key_nir, format_nir, format_nir_split, make_nir, typo_nir
 
 SENTENCES = [
     'mon numero de secu <ent type="NIR">2 95 10 99 126 111 93</ent> merci',
@@ -20,9 +20,20 @@ SENTENCES = [
     'mon numéro de sécu c\'est <ent type="NIR">2 95 10 99 126 111</ent> sans la clé',
     # with a cue, a mistyped key is still the user's number
     'numero de securite sociale <ent type="NIR">2 95 10 99 126 111 99</ent>',
-    # without a cue, a bad key is some other reference
+    # a mistyped NIR with a person's structure is masked without a cue (a typo does not
+    # make it public), unless another kind of reference introduces it
+    'voila <ent type="NIR">2 95 10 99 126 111 99</ent> merci',
     "facture 2 95 10 99 126 111 99 de l'hopital",
     "commande 2951099126111 du 12 mars",
+    # without a cue, a failing key needs the strict structure (month 01-12, sex 1/2/7/8)
+    "ticket 3 95 10 99 126 111 99",
+    "code 2 95 50 99 126 111 99",
+    # split over a line break or by odd separators
+    'secu <ent type="NIR">2 95 10\n99 126 111 93</ent>',
+    'mon numero <ent type="NIR">2/95/10/99/126/111/93</ent>',
+    '<ent type="NIR">2_95_10_99_126_111_93</ent> svp',
+    # a number on the next line is not glued to the NIR
+    'secu <ent type="NIR">2 95 10 99 126 111 93</ent>\n06 12',
     # sex digit 5 and month 13 do not exist
     "reference 5 95 10 99 126 111 93",
     "numero secu 2 95 13 99 126 111 93",
@@ -49,8 +60,28 @@ def test_every_valid_nir_is_found(regex_detector, style, variant):
         assert [(f.start, f.end) for f in found] == [(6, 6 + len(value))], value
 
 
-def test_bad_keys_without_cue_are_ignored(regex_detector):
+def test_bad_keys_after_another_reference_are_ignored(regex_detector):
     rng = random.Random(7)
     for _ in range(200):
         text = f"numero de facture {format_nir(bad_key_nir(rng))} a payer"
         assert not [f for f in regex_detector.detect(text) if f.type == "NIR"], text
+
+
+@pytest.mark.parametrize("style", ["space", "none", "dot"])
+def test_every_mistyped_nir_is_found(regex_detector, style):
+    rng = random.Random(f"typo{style}")
+    for _ in range(100):
+        value = format_nir(typo_nir(rng), style)
+        text = f"voila {value} merci"
+        found = [f for f in regex_detector.detect(text) if f.type == "NIR"]
+        assert [(f.start, f.end) for f in found] == [(6, 6 + len(value))], value
+
+
+@pytest.mark.parametrize("style", ["newline", "slash", "underscore"])
+def test_split_nir_is_found(regex_detector, style):
+    rng = random.Random(f"split{style}")
+    for _ in range(50):
+        value = format_nir_split(make_nir(rng), style)
+        text = f"mon numero de secu {value}"
+        found = [f for f in regex_detector.detect(text) if f.type == "NIR"]
+        assert [(f.start, f.end) for f in found] == [(19, 19 + len(value))], value

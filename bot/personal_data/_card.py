@@ -1,0 +1,121 @@
+"""Bank card detector: the card number, and the expiry date and security code typed with it.
+
+A card number is 13 to 19 digits, typed in one block, in groups of 4 (Amex: 4-6-5) or
+in pairs. Without a cue, only a number of a usual length (15, 16, 19) whose first digits
+belong to a card network and whose Luhn key checks is taken: a SIRET (14 digits, same
+Luhn key) or a NIR never is. After a cue ("carte bancaire", "CB", "visa"...), a number
+of the right shape is masked even when a mistyped digit breaks the key, since it still
+gives the card away. The expiry ("09/27", "exp 0927") and the code on the back
+("cvv 123") are masked only in a message about a card.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum import luhn
+
+from ._model import Finding
+
+_BEFORE = r"(?<![\w.,+/])(?<!\d[ \-.])"
+# Alternatives tried in this order at each position: one block, Amex, groups of 4 (the
+# last one may be short), then any grouping in pairs to sixes (only after a cue).
+_NUMBER = re.compile(
+    _BEFORE
+    + r"(?:(?P<block>\d{13,19})"
+    r"|(?P<amex>\d{4}(?P<sa>[ \-.])\d{6}(?P=sa)\d{4,5})"
+    r"|(?P<fours>\d{4}(?P<sf>[ \-.]{1,2})\d{4}(?:(?P=sf)\d{4}){1,2}(?:(?P=sf)\d{1,3})?)"
+    r"|(?P<other>\d{2,6}(?:[ \-.]\d{2,6}){2,8}(?!\s?/\s?\d)))"
+    r"(?!\d)(?![.,]\d)"
+)
+
+_CUE = re.compile(
+    r"carte\s*(?:bancaire|banquaire|bleue?|de\s*credit|credit|de\s*paiement|de\s*debit|visa"
+    r"|master\s*card|prepayee|nickel)|\bcb\b|\bvisa\b|master\s*card|\bamex\b"
+    r"|american\s*express|\bmaestro\b|\be-?carte\b|\bnumero\s*de\s*(?:la\s*)?carte\b(?!\s*vitale)"
+    r"|\bn°\s*(?:de\s*)?carte\b(?!\s*vitale)|\bcvv\b|\bcvc\b|cryptogramme"
+)
+_CUE_BEFORE = 80
+_CUE_AFTER = 30
+
+_MONTH_YEAR = r"(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:20)?\d\d(?![\d/])"
+_EXPIRY_WORD = (
+    r"(?:\bexp\w*\.?|\bdate\s*(?:d'?\s*)?exp\w*\.?|\bvalid\w*|\bval\.?|\bfin\s*de\s*validite"
+    r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
+)
+_CVV_WORD = (
+    r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcrypto\w*|\bcode\s*(?:de\s*)?(?:securite|verification"
+    r"|au\s*dos|derriere)|\b(?:les\s*)?(?:3|trois)\s*chiffres\s*(?:au\s*dos|derriere))"
+)
+_LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du)\b|:)\s*)*"
+_EXPIRY = re.compile(
+    rf"{_EXPIRY_WORD}{_LINK}(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
+)
+_CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
+# Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123".
+_TAIL = re.compile(rf"[ ,;\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
+
+_UNCUED_LENGTHS = frozenset({15, 16, 19})
+
+
+def _network_ok(digits: str) -> bool:
+    """Do the first digits belong to a card network (Visa, Mastercard, CB, Amex...)?"""
+    if len(digits) == 15:
+        return digits[:2] in ("34", "37")
+    return (
+        digits[0] == "4"
+        or 51 <= int(digits[:2]) <= 55
+        or 2221 <= int(digits[:4]) <= 2720
+        or digits[:2] in ("35", "62", "65")
+        or digits[:4] == "6011"
+        or 644 <= int(digits[:3]) <= 649
+    )
+
+
+def _cued(folded: str, start: int, end: int) -> bool:
+    window = folded[max(0, start - _CUE_BEFORE) : start] + " " + folded[end : end + _CUE_AFTER]
+    return bool(_CUE.search(window))
+
+
+def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
+    """The span of the card number in this match, if it is one (a trailing group may be left)."""
+    start, end = match.span()
+    # cut at group boundaries, longest first, so "4970 1012 3456 7895 123" leaves the CVV
+    gaps = re.finditer(r"[ \-.]+", match.group())
+    cuts = [end] + sorted((start + m.start() for m in gaps), reverse=True)
+    candidates = [
+        (cut, digits)
+        for cut in cuts
+        if 13 <= len(digits := re.sub(r"\D", "", folded[start:cut])) <= 19
+    ]
+    valid = [c for c in candidates if luhn.is_valid(c[1]) and _network_ok(c[1])]
+    if match.group("other"):  # odd groupings ("732 829 320 00074" is a SIRET): usual lengths only
+        candidates = [c for c in candidates if len(c[1]) in _UNCUED_LENGTHS]
+        valid = [c for c in valid if len(c[1]) in _UNCUED_LENGTHS]
+    if _cued(folded, start, end):
+        chosen = (valid or candidates)[:1]
+    else:
+        chosen = [c for c in valid if len(c[1]) in _UNCUED_LENGTHS and not match.group("other")]
+    return (start, chosen[0][0]) if chosen else None
+
+
+def find_card(text: str, folded: str) -> Iterator[Finding]:
+    """Yield card numbers, then the expiry dates and codes of a message about a card."""
+    del text  # digits and cues read the same on the folded copy
+    numbers: list[tuple[int, int]] = []
+    for match in _NUMBER.finditer(folded):
+        span = _card_span(match, folded)
+        if span is not None:
+            numbers.append(span)
+            yield Finding("CARD", *span)
+            tail = _TAIL.match(folded, span[1])
+            if tail:
+                yield Finding("CARD", tail.start("expiry"), tail.end("expiry"))
+                if tail.group("cvv"):
+                    yield Finding("CARD", tail.start("cvv"), tail.end("cvv"))
+    if not numbers and not _CUE.search(folded):
+        return
+    for pattern in (_EXPIRY, _CVV):
+        for match in pattern.finditer(folded):
+            yield Finding("CARD", match.start("value"), match.end("value"))

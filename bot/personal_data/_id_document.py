@@ -1,0 +1,63 @@
+"""Identity document numbers: passport, identity card, residence permit, driving licence.
+
+French formats: passport and new driving licence, 2 digits + 2 letters + 5 digits
+("18AB12345"), distinctive enough to be taken without a cue; old identity card and old
+driving licence, 12 digits; new identity card (2021), 9 letters and digits; foreigner
+number (AGDREF, on the residence permit), 10 digits; residence permit card, letters and
+digits. All but the first are ordinary-looking numbers, so they are taken only right
+after a word naming the document ("passeport", "CNI", "titre de séjour", "numéro
+étranger", "permis"), with no other number and no other data label in between.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._model import Finding
+
+_DOCUMENT = (
+    r"(?:passe?\s?ports?|passport|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?d'?\s*identite"
+    r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*de\s*s[ae]jour|carte\s*de\s*s[ae]jour"
+    r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
+    r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
+    r"|\bneph\b)"
+)
+# What may sit between the document word and its number: no digit, no end of sentence.
+_GAP = r"[^\d\n?!.;]{0,45}?"
+# A gap naming another kind of data ("... expire, mon tel 06...") ends the cue.
+_OTHER_LABEL = re.compile(
+    r"\b(?:tel|telephone|portable|mobile|fixe|mail|e-mail|appel\w*|rappel\w*|joindre|joignable"
+    r"|secu|allocataire|caf|iban|rib|compte|dossier|ref|reference|facture|commande)\b"
+)
+_SEP = r"[ .\-]"
+# Uncued: 2 digits, 2 letters, 5 digits (passport, new driving licence).
+_PASSPORT = r"\d\d[a-z]{2}\d{5}"
+_VALUE = re.compile(
+    r"(?<![\w\-])(?:"
+    rf"{_PASSPORT}|\d\d{_SEP}?[a-z]{{2}}{_SEP}?\d{{5}}"  # passport, spaced
+    rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
+    r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
+    r")(?![\w])(?!" + _SEP + r"\d)"
+)
+_CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
+_UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
+_DIGIT_LENGTHS = frozenset({10, 12})
+
+
+def _value_ok(value: str) -> bool:
+    compact = re.sub(r"[ .\-]", "", value)
+    if compact.isdigit():
+        return len(compact) in _DIGIT_LENGTHS
+    return any(c.isdigit() for c in compact)
+
+
+def find_id_document(text: str, folded: str) -> Iterator[Finding]:
+    """Yield passport-shaped numbers anywhere, other document numbers after their name."""
+    del text  # the folded copy has the same offsets
+    for match in _UNCUED.finditer(folded):
+        yield Finding("ID_DOCUMENT", match.start(), match.end())
+    for match in _CUED.finditer(folded):
+        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(match.group("value")):
+            continue
+        yield Finding("ID_DOCUMENT", match.start("value"), match.end("value"))

@@ -1,0 +1,83 @@
+"""Passwords and confidential codes typed as such: the secret value is masked, not the words.
+
+"mon mot de passe c'est Soleil2024!", "mdp: azerty", "mot de passe ameli : ...",
+"code confidentiel 1234", "code d'accès : 8812". One-time codes sent by text message
+expire within minutes and are left alone ("le code de vérification 4587 ne marche
+pas"). The value is the word
+that follows the cue and its link ("c'est", ":", "="), or a quoted phrase. Chats also
+talk about passwords without giving one ("mon mdp est bloqué", "mot de passe oublié"):
+a plain lowercase word is a secret only after an explicit link and when it is not one
+of the words people use to describe a password or a code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._model import Finding
+
+_PASSWORD = (
+    r"(?:\bmots?\s*(?:de|2|d)\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
+    r"|\bpasswd\b|\bpwd\b)"
+)
+_CODE = (
+    r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
+    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b)"
+    r"|\bpin\b)"
+)
+# A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
+# compte caf c'est ...". Short, without digits, and a link must then follow.
+_NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a-z'\-]{2,20}){0,4}?"
+_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|etait|sera)\b\s*(?::\s*)?)"
+_QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
+_WORD = r"(?P<word>[^\s\"'«“][^\s]{0,59})"
+_PATTERN = re.compile(
+    rf"(?:{_PASSWORD}|{_CODE})(?:(?P<named>{_NAMED}){_LINK}(?:le\s+|la\s+)?|\s*)"
+    rf"(?:{_QUOTED}|{_WORD})"
+)
+
+# Words that describe a password or a code instead of giving it (folded forms).
+_NOT_SECRETS = frozenset(
+    """
+    bloque bloquee bloques oublie oubliee perdu perdue faux fausse errone erronee incorrect
+    incorrecte invalide expire expiree change changee modifie modifiee refuse refusee
+    nul nulle ok bon bonne mauvais mauvaise valide actif active inactif correct correcte
+    le la les un une des du de mon ma mes ton ta ton son sa ses votre vos notre nos
+    pas plus jamais rien quoi quel quelle comment pourquoi ou qui que quand combien
+    toujours encore deja bien mal trop tres aussi meme vide simple complique long court
+    celui celle ceux ici la-bas dessus dessous pareil identique different
+    et ou mais donc car ni si je tu il elle on nous vous ils elles me te se y en
+    a au aux par pour sur sous dans avec sans chez vers
+    svp stp merci oui non peut-etre normal normalement requis obligatoire
+    necessaire demande demandee envoye envoyee recu recue arrive arrivee
+    est sont etait ete sera fonctionne marche reconnu reconnue accepte acceptee
+    """.split()
+)
+_TRAILING = ".,;)]"
+
+
+def _is_secret(word: str, linked: bool) -> bool:
+    """Is this word (folded) a value rather than a description of the password?"""
+    bare = word.rstrip(_TRAILING + "!?")
+    if not bare or bare in _NOT_SECRETS:
+        return False
+    if any(c.isdigit() for c in bare) or not bare.replace("-", "").isalpha():
+        return True
+    return linked and len(bare) >= 4
+
+
+def find_secret(text: str, folded: str) -> Iterator[Finding]:
+    """Yield the values of passwords and confidential codes typed after their name."""
+    for match in _PATTERN.finditer(folded):
+        if match.group("quoted") is not None:
+            yield Finding("SECRET", match.start("quoted"), match.end("quoted"))
+            continue
+        linked = match.group("named") is not None
+        word = match.group("word")
+        if not _is_secret(word, linked):
+            continue
+        end = match.end("word")
+        while end > match.start("word") + 1 and text[end - 1] in _TRAILING:
+            end -= 1
+        yield Finding("SECRET", match.start("word"), end)
