@@ -37,7 +37,7 @@ import bot.personal_data
 from bot.handoff.records import ACTIVE, WAITING, Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation.flags import ModerationFlag
-from bot.personal_data import mask
+from bot.personal_data import Detector, mask
 from bot.retention.purge import CHUNK, RetentionAudit
 from bot.storage._database import utcnow
 from bot.storage.feedback import AnswerFeedback
@@ -73,6 +73,10 @@ class _Pass:
     """The current detector, asked once per distinct text, and the pass's conversation aliases."""
 
     masked: Callable[[str], str] = field(default_factory=lambda: lru_cache(maxsize=CACHE)(lambda t: mask(t).text))
+    # Log lines are machine text, each one different: spaCy's name finder would run on nearly all
+    # of them (capitalised words), 20 times the cost of the other detectors, for names a person
+    # types, which reach the logs inside messages, where cues and known first names find them.
+    log_detector: Detector = field(default_factory=lambda: Detector(use_ner=False))
     aliases: Dict[str, str] = field(default_factory=dict)
     _named: Optional[re.Pattern] = None
 
@@ -89,15 +93,13 @@ class _Pass:
     def conversation_id(self, value: Optional[str]) -> Optional[str]:
         return self.aliases.get(value, value) if value is not None else None
 
-    def reference(self, value: Optional[str]) -> Optional[str]:
-        """A text naming conversations (a transcript reference, a log line): aliases, then masks."""
-        if not value:
+    def renamed(self, value: str) -> str:
+        """A text naming conversations (a transcript reference, a log line) with their aliases."""
+        if not value or not self.aliases:
             return value
-        if self.aliases:
-            if self._named is None:
-                self._named = re.compile("|".join(map(re.escape, sorted(self.aliases, key=len, reverse=True))))
-            value = self._named.sub(lambda found: self.aliases[found.group()], value)
-        return self.masked(value)
+        if self._named is None:
+            self._named = re.compile("|".join(map(re.escape, sorted(self.aliases, key=len, reverse=True))))
+        return self._named.sub(lambda found: self.aliases[found.group()], value)
 
 
 def detector_fingerprint() -> str:
@@ -198,7 +200,8 @@ def _columns(run: _Pass) -> List[Tuple[Table, Dict[str, Callable[[Any], Any]], A
         (UnansweredQuestion.__table__, {"conversation_id": conversation, "text": typed}, None),
         (ConversationFact.__table__, {"conversation_id": conversation}, None),
         (MaskedDataFact.__table__, {"conversation_id": conversation}, None),
-        (Handoff.__table__, {"conversation_id": conversation, "transcript_ref": run.reference}, None),
+        (Handoff.__table__, {"conversation_id": conversation,
+                              "transcript_ref": lambda reference: run.masked(run.renamed(reference))}, None),
         (AnswerFeedback.__table__, {"conversation_id": conversation}, None),
         (ModerationFlag.__table__, {"conversation_id": conversation}, None),
         (TemplateVersion.__table__, {"content": lambda c: _template_content(c, run), "note": typed,
@@ -300,7 +303,7 @@ def _masked_line(line: bytes, run: _Pass) -> bytes:
         decoded = line.decode("utf-8")
     except UnicodeDecodeError:
         decoded = line.decode("utf-8", errors="replace")
-    masked = run.reference(decoded)
+    masked = run.log_detector.mask(run.renamed(decoded)).text
     return line if masked == decoded else masked.encode("utf-8")
 
 

@@ -153,7 +153,12 @@ def test_nothing_stays_in_clear_rasa_reads_the_conversations_and_a_second_pass_c
     assert [json.loads(row[0])["sender_id"] for row in sqlite3.connect(broker_path).execute("SELECT data FROM events")
             ] == [alias] * len(conversation(NOW))
 
-    # Every table names the conversation by its alias.
+    # Every table and the log name the conversation by its alias.
+    assert f"(conversation {alias})" in log
+    with sqlite3.connect(database_path) as connection:
+        for table in ("conversation_facts", "unanswered_questions", "answer_feedback", "moderation_flags"):
+            assert connection.execute(f"SELECT DISTINCT conversation_id FROM {table} WHERE conversation_id "
+                                      "!= 'widget-4f1c'").fetchall() == [(alias,)], table
     with session_scope(engine) as db:
         handoff = db.execute(select(Handoff)).scalars().one()
         assert (handoff.conversation_id, handoff.transcript_ref) == (alias, f"rasa-tracker:{alias}")
