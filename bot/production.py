@@ -17,6 +17,7 @@ The load-and-fault test and the benchmarks start the same profile in other folde
 from __future__ import annotations
 
 import glob
+import ipaddress
 import json
 import os
 import secrets
@@ -231,7 +232,8 @@ class ProductionStack:
         self.postgres = ProbedService(
             "postgres",
             _as_postgres_user([_postgres_bin("postgres"), "-D", str(self.pg_data), "-p", str(p.postgres),
-                               "-k", str(self.pg_socket), "-c", f"listen_addresses={at}",
+                               "-k", str(self.pg_socket), "-c", "unix_socket_permissions=0700",
+                               "-c", f"listen_addresses={at}",
                                "-c", "max_connections=300", "-c", "shared_buffers=256MB",
                                "-c", "synchronous_commit=on"]),
             self._postgres_ready, self.logs / "postgres.log", stop_signal=signal.SIGINT)  # SIGINT: fast shutdown
@@ -285,19 +287,18 @@ class ProductionStack:
         return probe.returncode == 0
 
     def _init_postgres(self) -> None:
-        """First start only: a cluster of our own, password authentication on loopback."""
-        self.pg_socket.mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:
-            shutil.chown(self.pg_socket, "postgres", "postgres")
-        if (self.pg_data / "PG_VERSION").exists():
+        """First start only: a cluster of our own, password authentication (no trust)."""
+        for folder in (self.pg_socket, self.pg_data):
+            folder.mkdir(parents=True, exist_ok=True)
             if os.geteuid() == 0:
-                shutil.chown(self.pg_data, "postgres", "postgres")
+                shutil.chown(folder, "postgres", "postgres")
+        make_private(self.var_dir)  # the postgres account may now pass through to its folders
+        if (self.pg_data / "PG_VERSION").exists():
+            self._allow_interface()
             return
-        self.pg_data.mkdir(parents=True, exist_ok=True)
-        password_file = self.var_dir / "run" / "pg-password"
+        password_file = self.pg_socket / "pg-password"
         password_file.write_text(self.secrets["PROD_DB_PASSWORD"] + "\n")
         if os.geteuid() == 0:
-            shutil.chown(self.pg_data, "postgres", "postgres")
             shutil.chown(password_file, "postgres", "postgres")
         try:
             subprocess.run(_as_postgres_user([_postgres_bin("initdb"), "-D", str(self.pg_data), "-U", DB_USER,
@@ -308,6 +309,16 @@ class ProductionStack:
             raise StartError(f"initdb a échoué :\n{error.stderr}") from error
         finally:
             password_file.unlink(missing_ok=True)
+        self._allow_interface()
+
+    def _allow_interface(self) -> None:
+        """initdb lets password logins in from 127.0.0.1 and ::1 only; the servers connect from
+        INTERNAL_INTERFACE."""
+        rule = f"host all all {ipaddress.ip_network(self.interface)} scram-sha-256\n"
+        hba = self.pg_data / "pg_hba.conf"
+        if rule not in hba.read_text():
+            with hba.open("a") as rules:
+                rules.write(rule)
 
     def _create_databases(self) -> None:
         env = {**os.environ, "PGPASSWORD": self.secrets["PROD_DB_PASSWORD"]}

@@ -1,25 +1,26 @@
 """The production profile's reverse proxy, on a real nginx with the rendered configuration:
 when no server behind it answers, the person still gets a clear message with the caisse's
-phone number (Rasa 3.6 alone would say nothing when the action server is down)."""
+phone number (Rasa 3.6 alone would say nothing when the action server is down); one address
+cannot flood the public doors."""
+import http.client
+import json
+import os
+import shutil
 import socket
+import stat
 import subprocess
+import tempfile
 import time
+import uuid
+from pathlib import Path
 
 import pytest
 import requests
 
 from bot.config import get_config
-from bot.production import ProductionPorts, _program, render_nginx, unavailable_texts
-
-
-def free_ports(count: int):
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
-    return ports
+from bot.production import ProductionPorts, ProductionStack, _program, render_nginx, unavailable_texts
+from bot.runner import VAR_ROOT
+from tests.test_runner import FOREIGN_ORIGIN, INTERFACE, command_lines, free_ports, listening
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +79,105 @@ def test_rasa_http_api_is_not_public(nginx):
     assert public.status_code == 404
     internal = requests.get(f"http://127.0.0.1:{nginx.rasa_api}/conversations/x/tracker", timeout=10)
     assert internal.status_code == 502, "the internal listener passes the call on (no Rasa server here)"
+
+
+def _post_from(address: str, port: int, body: bytes) -> int:
+    """A REST message sent from one loopback address (nginx counts per client address)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(address, 0))
+    try:
+        connection.request("POST", "/webhooks/rest/webhook", body, {"Content-Type": "application/json"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_one_address_is_limited_not_the_others(nginx):
+    body = json.dumps({"sender": "x", "message": "bonjour"}).encode()
+    statuses = [_post_from("127.0.0.3", nginx.rasa, body) for _ in range(40)]
+    assert statuses[0] == 503, "the first messages go through (to servers that are down here)"
+    assert statuses.count(429) >= 10, statuses
+    assert _post_from("127.0.0.4", nginx.rasa, body) == 503, "another address is not slowed down"
+
+
+def test_oversized_message_is_refused_before_reaching_rasa(nginx):
+    body = json.dumps({"sender": "x", "message": "a" * 100_000}).encode()
+    assert _post_from("127.0.0.5", nginx.rasa, body) == 413
+
+
+@pytest.fixture(scope="module")
+def production():
+    """The whole profile with one server of each kind (two Rasa servers take minutes to load),
+    its servers on INTERFACE and nginx's public doors on 127.0.0.1. Its folder is under var/:
+    as root, PostgreSQL runs as `postgres`, which must pass through it."""
+    VAR_ROOT.mkdir(exist_ok=True)
+    var_dir = tempfile.mkdtemp(prefix="test-production-", dir=VAR_ROOT)
+    site, rasa, actions, postgres, redis, web, rasa_1, actions_1, rasa_api = free_ports(9)
+    stack = ProductionStack(var_dir=Path(var_dir), interface=INTERFACE, public="127.0.0.1",
+                            ports=ProductionPorts(site, rasa, actions, postgres, redis, web, [rasa_1], [actions_1], rasa_api))
+    try:
+        stack.start()
+        yield stack
+    finally:
+        stack.stop()
+        shutil.rmtree(var_dir)
+
+
+def test_production_servers_listen_on_the_configured_interfaces_only(production):
+    p = production.ports
+    for service in production.services:
+        addresses = listening(service.process.pid)
+        if service is production.nginx:
+            assert addresses == {("127.0.0.1", p.site), ("127.0.0.1", p.rasa),
+                                 (INTERFACE, p.rasa_api), (INTERFACE, p.actions)}
+        else:
+            assert addresses and {address for address, _ in addresses} == {INTERFACE}, f"{service.name}: {addresses}"
+
+
+def test_production_has_no_secret_on_any_command_line(production):
+    secrets = [production.env[name] for name in ("RASA_AUTH_TOKEN", "ACTION_SERVER_TOKEN", "REDIS_PASSWORD")]
+    secrets.append(production.secrets["PROD_DB_PASSWORD"])
+    for service in production.services:
+        for line in command_lines(service.process.pid):
+            assert not any(secret in line for secret in secrets), f"{service.name}: {line}"
+
+
+def test_production_action_servers_answer_rasa_only(production):
+    p = production.ports
+    call = {"next_action": "action_legal_notice", "sender_id": "essai", "tracker": {"events": []}, "domain": {}}
+    assert requests.post(f"http://{INTERFACE}:{p.actions}/webhook", json=call, timeout=10).status_code == 401
+    conversation = f"http://{INTERFACE}:{p.rasa_api}/conversations/{uuid.uuid4().hex}"
+    token = {"token": production.env["RASA_AUTH_TOKEN"]}
+    requests.post(f"{conversation}/tracker/events", params=token, json=[{"event": "action", "name": "action_listen"}],
+                  timeout=60).raise_for_status()
+    answer = requests.post(f"{conversation}/execute", params=token, json={"name": "action_legal_notice"}, timeout=60)
+    assert answer.status_code == 200 and answer.json()["messages"], answer.text
+
+
+def test_production_rasa_answers_the_sites_page_only(production):
+    url = f"http://127.0.0.1:{production.ports.rasa}/webhooks/rest/webhook"
+    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
+    foreign = requests.options(url, headers={"Origin": FOREIGN_ORIGIN, **preflight}, timeout=10)
+    assert "Access-Control-Allow-Origin" not in foreign.headers
+    own_origin = production.urls["page"].rstrip("/")
+    own = requests.options(url, headers={"Origin": own_origin, **preflight}, timeout=10)
+    assert own.headers.get("Access-Control-Allow-Origin") == own_origin
+
+
+def test_production_page_keeps_its_security_headers_through_nginx(production):
+    direct = requests.get(f"http://{INTERFACE}:{production.ports.web}/", timeout=10)
+    proxied = requests.get(production.urls["page"], timeout=10)
+    assert proxied.headers.get("Content-Security-Policy") == direct.headers.get("Content-Security-Policy")
+
+
+def test_production_files_are_private(production):
+    """Ours: files 0600, folders 0700 (0711, pass-through only, on the way to PostgreSQL's
+    folders when root runs it as `postgres`); PostgreSQL's own are private to it."""
+    me = os.geteuid()
+    for path in [production.var_dir, *production.var_dir.rglob("*")]:
+        info = path.lstat()
+        mode = stat.S_IMODE(info.st_mode)
+        assert not mode & 0o066, f"{path}: {oct(mode)}"
+        if info.st_uid == me and stat.S_ISREG(info.st_mode):
+            assert mode == 0o600, f"{path}: {oct(mode)}"
+        elif info.st_uid == me and stat.S_ISDIR(info.st_mode):
+            assert mode in ((0o700, 0o711) if me == 0 else (0o700,)), f"{path}: {oct(mode)}"
