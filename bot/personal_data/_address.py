@@ -53,6 +53,8 @@ _DWELLINGS = frozenset(
 )
 # Dwellings whose name may be lowercase when it starts with an article ("lot. les pins").
 _NAMED_DWELLINGS = _DWELLINGS | {"lot", "res"}
+# "Cité des Fleurs" is a dwelling; "la cité des sciences", lowercase, is not.
+_CAPITALISED_DWELLINGS = _DWELLINGS | {"cite"}
 _ARTICLE_NAME = re.compile(r"\s*(?:les|le|la|l'|du|des|de\s+la|de\s+l')\s*([a-z][a-z'\-]*)")
 # "la résidence des enfants", "résidence de la famille": where someone lives, in law.
 _NOT_DWELLING_NAMES = frozenset(
@@ -68,8 +70,8 @@ _PART_VALUE_WORD = re.compile(r"\d{1,4}[a-z]?|[a-z]")
 _PART_VALUE_AFTER = re.compile(rf"\s*(?:n°\s*)?(?:\d{{1,4}}[a-z]?|[a-z])(?![\w'])")
 # Two dwelling parts in a row ("bat B esc 2 appt 34"), typed alone.
 _PART_CHAIN = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}(?:[\s,]*{_PART}{_PART_VALUE})+")
-# Dwelling parts right after a dwelling's name, joined by spaces only.
-_PARTS_AFTER = re.compile(rf"(?:\s+{_PART}{_PART_VALUE})+")
+# Dwelling parts right after a dwelling's name ("résidence les Lilas, bât B, appt 12").
+_PARTS_AFTER = re.compile(rf"(?:[\s,]+{_PART}{_PART_VALUE})+")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*,?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
@@ -141,9 +143,20 @@ def _type_ok(match: re.Match[str]) -> bool:
 
 
 def _capitalised_dwelling(text: str, match: re.Match[str], name_end: int) -> bool:
-    if match.group("type") not in _DWELLINGS:
+    if match.group("type") not in _CAPITALISED_DWELLINGS:
         return False
     return any(word[:1].isupper() for word in text[match.end() : name_end].split())
+
+
+_SKIP_COMMAS = re.compile(r"[\s,]*")
+
+
+def _parts_after(folded: str, pos: int) -> re.Match[str] | None:
+    """Dwelling parts after pos, unless they open the next address ("bât A, 13 rue ...")."""
+    parts = _PARTS_AFTER.match(folded, pos)
+    if parts and _HEAD.match(folded, _SKIP_COMMAS.match(folded, parts.end()).end()):
+        return None
+    return parts
 
 
 def _named_dwelling(folded: str, match: re.Match[str]) -> bool:
@@ -163,7 +176,7 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if match.group("type") in _DWELLING_PARTS:  # "appt 7 bat C": a building, no street
             part = _PART_VALUE_AFTER.match(folded, match.end())
             if part:
-                parts = _PARTS_AFTER.match(folded, part.end())
+                parts = _parts_after(folded, part.end())
                 numbered.append(Finding("ADDRESS", match.start(), parts.end() if parts else part.end()))
             continue
         name_end = _street_name_end(folded, match.end())
@@ -183,7 +196,7 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
             continue
         cued = _CUE.search(folded[max(0, match.start() - 40) : match.start()])
         if cued or _capitalised_dwelling(text, match, name_end) or _named_dwelling(folded, match):
-            parts = _PARTS_AFTER.match(folded, name_end)
+            parts = _parts_after(folded, name_end)
             end = parts.end() if parts else name_end
             yield Finding("ADDRESS", match.start(), _tail_end(text, folded, end))
     for match in _PART_CHAIN.finditer(folded):

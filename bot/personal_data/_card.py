@@ -1,7 +1,7 @@
 """Bank card detector: the card number, and the expiry date and security code typed with it.
 
-A card number is 13 to 19 digits, typed in one block, in groups of 4 (Amex: 4-6-5) or
-in pairs. Without a cue, only a number of a usual length (15, 16, 19) whose first digits
+A card number is 13 to 19 digits (14 excepted), typed in one block, in groups of 4
+(Amex: 4-6-5) or in pairs. Without a cue, only a number of a usual length (15, 16, 19) whose first digits
 belong to a card network and whose Luhn key checks is taken: a SIRET (14 digits, same
 Luhn key) or a NIR never is. After a cue ("carte bancaire", "CB", "visa"...), a number
 of the right shape is masked even when a mistyped digit breaks the key, since it still
@@ -46,7 +46,8 @@ _EXPIRY_WORD = (
 )
 _CVV_WORD = (
     r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcrypto\w*|\bcode\s*(?:de\s*)?(?:securite|verification"
-    r"|au\s*dos|derriere)|\b(?:les\s*)?(?:3|trois)\s*chiffres\s*(?:au\s*dos|derriere))"
+    r"|au\s*dos|derriere)|\b(?:les\s*)?(?:3|trois)\s*chiffres\s*(?:au\s*dos|derriere)"
+    r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
 )
 _LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du)\b|:)\s*)*"
 _EXPIRY = re.compile(
@@ -57,6 +58,8 @@ _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 _TAIL = re.compile(rf"[ ,;\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
 
 _UNCUED_LENGTHS = frozenset({15, 16, 19})
+# 14 digits is left out: Diners cards now have 16, and a SIRET has 14 with the same key.
+_LENGTHS = frozenset({13, 15, 16, 17, 18, 19})
 
 
 def _network_ok(digits: str) -> bool:
@@ -64,12 +67,10 @@ def _network_ok(digits: str) -> bool:
     if len(digits) == 15:
         return digits[:2] in ("34", "37")
     return (
-        digits[0] == "4"
-        or 51 <= int(digits[:2]) <= 55
-        or 2221 <= int(digits[:4]) <= 2720
-        or digits[:2] in ("35", "62", "65")
-        or digits[:4] == "6011"
-        or 644 <= int(digits[:3]) <= 649
+        digits[0] in "46"  # Visa; Maestro, Discover, UnionPay
+        or 50 <= int(digits[:2]) <= 58  # Mastercard, Maestro
+        or 2221 <= int(digits[:4]) <= 2720  # Mastercard
+        or digits[:2] == "35"  # JCB
     )
 
 
@@ -87,12 +88,11 @@ def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
     candidates = [
         (cut, digits)
         for cut in cuts
-        if 13 <= len(digits := re.sub(r"\D", "", folded[start:cut])) <= 19
+        if len(digits := re.sub(r"\D", "", folded[start:cut])) in _LENGTHS
     ]
     valid = [c for c in candidates if luhn.is_valid(c[1]) and _network_ok(c[1])]
-    if match.group("other"):  # odd groupings ("732 829 320 00074" is a SIRET): usual lengths only
-        candidates = [c for c in candidates if len(c[1]) in _UNCUED_LENGTHS]
-        valid = [c for c in valid if len(c[1]) in _UNCUED_LENGTHS]
+    if match.group("other"):  # odd groupings (a NIR, a SIRET): valid cards of usual lengths only
+        candidates = valid = [c for c in valid if len(c[1]) in _UNCUED_LENGTHS]
     if _cued(folded, start, end):
         chosen = (valid or candidates)[:1]
     else:

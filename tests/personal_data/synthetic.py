@@ -173,6 +173,8 @@ def make_card(rng: random.Random, network: str = "visa") -> str:
     body += "".join(rng.choice(string.digits) for _ in range(length - len(body) - 1))
     number = body + luhn.calc_check_digit(body)
     assert luhn.is_valid(number), number
+    if stdnum_nir.is_valid(number):  # an Amex that is also a valid NIR is masked as a NIR
+        return make_card(rng, network)
     return number
 
 
@@ -248,10 +250,12 @@ def format_id(number: str, style: str = "none") -> str:
     """Compact, or grouped like on the document ("18 AB 12345", "1234 5678 9012")."""
     if style == "none":
         return number
-    if number[2:4].isalpha() and len(number) == 9:
+    if len(number) == 9 and number[:2].isdigit() and number[2:4].isalpha() and number[4:].isdigit():
         groups = [number[:2], number[2:4], number[4:]]
-    else:
-        groups = [number[i : i + 4] for i in range(0, len(number), 4)]
+    elif len(number) == 12 and number.isdigit():
+        groups = [number[i : i + 4] for i in range(0, 12, 4)]
+    else:  # other documents print their number in one block
+        return number
     return _SEPARATORS[style].join(groups)
 
 

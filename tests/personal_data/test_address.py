@@ -17,7 +17,22 @@ SENTENCES = [
     'au <ent type="ADDRESS">14 rue des acacias 76600 le havre</ent> le mois dernier',
     'au <ent type="ADDRESS">2 rue Carnot 37000 tours</ent> depuis mars',
     'j\'habite <ent type="ADDRESS">lotissement les Chenes</ent> a cote',
-    '<ent type="ADDRESS">Résidence Les Glycines</ent>, bât A',
+    '<ent type="ADDRESS">Résidence Les Glycines, bât A</ent>',
+    # a dwelling and its parts, without a street
+    '<ent type="ADDRESS">residence les Tilleuls batiment C appartement 12</ent>',
+    'mon adresse : <ent type="ADDRESS">bat B esc 2 appt 34</ent>, 2eme etage',
+    '<ent type="ADDRESS">Bâtiment 4, appartement 21</ent>',
+    'ecrivez moi <ent type="ADDRESS">appt 7 bat C</ent> sinon le courrier revient',
+    'j\'habite <ent type="ADDRESS">lot. les pins</ent> a Cestas',
+    '<ent type="ADDRESS">Cité des Fleurs bat 3 appt 12</ent>',
+    # parts that open the next address stay with it
+    '<ent type="ADDRESS">Résidence Les Glycines</ent>, <ent type="ADDRESS">bât A, 13 rue Emile Zola</ent>',
+    # custody and tax words, a single part: not addresses
+    "la residence des enfants est chez moi",
+    "residence alternee depuis le jugement",
+    "ma residence principale est en Espagne",
+    "appt 12 au 3eme",
+    "je porte 2 sacs au 3 etage",
     # not addresses
     "le code postal c'est 69003",
     "je vis a Marseille 13015",

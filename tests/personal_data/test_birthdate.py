@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from .conftest import check_annotated
+from .synthetic import format_date, make_birthdate
 
 SENTENCES = [
     'je suis né le <ent type="BIRTHDATE">12/03/1985</ent>',
@@ -16,7 +19,23 @@ SENTENCES = [
     'né(e) le : <ent type="BIRTHDATE">04/05/1990</ent>',
     'date de naissance de mon fils : <ent type="BIRTHDATE">03/03/2016</ent>',
     'mon bebe est ne le <ent type="BIRTHDATE">4 mai</ent>',
+    # ISO-style, after a cue or old enough to be no recent event
+    'ne le <ent type="BIRTHDATE">1981-08-18</ent> a Lyon',
+    'date de naissance : <ent type="BIRTHDATE">2016-03-03</ent>',
+    'nom Durand, <ent type="BIRTHDATE">1981-08-18</ent>, 3 enfants',
+    # the cue after the date, several dates after one cue, chat spellings of the cue
+    '<ent type="BIRTHDATE">12/03/1985</ent> c\'est ma date de naissance',
+    '<ent type="BIRTHDATE">3/4/2010</ent> (ddn de mon fils)',
+    'nes le <ent type="BIRTHDATE">12/03/2010</ent> et le <ent type="BIRTHDATE">05/06/2012</ent>',
+    'nez le <ent type="BIRTHDATE">18081981</ent>',
+    'date naissance <ent type="BIRTHDATE">8/11/61</ent>',
+    'ne le <ent type="BIRTHDATE">premier mars 1990</ent>',
     # event dates
+    "arret du 2026-01-15 au 2026-02-28",
+    "le paiement du 2025-11-05 n'est pas arrive",
+    "depuis le 1998-03-01 je cotise",
+    "la facture 2024-06-12 n'est pas reglee",
+    "ma fille est nee en fevrier 2020",
     "je n'ai rien recu depuis le 12 mars",
     "le paiement arrive le 5 du mois",
     "la prime de naissance du 12 mars n'est pas arrivee",
@@ -28,3 +47,14 @@ SENTENCES = [
 @pytest.mark.parametrize("line", SENTENCES)
 def test_annotated_sentences(detector, line):
     check_annotated(detector, line, only="BIRTHDATE")
+
+
+@pytest.mark.parametrize("style", ["iso", "slash", "dot", "short", "words", "compact"])
+@pytest.mark.parametrize("cue", ["ne le", "date de naissance :", "ddn", "nee le"])
+def test_every_form_is_found_after_a_cue(regex_detector, style, cue):
+    rng = random.Random(f"{style}{cue}")
+    for _ in range(20):
+        value = format_date(make_birthdate(rng), style)
+        text = f"{cue} {value} merci"
+        found = [f for f in regex_detector.detect(text) if f.type == "BIRTHDATE"]
+        assert [text[f.start : f.end] for f in found] == [value], text

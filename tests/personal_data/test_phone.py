@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from .conftest import check_annotated
+from .synthetic import format_phone_words, make_phone
 
 SENTENCES = [
     'appelez moi au <ent type="PHONE">06 12 34 56 78</ent> svp',
@@ -30,7 +33,14 @@ SENTENCES = [
     '<ent type="PHONE">0612345678</ent> ou <ent type="PHONE">0781234567</ent>',
     '<ent type="PHONE">0612345678</ent>/<ent type="PHONE">0781234567</ent>',
     'ne en 1985 <ent type="PHONE">0612345678</ent>',
+    # spelled out, in full or in part
+    'rappelez moi au <ent type="PHONE">zero six douze trente quatre cinquante six soixante dix huit</ent>',
+    'tel <ent type="PHONE">06 douze 34 cinquante-six 78</ent> merci',
+    'mon num <ent type="PHONE">zéro sept, quatre-vingt-onze, vingt et un, soixante et onze, 00</ent>',
+    "j'ai deux enfants de six et douze ans",
+    "zero euro depuis six mois, soixante dix ans et toujours rien",
     # public service numbers and non-phone figures
+    "la msa m'a dit d'appeler le 09 69 36 87 00",
     "appelez le 3230 ou le 3646 ou le 39 60",
     "le 115, le 15, le 17, le 18, le 112, le 119 et le 3919",
     "le 39 49 pour france travail et le 3698 pour l'urssaf",
@@ -45,3 +55,13 @@ SENTENCES = [
 @pytest.mark.parametrize("line", SENTENCES)
 def test_annotated_sentences(detector, line):
     check_annotated(detector, line, only="PHONE")
+
+
+@pytest.mark.parametrize("style", ["words", "mixed"])
+def test_every_spelled_number_is_found(regex_detector, style):
+    rng = random.Random(style)
+    for _ in range(200):
+        value = format_phone_words(make_phone(rng), style)
+        text = f"appelez moi au {value} svp"
+        found = [f for f in regex_detector.detect(text) if f.type == "PHONE"]
+        assert [text[f.start : f.end] for f in found] == [value], text

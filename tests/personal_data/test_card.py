@@ -1,0 +1,59 @@
+"""Bank cards: Luhn-valid numbers anywhere, mistyped ones after a cue, expiry and code with them."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from .conftest import check_annotated
+from .synthetic import format_card, make_card, make_cvv, make_expiry, typo_card
+
+SENTENCES = [
+    'ma carte bancaire <ent type="CARD">4970 4497 9019 0760</ent> merci',
+    'voila <ent type="CARD">4103967236699276</ent>',
+    'amex <ent type="CARD">3484 765480 28029</ent>',
+    'cb <ent type="CARD">4428487826068707</ent> exp <ent type="CARD">08/26</ent> cvv <ent type="CARD">972</ent>',
+    '<ent type="CARD">4255 3990 1987 0211</ent> <ent type="CARD">06/26</ent> <ent type="CARD">702</ent>',
+    'n° CB <ent type="CARD">4970 4497 9019 0760</ent>, expire <ent type="CARD">12/2027</ent>, code <ent type="CARD">123</ent>',
+    'les 3 chiffres au dos, c\'est <ent type="CARD">296</ent> et ma visa <ent type="CARD">4759 9681 8955 3913</ent>',
+    # one mistyped digit (Luhn fails): masked after a cue only
+    'ma visa <ent type="CARD">4970 4497 9019 0761</ent>',
+    "commande 4970 4497 9019 0761 du 3 mars",
+    # a SIRET (14 digits, Luhn) and a NIR are no cards, even in a message about a card
+    "mon entreprise siret 732 829 320 00074, je paie par cb ?",
+    "je paie par carte bancaire, mon siret 73282932000074",
+    # amounts and dates in a card message
+    "j'ai paye 1 234,56 € par carte bancaire le 12/03/2026",
+    "ma cb a ete debitee de 45,90 euros le 03/02",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="CARD")
+
+
+@pytest.mark.parametrize("network", ["visa", "cb", "mastercard", "amex", "maestro"])
+@pytest.mark.parametrize("style", ["space", "none", "dash", "dot"])
+def test_every_valid_card_is_found(regex_detector, network, style):
+    rng = random.Random(f"{network}{style}")
+    for _ in range(30):
+        value = format_card(make_card(rng, network), style)
+        text = f"voila {value} merci"
+        found = [f for f in regex_detector.detect(text) if f.type == "CARD"]
+        assert [text[f.start : f.end] for f in found] == [value], text
+
+
+@pytest.mark.parametrize("network", ["visa", "mastercard", "amex"])
+def test_mistyped_card_after_a_cue_with_expiry_and_code(regex_detector, network):
+    rng = random.Random(network)
+    for _ in range(30):
+        number, expiry, cvv = format_card(typo_card(rng, network)), make_expiry(rng), make_cvv(rng)
+        text = f"ma carte bancaire {number} exp {expiry} cvv {cvv}"
+        found = [text[f.start : f.end] for f in regex_detector.detect(text) if f.type == "CARD"]
+        assert found == [number, expiry, cvv], text
+
+
+def test_expiry_and_code_need_a_card_message(regex_detector):
+    assert not regex_detector.detect("le code 123 expire le 09/27")

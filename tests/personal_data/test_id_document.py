@@ -1,0 +1,65 @@
+"""Identity documents: passport shape anywhere, other numbers right after the document's name."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from .conftest import check_annotated
+from .synthetic import (
+    format_id,
+    make_driving_licence,
+    make_foreigner_number,
+    make_identity_card,
+    make_passport,
+    make_residence_permit,
+)
+
+SENTENCES = [
+    'mon passeport c\'est le <ent type="ID_DOCUMENT">25VV76338</ent>',
+    'passeport n°<ent type="ID_DOCUMENT">04 CZ 92295</ent>',
+    '<ent type="ID_DOCUMENT">98UP00577</ent> c\'est mon numero',
+    'ma cni <ent type="ID_DOCUMENT">110492114320</ent> est perimee',
+    'carte d identite <ent type="ID_DOCUMENT">1805 7830 9820</ent>',
+    'CNI <ent type="ID_DOCUMENT">WNVSZ0UJW</ent>',
+    'numero etranger <ent type="ID_DOCUMENT">3306323483</ent>',
+    'N° étranger : <ent type="ID_DOCUMENT">7503123456</ent>',
+    'titre de séjour n° <ent type="ID_DOCUMENT">HF7100974</ent>',
+    'permis de conduire <ent type="ID_DOCUMENT">740171083349</ent>',
+    'permis B n° <ent type="ID_DOCUMENT">13AA00002</ent>',
+    # a document mentioned without its number, dates and years around it
+    "mon passeport est perime depuis 2019",
+    "ma carte d'identite est valable jusqu'au 12/03/2030",
+    "j'ai le permis depuis 2012",
+    "mon titre de sejour expire, appelez moi au 06 12 34 56 78",
+    "permis de construire 033 063 24 00012",
+    "ma cni et mon dossier 123456789012",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="ID_DOCUMENT")
+
+
+GENERATORS = {
+    "passeport": make_passport,
+    "carte d'identite": make_identity_card,
+    "CNI": lambda rng: make_identity_card(rng, new=True),
+    "permis de conduire": lambda rng: make_driving_licence(rng, new=False),
+    "permis": make_driving_licence,
+    "numero etranger": make_foreigner_number,
+    "titre de sejour": make_residence_permit,
+}
+
+
+@pytest.mark.parametrize("cue", sorted(GENERATORS))
+@pytest.mark.parametrize("style", ["none", "space"])
+def test_every_document_number_is_found_after_its_name(regex_detector, cue, style):
+    rng = random.Random(f"{cue}{style}")
+    for _ in range(30):
+        value = format_id(GENERATORS[cue](rng), style)
+        text = f"mon {cue} : {value} merci"
+        found = [f for f in regex_detector.detect(text) if f.type == "ID_DOCUMENT"]
+        assert [text[f.start : f.end] for f in found] == [value], text

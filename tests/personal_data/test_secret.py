@@ -1,0 +1,61 @@
+"""Passwords and confidential codes: the value typed after its name is masked, not the talk about it."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from .conftest import check_annotated
+from .synthetic import make_password, make_secret_code
+
+SENTENCES = [
+    'mon mot de passe c\'est <ent type="SECRET">Soleil2024!</ent>',
+    'mdp: <ent type="SECRET">azerty</ent>',
+    'mot de passe ameli : <ent type="SECRET">Chat-noir_77</ent>',
+    'mon mdp c <ent type="SECRET">soleil</ent>',
+    'code confidentiel <ent type="SECRET">1234</ent>',
+    'mon code d\'accès c\'est le <ent type="SECRET">8812</ent>',
+    'le mdp de mon compte caf c\'est <ent type="SECRET">Soleil92!</ent> vous pouvez verifier',
+    'mot de passe provisoire recu par courrier : <ent type="SECRET">Marseille1290#</ent>',
+    'mon mot de passe est "<ent type="SECRET">le chat noir</ent>"',
+    'mon mdp france connect : <ent type="SECRET">Bibou7978</ent>',
+    'password <ent type="SECRET">Tigre42</ent>.',
+    # talking about a password or a code without giving it
+    "mon mot de passe est bloque",
+    "mot de passe oublie, je fais comment ?",
+    "mdp incorrect alors que je l'ai change hier",
+    "mon mot de passe c'est le meme qu'avant",
+    "c'est quoi le code pin de la carte vitale",
+    "je n'ai pas recu mon code d'acces provisoire",
+    "le code de verification 4587 ne marche pas",
+    "le code postal c'est 33000",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="SECRET")
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["mon mot de passe c'est {}", "mdp : {}", "mot de passe ameli = {}", "mdp {} merci"],
+)
+def test_every_password_is_found(regex_detector, template):
+    rng = random.Random(template)
+    for _ in range(30):
+        value = make_password(rng)
+        text = template.format(value)
+        found = [f for f in regex_detector.detect(text) if f.type == "SECRET"]
+        assert [text[f.start : f.end] for f in found] == [value], text
+
+
+@pytest.mark.parametrize("cue", ["code confidentiel", "code pin", "code d'acces :", "code secret"])
+def test_every_code_is_found(regex_detector, cue):
+    rng = random.Random(cue)
+    for _ in range(20):
+        value = make_secret_code(rng)
+        text = f"{cue} {value}"
+        found = [f for f in regex_detector.detect(text) if f.type == "SECRET"]
+        assert [text[f.start : f.end] for f in found] == [value], text
