@@ -20,11 +20,12 @@ def free_port() -> int:
 
 @contextmanager
 def web_server(folder: Path, database_url: str, **env: str) -> Iterator[str]:
-    """Yields the server's base URL. Its tracker store defaults to a file in `folder` and the
-    Rasa it would call to a closed port; its log is `folder/web.log`, shown if it cannot start."""
+    """Yields the server's base URL. Its tracker store and var folder (whose logs the daily purge
+    masks again) default to `folder`, and the Rasa it would call to a closed port; its log is
+    `folder/web.log`, shown if it cannot start."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url,
-                   "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}",
+                   "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}", "CAISSE_VAR_DIR": str(folder),
                    "RASA_URL": f"http://127.0.0.1:{free_port()}", **env}
     log_path = folder / "web.log"
     with open(log_path, "wb") as log:
