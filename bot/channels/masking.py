@@ -18,6 +18,8 @@ Everything else a person sends is handled at the same door:
   an identifier or that the detector flags, and any text around the entities are dropped; the
   types the detector finds in what was dropped still reach the notice. A hand-typed name
   would otherwise reach the tracker as an entity, and Rasa's log through its parsing warnings.
+- The person's own copy: a channel whose output can show it (`show_masked_text`) gets the
+  masked text before Rasa answers.
 - Sender ids: refused when too long for a conversation id (every channel, whatever issues them).
 
 The door also refuses floods from one sender (`bot.channels.rate_limit`) and messages too long
@@ -103,6 +105,14 @@ async def notify_masked_data(message: UserMessage) -> None:
     async with agent.lock_store.lock(message.sender_id):
         await agent.execute_action(message.sender_id, NOTICE_ACTION, message.output_channel, policy=None,
                                    confidence=None)
+
+
+async def show_masked(message: UserMessage) -> None:
+    """Shows the person their message as kept, on channels that can (the web widget replaces
+    the text typed, which would otherwise stay on screen in clear until the page is reloaded)."""
+    show = getattr(message.output_channel, "show_masked_text", None)
+    if show is not None:
+        await show(message.sender_id, message.text)
 
 
 def _metadata_chars(metadata: Any) -> int:
@@ -197,6 +207,8 @@ def mask_incoming(on_new_message: OnNewMessage, limiter: Optional[Any] = None,
             metadata[METADATA_KEY] = types
         message.metadata = metadata or None
         try:
+            if types:
+                await show_masked(message)
             answered = await on_new_message(message)
         except Exception:  # whatever failed, the person must not be left with silence
             logger.exception("Message non traité (conversation %s).", message.sender_id)

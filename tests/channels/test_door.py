@@ -73,3 +73,23 @@ async def test_oversized_metadata_is_refused_before_any_work():
 async def test_a_sender_id_too_long_is_refused():
     received, answers = await _through("bonjour", sender_id="x" * (MAX_SENDER_CHARS + 1))
     assert received == [] and "identifiant de conversation" in answers[0]
+
+
+class ShowingOutput(CollectingOutputChannel):
+    """A channel that can show the person their message as kept (as the web widget does)."""
+
+    async def show_masked_text(self, recipient_id, text):
+        self.messages.append({"recipient_id": recipient_id, "text": f"affiché : {text}"})
+
+
+async def test_the_person_sees_their_message_masked_before_the_answer():
+    async def notice(message):
+        await message.output_channel.send_text_message(message.sender_id, "avis")
+
+    async def answer(message):
+        await message.output_channel.send_text_message(message.sender_id, "réponse")
+
+    message = UserMessage("mon mail c'est jean.dupont.test@example.org", ShowingOutput(), sender_id="door")
+    await mask_incoming(answer, LocalRateLimiter(), notice)(message)
+    assert [m["text"] for m in message.output_channel.messages] == [
+        "affiché : mon mail c'est [E-MAIL]", "réponse", "avis"]

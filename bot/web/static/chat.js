@@ -160,6 +160,17 @@
         text: data.text || "", buttons: buttons });
       if (data.handoff === "waiting") { watchHandoff(); }
     });
+    // What the person typed held personal data: the server sends it back masked, shown instead.
+    socket.on("user_masked", function (data) {
+      var typed = log.querySelectorAll(".chat-user .chat-text");
+      var last = typed[typed.length - 1];
+      if (!last || !data || typeof data.text !== "string") { return; }
+      last.textContent = "";
+      appendText(last, data.text);
+      for (var i = messages.length - 1; i >= 0; i--) {
+        if (messages[i].from === "user") { messages[i].text = data.text; break; }
+      }
+    });
     socket.on("connect_error", function () {
       showTyping(false);
     });
