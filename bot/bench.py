@@ -29,7 +29,7 @@ import yaml
 from bot.config import PROJECT_ROOT
 from bot.production import ProductionPorts, ProductionStack
 from bot.runner import BIN, Ports, Service, Stack, StartError
-from bot.traffic import simulate
+from bot.traffic import ONE_ADDRESS, simulate
 
 OUT = PROJECT_ROOT / "var" / "bench"
 TRAININGS = OUT / "training_seconds.json"  # of the models in OUT/models, for BENCH_REUSE_MODELS=1
@@ -101,7 +101,7 @@ def load(url: str) -> List[dict]:
 
 def measure_embedded(name: str, model: Path) -> dict:
     stack = Stack(var_dir=OUT / f"var-{name}", ports=Ports(rasa=5205, actions=5255, web=8205),
-                  model_path=str(model))
+                  model_path=str(model), extra_env=ONE_ADDRESS)
     stack.start()
     try:
         runs = load(stack.urls["rest"])
@@ -112,7 +112,7 @@ def measure_embedded(name: str, model: Path) -> dict:
 
 def measure_production(model: Path) -> dict:
     stack = ProductionStack(var_dir=OUT / "var-production", ports=ProductionPorts.shifted(200),
-                            model_path=str(model))
+                            model_path=str(model), extra_env=ONE_ADDRESS)
     stack.start()
     try:
         runs = load(stack.urls["rest"])

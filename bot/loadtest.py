@@ -26,7 +26,6 @@ import os
 import random
 import sys
 import time
-import uuid
 from collections import Counter, defaultdict
 from dataclasses import asdict
 from typing import Dict, List
@@ -42,7 +41,7 @@ from bot.dialogue import masked_data_notice
 from bot.personal_data import mask
 from bot.production import ProductionPorts, ProductionStack, unavailable_texts
 from bot.runner import StartError
-from bot.traffic import CONVERSATION, Outcome, send
+from bot.traffic import CONVERSATION, ONE_ADDRESS, Outcome, open_conversation, send
 
 OUT = PROJECT_ROOT / "var" / "load"
 PEOPLE = 200
@@ -76,16 +75,21 @@ async def person(session: aiohttp.ClientSession, url: str, deadline: float, rng:
     """Conversations one after the other until the deadline; one in ten asks for an agent, one
     in five of the others writes an e-mail address with a question."""
     while time.monotonic() < deadline:
-        sender = f"load-{uuid.uuid4().hex}"
         wants_agent = rng.random() < 0.1
         messages = [*CONVERSATION[:2], HANDOFF_REQUEST] if wants_agent else list(CONVERSATION)
         if not wants_agent and rng.random() < 0.2:
             messages[3] = PERSONAL_MESSAGE
+        try:
+            conversation = await open_conversation(session, url)
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:  # the person gets no conversation: lost
+            log.append(Outcome("", messages[0], 0, [], 0.0, f"{type(error).__name__}: {error}"))
+            await asyncio.sleep(rng.uniform(*THINK_SECONDS))
+            continue
         for text_ in messages:
-            outcome = await send(session, url, sender, text_)
+            outcome = await send(session, url, conversation, text_)
             log.append(outcome)
             if text_ == HANDOFF_REQUEST:  # "je transmets votre demande à un conseiller"
-                handoffs[sender] = outcome.status == 200 and any("transmet" in a for a in outcome.answers)
+                handoffs[conversation.id] = outcome.status == 200 and any("transmet" in a for a in outcome.answers)
             await asyncio.sleep(rng.uniform(*THINK_SECONDS))
             if time.monotonic() > deadline:
                 break
@@ -134,8 +138,7 @@ def check_histories(stack: ProductionStack, log: List[Outcome], kinds: List[str]
     engine = create_engine(stack.env["TRACKER_DB_URL"])
     stored: Dict[str, List[str]] = defaultdict(list)
     with engine.connect() as connection:
-        rows = connection.execute(text("SELECT sender_id, data FROM events WHERE type_name = 'user' "
-                                       "AND sender_id LIKE 'load-%' ORDER BY id"))
+        rows = connection.execute(text("SELECT sender_id, data FROM events WHERE type_name = 'user' ORDER BY id"))
         for sender, data in rows:
             stored[sender].append(json.loads(data).get("text"))
         in_clear = connection.execute(text("SELECT count(*) FROM events WHERE data LIKE :value"),
@@ -143,6 +146,8 @@ def check_histories(stack: ProductionStack, log: List[Outcome], kinds: List[str]
     engine.dispose()
     sent: Dict[str, List[tuple]] = defaultdict(list)
     for outcome, kind in zip(log, kinds):
+        if not outcome.sender:  # no conversation could be opened
+            continue
         sent[outcome.sender].append((mask(outcome.text).text, kind))  # as the door stored it
     duplicated = corrupted = missing = 0
     examples: List[dict] = []
@@ -183,8 +188,7 @@ def check_handoffs(stack: ProductionStack, handoffs: Dict[str, bool]) -> Dict[st
     told = [sender for sender, ok in handoffs.items() if ok]
     engine = create_engine(stack.env["DATABASE_URL"])
     with engine.connect() as connection:
-        recorded = {row[0] for row in connection.execute(
-            text("SELECT DISTINCT conversation_id FROM handoffs WHERE conversation_id LIKE 'load-%'"))}
+        recorded = {row[0] for row in connection.execute(text("SELECT DISTINCT conversation_id FROM handoffs"))}
     engine.dispose()
     return {"handoffs_announced": len(told), "handoffs_recorded": len(recorded & set(told)),
             "handoffs_lost": len(set(told) - recorded)}
@@ -192,7 +196,7 @@ def check_handoffs(stack: ProductionStack, handoffs: Dict[str, bool]) -> Dict[st
 
 async def _actions_down_answer(url: str) -> Outcome:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=60)) as session:
-        return await send(session, url, f"load-actions-down-{uuid.uuid4().hex}", HANDOFF_REQUEST)
+        return await send(session, url, await open_conversation(session, url), HANDOFF_REQUEST)
 
 
 def check_actions_down(stack: ProductionStack) -> Dict[str, object]:
@@ -207,7 +211,7 @@ def check_actions_down(stack: ProductionStack) -> Dict[str, object]:
 
 def main() -> int:
     seconds = float(os.environ.get("LOAD_TEST_SECONDS", 240))
-    stack = ProductionStack(var_dir=OUT / "var", ports=ProductionPorts.shifted(300))
+    stack = ProductionStack(var_dir=OUT / "var", ports=ProductionPorts.shifted(300), extra_env=ONE_ADDRESS)
     print(f"Démarrage du profil de production ({OUT / 'var'})…", flush=True)
     stack.start()
     try:

@@ -1,8 +1,10 @@
 """Simulated people talking to the assistant through the REST channel, many at once.
 
 Shared by the benchmarks (`make bench`) and the load-and-fault test (`make load-test`): each
-simulated person holds one conversation (a fresh sender id) and sends its messages one after
-the other, waiting for each answer, as a person in the widget does.
+simulated person opens one conversation (the server gives its id and proof,
+`bot.channels.ownership`) and sends its messages one after the other, waiting for each answer,
+as a person in the widget does. All come from this machine's address: the stacks they load are
+started with `ONE_ADDRESS`, else the per-address limits would refuse most of them.
 """
 from __future__ import annotations
 
@@ -10,11 +12,13 @@ import asyncio
 import random
 import statistics
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import List, Optional, Sequence
 
 import aiohttp
+
+from bot.channels.ownership import PROOF_HEADER, Conversation
+from bot.channels.rest import conversations_url
 
 CONVERSATION = (
     "bonjour",
@@ -23,6 +27,8 @@ CONVERSATION = (
     "comment je declare mes revenus pour la prime d'activité",
     "merci",
 )
+# The per-address limits, lifted for simulated people who all come from 127.0.0.1.
+ONE_ADDRESS = {"RATE_LIMIT_ADDRESS_BURST": "1000000", "RATE_LIMIT_NEW_CONVERSATION_BURST": "1000000"}
 
 
 @dataclass
@@ -37,10 +43,19 @@ class Outcome:
     failure: Optional[str] = None
 
 
-async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str) -> Outcome:
+async def open_conversation(session: aiohttp.ClientSession, url: str) -> Conversation:
+    """A new conversation from the REST channel whose webhook is `url` (raises if refused)."""
+    async with session.post(conversations_url(url), raise_for_status=True) as answer:
+        body = await answer.json()
+    return Conversation(body["sender"], body["proof"])
+
+
+async def send(session: aiohttp.ClientSession, url: str, conversation: Conversation, text: str) -> Outcome:
     start = time.perf_counter()
+    sender = conversation.id
     try:
-        async with session.post(url, json={"sender": sender, "message": text}) as answer:
+        async with session.post(url, json={"sender": sender, "message": text},
+                                headers={PROOF_HEADER: conversation.proof}) as answer:
             body = await answer.json(content_type=None)
             texts = [m.get("text") or "" for m in body] if isinstance(body, list) else []
             return Outcome(sender, text, answer.status, texts, (time.perf_counter() - start) * 1000)
@@ -48,14 +63,17 @@ async def send(session: aiohttp.ClientSession, url: str, sender: str, text: str)
         return Outcome(sender, text, 0, [], (time.perf_counter() - start) * 1000, f"{type(error).__name__}: {error}")
 
 
-async def converse(session: aiohttp.ClientSession, url: str, messages: Sequence[str], sender: Optional[str] = None,
-                   pause: float = 0.0, rng: Optional[random.Random] = None) -> List[Outcome]:
-    """One conversation; after each answer, `pause` seconds (between half and one and a half
+async def converse(session: aiohttp.ClientSession, url: str, messages: Sequence[str], pause: float = 0.0,
+                   rng: Optional[random.Random] = None) -> List[Outcome]:
+    """One new conversation; after each answer, `pause` seconds (between half and one and a half
     times `pause` with `rng`: people do not all type at the same speed)."""
-    sender = sender or uuid.uuid4().hex
+    try:
+        conversation = await open_conversation(session, url)
+    except (aiohttp.ClientError, asyncio.TimeoutError) as error:  # counted as the first message lost
+        return [Outcome("", messages[0], 0, [], 0.0, f"{type(error).__name__}: {error}")]
     outcomes = []
     for text in messages:
-        outcomes.append(await send(session, url, sender, text))
+        outcomes.append(await send(session, url, conversation, text))
         if pause:
             await asyncio.sleep(pause * (rng.uniform(0.5, 1.5) if rng else 1.0))
     return outcomes

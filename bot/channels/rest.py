@@ -43,6 +43,7 @@ TOO_LATE = (
     "instant ; si le problème continue, appelez le {phone}."
 )
 RECEIVED_AT_KEY = "proxy_received_at"
+CONVERSATIONS_ROUTE = "/conversations"
 EXPECTED = 'Corps attendu : un objet JSON {"sender": "…", "message": "…"}.'
 OPEN_FIRST = (
     "Ouvrez une conversation : POST /webhooks/rest/conversations renvoie « sender » et "
@@ -60,6 +61,11 @@ def body_error(body: Any) -> Optional[str]:
     if not isinstance(body.get("metadata") or {}, dict):
         return "« metadata », s'il est donné, doit être un objet JSON."
     return None
+
+
+def conversations_url(webhook_url: str) -> str:
+    """Where a REST client opens a conversation, next to the webhook (…/webhooks/rest/webhook)."""
+    return webhook_url.rsplit("/", 1)[0] + CONVERSATIONS_ROUTE
 
 
 def sender_error(sender: Optional[str]) -> Optional[str]:
@@ -140,7 +146,7 @@ class RestInput(MaskingInput, RasaRestInput):
         ownership.secret()  # no secret: the server does not start
         webhook = super().blueprint(within_deadline(on_new_message))
 
-        @webhook.route("/conversations", methods=["POST"])
+        @webhook.route(CONVERSATIONS_ROUTE, methods=["POST"])
         async def open_conversation(request: Request):
             if not await rate_limit.address_limits().allow_new_conversation(address_of(request)):
                 return too_many(rate_limit.TOO_MANY_CONVERSATIONS)

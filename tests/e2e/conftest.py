@@ -8,7 +8,10 @@ from pathlib import Path
 from typing import List
 
 import pytest
+import requests
 
+from bot.channels.ownership import Conversation
+from bot.channels.rest import conversations_url
 from bot.config import PROJECT_ROOT
 from bot.runner import Ports, Stack, train
 
@@ -67,6 +70,9 @@ def stack(tmp_path_factory, graph_api):
             "RASA_PUBLIC_URL": f"http://localhost:{E2E_PORTS.rasa}",
             # Models trained from the back office during the tests stay out of the project's models/.
             "MODELS_DIR": str(var_dir / "models"),
+            # Every test comes from 127.0.0.1: the per-address limits are checked in tests/channels.
+            "RATE_LIMIT_ADDRESS_BURST": "100000",
+            "RATE_LIMIT_NEW_CONVERSATION_BURST": "100000",
         },
     )
     if not any(MODELS.glob("*.tar.gz")):  # `make test` trained it already; pytest alone trains
@@ -74,3 +80,10 @@ def stack(tmp_path_factory, graph_api):
     stack.start()
     yield stack
     stack.stop()
+
+
+def open_conversation(stack, **headers: str) -> Conversation:
+    """A conversation opened by the server, as every REST client must (bot.channels.ownership)."""
+    answer = requests.post(conversations_url(stack.urls["rest"]), headers=headers, timeout=30)
+    assert answer.status_code == 201, answer.text
+    return Conversation(answer.json()["sender"], answer.json()["proof"])

@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 
 from bot.backoffice import create_user
 from bot.channels.masking import MAX_MESSAGE_CHARS
+from bot.channels.ownership import PROOF_HEADER
 from bot.channels.rate_limit import DEFAULT_BURST
 from bot.storage import get_engine
+from tests.e2e.conftest import open_conversation
 
 pytestmark = pytest.mark.e2e
 
@@ -32,14 +34,17 @@ BAD_MESSAGES = {
 }
 
 
-def post(stack, body, raw=False):
-    data = body if raw else json.dumps(body)
-    return requests.post(stack.urls["rest"], data=data, headers={"Content-Type": "application/json"}, timeout=120)
+def post(stack, body, raw=False, conversation=None):
+    """`body` to the REST webhook; with `conversation`, its sender and proof are added."""
+    if conversation:
+        body = {"sender": conversation.id, **body}
+    headers = {"Content-Type": "application/json", **({PROOF_HEADER: conversation.proof} if conversation else {})}
+    return requests.post(stack.urls["rest"], data=body if raw else json.dumps(body), headers=headers, timeout=120)
 
 
 @pytest.mark.parametrize("name", sorted(BAD_MESSAGES))
 def test_bad_messages_get_an_answer(stack, name):
-    answer = post(stack, {"sender": f"bad-{name}-{uuid.uuid4().hex}", "message": BAD_MESSAGES[name]})
+    answer = post(stack, {"message": BAD_MESSAGES[name]}, conversation=open_conversation(stack))
     assert answer.status_code == 200
     messages = answer.json()
     assert messages and all(isinstance(m.get("text", ""), str) for m in messages)
@@ -97,10 +102,11 @@ def test_sign_in_form_with_bad_input_never_gives_500(stack):
 
 
 def test_a_flood_from_one_sender_is_refused_with_a_clear_message(stack):
-    sender = f"flood-{uuid.uuid4().hex}"
+    conversation = open_conversation(stack)
     count = 2 * DEFAULT_BURST
     with ThreadPoolExecutor(count) as pool:  # all at once, as a script would
-        answers = list(pool.map(lambda _: post(stack, {"sender": sender, "message": "merci"}).json(), range(count)))
+        answers = list(pool.map(lambda _: post(stack, {"message": "merci"}, conversation=conversation).json(),
+                                range(count)))
     refused = [a for a in answers if a and "beaucoup de messages" in a[0]["text"]]
     assert len(refused) >= DEFAULT_BURST - 3 and all(len(a) == 1 for a in refused)
     assert all(a for a in answers), "every message gets an answer or the refusal"
@@ -109,5 +115,5 @@ def test_a_flood_from_one_sender_is_refused_with_a_clear_message(stack):
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.text(max_size=300))
 def test_fuzz_any_text_through_the_rest_channel_gets_an_answer(stack, text):
-    answer = post(stack, {"sender": f"fuzz-{uuid.uuid4().hex}", "message": text})
+    answer = post(stack, {"message": text}, conversation=open_conversation(stack))
     assert answer.status_code == 200 and isinstance(answer.json(), list)

@@ -3,7 +3,6 @@ replies; both see each other's messages live; the agent closes and the bot speak
 Then: the servers killed in the middle of a handoff lose no message and no record."""
 import json
 import re
-import uuid
 
 import pytest
 import requests
@@ -15,6 +14,7 @@ from bot.handoff.queue import open_handoff
 from bot.handoff.records import Handoff, HandoffEvent
 from bot.storage import get_engine, session_scope
 from tests.browser import chromium
+from tests.e2e.conftest import open_conversation
 from tests.e2e.test_rest import say
 
 pytestmark = pytest.mark.e2e
@@ -99,9 +99,9 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
 
 
 def test_two_agents_taking_the_same_conversation_exactly_one_wins(stack, engine):
-    sender = uuid.uuid4().hex
+    sender = open_conversation(stack)
     say(stack, "je veux parler à un humain", sender)
-    handoff_id = open_handoff(sender, engine).id
+    handoff_id = open_handoff(sender.id, engine).id
     camille, dominique = console_session(stack, "camille"), console_session(stack, "dominique")
     answers = [s.post(f"{s.base}/handoffs/{handoff_id}/take") for s in (camille, dominique)]
     assert sorted(a.status_code for a in answers) == [200, 409]
@@ -109,9 +109,9 @@ def test_two_agents_taking_the_same_conversation_exactly_one_wins(stack, engine)
 
 
 def test_killing_the_servers_mid_handoff_loses_no_message_and_no_record(stack, engine):
-    sender = uuid.uuid4().hex
+    sender = open_conversation(stack)
     say(stack, "je veux parler à un conseiller", sender)
-    handoff_id = open_handoff(sender, engine).id
+    handoff_id = open_handoff(sender.id, engine).id
     camille = console_session(stack, "camille")
     assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
     assert say(stack, "c'est au sujet de ma prime d'activité", sender) == []

@@ -2,23 +2,24 @@
 import json
 import sqlite3
 import urllib.request
-import uuid
-
 import pytest
 
+from bot.channels.ownership import PROOF_HEADER
 from bot.config import load_config
 from bot.handoff.queue import open_handoff
 from bot.storage import get_engine
 from bot.templates import load_templates
+from tests.e2e.conftest import open_conversation
 
 pytestmark = pytest.mark.e2e
 
 
-def say(stack, text, sender=None):
-    sender = sender or uuid.uuid4().hex
+def say(stack, text, conversation=None):
+    """One message in `conversation` (by default a new one), as its owner."""
+    conversation = conversation or open_conversation(stack)
     request = urllib.request.Request(
-        stack.urls["rest"], data=json.dumps({"sender": sender, "message": text}).encode(),
-        headers={"Content-Type": "application/json"},
+        stack.urls["rest"], data=json.dumps({"sender": conversation.id, "message": text}).encode(),
+        headers={"Content-Type": "application/json", PROOF_HEADER: conversation.proof},
     )
     with urllib.request.urlopen(request, timeout=60) as answer:
         return json.loads(answer.read())
@@ -43,26 +44,26 @@ def test_robot_question_is_answered_honestly(stack):
 
 def test_template_question_gets_its_answer_with_vote_buttons_and_the_vote_is_stored(stack):
     template = next(t for t in load_templates() if t.branch == "caf")
-    sender = uuid.uuid4().hex
-    answer = say(stack, template.examples[0], sender)[0]
+    conversation = open_conversation(stack)
+    answer = say(stack, template.examples[0], conversation)[0]
     payloads = [b["payload"] for b in answer["buttons"]]
     assert any('"useful":"oui"' in p for p in payloads)
     voted_id = json.loads(payloads[0][len("/feedback"):])["template_id"]
-    thanks = say(stack, payloads[0], sender)
+    thanks = say(stack, payloads[0], conversation)
     assert "Merci pour votre avis" in texts(thanks)
     db = stack.env["DATABASE_URL"][len("sqlite:///"):]
     with sqlite3.connect(db) as connection:
         rows = connection.execute(
-            "SELECT template_id, useful, channel FROM answer_feedback WHERE conversation_id = ?", (sender,)
+            "SELECT template_id, useful, channel FROM answer_feedback WHERE conversation_id = ?", (conversation.id,)
         ).fetchall()
     assert rows == [(voted_id, 1, "rest")]
 
 
 def test_menu_leads_from_a_theme_to_an_answer(stack):
-    sender = uuid.uuid4().hex
-    [menu] = say(stack, "/help", sender)
-    [theme] = say(stack, menu["buttons"][0]["payload"], sender)
-    answer, notice = say(stack, theme["buttons"][0]["payload"], sender)
+    conversation = open_conversation(stack)
+    [menu] = say(stack, "/help", conversation)
+    [theme] = say(stack, menu["buttons"][0]["payload"], conversation)
+    answer, notice = say(stack, theme["buttons"][0]["payload"], conversation)
     assert answer["buttons"][0]["payload"].startswith("/feedback")
     assert LEGAL_NOTICE in notice["text"]
 
@@ -72,10 +73,10 @@ LEGAL_NOTICE = "sous réserve de l'examen complet de votre dossier"
 
 def test_the_first_answer_of_a_conversation_carries_the_legal_notice_and_later_ones_stay_light(stack):
     first, second = [t for t in load_templates() if t.branch == "caf"][:2]
-    sender = uuid.uuid4().hex
-    messages = say(stack, first.examples[0], sender)
+    conversation = open_conversation(stack)
+    messages = say(stack, first.examples[0], conversation)
     assert [LEGAL_NOTICE in m.get("text", "") for m in messages] == [False, True]
-    assert LEGAL_NOTICE not in texts(say(stack, second.examples[0], sender))
+    assert LEGAL_NOTICE not in texts(say(stack, second.examples[0], conversation))
 
 
 def test_a_vague_question_gets_a_clarifying_question_with_choices_and_an_agent(stack):
@@ -95,11 +96,11 @@ def test_a_general_question_without_a_validated_answer_gets_no_template_but_the_
 
 
 def test_two_misunderstood_messages_in_a_row_go_to_an_agent(stack):
-    sender = uuid.uuid4().hex
-    first = say(stack, "/nlu_fallback", sender)
+    conversation = open_conversation(stack)
+    first = say(stack, "/nlu_fallback", conversation)
     assert "reformuler" in texts(first)
-    second = say(stack, "/nlu_fallback", sender)
+    second = say(stack, "/nlu_fallback", conversation)
     assert "je la transmets à un conseiller" in texts(second)
-    handoff = open_handoff(sender, get_engine(stack.env["DATABASE_URL"]))
+    handoff = open_handoff(conversation.id, get_engine(stack.env["DATABASE_URL"]))
     assert (handoff.reason, handoff.status, handoff.channel) == ("fallback", "waiting", "rest")
-    assert say(stack, "allo ?", sender) == [], "while waiting, messages are for the agent, not the bot"
+    assert say(stack, "allo ?", conversation) == [], "while waiting, messages are for the agent, not the bot"
