@@ -1,0 +1,38 @@
+"""The public page under its Content-Security-Policy, in a real headless Chromium: our scripts and
+styles load and nothing they do is blocked, while an injected inline script would be. (That the
+widget still talks to Rasa through the policy is tests/e2e/test_webchat.py.)"""
+import pytest
+from playwright.sync_api import expect
+
+from bot.storage import migrate
+from tests.web_server import web_server
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("public")
+    url = f"sqlite:///{folder / 'caisse.db'}"
+    migrate(url)
+    with web_server(folder, url, RASA_PUBLIC_URL="http://localhost:5999") as base:
+        yield base
+
+
+def test_the_widget_loads_under_the_policy_and_inline_scripts_do_not_run(site, browser):
+    page = browser.new_page()
+    violations = []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.goto(f"{site}/")
+    page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+    expect(page.get_by_label("Votre message")).to_be_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).display") != "inline"
+    assert violations == []
+    ran = page.evaluate("""() => new Promise(resolve => {
+        document.addEventListener("securitypolicyviolation", () => resolve("bloqué"));
+        const script = document.createElement("script");
+        script.textContent = "window.injected = 'exécuté'";
+        document.body.appendChild(script);
+        setTimeout(() => resolve(window.injected || "bloqué"), 500);
+    })""")
+    assert ran == "bloqué"
+    page.close()
