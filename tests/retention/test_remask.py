@@ -142,6 +142,8 @@ def test_nothing_stays_in_clear_rasa_reads_the_conversations_and_a_second_pass_c
     assert {old["event"] for old, _ in changed} == {"session_started", "slot", "user", "bot"}
     for old, new in changed:
         assert old.keys() == new.keys() and old["timestamp"] == new["timestamp"]
+    already_masked = lambda rows: [row for row in rows if "masqu" in row[6] and row[1] == "widget-4f1c"]  # noqa: E731
+    assert len(already_masked(after)) == 1 and already_masked(after) == already_masked(before)
     restored = asyncio.run(SQLTrackerStore(DOMAIN, dialect="sqlite", db=str(tracker_path)).retrieve(alias))
     user, *_ = [e for e in restored.events if isinstance(e, UserUttered)]
     assert user.text == "mon numéro de sécu est [NIR]" and user.entities[0]["value"] == "[NIR]"
