@@ -46,8 +46,8 @@ _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 _NEXT = re.compile(rf"\s*(?:,|et|&|puis)\s*(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})")
 _ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")
 _EVENT_BEFORE = re.compile(
-    r"(?:\b(?:du|au|depuis|entre|jusqu'?\s*au|partir\s*du|avant|apres|date|effet|et|de)"
-    r"\s*(?:le\s*)?)$"
+    r"(?:\b(?:du|au|a|depuis|entre|jusqu'?\s*au|partir\s*du|avant|apres|date|effet|et|de"
+    r"|periode|contrat|debut|fin)\s*(?:le\s*)?:?\s*|[/\-]\s*)$"
 )
 # A birth date copied ISO-style is at least this many years old (events are recent).
 _ISO_MIN_AGE = 16

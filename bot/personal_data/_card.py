@@ -51,7 +51,8 @@ _CVV_WORD = (
 )
 _LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du)\b|:)\s*)*"
 _EXPIRY = re.compile(
-    rf"{_EXPIRY_WORD}{_LINK}(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
+    rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*:?\s*)"  # "date 05/27", but not "en date du 12/03"
+    rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
 )
 _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 # Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123".

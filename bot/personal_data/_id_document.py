@@ -40,15 +40,16 @@ _VALUE = re.compile(
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
-_CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
+_CUED = re.compile(rf"(?P<document>{_DOCUMENT})(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
+# 10 digits: the foreigner number (residence permit, receipt); 12: identity card, licence.
+_FOREIGNER = re.compile(r"sejour|resident|recepisse|etranger|agdref|vls|visa|t\.?d\.?s")
 _UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
-_DIGIT_LENGTHS = frozenset({10, 12})
 
 
-def _value_ok(value: str) -> bool:
+def _value_ok(document: str, value: str) -> bool:
     compact = re.sub(r"[ .\-]", "", value)
     if compact.isdigit():
-        return len(compact) in _DIGIT_LENGTHS
+        return len(compact) == (10 if _FOREIGNER.search(document) else 12)
     return any(c.isdigit() for c in compact)
 
 
@@ -58,6 +59,6 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     for match in _UNCUED.finditer(folded):
         yield Finding("ID_DOCUMENT", match.start(), match.end())
     for match in _CUED.finditer(folded):
-        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(match.group("value")):
+        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(*match.group("document", "value")):
             continue
         yield Finding("ID_DOCUMENT", match.start("value"), match.end("value"))

@@ -37,7 +37,8 @@ _CUE_WINDOW = 60
 # What a NIR-shaped number with a failing key is when one of these words introduces it.
 _OTHER_REFERENCE = re.compile(
     r"\b(?:factures?|commandes?|colis|ref|references?|dossiers?|tickets?|suivi|contrats?"
-    r"|bons?|bordereau|transactions?|recus?|avis|courriers?|lettres?)\b"
+    r"|bons?|bordereau|transactions?|recus?|avis|courriers?|lettres?|clients?|abonnes?"
+    r"|police|sinistres?|devis|operations?|series?)\b"
 )
 _OTHER_WINDOW = 30
 

@@ -1,7 +1,7 @@
 """Passwords and confidential codes typed as such: the secret value is masked, not the words.
 
 "mon mot de passe c'est Soleil2024!", "mdp: azerty", "mot de passe ameli : ...",
-"code confidentiel 1234", "code d'accès : 8812". One-time codes sent by text message
+"code confidentiel 1234", "code d'accès : 8812", "identifiants : jdupont / Azerty12". One-time codes sent by text message
 expire within minutes and are left alone ("le code de vérification 4587 ne marche
 pas"). The value is the word
 that follows the cue and its link ("c'est", ":", "="), or a quoted phrase. Chats also
@@ -32,6 +32,11 @@ _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a
 _LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|etait|sera)\b\s*(?::\s*)?)"
 _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
 _WORD = r"(?P<word>[^\s\"'«“][^\s]{0,59})"
+_PASSWORD_CUE = re.compile(_PASSWORD)
+# "mes identifiants : jdupont / Soleil2024!": the login, then the password.
+_LOGIN_PAIR = re.compile(
+    r"\bidentifiants?\b\s*(?:[:=]|c'?\s?est|sont)?\s*[^\s/]{2,60}\s*/\s*(?P<word>[^\s/][^\s]{0,59})"
+)
 _PATTERN = re.compile(
     rf"(?:{_PASSWORD}|{_CODE})(?:(?P<named>{_NAMED}){_LINK}(?:le\s+|la\s+)?|\s*)"
     rf"(?:{_QUOTED}|{_WORD})"
@@ -55,6 +60,11 @@ _NOT_SECRETS = frozenset(
     """.split()
 )
 _TRAILING = ".,;)]"
+# "mot de passe : 8 caractères minimum", "code à 4 chiffres": a rule, not a value.
+_RULE_AFTER = re.compile(
+    r"\s*(?:caracteres?|car\b|chiffres?|lettres?|fois|essais?|tentatives?|minutes?|min\b"
+    r"|heures?|h\b|jours?|mois|ans?|semaines?|signes?|symboles?|minimum|maximum|max\b)"
+)
 
 
 def _is_secret(word: str, linked: bool) -> bool:
@@ -67,17 +77,26 @@ def _is_secret(word: str, linked: bool) -> bool:
     return linked and len(bare) >= 4
 
 
+def _value_end(text: str, match: re.Match[str]) -> int:
+    """End of the typed value, without the sentence's closing punctuation."""
+    end = match.end("word")
+    while end > match.start("word") + 1 and text[end - 1] in _TRAILING:
+        end -= 1
+    return end
+
+
 def find_secret(text: str, folded: str) -> Iterator[Finding]:
     """Yield the values of passwords and confidential codes typed after their name."""
+    for match in _LOGIN_PAIR.finditer(folded):
+        labelled = _PASSWORD_CUE.match(match.group("word"))  # "... / mdp : X" is read below
+        if not labelled and _is_secret(match.group("word"), linked=True):
+            yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _PATTERN.finditer(folded):
         if match.group("quoted") is not None:
             yield Finding("SECRET", match.start("quoted"), match.end("quoted"))
             continue
         linked = match.group("named") is not None
         word = match.group("word")
-        if not _is_secret(word, linked):
+        if not _is_secret(word, linked) or _RULE_AFTER.match(folded, match.end("word")):
             continue
-        end = match.end("word")
-        while end > match.start("word") + 1 and text[end - 1] in _TRAILING:
-            end -= 1
-        yield Finding("SECRET", match.start("word"), end)
+        yield Finding("SECRET", match.start("word"), _value_end(text, match))

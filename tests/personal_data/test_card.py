@@ -17,6 +17,8 @@ SENTENCES = [
     '<ent type="CARD">4255 3990 1987 0211</ent> <ent type="CARD">06/26</ent> <ent type="CARD">702</ent>',
     'n° CB <ent type="CARD">4970 4497 9019 0760</ent>, expire <ent type="CARD">12/2027</ent>, code <ent type="CARD">123</ent>',
     'les 3 chiffres au dos, c\'est <ent type="CARD">296</ent> et ma visa <ent type="CARD">4759 9681 8955 3913</ent>',
+    'ma CB c <ent type="CARD">4970 8175 6048 0639</ent> (date <ent type="CARD">05/27</ent>)',
+    "ma cb a ete debitee en date du 12/03",
     # one mistyped digit (Luhn fails): masked after a cue only
     'ma visa <ent type="CARD">4970 4497 9019 0761</ent>',
     "commande 4970 4497 9019 0761 du 3 mars",

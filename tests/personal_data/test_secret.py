@@ -21,6 +21,8 @@ SENTENCES = [
     'mon mot de passe est "<ent type="SECRET">le chat noir</ent>"',
     'mon mdp france connect : <ent type="SECRET">Bibou7978</ent>',
     'password <ent type="SECRET">Tigre42</ent>.',
+    'voici mes identifiants : jdupont / <ent type="SECRET">Soleil2024!</ent>',
+    'identifiant: 1234567 / mdp: <ent type="SECRET">Azerty12</ent>',
     # talking about a password or a code without giving it
     "mon mot de passe est bloque",
     "mot de passe oublie, je fais comment ?",
