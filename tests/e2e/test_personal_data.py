@@ -54,27 +54,31 @@ def dump_sqlite(url: str) -> str:
         )
 
 
+def messenger_post(stack, psid: str, event: dict) -> None:
+    """One event of a Messenger user, signed as Meta signs it."""
+    body = json.dumps({"object": "page", "entry": [{"id": "p", "time": 1, "messaging": [{
+        "sender": {"id": psid}, "recipient": {"id": "p"}, "timestamp": 1, **event}]}]}).encode()
+    signature = "sha256=" + hmac.new(FB_SECRET.encode(), body, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{stack.ports.rasa}/webhooks/facebook/webhook", data=body,
+        headers={"Content-Type": "application/json", "X-Hub-Signature-256": signature})
+    with urllib.request.urlopen(request, timeout=60) as answer:
+        assert answer.status == 200
+
+
 def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api, browser):
     # REST
-    sender = open_conversation(stack)
-    first = say(stack, MESSAGES[0], sender)
+    conversation = open_conversation(stack)
+    first = say(stack, MESSAGES[0], conversation)
     assert "j'ai masqué votre numéro de sécurité sociale" in texts(first)
     assert "rentrée" in texts(first).lower(), "the general part of the question is still answered"
     for message in MESSAGES[1:]:
-        assert "j'ai masqué" in texts(say(stack, message, sender))
+        assert "j'ai masqué" in texts(say(stack, message, conversation))
 
     # Messenger
     psid = uuid.uuid4().hex
     for message in MESSAGES:
-        body = json.dumps({"object": "page", "entry": [{"id": "p", "time": 1, "messaging": [{
-            "sender": {"id": psid}, "recipient": {"id": "p"}, "timestamp": 1,
-            "message": {"mid": uuid.uuid4().hex, "text": message}}]}]}).encode()
-        signature = "sha256=" + hmac.new(FB_SECRET.encode(), body, hashlib.sha256).hexdigest()
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{stack.ports.rasa}/webhooks/facebook/webhook", data=body,
-            headers={"Content-Type": "application/json", "X-Hub-Signature-256": signature})
-        with urllib.request.urlopen(request, timeout=60) as answer:
-            assert answer.status == 200
+        messenger_post(stack, psid, {"message": {"mid": uuid.uuid4().hex, "text": message}})
 
     # Web chat, in the browser
     page = browser.new_page()
@@ -100,10 +104,10 @@ def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api, b
 
 
 def test_the_notice_after_masked_data_leaves_the_dialogue_where_it_was(stack):
-    sender = open_conversation(stack)
-    first = say(stack, '/nlu_fallback{"contact": "%s"}' % EMAIL, sender)
+    conversation = open_conversation(stack)
+    first = say(stack, '/nlu_fallback{"contact": "%s"}' % EMAIL, conversation)
     assert "reformuler" in texts(first) and "j'ai masqué une adresse e-mail" in texts(first)
-    second = say(stack, "/nlu_fallback", sender)
+    second = say(stack, "/nlu_fallback", conversation)
     assert "je la transmets à un conseiller" in texts(second), "the rule still sees the request to rephrase"
 
 
@@ -116,14 +120,11 @@ PAYLOAD = '/greet{"nom": "%s", "prenom": "Sophie"}' % SURNAME
 
 
 def rest_post(stack, body: dict) -> list:
-    """A message in a conversation opened by the server (bot.channels.ownership)."""
-    opening = urllib.request.Request(stack.urls["rest"].rsplit("/", 1)[0] + "/conversations", data=b"",
-                                     method="POST")
-    with urllib.request.urlopen(opening, timeout=60) as answer:
-        opened = json.loads(answer.read())
+    """A message, with anything else in its body, in a new conversation."""
+    conversation = open_conversation(stack)
     request = urllib.request.Request(
-        stack.urls["rest"], data=json.dumps({"sender": opened["sender"], **body}).encode(),
-        headers={"Content-Type": "application/json", PROOF_HEADER: opened["proof"]})
+        stack.urls["rest"], data=json.dumps({"sender": conversation.id, **body}).encode(),
+        headers={"Content-Type": "application/json", PROOF_HEADER: conversation.proof})
     with urllib.request.urlopen(request, timeout=60) as answer:
         return json.loads(answer.read())
 
@@ -167,6 +168,18 @@ def test_oversized_metadata_is_refused_with_a_clear_message(stack):
     oversized = rest_post(stack, {"message": "bonjour", "metadata": {"notes": "x" * 2_000_000}})
     assert "trop de données techniques" in texts(oversized)
     assert "x" * 1000 not in dump_sqlite(stack.env["TRACKER_DB_URL"])
+
+
+def test_a_messenger_attachment_gets_a_fixed_answer_and_never_reaches_the_tracker(stack, graph_api):
+    psid = uuid.uuid4().hex
+    url = f"https://cdn.fbsbx.com/v/t59.2708-21/attestation_Sophie_{SURNAME}.pdf?_nc_cat=1"
+    messenger_post(stack, psid, {"message": {"mid": uuid.uuid4().hex,
+                                             "attachments": [{"type": "file", "payload": {"url": url}}]}})
+    sent = [m["message"]["text"] for m in graph_api.received if m.get("recipient", {}).get("id") == psid
+            and "message" in m]
+    assert len(sent) == 1 and "Je ne peux pas lire les pièces jointes" in sent[0]
+    tracker = dump_sqlite(stack.env["TRACKER_DB_URL"])
+    assert psid not in tracker and SURNAME not in tracker
 
 
 def test_the_persons_own_bubble_is_masked_once_the_message_is_kept(stack, browser):
