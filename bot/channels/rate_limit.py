@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Dict, Optional, Tuple, Union
 
+from bot.serve import internal_interface
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_PER_MINUTE = 30.0
@@ -153,11 +155,13 @@ def address_limits() -> AddressLimits:
 
 
 def client_address(peer: str, forwarded_for: Optional[str]) -> str:
-    """The client's address: the peer's, unless the peer is the proxy on this machine, which
-    appends the address it saw at the end of X-Forwarded-For (any earlier entry is whatever the
-    client claimed). IPv6 addresses are counted by /64."""
+    """The client's address: the peer's, unless the peer is the proxy on this machine (loopback,
+    or the servers' INTERNAL_INTERFACE that nginx connects to), which appends the address it saw
+    at the end of X-Forwarded-For (any earlier entry is whatever the client claimed). IPv6
+    addresses are counted by /64."""
     address = _parsed(peer)
-    if address is not None and address.is_loopback and forwarded_for:
+    from_proxy = address is not None and (address.is_loopback or address == _parsed(internal_interface()))
+    if from_proxy and forwarded_for:
         address = _parsed(forwarded_for.rsplit(",", 1)[-1].strip()) or address
     if address is None:
         return peer

@@ -67,3 +67,11 @@ def test_the_client_address_trusts_x_forwarded_for_only_from_the_proxy_on_this_m
     assert client_address("127.0.0.1", "n'importe quoi") == "127.0.0.1"
     assert client_address("2001:db8:1:2:3::4", None) == client_address("2001:db8:1:2:ffff::1", None), "one /64"
     assert client_address("::ffff:198.51.100.9", None) == "198.51.100.9"
+
+
+def test_behind_nginx_on_a_private_interface_its_x_forwarded_for_is_trusted(monkeypatch):
+    from bot.channels.rate_limit import client_address
+
+    monkeypatch.setenv("INTERNAL_INTERFACE", "10.0.0.5")
+    assert client_address("10.0.0.5", "198.51.100.9") == "198.51.100.9"
+    assert client_address("10.0.0.6", "198.51.100.9") == "10.0.0.6"
