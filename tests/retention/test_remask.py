@@ -15,7 +15,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import create_engine, select, update
+from sqlalchemy import create_engine, inspect, select, text, update
 
 from bot.__main__ import main
 from bot.config import load_config
@@ -25,7 +25,7 @@ from bot.indicators.tracker import refresh_facts
 from bot.moderation.flags import flag_conversation
 from bot.retention import RetentionAudit, purge, remask_stores
 from bot.retention.remask import detector_fingerprint
-from bot.storage import record_feedback, session_scope
+from bot.storage import migrate, record_feedback, session_scope
 from bot.templates.versions import TemplateVersion
 from tests.personal_data.synthetic import format_iban, format_nir, make_iban, make_nir
 
@@ -215,3 +215,43 @@ def test_the_command(stores, monkeypatch, capsys):
     assert main(["remask"]) == 0
     assert "Données personnelles masquées à nouveau : tracker_events=12, broker_events=8" in capsys.readouterr().out
     assert not any(value in everything(tracker_path, broker_path, engine.url.database) for value in CLEAR)
+
+
+def test_on_postgresql(postgres, tmp_path):
+    """The same pass on the production profile's databases (the tracker store, the SQL event
+    broker and ours on PostgreSQL)."""
+    migrate(f"{postgres}/caisse")
+    engine, tracker, broker = (create_engine(f"{postgres}/{name}") for name in ("caisse", "rasa", "rasa_events"))
+    store = SQLTrackerStore(DOMAIN, dialect="postgresql", host=tracker.url.host, port=tracker.url.port, db="rasa",
+                            username="caisse")
+    events = conversation(NOW - timedelta(days=3))
+    asyncio.run(store.save(DialogueStateTracker.from_events(SENDER, events)))
+    publisher = SQLEventBroker(dialect="postgresql", host=broker.url.host, port=broker.url.port, db="rasa_events",
+                               username="caisse")
+    for event in events:
+        publisher.publish({"sender_id": SENDER, **event.as_dict()})
+    publisher.engine.dispose()
+    refresh_facts(tracker, engine, CONFIG.opening_hours.timezone)
+    record_feedback(SENDER, "caf_logement_apl", False, "rest", engine=engine)
+
+    def stored():
+        values = []
+        for database in (engine, tracker, broker):
+            with database.connect() as connection:
+                for table in inspect(database).get_table_names():
+                    values += [str(v) for row in connection.execute(text(f'SELECT * FROM "{table}"')) for v in row]
+        return "\n".join(values)
+
+    assert all(value in stored() for value in (NIR, IBAN, EMAIL, SENDER))
+    report = remask_stores(engine, tracker, broker, log_dir=tmp_path, now=NOW)
+    assert (report.tracker_events, report.broker_events, report.conversation_ids) == (8, 8, 1)
+    assert not any(value in stored() for value in CLEAR)
+    second = remask_stores(engine, tracker, broker, log_dir=tmp_path, now=NOW)
+    assert (second.tracker_events, second.broker_events, second.table_values, second.conversation_ids) == (0, 0, 0, 0)
+    with tracker.connect() as connection:
+        alias = connection.execute(text("SELECT DISTINCT sender_id FROM events")).scalar_one()
+    user = [e for e in asyncio.run(store.retrieve(alias)).events if isinstance(e, UserUttered)][0]
+    assert user.text == "mon numéro de sécu est [NIR]"
+    for database in (engine, tracker, broker):
+        database.dispose()
+    store.engine.dispose()
