@@ -135,6 +135,12 @@ class RestInput(MaskingInput, RasaRestInput):
     def name(cls) -> str:
         return "rest"
 
+    def _extract_input_channel(self, request: Request) -> str:
+        """Always "rest": Rasa would take the body's `input_channel`, letting a client pass for the
+        widget or Messenger (in the indicators, the handoff records, the agents' replies) and get
+        a fresh per-sender bucket of the rate limit with each new name."""
+        return self.name()
+
     def get_metadata(self, request: Request) -> Optional[Dict[str, Any]]:
         metadata = super().get_metadata(request)
         received_at = proxy_received_at(request)

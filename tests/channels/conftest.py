@@ -43,9 +43,11 @@ class EchoAgent:
 
     def __init__(self) -> None:
         self.received: List[Tuple[str, str]] = []
+        self.channels: List[str] = []
 
     async def handle_message(self, message) -> None:
         self.received.append((message.sender_id, message.text))
+        self.channels.append(message.input_channel)
         await message.output_channel.send_text_message(message.sender_id, f"reçu : {message.text}")
 
 

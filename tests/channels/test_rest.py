@@ -78,6 +78,15 @@ async def test_a_conversation_opened_by_the_server_is_continued_with_its_proof(r
     assert agent.received == [(opened["sender"], "bonjour"), (opened["sender"], "merci")]
 
 
+async def test_a_rest_client_cannot_pass_for_another_channel(rest_server):
+    session, base, agent = rest_server
+    _, opened = await _open(session, base)
+    for channel in ("socketio", "facebook", "rest-2"):
+        body = {"sender": opened["sender"], "message": "bonjour", "input_channel": channel}
+        assert (await _post(session, base, body, opened["proof"]))[0] == 200
+    assert agent.channels == ["rest"] * 3
+
+
 async def test_no_sender_no_proof_or_a_forged_one_is_refused_before_rasa(rest_server):
     session, base, agent = rest_server
     _, opened = await _open(session, base)
