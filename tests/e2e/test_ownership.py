@@ -58,7 +58,8 @@ async def _join_another_widgets_conversation(stack):
     owner_said, intruder_said = [], []
     owner, session = await _widget(stack, owner_said, asyncio.Queue())
     intruder, hijack = await _widget(stack, intruder_said, asyncio.Queue(), session["session_id"])
-    await intruder.emit("user_uttered", {"message": "je veux parler à un conseiller", "session_id": session["session_id"]})
+    await intruder.emit("user_uttered", {"message": "je veux parler à un conseiller",
+                                         "session_id": session["session_id"]})
     await owner.emit("user_uttered", {"message": "bonjour", "session_id": session["session_id"]})
     for _ in range(300):
         if owner_said:
