@@ -78,7 +78,7 @@ ALLOWED_METADATA: Dict[str, Callable[[Any], bool]] = {"proxy_received_at": _is_n
 # template ids, theme keys and oui/non, all lowercase identifiers.
 PAYLOAD_ENTITIES = frozenset({"theme", "template_id", "useful"})
 _IDENTIFIER = re.compile(r"[a-z0-9_.]{1,100}")
-_INTENT = re.compile(r"[A-Za-z0-9_]{1,100}")
+_INTENT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 _PAYLOAD = YAMLStoryReader._regex_message_pattern()  # what Rasa reads as `/intent@conf{entities}rest`
 # C0 controls except tab and line breaks, DEL, and lone surrogates (invalid in UTF-8).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
@@ -178,7 +178,8 @@ def _mask_payload(match: re.Match) -> Tuple[str, List[str]]:
 def mask_text(text: str) -> Tuple[str, List[str]]:
     """The text as Rasa may see it, and the types of personal data found (sorted)."""
     payload = _PAYLOAD.match(text.strip())
-    if payload and _INTENT.fullmatch(payload.group("name").strip()):
+    intent = payload.group("name").strip() if payload else ""
+    if _INTENT.fullmatch(intent) and not mask(intent).findings:  # else words or data after a slash
         return _mask_payload(payload)
     result = mask(text)
     return result.text, result.types

@@ -112,6 +112,8 @@ async def test_an_email_in_a_payload_is_reported_for_the_notice():
     assert message.text == "/nlu_fallback" and message.metadata == {METADATA_KEY: ["EMAIL"]}
 
 
-async def test_a_slash_followed_by_free_text_is_masked_as_text():
-    message = await through(f"/ mon iban {IBAN}")
-    assert IBAN not in message.text and "[IBAN]" in message.text
+@pytest.mark.parametrize("text", [f"/ mon iban {IBAN}", f"/{IBAN.replace(' ', '')}",
+                                  '/%s{"theme": "caf.logement"}' % IBAN.replace(" ", "")])
+async def test_a_slash_followed_by_free_text_or_data_is_masked_as_text(text):
+    message = await through(text)
+    assert IBAN.replace(" ", "") not in message.text.replace(" ", "") and "[IBAN]" in message.text
