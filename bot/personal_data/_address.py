@@ -69,9 +69,9 @@ _PART_VALUE = r"\.?\s*(?:n°\s*)?(?:\d{1,4}[a-z]?|[a-z])(?![\w'])"
 _PART_VALUE_WORD = re.compile(r"\d{1,4}[a-z]?|[a-z]")
 _PART_VALUE_AFTER = re.compile(rf"\s*(?:n°\s*)?(?:\d{{1,4}}[a-z]?|[a-z])(?![\w'])")
 # Two dwelling parts in a row ("bat B esc 2 appt 34"), typed alone.
-_PART_CHAIN = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}(?:[\s,]*{_PART}{_PART_VALUE})+")
+_PART_CHAIN = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}(?:[\s,/\-–]*{_PART}{_PART_VALUE})+")
 # Dwelling parts right after a dwelling's name ("résidence les Lilas, bât B, appt 12").
-_PARTS_AFTER = re.compile(rf"(?:[\s,]+{_PART}{_PART_VALUE})+")
+_PARTS_AFTER = re.compile(rf"(?:[\s,/\-–]+{_PART}{_PART_VALUE})+")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*,?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")

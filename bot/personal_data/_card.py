@@ -18,6 +18,8 @@ from stdnum import luhn
 
 from ._model import Finding
 
+_DIGIT = re.compile(r"\d")
+
 _BEFORE = r"(?<![\w.,+/])(?<!\d[ \-.])"
 # Alternatives tried in this order at each position: one block, Amex, groups of 4 (the
 # last one may be short), then any grouping in pairs to sixes (only after a cue).
@@ -46,10 +48,10 @@ _EXPIRY_WORD = (
 )
 _CVV_WORD = (
     r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcrypto\w*|\bcode\s*(?:de\s*)?(?:securite|verification"
-    r"|au\s*dos|derriere)|\b(?:les\s*)?(?:3|trois)\s*chiffres\s*(?:au\s*dos|derriere)"
+    r"|au\s*dos|derriere)|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|derriere))?"
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
 )
-_LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du)\b|:)\s*)*"
+_LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du|en|fin|au|a)\b|:)\s*)*"
 _EXPIRY = re.compile(
     rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*:?\s*)"  # "date 05/27", but not "en date du 12/03"
     rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
@@ -83,6 +85,8 @@ def _cued(folded: str, start: int, end: int) -> bool:
 def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
     """The span of the card number in this match, if it is one (a trailing group may be left)."""
     start, end = match.span()
+    if sum(c.isdigit() for c in match.group()) < 13:  # phone numbers, dates: the usual case
+        return None
     # cut at group boundaries, longest first, so "4970 1012 3456 7895 123" leaves the CVV
     gaps = re.finditer(r"[ \-.]+", match.group())
     cuts = [end] + sorted((start + m.start() for m in gaps), reverse=True)
@@ -104,6 +108,8 @@ def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
 def find_card(text: str, folded: str) -> Iterator[Finding]:
     """Yield card numbers, then the expiry dates and codes of a message about a card."""
     del text  # digits and cues read the same on the folded copy
+    if not _DIGIT.search(folded):  # most messages: nothing to look for, at no cost
+        return
     numbers: list[tuple[int, int]] = []
     for match in _NUMBER.finditer(folded):
         span = _card_span(match, folded)

@@ -31,7 +31,8 @@ _CODE = (
 _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a-z'\-]{2,20}){0,4}?"
 _LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|etait|sera)\b\s*(?::\s*)?)"
 _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
-_WORD = r"(?P<word>[^\s\"'«“][^\s]{0,59})"
+# A code typed digit by digit ("1 2 3 4") is one value.
+_WORD = r"(?P<word>\d(?: \d){3,7}(?!\S)|[^\s\"'«“][^\s]{0,59})"
 _PASSWORD_CUE = re.compile(_PASSWORD)
 # "mes identifiants : jdupont / Soleil2024!": the login, then the password.
 _LOGIN_PAIR = re.compile(
@@ -57,6 +58,8 @@ _NOT_SECRETS = frozenset(
     svp stp merci oui non peut-etre normal normalement requis obligatoire
     necessaire demande demandee envoye envoyee recu recue arrive arrivee
     est sont etait ete sera fonctionne marche reconnu reconnue accepte acceptee
+    nouveau nouvelle ancien ancienne provisoire temporaire personnel personnelle actuel
+    actuelle habituel habituelle defaut perso identifiant identifiants securise complexe
     """.split()
 )
 _TRAILING = ".,;)]"

@@ -25,6 +25,8 @@ SENTENCES = [
     'ecrivez moi <ent type="ADDRESS">appt 7 bat C</ent> sinon le courrier revient',
     'j\'habite <ent type="ADDRESS">lot. les pins</ent> a Cestas',
     '<ent type="ADDRESS">Cité des Fleurs bat 3 appt 12</ent>',
+    '<ent type="ADDRESS">Bât B – Appt 12</ent>',
+    '<ent type="ADDRESS">Résidence les Pins - bat 2 - appt 5</ent>',
     # parts that open the next address stay with it
     '<ent type="ADDRESS">Résidence Les Glycines</ent>, <ent type="ADDRESS">bât A, 13 rue Emile Zola</ent>',
     # custody and tax words, a single part: not addresses

@@ -19,6 +19,7 @@ SENTENCES = [
     'les 3 chiffres au dos, c\'est <ent type="CARD">296</ent> et ma visa <ent type="CARD">4759 9681 8955 3913</ent>',
     'ma CB c <ent type="CARD">4970 8175 6048 0639</ent> (date <ent type="CARD">05/27</ent>)',
     "ma cb a ete debitee en date du 12/03",
+    'cb <ent type="CARD">4970 8175 6048 0639</ent> expire en <ent type="CARD">09/27</ent>, les 3 chiffres: <ent type="CARD">123</ent>',
     # one mistyped digit (Luhn fails): masked after a cue only
     'ma visa <ent type="CARD">4970 4497 9019 0761</ent>',
     "commande 4970 4497 9019 0761 du 3 mars",

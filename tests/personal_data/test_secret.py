@@ -23,7 +23,11 @@ SENTENCES = [
     'password <ent type="SECRET">Tigre42</ent>.',
     'voici mes identifiants : jdupont / <ent type="SECRET">Soleil2024!</ent>',
     'identifiant: 1234567 / mdp: <ent type="SECRET">Azerty12</ent>',
+    'mon code confidentiel : <ent type="SECRET">1 2 3 4</ent>',
     # talking about a password or a code without giving it
+    "mdp: nouveau, je l'ai change hier",
+    "mot de passe : 8 caracteres minimum",
+    "code confidentiel a 4 chiffres",
     "mon mot de passe est bloque",
     "mot de passe oublie, je fais comment ?",
     "mdp incorrect alors que je l'ai change hier",
