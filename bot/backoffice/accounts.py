@@ -130,8 +130,13 @@ def count_users(engine: Optional[Engine] = None) -> int:
 
 @lru_cache(maxsize=1)
 def _dummy_hash() -> str:
-    """Checked for names that are no account, so that they take as long as a real one."""
+    """Checked for names that are no account, so that they take as long as a real one. Drawn
+    by `prepare_sign_in` when the server starts: the first unknown name is not slower either."""
     return _hasher.hash(secrets.token_urlsafe(16))
+
+
+def prepare_sign_in() -> None:
+    _dummy_hash()
 
 
 def _password_matches(password_hash: str, password: str) -> bool:
@@ -166,14 +171,13 @@ def sign_in(username: str, password: str, client: str, engine: Optional[Engine] 
     client = client[:64]
     with session_scope(engine) as session:
         user = session.execute(select(User).where(User.username == username, User.active.is_(True))).scalar()
-        user_id, password_hash = (user.id, user.password_hash) if user else (None, _dummy_hash())
-    name_key = hmac.new(_NAME_KEY, username.encode(), hashlib.sha256).hexdigest()
-    account_key = f"user:{user_id}" if user_id is not None else f"name:{name_key}"
-    with session_scope(engine) as session:
+        user_id, password_hash = (user.id, user.password_hash) if user else (None, None)
+        account_key = (f"user:{user_id}" if user else
+                       "name:" + hmac.new(_NAME_KEY, username.encode(), hashlib.sha256).hexdigest())
         if _locked_out(session, account_key, client):
             raise SignInRefused(TOO_MANY)
     # Outside any transaction: Argon2 takes a tenth of a second and must not hold the database.
-    valid = _password_matches(password_hash, password) and user_id is not None
+    valid = _password_matches(password_hash or _dummy_hash(), password) and user_id is not None
     token = secrets.token_urlsafe(32)
     with session_scope(engine) as session:
         now = utcnow()

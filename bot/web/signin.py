@@ -8,7 +8,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.backoffice import SignInRefused, account_for, sign_in, sign_out
-from bot.backoffice.accounts import MAX_USERNAME_CHARACTERS
+from bot.backoffice.accounts import MAX_USERNAME_CHARACTERS, prepare_sign_in
 from bot.web.pages import Pages
 from bot.web.security import SESSION_COOKIE, client_address, csrf_ok
 
@@ -43,6 +43,10 @@ def signin_blueprint(pages: Pages, secure_cookies: bool) -> Blueprint:
                              username=request.form.get("username", "")[:MAX_USERNAME_CHARACTERS] if posted else "")
         _set_cookie(reply, LOGIN_CSRF_COOKIE, token, secure_cookies)
         return reply
+
+    @bp.listener("after_server_start")
+    async def prepare(_app, _loop) -> None:
+        await asyncio.to_thread(prepare_sign_in)
 
     @bp.get("/connexion")
     async def login_page(request: Request):
