@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._lexicon import ADDRESS_PARTICLES, ADDRESS_STOP_WORDS
+from ._lexicon import ADDRESS_PARTICLES, ADDRESS_STOP_WORDS, ORGANISATIONS
 from ._model import Finding
 
 _STREET_TYPES = (
@@ -64,6 +64,7 @@ _NOT_DWELLING_NAMES = frozenset(
     personnes etranger etrangers mari femme epoux epouse
     """.split()
 )
+_OF_BEFORE = re.compile(r"\b(?:de|d')\s*$")
 _PART = r"(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|bloc|entree)"
 _PART_VALUE = r"\.?\s*(?:n°\s*)?(?:\d{1,4}[a-z]?|[a-z])(?![\w'])"
 _PART_VALUE_WORD = re.compile(r"\d{1,4}[a-z]?|[a-z]")
@@ -143,7 +144,7 @@ def _type_ok(match: re.Match[str]) -> bool:
 
 
 def _capitalised_dwelling(text: str, match: re.Match[str], name_end: int) -> bool:
-    if match.group("type") not in _CAPITALISED_DWELLINGS:
+    if match.group("type") not in _CAPITALISED_DWELLINGS or not text[match.start()].isupper():
         return False
     return any(word[:1].isupper() for word in text[match.end() : name_end].split())
 
@@ -163,8 +164,10 @@ def _named_dwelling(folded: str, match: re.Match[str]) -> bool:
     """A dwelling named after an article: "residence les tilleuls", "lot. du moulin"."""
     if match.group("type") not in _NAMED_DWELLINGS or not _type_ok(match):
         return False
+    if _OF_BEFORE.search(folded, max(0, match.start() - 4), match.start()):
+        return False  # "contrôle de résidence de la CPAM", "lieu de résidence"
     name = _ARTICLE_NAME.match(folded, match.end())
-    return bool(name) and name.group(1) not in _NOT_DWELLING_NAMES | ADDRESS_STOP_WORDS
+    return bool(name) and name.group(1) not in _NOT_DWELLING_NAMES | ADDRESS_STOP_WORDS | ORGANISATIONS
 
 
 def find_address(text: str, folded: str) -> Iterator[Finding]:

@@ -31,6 +31,9 @@ SENTENCES = [
     '<ent type="ADDRESS">Résidence Les Glycines</ent>, <ent type="ADDRESS">bât A, 13 rue Emile Zola</ent>',
     # custody and tax words, a single part: not addresses
     "la residence des enfants est chez moi",
+    "Quels justificatifs fournir lors d'un contrôle de résidence de la CPAM ?",
+    "mon lieu de residence du moment c'est chez ma soeur",
+    "la residence de la caf de Bordeaux",
     "residence alternee depuis le jugement",
     "ma residence principale est en Espagne",
     "appt 12 au 3eme",
