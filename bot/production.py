@@ -246,6 +246,7 @@ class ProductionStack:
             lambda: _tcp_open(at, p.redis), self.logs / "redis.log")
         # Only the pages of the caisse's site may call Rasa from a browser (CORS).
         origins = allowed_origins(self.env, browser_host(self.public), p.site)
+        self.env["ALLOWED_ORIGINS"] = " ".join(origins)  # the widget's socket.io checks it too
         self.rasa_servers = [
             Service(f"rasa-{i + 1}", [sys.executable, "-m", "bot.serve", "rasa", "--interface", at,
                                       "--model", model_path, "--port", str(port),

@@ -238,6 +238,7 @@ class Stack:
         logs = self.var_dir / "log"
         p, at = self.ports, self.interface
         origins = allowed_origins(self.env, browser_host(at), p.web)
+        self.env["ALLOWED_ORIGINS"] = " ".join(origins)  # the widget's socket.io checks it too
         self.services = [
             Service("actions", [sys.executable, "-m", "bot.serve", "actions", "--interface", at,
                                 "--port", str(p.actions), "--actions", "actions"],

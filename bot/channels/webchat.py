@@ -133,8 +133,12 @@ class WebChatInput(MaskingInput, ProvedSocketIOInput):
         makes every server publish its emits in Redis, where the server holding the socket
         picks them up (python-socketio's AsyncRedisManager). Rasa builds its AsyncServer inside
         `blueprint()` without a client manager, so the manager is set right after, before any
-        client can connect."""
+        client can connect. Rasa also leaves socket.io open to every origin: ALLOWED_ORIGINS
+        (set by the runner, the origins of the caisse's pages) closes it to other sites' scripts."""
         webhook = super().blueprint(on_new_message)
+        origins = os.environ.get("ALLOWED_ORIGINS", "").split()
+        if origins:
+            self.sio.eio.cors_allowed_origins = origins
         url = os.environ.get("SOCKETIO_REDIS_URL")
         if url:
             self.sio.manager = socketio.AsyncRedisManager(url)

@@ -122,3 +122,17 @@ async def test_one_address_cannot_open_conversations_without_end(webchat):
     await asyncio.sleep(0.5)
     assert client.confirmed.empty() and "Trop de conversations" in client.texts()[-1]
     assert await widget("203.0.113.8").open(), "another address is not affected"
+
+
+async def test_only_the_caisse_pages_may_open_the_socket(monkeypatch):
+    monkeypatch.setenv("ALLOWED_ORIGINS", "http://localhost:8000 https://www.caisse.example")
+    async with channel_server(WebChatInput.from_credentials({}), EchoAgent()) as base:
+        page = socketio.AsyncClient(reconnection=False)
+        await page.connect(base, headers={"Origin": "https://www.caisse.example"}, transports=["polling"],
+                           socketio_path="/socket.io")
+        assert page.connected
+        await page.disconnect()
+        other_site = socketio.AsyncClient(reconnection=False)
+        with pytest.raises(socketio.exceptions.ConnectionError):
+            await other_site.connect(base, headers={"Origin": "https://attaquant.example"}, transports=["polling"],
+                                     socketio_path="/socket.io")
