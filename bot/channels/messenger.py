@@ -63,6 +63,12 @@ class CaisseMessengerBot(MessengerBot):
             self.messenger_client.send(FBText(text=part).to_dict(), recipient_id, "MESSAGE_TAG", tag=tag)
 
 
+def is_our_payload(payload: Any) -> bool:
+    """Our buttons' payloads are intents (`/help{...}`); any other value came from elsewhere and
+    may be anything, a bare identifier included, which the detector cannot tell without words."""
+    return isinstance(payload, str) and payload.startswith("/")
+
+
 class CaisseMessenger(Messenger):
     """Rasa's Messenger handler, keeping only a person's text and the payload of the button
     they picked (both masked at the door; Rasa never uses postback titles or referrals).
@@ -74,6 +80,8 @@ class CaisseMessenger(Messenger):
     async def message(self, message: Dict[Text, Any], metadata: Optional[Dict[Text, Any]]) -> None:
         if message["message"].get("is_echo"):
             return
+        if self._is_quick_reply_message(message) and not is_our_payload(message["message"]["quick_reply"]["payload"]):
+            del message["message"]["quick_reply"]  # not one of our buttons: what the person sent is its text
         if self._is_quick_reply_message(message) or self._is_user_message(message):
             await super().message(message, metadata)
             return
@@ -81,6 +89,11 @@ class CaisseMessenger(Messenger):
                     len(message["message"].get("attachments") or []))
         output = CaisseMessengerBot(self.client)
         await tell(UserMessage(None, output, self.get_user_id(), input_channel=MessengerInput.name()), NOT_READ)
+
+    async def postback(self, message: Dict[Text, Any], metadata: Optional[Dict[Text, Any]]) -> None:
+        if not is_our_payload(message["postback"].get("payload")):
+            message["postback"]["payload"] = message["postback"].get("title") or ""  # the button's words
+        await super().postback(message, metadata)
 
 
 class MessengerInput(FacebookInput):

@@ -2,6 +2,7 @@
 attachment gets a fixed answer (through a local stand-in for the Graph API) and never reaches
 Rasa nor the log."""
 import logging
+import random
 import uuid
 
 import pytest
@@ -11,6 +12,7 @@ from bot.channels.messenger import NOT_READ, CaisseMessenger, MessengerInput
 from bot.channels.rate_limit import LocalRateLimiter
 from bot.config import get_config
 from tests.e2e.conftest import GraphApi
+from tests.personal_data.synthetic import make_tax_number
 
 FILE_URL = "https://cdn.fbsbx.com/v/t59.2708-21/attestation_Sophie_Durand_1850578006084.pdf?_nc_cat=1"
 
@@ -77,3 +79,10 @@ async def test_a_postback_reaches_rasa_as_its_payload_only(graph):
     received, _ = await deliver({"postback": {"title": "Sophie Durand", "payload": '/help{"theme":"caf.logement"}',
                                               "referral": {"ref": "Sophie Durand"}}})
     assert [(m.text, m.metadata) for m in received] == [('/help{"theme":"caf.logement"}', None)]
+
+
+@pytest.mark.parametrize("secret", [make_tax_number(random.Random(4)), "Soleil5646#", "15/02/1990"])
+async def test_a_payload_not_from_our_buttons_never_reaches_rasa(graph, secret):
+    quick, _ = await deliver({"message": {"mid": "m", "text": "Oui", "quick_reply": {"payload": secret}}})
+    postback, _ = await deliver({"postback": {"title": "Mes paiements", "payload": secret}})
+    assert [m.text for m in quick + postback] == ["Oui", "Mes paiements"], "the words on the button instead"
