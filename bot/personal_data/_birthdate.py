@@ -21,11 +21,17 @@ _MONTH_NAMES = (
     r"|septembre|sept|octobre|oct|novembre|nov|decembre|dec"
 )
 _DAY = r"(?:[0-2]?\d|3[01])(?:er)?|premier"
+# "né le dix-huit août 1981": a day in words, before a month name only.
+_DAY_WORDS = (
+    r"(?:dix[- ](?:sept|huit|neuf)|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept"
+    r"|huit|neuf))?|trente(?:[- ]et[- ]un)?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze"
+    r"|douze|treize|quatorze|quinze|seize)"
+)
 _SEP = r"\s*[/.\-]\s*|\s+"
 _ISO = r"(?:19|20)\d\d\s?[/.\-]\s?(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _DATE = (
     rf"(?P<date>{_ISO}|(?:{_DAY})(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
-    rf"|(?:{_DAY})\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d)?"
+    rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d)?"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?![\d/])"
 )
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the

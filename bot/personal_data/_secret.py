@@ -24,7 +24,7 @@ _PASSWORD = (
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
     r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b)"
-    r"|\bpin\b)"
+    r"|\bpin\b|\bcode\s*(?:de\s*(?:ma|la|mon)\s*)?(?:carte\s*(?:bancaire|bleue)?|cb)\b)"
 )
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
 # compte caf c'est ...". Short, without digits, and a link must then follow.

@@ -30,6 +30,10 @@ SENTENCES = [
     'nez le <ent type="BIRTHDATE">18081981</ent>',
     'date naissance <ent type="BIRTHDATE">8/11/61</ent>',
     'ne le <ent type="BIRTHDATE">premier mars 1990</ent>',
+    'né le <ent type="BIRTHDATE">dix-huit août 1981</ent>',
+    'nee le <ent type="BIRTHDATE">vingt et un mars 1990</ent> a Oran',
+    "il est ne un lundi",
+    "ne le dis pas a ma mere",
     # event dates
     "arret du 2026-01-15 au 2026-02-28",
     "le paiement du 2025-11-05 n'est pas arrive",

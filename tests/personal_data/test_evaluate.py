@@ -15,7 +15,18 @@ from bot.personal_data.evaluate import (
     parse_annotated,
 )
 
-THRESHOLDS = {"NIR": 1.0, "IBAN": 1.0, "PHONE": 0.98, "EMAIL": 0.98, "NAME": 0.9, "ADDRESS": 0.9}
+THRESHOLDS = {
+    "NIR": 1.0,
+    "IBAN": 1.0,
+    "PHONE": 0.98,
+    "EMAIL": 0.98,
+    "NAME": 0.9,
+    "ADDRESS": 0.9,
+    "BIRTHDATE": 0.98,
+    "CARD": 0.98,
+    "ID_DOCUMENT": 0.98,
+    "SECRET": 0.98,
+}
 
 
 def test_parse_annotated():

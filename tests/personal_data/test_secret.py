@@ -24,6 +24,8 @@ SENTENCES = [
     'voici mes identifiants : jdupont / <ent type="SECRET">Soleil2024!</ent>',
     'identifiant: 1234567 / mdp: <ent type="SECRET">Azerty12</ent>',
     'mon code confidentiel : <ent type="SECRET">1 2 3 4</ent>',
+    'le code de ma carte bancaire c\'est <ent type="SECRET">1234</ent>',
+    "le code de la carte vitale est perdu",
     # talking about a password or a code without giving it
     "mdp: nouveau, je l'ai change hier",
     "mot de passe : 8 caracteres minimum",
