@@ -1,7 +1,8 @@
 """Detect and mask French personal data typed into a chat, before anything is stored.
 
-Users paste their social-security number, IBAN, phone, address... into public or
-semi-public channels; funds must mask them quickly (EN3S grid, item F9). Every input
+Users paste their social-security number, IBAN or RIB, bank card, identity document
+number, password, phone, address... into public or semi-public channels, sometimes
+mistyped or spelled out; funds must mask them quickly (EN3S grid, item F9). Every input
 channel calls `mask()` on the message before Rasa sees or stores it.
 
     >>> from bot.personal_data import mask

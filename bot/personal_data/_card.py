@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from stdnum import luhn
 
 from ._model import Finding
-
-_DIGIT = re.compile(r"\d")
+from ._text import digit_count, mentions
 
 _BEFORE = r"(?<![\w.,+/])(?<!\d[ \-.])"
 # Alternatives tried in this order at each position: one block, Amex, groups of 4 (the
@@ -38,6 +37,8 @@ _CUE = re.compile(
     r"|american\s*express|\bmaestro\b|\be-?carte\b|\bnumero\s*de\s*(?:la\s*)?carte\b(?!\s*vitale)"
     r"|\bn°\s*(?:de\s*)?carte\b(?!\s*vitale)|\bcvv\b|\bcvc\b|cryptogramme"
 )
+# Substrings one of which every cue holds.
+_CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto")
 _CUE_BEFORE = 80
 _CUE_AFTER = 30
 
@@ -108,10 +109,11 @@ def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
 def find_card(text: str, folded: str) -> Iterator[Finding]:
     """Yield card numbers, then the expiry dates and codes of a message about a card."""
     del text  # digits and cues read the same on the folded copy
-    if not _DIGIT.search(folded):  # most messages: nothing to look for, at no cost
+    digits = digit_count(folded)
+    if digits < 3:  # most messages: nothing to look for, at little cost
         return
     numbers: list[tuple[int, int]] = []
-    for match in _NUMBER.finditer(folded):
+    for match in _NUMBER.finditer(folded) if digits >= 13 else ():
         span = _card_span(match, folded)
         if span is not None:
             numbers.append(span)
@@ -121,7 +123,7 @@ def find_card(text: str, folded: str) -> Iterator[Finding]:
                 yield Finding("CARD", tail.start("expiry"), tail.end("expiry"))
                 if tail.group("cvv"):
                     yield Finding("CARD", tail.start("cvv"), tail.end("cvv"))
-    if not numbers and not _CUE.search(folded):
+    if not numbers and not (mentions(folded, _CUE_HINTS) and _CUE.search(folded)):
         return
     for pattern in (_EXPIRY, _CVV):
         for match in pattern.finditer(folded):

@@ -15,8 +15,7 @@ import re
 from collections.abc import Iterator
 
 from ._model import Finding
-
-_DIGIT = re.compile(r"\d")
+from ._text import digit_count, mentions
 
 _DOCUMENT = (
     r"(?:passe?\s?ports?|passport|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?d'?\s*identite"
@@ -24,6 +23,11 @@ _DOCUMENT = (
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
     r"|\bneph\b)"
+)
+# Substrings one of which every document word holds.
+_DOCUMENT_HINTS = (
+    "pass", "cni", "c.n.i", "identite", "carte", "jour", "resident", "recepisse", "etranger",
+    "agdref", "vls", "visa", "permis", "neph", "ts",
 )
 # What may sit between the document word and its number: no digit, no end of sentence.
 _GAP = r"[^\d\n?!.;]{0,45}?"
@@ -58,10 +62,13 @@ def _value_ok(document: str, value: str) -> bool:
 def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     """Yield passport-shaped numbers anywhere, other document numbers after their name."""
     del text  # the folded copy has the same offsets
-    if not _DIGIT.search(folded):  # most messages: nothing to look for, at no cost
+    digits = digit_count(folded)
+    if not digits:  # most messages: nothing to look for, at little cost
         return
-    for match in _UNCUED.finditer(folded):
+    for match in _UNCUED.finditer(folded) if digits >= 7 else ():
         yield Finding("ID_DOCUMENT", match.start(), match.end())
+    if not mentions(folded, _DOCUMENT_HINTS):
+        return
     for match in _CUED.finditer(folded):
         if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(*match.group("document", "value")):
             continue

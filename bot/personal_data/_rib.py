@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterator
 
 from ._model import Finding
-
-_DIGIT = re.compile(r"\d")
+from ._text import digit_count, mentions
 
 _ACCOUNT = r"(?=[a-z0-9]{0,10}\d)[a-z0-9]{11}"
 _ROW = re.compile(
@@ -40,7 +39,7 @@ _PARTS: dict[str, re.Pattern[str]] = {
     "key": re.compile(rf"\bcle(?:\s*(?:du\s*)?rib)?\b{_SEPARATOR}(?P<value>\d\d)(?![\w])"),
 }
 # Every labelled part needs one of these words: a cheap test before the four patterns.
-_PART_WORD = re.compile(r"banque|etab|guichet|agence|compte|\bcle\b")
+_PART_WORDS = ("banque", "etab", "guichet", "agence", "compte", "cle")
 _LETTERS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyz", "12345678912345678923456789"
 )
@@ -56,14 +55,15 @@ def rib_key_ok(bank: str, branch: str, account: str, key: str) -> bool:
 def find_rib(text: str, folded: str) -> Iterator[Finding]:
     """Yield RIB rows, then the labelled parts of a RIB typed apart."""
     del text  # the folded copy has the same offsets
-    if not _DIGIT.search(folded):  # most messages: nothing to look for, at no cost
+    digits = digit_count(folded)
+    if digits < 2:  # most messages: nothing to look for, at little cost
         return
-    for match in _ROW.finditer(folded):
+    for match in _ROW.finditer(folded) if digits >= 13 else ():
         keyed = rib_key_ok(*match.group("bank", "branch", "account", "key"))
         window = folded[max(0, match.start() - _BANK_WORD_WINDOW) : match.start()]
         if keyed or _BANK_WORD.search(window):
             yield Finding("IBAN", match.start(), match.end())
-    if not _PART_WORD.search(folded):
+    if not mentions(folded, _PART_WORDS):
         return
     parts = {name: list(pattern.finditer(folded)) for name, pattern in _PARTS.items()}
     if parts["account"] or sum(bool(found) for found in parts.values()) >= 2:

@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ._model import Finding
+from ._text import mentions
 
 _PASSWORD = (
     r"(?:\bmots?\s*(?:de|2|d)\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
@@ -62,6 +63,8 @@ _NOT_SECRETS = frozenset(
     actuelle habituel habituelle defaut perso identifiant identifiants securise complexe
     """.split()
 )
+# Substrings one of which every cue holds.
+_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant")
 _TRAILING = ".,;)]"
 # "mot de passe : 8 caractères minimum", "code à 4 chiffres": a rule, not a value.
 _RULE_AFTER = re.compile(
@@ -90,6 +93,8 @@ def _value_end(text: str, match: re.Match[str]) -> int:
 
 def find_secret(text: str, folded: str) -> Iterator[Finding]:
     """Yield the values of passwords and confidential codes typed after their name."""
+    if not mentions(folded, _HINTS):  # most messages: nothing to look for, at little cost
+        return
     for match in _LOGIN_PAIR.finditer(folded):
         labelled = _PASSWORD_CUE.match(match.group("word"))  # "... / mdp : X" is read below
         if not labelled and _is_secret(match.group("word"), linked=True):

@@ -7,6 +7,7 @@ original text because folding never changes the length.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -34,3 +35,16 @@ def fold(text: str) -> str:
 def digits_only(value: str) -> str:
     """Keep the alphanumerics of a typed number ("1 85-03" -> "18503")."""
     return "".join(c for c in value if c.isalnum())
+
+
+_NON_DIGITS = re.compile(r"\D+")
+
+
+def digit_count(folded: str) -> int:
+    """How many digits the message holds: detectors skip messages with too few (cheap)."""
+    return len(_NON_DIGITS.sub("", folded))
+
+
+def mentions(folded: str, words: tuple[str, ...]) -> bool:
+    """Does the folded text contain one of these substrings? A cheap test before a pattern."""
+    return any(word in folded for word in words)
