@@ -40,7 +40,7 @@ _BORN = r"\bn(?:e|ez)e?s?(?:\(e\)s?)?\s+(?:(?:a|au|en)\s+[a-z' \-]{1,30}?\s+)?(?
 _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
     r"(?:(?:\bda?te?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b)[^\d\n?!]{0,25}?"
-    r"|\bnaissance\s*(?::|le)\s*)"
+    r"|\bnaissance\s*(?::|le)\s*|\bd\.?n\.?\s*:\s*)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
 # The cue after the date: "12/03/1985 c'est ma date de naissance", "(ddn)".

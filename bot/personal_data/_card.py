@@ -36,6 +36,9 @@ _CUE = re.compile(
     r"|master\s*card|prepayee|nickel)|\bcb\b|\bvisa\b|master\s*card|\bamex\b"
     r"|american\s*express|\bmaestro\b|\be-?carte\b|\bnumero\s*de\s*(?:la\s*)?carte\b(?!\s*vitale)"
     r"|\bn°\s*(?:de\s*)?carte\b(?!\s*vitale)|\bcvv\b|\bcvc\b|cryptogramme"
+    # "ma carte 4970 ...": any card but the other cards people own
+    r"|\bcartes?\b(?!\s*(?:vitale|d'?\s*identite|d'?\s*id\b|nationale|de\s*s[ae]jour|de\s*resident"
+    r"|grise|mutuelle|de\s*tiers|europeenne|d'?\s*invalidite|mobilite|cmi|d'?\s*electeur))"
 )
 # Substrings one of which every cue holds.
 _CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto")

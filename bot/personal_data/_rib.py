@@ -17,9 +17,10 @@ from ._model import Finding
 from ._text import digit_count, mentions
 
 _ACCOUNT = r"(?=[a-z0-9]{0,10}\d)[a-z0-9]{11}"
+_ROW_SEP = r"(?:[ \-./]{1,3}|[ \t]*\r?\n[ \t]*)"
 _ROW = re.compile(
-    rf"(?<![\w])(?P<bank>\d{{5}})[ \-.]{{1,3}}(?P<branch>\d{{5}})[ \-.]{{1,3}}"
-    rf"(?P<account>{_ACCOUNT})[ \-.]{{1,3}}(?P<key>\d\d)(?![\w])"
+    rf"(?<![\w])(?P<bank>\d{{5}}){_ROW_SEP}(?P<branch>\d{{5}}){_ROW_SEP}"
+    rf"(?P<account>{_ACCOUNT}){_ROW_SEP}(?P<key>\d\d)(?![\w])"
 )
 _BANK_WORD = re.compile(r"\b(?:rib|banque|bancaire|compte|virement|guichet|iban|bic)\b")
 _BANK_WORD_WINDOW = 80

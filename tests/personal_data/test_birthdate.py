@@ -28,6 +28,7 @@ SENTENCES = [
     '<ent type="BIRTHDATE">3/4/2010</ent> (ddn de mon fils)',
     'nes le <ent type="BIRTHDATE">12/03/2010</ent> et le <ent type="BIRTHDATE">05/06/2012</ent>',
     'nez le <ent type="BIRTHDATE">18081981</ent>',
+    'DN : <ent type="BIRTHDATE">18/08/1981</ent>',
     'date naissance <ent type="BIRTHDATE">8/11/61</ent>',
     'ne le <ent type="BIRTHDATE">premier mars 1990</ent>',
     'né le <ent type="BIRTHDATE">dix-huit août 1981</ent>',

@@ -20,7 +20,10 @@ SENTENCES = [
     'ma CB c <ent type="CARD">4970 8175 6048 0639</ent> (date <ent type="CARD">05/27</ent>)',
     "ma cb a ete debitee en date du 12/03",
     'cb <ent type="CARD">4970 8175 6048 0639</ent> expire en <ent type="CARD">09/27</ent>, les 3 chiffres: <ent type="CARD">123</ent>',
-    # one mistyped digit (Luhn fails): masked after a cue only
+    # one mistyped digit (Luhn fails): masked after a cue only ("carte" alone is one,
+    # unless it is another card people own)
+    'ma carte <ent type="CARD">4970 8175 6048 0638</ent> ne passe pas',
+    "ma carte vitale expire le 09/27, code 123",
     'ma visa <ent type="CARD">4970 4497 9019 0761</ent>',
     "commande 4970 4497 9019 0761 du 3 mars",
     # a SIRET (14 digits, Luhn) and a NIR are no cards, even in a message about a card

@@ -18,6 +18,7 @@ SENTENCES = [
     'banque : <ent type="IBAN">30004</ent>\\nguichet : <ent type="IBAN">00123</ent>\\n'
     'compte : <ent type="IBAN">0001234567X</ent>\\ncle : <ent type="IBAN">12</ent>',
     'mon numero de compte <ent type="IBAN">12345678901</ent> a la banque postale',
+    'rib:\n<ent type="IBAN">13758\n58471\n95406135895\n88</ent>',
     # bank words without values, a single part, a postcode and a phone
     "le code banque est sur le rib ?",
     "il faut la cle rib pour le virement ?",
