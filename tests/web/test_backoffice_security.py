@@ -5,6 +5,7 @@ import pytest
 import requests
 
 from bot.backoffice import create_user
+from bot.channels import ownership
 from bot.handoff.queue import open_handoff, request_handoff
 from bot.moderation.flags import flag_conversation, open_flags
 from bot.storage import get_engine, migrate
@@ -108,13 +109,14 @@ def test_security_headers(site):
 
 def test_queue_lists_a_waiting_person_and_the_widget_sees_its_place(site):
     base, engine = site
-    request_handoff("conv-queue-test", "socketio", "asked", engine=engine)
+    conversation = ownership.new_conversation()
+    request_handoff(conversation.id, "socketio", "asked", engine=engine)
     agent = sign_in(base, "camille")
     entries = agent.get(f"{base}/conseiller/api/queue").json()["entries"]
     assert [(e["position"], e["status"]) for e in entries if e["reason"] == "asked"] == [(1, "waiting")]
-    status = requests.get(f"{base}/api/public/handoff/conv-queue-test").json()
+    status = requests.get(f"{base}/api/public/handoff/{conversation.id}",
+                          headers={ownership.PROOF_HEADER: conversation.proof}).json()
     assert status["status"] == "waiting" and status["position"] == 1 and status["text"]
-    assert requests.get(f"{base}/api/public/handoff/unknown").json() == {"status": "none"}
 
 
 def test_moderator_decides_on_a_flagged_conversation_and_the_decision_is_kept(site):
