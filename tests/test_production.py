@@ -20,7 +20,7 @@ import requests
 from bot.config import get_config
 from bot.production import ProductionPorts, ProductionStack, _program, render_nginx, unavailable_texts
 from bot.runner import VAR_ROOT
-from tests.test_runner import FOREIGN_ORIGIN, INTERFACE, command_lines, free_ports, listening
+from tests.test_runner import INTERFACE, assert_only_the_page_may_call, command_lines, free_ports, listening
 
 
 @pytest.fixture(scope="module")
@@ -154,13 +154,8 @@ def test_production_action_servers_answer_rasa_only(production):
 
 
 def test_production_rasa_answers_the_sites_page_only(production):
-    url = f"http://127.0.0.1:{production.ports.rasa}/webhooks/rest/webhook"
-    preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
-    foreign = requests.options(url, headers={"Origin": FOREIGN_ORIGIN, **preflight}, timeout=10)
-    assert "Access-Control-Allow-Origin" not in foreign.headers
-    own_origin = production.urls["page"].rstrip("/")
-    own = requests.options(url, headers={"Origin": own_origin, **preflight}, timeout=10)
-    assert own.headers.get("Access-Control-Allow-Origin") == own_origin
+    assert_only_the_page_may_call(f"http://127.0.0.1:{production.ports.rasa}/webhooks/rest/webhook",
+                                  production.urls["page"].rstrip("/"))
 
 
 def test_production_page_keeps_its_security_headers_through_nginx(production):

@@ -144,15 +144,17 @@ def test_action_server_accepts_rasas_calls(stack):
     assert answer.json()["messages"], "the action's message (legal notice) came back"
 
 
-def test_rasa_answers_the_sites_page_only(stack):
-    """CORS: a page of another site cannot call Rasa from a person's browser."""
-    url = f"{stack.urls['rasa']}webhooks/rest/webhook"
+def assert_only_the_page_may_call(url: str, own_origin: str) -> None:
     preflight = {"Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"}
     foreign = requests.options(url, headers={"Origin": FOREIGN_ORIGIN, **preflight}, timeout=10)
     assert "Access-Control-Allow-Origin" not in foreign.headers
-    own_origin = stack.urls["page"].rstrip("/")
     own = requests.options(url, headers={"Origin": own_origin, **preflight}, timeout=10)
     assert own.headers.get("Access-Control-Allow-Origin") == own_origin
+
+
+def test_rasa_answers_the_sites_page_only(stack):
+    """CORS: a page of another site cannot call Rasa from a person's browser."""
+    assert_only_the_page_may_call(f"{stack.urls['rasa']}webhooks/rest/webhook", stack.urls["page"].rstrip("/"))
 
 
 def test_var_files_are_private(stack):

@@ -38,8 +38,15 @@ class RetentionAudit(Base):
     detail = Column(String(255), nullable=True)
 
 
+class AuditCounts:
+    """A report of counts only, written to the retention audit as `name=count, ...`."""
+
+    def detail(self) -> str:
+        return ", ".join(f"{name}={count}" for name, count in asdict(self).items())
+
+
 @dataclass
-class PurgeReport:
+class PurgeReport(AuditCounts):
     tracker_events: int = 0
     conversations: int = 0
     unanswered_questions: int = 0
@@ -47,9 +54,6 @@ class PurgeReport:
     handoffs: int = 0
     handoff_events: int = 0
     moderation_flags: int = 0
-
-    def detail(self) -> str:
-        return ", ".join(f"{name}={count}" for name, count in asdict(self).items())
 
 
 def _session_ranges(rows: Sequence[Tuple[int, str, Optional[str], float]]) -> List[Tuple[int, int, float]]:

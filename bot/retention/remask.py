@@ -23,7 +23,7 @@ import os
 import re
 import secrets
 import string
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from importlib import metadata
@@ -38,7 +38,7 @@ from bot.handoff.records import ACTIVE, WAITING, Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import Detector, mask
-from bot.retention.purge import CHUNK, RetentionAudit
+from bot.retention.purge import CHUNK, AuditCounts, RetentionAudit
 from bot.storage._database import utcnow
 from bot.storage.feedback import AnswerFeedback
 from bot.templates.retrain import var_dir
@@ -56,16 +56,13 @@ CACHE = 100_000  # distinct texts remembered during a pass (answers and ids repe
 
 
 @dataclass
-class RemaskReport:
+class RemaskReport(AuditCounts):
     tracker_events: int = 0
     broker_events: int = 0
     table_values: int = 0
     log_lines: int = 0
     conversation_ids: int = 0
     conversation_ids_deferred: int = 0
-
-    def detail(self) -> str:
-        return ", ".join(f"{name}={count}" for name, count in asdict(self).items())
 
 
 @dataclass
