@@ -27,7 +27,7 @@ _DOCUMENT = (
 # Substrings one of which every document word holds.
 _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "identite", "carte", "jour", "resident", "recepisse", "etranger",
-    "agdref", "vls", "visa", "permis", "neph", "ts",
+    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s",
 )
 # What may sit between the document word and its number: no digit, no end of sentence.
 _GAP = r"[^\d\n?!.;]{0,45}?"
@@ -46,16 +46,17 @@ _VALUE = re.compile(
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
-_CUED = re.compile(rf"(?P<document>{_DOCUMENT})(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
-# 10 digits: the foreigner number (residence permit, receipt); 12: identity card, licence.
-_FOREIGNER = re.compile(r"sejour|resident|recepisse|etranger|agdref|vls|visa|t\.?d\.?s")
+_CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
+# 10 digits: a foreigner number; 12: an old identity card or driving licence. People mix
+# up their documents' names, so either length is taken after any of them.
+_DIGIT_LENGTHS = frozenset({10, 12})
 _UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
 
 
-def _value_ok(document: str, value: str) -> bool:
+def _value_ok(value: str) -> bool:
     compact = re.sub(r"[ .\-]", "", value)
     if compact.isdigit():
-        return len(compact) == (10 if _FOREIGNER.search(document) else 12)
+        return len(compact) in _DIGIT_LENGTHS
     return any(c.isdigit() for c in compact)
 
 
@@ -70,6 +71,6 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     if not mentions(folded, _DOCUMENT_HINTS):
         return
     for match in _CUED.finditer(folded):
-        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(*match.group("document", "value")):
+        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(match.group("value")):
             continue
         yield Finding("ID_DOCUMENT", match.start("value"), match.end("value"))

@@ -78,6 +78,7 @@ def _runs(text: str) -> Iterator[list[_Group]]:
 
 
 _SERVICES = ("08", "0969")
+_MOBILE = re.compile(r"(?:0|\+33)[67]\d{8}")
 
 
 @lru_cache(maxsize=2048)
@@ -85,6 +86,9 @@ def _valid(number: str) -> bool:
     """Is this digit string ('+…' or national '0…') a personal phone number?"""
     if number.startswith("+33969"):
         return False
+    if _MOBILE.fullmatch(number):
+        # 07 00 to 07 29 are not allocated yet: typed by a person, still their number
+        return True
     try:
         if number.startswith("+"):
             candidates = [phonenumbers.parse(number, None)]

@@ -46,7 +46,8 @@ SENTENCES = [
     "le 39 49 pour france travail et le 3698 pour l'urssaf",
     "numero vert 0 800 12 34 56",
     "j'ai recu 1 250 € le 12/03/2024",
-    "invalide 07 12 34 56 78",
+    # a mobile number from a range not allocated yet is a person's number all the same
+    'invalide <ent type="PHONE">07 12 34 56 78</ent> ou <ent type="PHONE">+33 7 02 34 56 78</ent>',
     "reference 1 85 03 75 112 045 99",
     "facture 01 23 45 67 89 12 34",
 ]
