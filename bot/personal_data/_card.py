@@ -1,9 +1,9 @@
 """Bank card detector: the card number, and the expiry date and security code typed with it.
 
 A card number is 13 to 19 digits (14 excepted), typed in one block, in groups of 4
-(Amex: 4-6-5) or in pairs. Without a cue, only a number of a usual length (15, 16, 19) whose first digits
-belong to a card network and whose Luhn key checks is taken: a SIRET (14 digits, same
-Luhn key) or a NIR never is. After a cue ("carte bancaire", "CB", "visa"...), a number
+(Amex: 4-6-5) or in pairs. Without a cue, only a number typed as a card whose first
+digits belong to a card network and whose Luhn key checks is taken: a SIRET (14 digits,
+same Luhn key) or a NIR (15 digits, never 34/37 like an Amex) never is. After a cue ("carte bancaire", "CB", "visa"...), a number
 of the right shape is masked even when a mistyped digit breaks the key, since it still
 gives the card away. The expiry ("09/27", "exp 0927") and the code on the back
 ("cvv 123") are masked only in a message about a card.
@@ -64,7 +64,7 @@ _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 # Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123".
 _TAIL = re.compile(rf"[ ,;\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
 
-_UNCUED_LENGTHS = frozenset({15, 16, 19})
+_USUAL_LENGTHS = frozenset({15, 16, 19})
 # 14 digits is left out: Diners cards now have 16, and a SIRET has 14 with the same key.
 _LENGTHS = frozenset({13, 15, 16, 17, 18, 19})
 
@@ -101,11 +101,11 @@ def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
     ]
     valid = [c for c in candidates if luhn.is_valid(c[1]) and _network_ok(c[1])]
     if match.group("other"):  # odd groupings (a NIR, a SIRET): valid cards of usual lengths only
-        candidates = valid = [c for c in valid if len(c[1]) in _UNCUED_LENGTHS]
+        candidates = valid = [c for c in valid if len(c[1]) in _USUAL_LENGTHS]
     if _cued(folded, start, end):
         chosen = (valid or candidates)[:1]
     else:
-        chosen = [c for c in valid if len(c[1]) in _UNCUED_LENGTHS and not match.group("other")]
+        chosen = [c for c in valid if not match.group("other")]
     return (start, chosen[0][0]) if chosen else None
 
 

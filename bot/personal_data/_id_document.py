@@ -44,6 +44,7 @@ _VALUE = re.compile(
     rf"{_PASSPORT}|\d\d{_SEP}?[a-z]{{2}}{_SEP}?\d{{5}}"  # passport, spaced
     rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
+    r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
@@ -57,20 +58,20 @@ def _value_ok(value: str) -> bool:
     compact = re.sub(r"[ .\-]", "", value)
     if compact.isdigit():
         return len(compact) in _DIGIT_LENGTHS
-    return any(c.isdigit() for c in compact)
+    return any(c.isdigit() for c in compact) or len(compact) == 9
 
 
 def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     """Yield passport-shaped numbers anywhere, other document numbers after their name."""
-    del text  # the folded copy has the same offsets
     digits = digit_count(folded)
-    if not digits:  # most messages: nothing to look for, at little cost
-        return
     for match in _UNCUED.finditer(folded) if digits >= 7 else ():
         yield Finding("ID_DOCUMENT", match.start(), match.end())
-    if not mentions(folded, _DOCUMENT_HINTS):
+    if not mentions(folded, _DOCUMENT_HINTS):  # most messages: no document named, little cost
         return
     for match in _CUED.finditer(folded):
         if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(match.group("value")):
             continue
+        value = text[match.start("value") : match.end("value")]
+        if value.isalpha() and not (value.isupper() and sum(c in "AEIOUY" for c in value) <= 3):
+            continue  # a word ("renouvelé", "RENOUVELÉ"), not a number
         yield Finding("ID_DOCUMENT", match.start("value"), match.end("value"))

@@ -12,6 +12,8 @@ from .synthetic import format_card, make_card, make_cvv, make_expiry, typo_card
 SENTENCES = [
     'ma carte bancaire <ent type="CARD">4970 4497 9019 0760</ent> merci',
     'voila <ent type="CARD">4103967236699276</ent>',
+    'ancienne visa a 13 chiffres <ent type="CARD">4222222222222</ent>',
+    '<ent type="CARD">4222222222222</ent>',
     'amex <ent type="CARD">3484 765480 28029</ent>',
     'cb <ent type="CARD">4428487826068707</ent> exp <ent type="CARD">08/26</ent> cvv <ent type="CARD">972</ent>',
     '<ent type="CARD">4255 3990 1987 0211</ent> <ent type="CARD">06/26</ent> <ent type="CARD">702</ent>',
