@@ -66,6 +66,8 @@ _NOT_SECRETS = frozenset(
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant")
 _TRAILING = ".,;)]"
+# Characters that make a word a password rather than a word or a service's name.
+_SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")
 # "mot de passe : 8 caractères minimum", "code à 4 chiffres": a rule, not a value.
 _RULE_AFTER = re.compile(
     r"\s*(?:caracteres?|car\b|chiffres?|lettres?|fois|essais?|tentatives?|minutes?|min\b"
@@ -76,10 +78,11 @@ _RULE_AFTER = re.compile(
 def _is_secret(word: str, linked: bool) -> bool:
     """Is this word (folded) a value rather than a description of the password?"""
     bare = word.rstrip(_TRAILING + "!?")
-    if not bare or bare in _NOT_SECRETS:
+    if not any(c.isalnum() for c in bare) or bare in _NOT_SECRETS:
         return False
-    if any(c.isdigit() for c in bare) or not bare.replace("-", "").isalpha():
+    if any(c.isdigit() or c in _SYMBOLS for c in bare):
         return True
+    # a word, or a name with dots and dashes ("messervices.etudiant"): only after a link
     return linked and len(bare) >= 4
 
 

@@ -38,6 +38,8 @@ SENTENCES = [
     "je n'ai pas recu mon code d'acces provisoire",
     "le code de verification 4587 ne marche pas",
     "le code postal c'est 33000",
+    "j'ai perdu mon mot de passe messervices.etudiant, je ne peux pas voir ma bourse",
+    "Script PFS « Mon Compte : connexion et mot de passe »",
 ]
 
 
