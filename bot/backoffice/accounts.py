@@ -13,8 +13,10 @@ without letting anyone lock a real agent out:
   TRUSTED_ADDRESS_PERIOD, so the agent's own workstation keeps working during such an attack.
 The account is the account id for an existing name; an unknown name gets a counter of its own too
 (keyed hash of the name, key drawn at start and never stored), so the lockout, like the timing
-(an Argon2 check against a dummy hash), does not tell which names exist. Addresses are kept in
-clear as a security log: failures for a day, successes for TRUSTED_ADDRESS_PERIOD.
+(an Argon2 check against a dummy hash), does not tell which names exist. Addresses are kept
+under the same keyed hash (an address is personal data, and the counters only need equality):
+failures for a day, successes for TRUSTED_ADDRESS_PERIOD. The key lives in the process only, so
+after a restart the agents' usual addresses are learnt again at their next sign-in.
 """
 from __future__ import annotations
 
@@ -48,8 +50,9 @@ FAILURES_KEPT = timedelta(days=1)
 TOO_MANY = "Trop de tentatives échouées : réessayez dans 15 minutes."
 WRONG = "Identifiant ou mot de passe incorrect."
 _hasher = PasswordHasher()
-# Names that are not accounts are counted under a keyed hash: nothing typed is stored in clear.
-_NAME_KEY = secrets.token_bytes(32)
+# Names that are not accounts, and addresses, are counted under a keyed hash: nothing a person
+# typed or sent from is stored in clear.
+_KEY = secrets.token_bytes(32)
 class User(Base):
     __tablename__ = "users"
 
@@ -163,17 +166,21 @@ def _locked_out(session: Session, account_key: str, client: str) -> bool:
     return trusted is None
 
 
+def _keyed(value: str) -> str:
+    return hmac.new(_KEY, value.encode(), hashlib.sha256).hexdigest()
+
+
 def sign_in(username: str, password: str, client: str, engine: Optional[Engine] = None) -> str:
     """Checks the password and opens a session; returns the cookie's token. `client` is the
     address the attempt comes from. Blocking (Argon2): call it from a worker thread."""
     if len(username) > MAX_USERNAME_CHARACTERS or len(password) > MAX_PASSWORD_CHARACTERS:
         raise SignInRefused(WRONG)  # before any work: no account has such a name or password
-    client = client[:64]
+    client = _keyed(client)
     with session_scope(engine) as session:
         user = session.execute(select(User).where(User.username == username, User.active.is_(True))).scalar()
         user_id, password_hash = (user.id, user.password_hash) if user else (None, None)
         account_key = (f"user:{user_id}" if user else
-                       "name:" + hmac.new(_NAME_KEY, username.encode(), hashlib.sha256).hexdigest())
+                       "name:" + _keyed(username))
         if _locked_out(session, account_key, client):
             raise SignInRefused(TOO_MANY)
     # Outside any transaction: Argon2 takes a tenth of a second and must not hold the database.
