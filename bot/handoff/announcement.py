@@ -9,7 +9,7 @@ from typing import Optional
 from zoneinfo import ZoneInfo
 
 from bot.config import CaisseConfig
-from bot.handoff.business_time import next_opening
+from bot.handoff.business_time import add_business_seconds, commitment_deadline, next_opening
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -59,20 +59,26 @@ def estimate_wait(position: int, agents_present: int, config: CaisseConfig, now:
     return WaitEstimate(position, agents_present, open_now, minutes, None if open_now else opening)
 
 
-def _commitment(config: CaisseConfig) -> str:
-    hours = config.commitments.response_time_hours
-    unit = "heures ouvrées" if config.commitments.business_hours_only else "heures"
-    return f"{config.contacts.name} s'engage à vous répondre dans les {hours} {unit}"
+def _commitment(config: CaisseConfig, now: datetime) -> str:
+    """The promised delay as the moment it ends, counted in opening hours when it is so promised."""
+    due = commitment_deadline(now, config.commitments, config.opening_hours)
+    if due is None:
+        return f"{config.contacts.name} s'engage à vous répondre dès la réouverture"
+    return f"{config.contacts.name} s'engage à vous répondre au plus tard {french_moment(due, config, now)}"
 
 
 def wait_status(estimate: WaitEstimate, config: CaisseConfig, now: datetime) -> str:
-    """One sentence on the place and the wait, refreshed while the person waits."""
+    """One sentence on the place and the wait, refreshed while the person waits. The wait is a
+    time of day counted in opening hours: "560 minutes" means nothing to a person, and a wait
+    that runs past the closing time goes on at the next opening."""
     place = "Vous êtes en tête de la file." if estimate.position == 1 else (
         f"Vous êtes en position {estimate.position} dans la file.")
     if estimate.minutes is not None:
-        return f"{place} Attente estimée : environ {estimate.minutes} minutes."
+        expected = add_business_seconds(now, estimate.minutes * 60, config.opening_hours)
+        if expected is not None:
+            return f"{place} Réponse prévue au plus tard {french_moment(expected, config, now)}."
     if estimate.open_now:
-        return f"{place} Aucun conseiller n'est disponible pour l'instant ; {_commitment(config)}."
+        return f"{place} Aucun conseiller n'est disponible pour l'instant ; {_commitment(config, now)}."
     back = french_moment(estimate.back_at, config, now) if estimate.back_at else "dès la réouverture"
     return f"{place} Nos conseillers sont absents en ce moment ; ils reviennent {back}."
 
@@ -82,7 +88,7 @@ def handoff_announcement(reason: str, estimate: WaitEstimate, config: CaisseConf
     return " ".join([
         REASON_OPENINGS.get(reason, REASON_OPENINGS["asked"]),
         wait_status(estimate, config, now),
-        "Gardez cette conversation ouverte : la réponse s'affichera ici.",
+        "La réponse s'affichera ici tant que cette fenêtre reste ouverte.",
         f"En attendant, vous pouvez consulter {contacts.account_name} ({contacts.account_url}) "
         f"ou appeler le {contacts.phone} ({contacts.phone_hours}).",
         "Ne donnez pas ici votre numéro de sécurité sociale ni vos coordonnées bancaires : "

@@ -8,19 +8,27 @@ PARIS = ZoneInfo("Europe/Paris")
 CONFIG = load_config(environ={})
 
 
-def test_open_with_agents_estimates_minutes_from_position_and_agents():
+def test_open_with_agents_states_the_expected_time_of_day():
     now = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
     estimate = estimate_wait(position=3, agents_present=2, config=CONFIG, now=now)
     assert estimate.open_now and estimate.minutes == 2 * CONFIG.handoff.average_handling_minutes
     assert "position 3" in wait_status(estimate, CONFIG, now)
-    assert "environ 20 minutes" in wait_status(estimate, CONFIG, now)
+    assert "Réponse prévue au plus tard aujourd'hui à 10 h 20." in wait_status(estimate, CONFIG, now)
+    assert "minutes" not in wait_status(estimate, CONFIG, now)
 
 
-def test_open_without_agents_gives_the_commitment():
+def test_a_wait_past_the_closing_time_goes_on_at_the_next_opening():
+    tuesday_late = datetime(2026, 11, 24, 16, 20, tzinfo=PARIS)  # closes at 16 h 30
+    estimate = estimate_wait(position=3, agents_present=1, config=CONFIG, now=tuesday_late)
+    assert estimate.minutes == 3 * CONFIG.handoff.average_handling_minutes
+    assert "Réponse prévue au plus tard demain à 8 h 50." in wait_status(estimate, CONFIG, tuesday_late)
+
+
+def test_open_without_agents_gives_the_commitment_as_a_time_of_day():
     now = datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
     estimate = estimate_wait(position=1, agents_present=0, config=CONFIG, now=now)
     assert estimate.minutes is None
-    assert "dans les 24 heures ouvrées" in wait_status(estimate, CONFIG, now)
+    assert "s'engage à vous répondre au plus tard vendredi 27 novembre à 10 h" in wait_status(estimate, CONFIG, now)
 
 
 def test_closed_says_when_agents_are_back():
