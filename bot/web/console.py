@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import re
 from datetime import datetime, timezone
-from typing import Any, Dict
+from typing import Any, Dict, Optional
 
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -16,12 +16,13 @@ from sanic.request import Request
 from bot.backoffice import Account, is_present, present_agents, set_presence
 from bot.config import CaisseConfig
 from bot.dialogue.redirect import of
-from bot.handoff.announcement import back_with_assistant
+from bot.handoff.announcement import back_with_assistant, french_moment
 from bot.handoff.queue import (
     HandoffError, aware, close, get_handoff, open_queue, record_agent_reply, release, take,
 )
-from bot.handoff.records import ACTIVE, OUTCOMES
+from bot.handoff.records import ACTIVE, OUTCOMES, Handoff
 from bot.handoff.transcript import last_person_message_at, messenger_window, transcript
+from bot.indicators import labels
 from bot.personal_data import detect
 from bot.personal_data._model import apply_masks
 from bot.templates.importer import template_text
@@ -31,13 +32,6 @@ from bot.web.rasa_api import RasaApi, RasaUnavailable
 from bot.web.security import requires_role
 
 MAX_REPLY_CHARACTERS = 2000
-OUTCOME_LABELS = {
-    "answered": "Réponse apportée",
-    "redirected": "Orientée vers un autre canal ou organisme",
-    "no_reply": "Sans réponse de la personne",
-    "abandoned": "Abandonnée par la personne",
-    "cancelled": "Demande annulée",
-}
 
 
 def _now() -> datetime:
@@ -70,6 +64,26 @@ def mask_agent_text(text: str, account: Account) -> str:
     return apply_masks(text, findings)
 
 
+def _titles() -> Dict[str, str]:
+    return {t.id: t.title for t in current_templates()}
+
+
+def _readable(handoff: Handoff, titles: Dict[str, str]) -> Dict[str, Any]:
+    """The codes of a handoff as the agent reads them: the topic's title, French labels."""
+    return {"topic_title": labels.template_title(handoff.topic, titles) if handoff.topic else None,
+            "channel_label": labels.label(labels.CHANNELS, handoff.channel),
+            "reason_label": labels.label(labels.REASONS, handoff.reason),
+            "urgent": handoff.reason == "urgent" or (handoff.priority or 0) > 0}
+
+
+def due_label(deadline: Optional[datetime], config: CaisseConfig, now: datetime) -> Optional[str]:
+    """The commitment as a time of day an agent can plan with, rather than a countdown."""
+    if deadline is None:
+        return None
+    moment = french_moment(deadline, config, now)
+    return f"À traiter avant {moment}" if deadline >= now else f"Délai dépassé (prévu {moment})"
+
+
 def _error(message: str, status: int) -> response.HTTPResponse:
     return response.json({"error": message}, status=status)
 
@@ -88,12 +102,13 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
     @bp.get("/")
     @requires_role("agent")
     async def console_page(request: Request, account: Account):
-        return pages.render("backoffice/console.html", account=account, outcomes=OUTCOME_LABELS)
+        return pages.render("backoffice/console.html", account=account, outcomes=labels.OUTCOMES,
+                            reasons=labels.REASONS, channels=labels.CHANNELS)
 
     @bp.get("/api/queue")
     @requires_role("agent")
     async def queue(request: Request, account: Account):
-        now = _now()
+        now, titles = _now(), _titles()
         entries = []
         for entry in open_queue(config, now):
             h = entry.handoff
@@ -103,6 +118,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
                 "requested_at": _iso(h.requested_at),
                 "waited_seconds": int((now - aware(h.requested_at)).total_seconds()),
                 "deadline": _iso(entry.deadline), "seconds_left": entry.seconds_left,
+                "due_label": due_label(entry.deadline, config, now), **_readable(h, titles),
                 "agent": h.agent.display_name if h.agent else None, "mine": h.agent_id == account.id,
             })
         return response.json({"entries": entries, "agents_present": present_agents(),
@@ -146,7 +162,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
         return response.json({
             "id": handoff.id, "status": handoff.status, "channel": handoff.channel, "reason": handoff.reason,
             "topic": handoff.topic, "mine": handoff.agent_id == account.id and handoff.status == ACTIVE,
-            "requested_at": _iso(handoff.requested_at),
+            "requested_at": _iso(handoff.requested_at), **_readable(handoff, _titles()),
             # Shown by the console as text; control and direction characters made visible first.
             "lines": [{**line.as_dict(), "text": displayable(line.text)} for line in transcript(events)],
             "warning": window.warning, "can_send": window.can_send,

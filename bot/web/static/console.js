@@ -4,8 +4,11 @@
   var csrf = document.body.dataset.csrf;
   var current = null;
   var revealed = {};  // hidden messages an agent chose to read, kept across refreshes
-  var REASONS = { asked: "demande de la personne", fallback: "question non comprise", not_useful: "réponse jugée inutile",
-    complaint: "réclamation", template: "question réservée aux conseillers", urgent: "urgent" };
+  var items = {};  // handoff id -> its queue item's nodes, updated in place (focus and selection kept)
+  var known = null;  // ids in the queue at the last refresh; null before the first one
+  var entries = [];
+  var shown = null;  // id of the conversation whose lines the transcript holds
+  var pageTitle = document.title;
   var HIDDEN = { insult: "insulte", threat: "menace", hate: "propos haineux", defamation: "diffamation" };
   var AUTHORS = { person: "Personne", bot: "Assistant", agent: "Conseiller", system: "Information" };
 
@@ -37,41 +40,94 @@
     $("conversation-error").textContent = message || "";
   }
 
+  function setText(node, text) { if (node.textContent !== text) { node.textContent = text; } }
+  function about(e) {
+    return e.reason_label + (e.topic_title ? " — " + e.topic_title : "") + " — " + e.channel_label;
+  }
+
+  function itemFor(e) {
+    var parts = items[e.id];
+    if (!parts) {
+      parts = { item: el("li", null, "queue-item"), badge: el("span", "Urgent", "urgent-badge"), open: el("button"),
+                about: el("div", null, "topic"), due: el("div") };
+      parts.item.dataset.handoff = e.id;
+      parts.open.type = "button";
+      parts.open.addEventListener("click", function () { select(e.id); });
+      parts.item.append(parts.badge, parts.open, parts.about, parts.due);
+      items[e.id] = parts;
+    }
+    parts.item.classList.toggle("urgent", e.urgent);
+    parts.badge.hidden = !e.urgent;
+    setText(parts.open, e.status === "waiting" ? "N° " + e.position + " — attend depuis " + minutes(e.waited_seconds)
+      : "En cours avec " + (e.mine ? "vous" : e.agent));
+    setText(parts.about, about(e));
+    parts.due.hidden = !e.due_label;
+    setText(parts.due, e.due_label || "");
+    parts.due.className = e.seconds_left !== null && e.seconds_left < 0 ? "late" : "";
+    return parts.item;
+  }
+
+  function matches(e) {
+    var status = $("filter-status").value, words = $("filter-text").value.trim().toLowerCase();
+    var text = [about(e), e.agent || "", e.due_label || ""].join(" ").toLowerCase();
+    return (!status || (status === "mine" ? e.mine : e.status === status)) &&
+      (!$("filter-reason").value || e.reason === $("filter-reason").value) &&
+      (!$("filter-channel").value || e.channel === $("filter-channel").value) &&
+      (!words || words.split(/\s+/).every(function (word) { return text.indexOf(word) >= 0; }));
+  }
+
+  function applyFilters() {
+    var visible = 0;
+    entries.forEach(function (e) {
+      items[e.id].item.hidden = !matches(e);
+      if (!items[e.id].item.hidden) { visible += 1; }
+    });
+    var waiting = entries.filter(function (e) { return e.status === "waiting"; }).length;
+    setText($("queue-total"), entries.length + (entries.length > 1 ? " demandes : " : " demande : ") +
+      waiting + " en attente, " + (entries.length - waiting) + " prise(s) en charge" +
+      (visible < entries.length ? " — " + visible + " affichée(s) avec ces filtres" : ""));
+    $("queue-empty").hidden = visible > 0;
+    setText($("queue-empty"), entries.length ? "Aucune demande ne correspond à ces filtres." : "Personne n'attend.");
+    document.title = (waiting ? "(" + waiting + ") " : "") + pageTitle;
+  }
+
   function renderQueue(data) {
     $("presence").checked = data.present;
     $("agents-present").textContent = data.agents_present;
-    var list = $("queue");
-    list.textContent = "";
-    $("queue-empty").hidden = data.entries.length > 0;
-    data.entries.forEach(function (e) {
-      var item = el("li", null, "queue-item");
-      item.dataset.handoff = e.id;
-      var title = e.status === "waiting" ? "N° " + e.position + " — attend depuis " + minutes(e.waited_seconds)
-        : "En cours avec " + (e.mine ? "vous" : e.agent);
-      var open = el("button", title);
-      open.type = "button";
-      open.addEventListener("click", function () { select(e.id); });
-      item.appendChild(open);
-      item.appendChild(el("div", (REASONS[e.reason] || e.reason) + (e.topic ? " — sujet : " + e.topic : "") + " — " + e.channel));
-      if (e.seconds_left !== null) {
-        item.appendChild(el("div", e.seconds_left >= 0 ? "Engagement : reste " + minutes(e.seconds_left)
-          : "Engagement dépassé de " + minutes(e.seconds_left), e.seconds_left < 0 ? "late" : ""));
-      }
-      list.appendChild(item);
+    var list = $("queue"), ids = {};
+    data.entries.forEach(function (e) { ids[e.id] = true; });
+    Object.keys(items).forEach(function (id) {
+      if (!ids[id]) { items[id].item.remove(); delete items[id]; }
     });
+    // Existing items are moved only when their order changes: moving a node loses its focus.
+    data.entries.forEach(function (e, index) {
+      var item = itemFor(e);
+      if (list.children[index] !== item) { list.insertBefore(item, list.children[index] || null); }
+    });
+    var news = known === null ? [] : data.entries.filter(function (e) { return !known[e.id] && e.status === "waiting"; });
+    if (news.length) {
+      $("queue-news").textContent = news.map(function (e) {
+        return (e.urgent ? "Nouvelle demande urgente : " : "Nouvelle demande : ") + about(e);
+      }).join(". ");
+    }
+    known = ids;
+    entries = data.entries;
+    applyFilters();
   }
 
   function renderConversation(data) {
     $("conversation").hidden = false;
-    $("conversation-meta").textContent = "Demande n° " + data.id + " — " + (REASONS[data.reason] || data.reason) +
-      (data.topic ? " — sujet : " + data.topic : "") + " — canal : " + data.channel;
+    setText($("conversation-meta"), "Demande n° " + data.id + " — " + data.reason_label +
+      (data.topic_title ? " — sujet : " + data.topic_title : "") + " — canal : " + data.channel_label);
     $("conversation-warning").hidden = !data.warning;
     $("conversation-warning").textContent = data.warning || "";
     var log = $("transcript");
     var atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 5;
-    log.textContent = "";
-    data.lines.forEach(function (line, index) {
-      var key = data.id + ":" + index;
+    // Only the new lines are added: a selection in the transcript is kept, and only they are announced.
+    if (shown !== data.id || log.children.length > data.lines.length) { log.textContent = ""; shown = data.id; }
+    var first = log.children.length;
+    data.lines.slice(first).forEach(function (line, offset) {
+      var key = data.id + ":" + (first + offset);
       var msg = el("div", null, "msg msg-" + line.author);
       var when = new Date(line.at).toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" });
       msg.appendChild(el("span", (line.name || AUTHORS[line.author]) + " — " + when, "msg-meta"));
@@ -109,12 +165,29 @@
     });
   }
 
+  /* A template goes where the cursor is (replacing only the selected text): the draft is kept. */
+  function insertAnswer(text) {
+    var box = $("reply-text"), start = box.selectionStart, before = box.value.slice(0, start);
+    box.setRangeText((before && !/\s$/.test(before) ? "\n" : "") + text, start, box.selectionEnd, "end");
+    box.focus();
+  }
+
   $("presence").addEventListener("change", function (e) {
     api("POST", "presence", { present: e.target.checked }).then(refreshQueue);
   });
+  ["filter-status", "filter-reason", "filter-channel", "filter-text"].forEach(function (id) {
+    $(id).addEventListener("input", applyFilters);
+  });
+  $("queue-filters").addEventListener("submit", function (e) { e.preventDefault(); });
   $("take").addEventListener("click", function () { act("take"); });
   $("release").addEventListener("click", function () { act("release"); });
-  $("close").addEventListener("click", function () { act("close", { outcome: $("outcome").value }); });
+  $("close").addEventListener("click", function () {
+    var outcome = $("outcome");
+    if (window.confirm("Clore la demande n° " + current + " (issue : " + outcome.selectedOptions[0].text +
+        ") et rendre la main à l'assistant ?")) {
+      act("close", { outcome: outcome.value });
+    }
+  });
   $("reply-form").addEventListener("submit", function (e) {
     e.preventDefault();
     var text = $("reply-text").value.trim();
@@ -130,7 +203,7 @@
           var item = el("li");
           var insert = el("button", a.title);
           insert.type = "button";
-          insert.addEventListener("click", function () { $("reply-text").value = a.text; $("reply-text").focus(); });
+          insert.addEventListener("click", function () { insertAnswer(a.text); });
           item.appendChild(insert);
           list.appendChild(item);
         });
