@@ -8,6 +8,7 @@ import time
 from datetime import date, datetime, timezone
 
 from bot.config import get_config
+from bot.indicators import labels
 from bot.indicators.demo import DemoSize, generate
 from bot.indicators.queries import TABLE_KEYS, Filters, compute
 from bot.indicators.report import table_csv, tables_csv, tables_json, tables_markdown
@@ -31,7 +32,7 @@ def indicators(args: argparse.Namespace) -> int:
         refresh_from_environment(engine, config.opening_hours.timezone)
     with engine.connect() as connection:
         tables = compute(connection, filters, config, datetime.now(timezone.utc),
-                         only=[args.table] if args.table else None)
+                         only=[args.table] if args.table else None, titles=labels.template_titles(engine))
     if args.format == "json":
         output = tables_json(tables, filters)
     elif args.format == "csv":

@@ -1,7 +1,11 @@
 """French labels of the codes stored in our tables, shared by the dashboard, exports and CLI."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Dict, Optional
+
+from sqlalchemy.engine import Engine
+
+from bot.templates.versions import current_templates
 
 CHANNELS = {"socketio": "Site (widget)", "rest": "API REST", "facebook": "Messenger"}
 BRANCHES = {"caf": "Caf", "cpam": "Assurance maladie", "retraite": "Assurance retraite",
@@ -19,8 +23,23 @@ KINDS = {"fallback": "Non comprise ou sans réponse validée", "out_of_scope": "
 STATUSES = {"waiting": "En attente", "active": "Prise en charge", "closed": "Clôturée"}
 MODERATION = {"insult": "Insultes", "threat": "Menaces", "hate": "Propos haineux", "defamation": "Diffamation",
               "self_harm": "Détresse", "criticism": "Critiques", "spam": "Hors sujet, publicité"}
+OUTCOMES = {"answered": "Réponse apportée", "redirected": "Orientée vers un autre canal ou organisme",
+            "no_reply": "Sans réponse de la personne", "abandoned": "Abandonnée par la personne",
+            "cancelled": "Demande annulée"}
 DECISIONS = {"keep": "Maintenu", "hide": "Masqué", "block": "Conversation suspendue"}
 UNKNOWN = "Non déterminé"
+
+
+def template_titles(engine: Optional[Engine] = None) -> Dict[str, str]:
+    """Template id -> title, as the assistant answers now (files and published versions)."""
+    return {template.id: template.title for template in current_templates(engine)}
+
+
+def template_title(template_id: Optional[str], titles: Dict[str, str]) -> str:
+    """A template as a manager knows it: its title (the id only for a template since deleted)."""
+    if not template_id:
+        return UNKNOWN
+    return titles.get(template_id, template_id)
 
 
 def label(mapping: dict, code: Optional[str]) -> str:

@@ -185,7 +185,12 @@ class Scope:
     filters: Filters
     config: CaisseConfig
     now: datetime
+    # Template id -> title: managers know answers by their titles, not by their ids.
+    titles: Dict[str, str] = field(default_factory=dict)
     _cube: Optional[List[Any]] = None
+
+    def title(self, template_id: Optional[str]) -> str:
+        return labels.template_title(template_id, self.titles)
 
     def cube(self) -> List[Any]:
         """Counts per (day, channel, branch): one pass over the period's conversations, from which
@@ -238,7 +243,7 @@ CUBE_MEASURES = ("conversations", "messages", "with_handoff", "masked_messages",
 VOLUME_COLUMNS = [
     Column("conversations", "Conversations"),
     Column("messages", "Messages reçus"),
-    Column("with_handoff", "Passées à un conseiller"),
+    Column("with_handoff", "Conversations passées à un conseiller"),
     Column("containment", "Réglées sans conseiller", "percent"),
 ]
 PEOPLE = Column("people", "Personnes distinctes")
@@ -320,7 +325,7 @@ def handoffs_by_topic(scope: Scope) -> Table:
     return Table("passages_theme", "Passages à un conseiller par thème",
                  [Column("topic", "Thème (modèle de réponse)", "text"), Column("branch", "Branche", "text"),
                   Column("handoffs", "Passages"), Column("share", "Part", "percent")],
-                 [{"topic": row.topic or labels.UNKNOWN, "branch": labels.label(labels.BRANCHES, row.branch),
+                 [{"topic": scope.title(row.topic), "branch": labels.label(labels.BRANCHES, row.branch),
                    "handoffs": row.handoffs, "share": _ratio(row.handoffs, total),
                    "_links": {"handoffs": {"source": "handoffs", "topic": row.topic or ""}}} for row in rows])
 
@@ -480,7 +485,7 @@ def open_handoffs(scope: Scope) -> Table:
             late_by = int((now - deadline).total_seconds())
         rows.append({"id": row.id, "conversation_id": row.conversation_id,
                      "channel": labels.label(labels.CHANNELS, row.channel),
-                     "reason": labels.label(labels.REASONS, row.reason), "topic": row.topic or "",
+                     "reason": labels.label(labels.REASONS, row.reason), "topic": scope.title(row.topic),
                      "status": labels.label(labels.STATUSES, row.status), "requested_at": requested,
                      "deadline": deadline, "late_by": late_by})
     return Table("passages_ouverts", "Passages en cours (non clôturés)",
@@ -518,7 +523,7 @@ def votes(scope: Scope) -> Table:
                 "_links": {"not_useful": {**criteria, "useful": "non"}, "votes": criteria}}
 
     table_rows = [line("Toutes les réponses", None, overall)]
-    table_rows += [line(row.template_id or "(modèle non identifié)", row.template_id or "", row) for row in rows]
+    table_rows += [line(scope.title(row.template_id), row.template_id or "", row) for row in rows]
     return Table("avis_f3", "Avis sur les réponses (F3)",
                  [Column("template", "Modèle de réponse", "text"), Column("useful", "Utile"),
                   Column("not_useful", "Pas utile"), Column("votes", "Avis"),
@@ -541,7 +546,8 @@ def templates_followed_by_handoff(scope: Scope) -> Table:
     return Table("modeles_suivis_passage", "Modèles de réponse le plus souvent suivis d'un passage à un conseiller",
                  [Column("topic", "Modèle de réponse", "text"), Column("conversations", "Conversations"),
                   Column("with_handoff", "Suivies d'un passage"), Column("rate", "Taux", "percent")],
-                 [{"topic": row.topic, "conversations": row.conversations, "with_handoff": int(row.with_handoff),
+                 [{"topic": scope.title(row.topic), "conversations": row.conversations,
+                   "with_handoff": int(row.with_handoff),
                    "rate": _ratio(int(row.with_handoff), row.conversations),
                    "_links": {"with_handoff": {"source": "conversations", "topic": row.topic, "handoff": "1"}}}
                   for row in rows],
@@ -654,7 +660,9 @@ def summary(scope: Scope, tables: Dict[str, Table]) -> Table:
         ("messages", "Messages reçus", period["messages"], "int"),
         ("people", "Personnes distinctes", people, "int"),
         ("containment", "Réglées sans conseiller", _ratio(conversations - with_handoff, conversations), "percent"),
-        ("handoffs", "Passages à un conseiller", sum(row["handoffs"] for row in tables["passages_motif"].rows), "int"),
+        ("with_handoff", "Conversations passées à un conseiller", with_handoff, "int"),
+        ("handoffs", "Demandes de passage à un conseiller", sum(row["handoffs"] for row in tables["passages_motif"].rows),
+         "int"),
         ("f1", "Réponses dans le délai (F1)", tables["engagement_f1"].extra["on_time_share"], "percent"),
         ("open", "Passages en cours", tables["passages_ouverts"].extra["open"], "int"),
         ("late", "En retard sur l'engagement", tables["passages_ouverts"].extra["late"], "int"),
@@ -662,15 +670,18 @@ def summary(scope: Scope, tables: Dict[str, Table]) -> Table:
         ("masked", "Messages avec données masquées (F9)", period["masked_messages"], "int"),
         ("abusive", "Messages abusifs (F10)", period["abusive_messages"], "int"),
     ]
+    # Counts and percentages in columns of their own: a spreadsheet adds up one unit per column.
     return Table("synthese", "Synthèse de la période",
-                 [Column("indicator", "Indicateur", "text"), Column("value", "Valeur", "text")],
-                 [{"code": code, "indicator": title, "value": value, "kind": kind} for code, title, value, kind in rows])
+                 [Column("indicator", "Indicateur", "text"), Column("count", "Nombre"),
+                  Column("share", "Pourcentage", "percent")],
+                 [{"code": code, "indicator": title, "count": value if kind == "int" else None,
+                   "share": value if kind == "percent" else None} for code, title, value, kind in rows])
 
 
 def compute(connection: Connection, filters: Filters, config: CaisseConfig, now: datetime,
-            only: Optional[Iterable[str]] = None) -> Dict[str, Table]:
+            only: Optional[Iterable[str]] = None, titles: Optional[Dict[str, str]] = None) -> Dict[str, Table]:
     """The dashboard's tables (all, or the keys in `only`), the summary first when asked for."""
-    scope = Scope(connection, filters, config, now)
+    scope = Scope(connection, filters, config, now, titles or {})
     wanted = ["synthese", *INDICATORS] if only is None else [key for key in only if key in TABLE_KEYS]
     needed = set(wanted) | (set(SUMMARY_SOURCES) if "synthese" in wanted else set())
     tables = {key: INDICATORS[key](scope) for key in INDICATORS if key in needed}

@@ -78,11 +78,6 @@ def _csv_cell(value: Any, kind: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def cell_kind(row: Dict[str, Any], column: Column) -> str:
-    """The summary table mixes counts and ratios in one column: each of its rows says which."""
-    return row.get("kind", column.kind) if column.key == "value" else column.kind
-
-
 def table_csv(table: Table) -> str:
     """One table as a CSV document (with its byte-order mark)."""
     buffer = io.StringIO()
@@ -95,7 +90,7 @@ def _write_csv(buffer: io.StringIO, table: Table) -> None:
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([_csv_header(column) for column in table.columns])
     for row in table.rows:
-        writer.writerow([_csv_cell(row.get(column.key), cell_kind(row, column)) for column in table.columns])
+        writer.writerow([_csv_cell(row.get(column.key), column.kind) for column in table.columns])
 
 
 def tables_csv(tables: Iterable[Table]) -> str:
@@ -121,7 +116,7 @@ def tables_markdown(tables: Iterable[Table], filters: Filters, caisse: str) -> s
         lines.append("| " + " | ".join(column.label for column in table.columns) + " |")
         lines.append("|" + "|".join("---" for _ in table.columns) + "|")
         for row in table.rows:
-            cells = [format_value(row.get(column.key), cell_kind(row, column), filters.timezone)
+            cells = [format_value(row.get(column.key), column.kind, filters.timezone)
                      for column in table.columns]
             lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
         lines.append("")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -212,13 +213,41 @@ def _keep_purged_sessions(connection: Connection, sender: str, events: List[Tupl
     return kept
 
 
-def refresh_from_environment(engine: Engine, timezone_name: str) -> int:
-    """Brings the facts up to date with the tracker store named by TRACKER_DB_URL, when it exists."""
+_REFRESHING = threading.Lock()
+
+
+def _environment_tracker() -> Optional[Engine]:
     url = os.environ.get("TRACKER_DB_URL", DEFAULT_TRACKER_URL)
     if url.startswith("sqlite:///") and not os.path.exists(url[len("sqlite:///"):]):
+        return None
+    return create_engine(url, future=True)
+
+
+def refresh_from_environment(engine: Engine, timezone_name: str) -> int:
+    """Brings the facts up to date with the tracker store named by TRACKER_DB_URL, when it exists.
+
+    The dashboard calls it before each reading (figures as fresh as the handoff records) and in
+    the background: one refresh at a time, so two never derive the same conversation at once."""
+    tracker = _environment_tracker()
+    if tracker is None:
         return 0
-    tracker = create_engine(url, future=True)
     try:
-        return refresh_facts(tracker, engine, timezone_name)
+        with _REFRESHING:
+            return refresh_facts(tracker, engine, timezone_name)
+    finally:
+        tracker.dispose()
+
+
+def conversation_events(conversation_id: str) -> List[Dict[str, Any]]:
+    """The (masked) events of one conversation, oldest first, for the manager who opens it."""
+    tracker = _environment_tracker()
+    if tracker is None:
+        return []
+    try:
+        if not inspect(tracker).has_table("events"):
+            return []
+        with tracker.connect() as connection:
+            return [json.loads(data) for (data,) in connection.execute(
+                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": conversation_id})]
     finally:
         tracker.dispose()

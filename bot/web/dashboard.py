@@ -4,8 +4,10 @@ personal data (F9), moderation (F10) and unanswered questions over a chosen peri
 Every figure comes from `bot.indicators.queries` (SQL aggregations) in a worker thread, so a
 slow query never blocks the event loop serving the agents' console. Charts are drawn in the
 browser from the tables themselves (`data-value` cells, /static/pilotage.js): one source for
-the chart, the table under it and its CSV export. The facts are refreshed from Rasa's tracker
-store in the background every few minutes.
+the chart, the table under it and its CSV export. The facts are brought up to date from Rasa's
+tracker store before each reading (and in the background every few minutes), so that counts of
+conversations and of handoff records on one page are equally fresh. Every list behind a number
+is paged, and each of its conversations opens as a masked transcript.
 """
 from __future__ import annotations
 
@@ -23,16 +25,19 @@ from sanic.request import Request
 
 from bot.config import BRANCHES, CaisseConfig
 from bot.indicators import labels
-from bot.indicators.drill import DRILL_LIMIT, SOURCES, drill
+from bot.handoff.transcript import transcript
+from bot.indicators.drill import PAGE_SIZE, SOURCES, Listing, drill
 from bot.indicators.queries import TABLE_KEYS, Filters, Table, compute, filters_from_params
-from bot.indicators.report import cell_kind, format_value, table_csv
-from bot.indicators.tracker import refresh_from_environment
+from bot.indicators.report import format_value, table_csv
+from bot.indicators.tracker import conversation_events, refresh_from_environment
 from bot.storage import get_engine
+from bot.templates.checks import normalise
 from bot.web.pages import Pages
 from bot.web.security import requires_role
 
 logger = logging.getLogger(__name__)
 REFRESH_EVERY_SECONDS = 300
+AUTHORS = {"person": "Personne", "bot": "Assistant", "agent": "Conseiller", "system": "Message automatique"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,15 @@ def _link(filters: Filters, criteria: Dict[str, str]) -> str:
     return "/pilotage/conversations?" + urlencode({**filters.as_params(), **criteria})
 
 
+def _transcript_link(filters: Filters, conversation_id: str) -> str:
+    return "/pilotage/conversation?" + urlencode({**filters.as_params(), "id": conversation_id})
+
+
+def _section_id(title: str) -> str:
+    """The anchor of a section for the menu at the top of the page."""
+    return "section-" + "-".join(normalise(title).split())
+
+
 def _view(table: Table, filters: Filters, chart: Optional[Chart] = None) -> Dict[str, Any]:
     """The table as the template shows it: display text, raw value for charts, link to the rows behind."""
     rows = []
@@ -86,13 +100,16 @@ def _view(table: Table, filters: Filters, chart: Optional[Chart] = None) -> Dict
         cells = []
         for column in table.columns:
             value = row.get(column.key)
-            kind = cell_kind(row, column)
+            kind = column.kind
             criteria = links.get(column.key)
+            href = _link(filters, criteria) if criteria and value else None
+            if column.key == "conversation_id" and value:
+                href = _transcript_link(filters, value)
             cells.append({
                 "text": format_value(value, kind, filters.timezone),
                 "value": "" if value is None else (value.isoformat() if isinstance(value, (date, datetime)) else value),
                 "numeric": kind in ("int", "percent", "duration"),
-                "href": _link(filters, criteria) if criteria and value else None,
+                "href": href,
             })
         rows.append(cells)
     return {"key": table.key, "title": table.title, "note": table.note, "columns": table.columns, "rows": rows,
@@ -131,9 +148,16 @@ def dashboard_blueprint(pages: Pages, config: CaisseConfig) -> Blueprint:
     async def in_thread(function, *args):
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
 
+    def fresh_facts() -> None:
+        try:
+            refresh_from_environment(get_engine(), zone)
+        except Exception:  # a tracker store down must not hide the dashboard; figures just age
+            logger.exception("mise à jour des indicateurs depuis l'historique de Rasa impossible")
+
     def tables_for(filters: Filters, only: Optional[List[str]] = None) -> Dict[str, Table]:
+        fresh_facts()
         with get_engine().connect() as connection:
-            return compute(connection, filters, config, datetime.now(timezone.utc), only)
+            return compute(connection, filters, config, datetime.now(timezone.utc), only, labels.template_titles())
 
     def refused(account, error: str) -> response.HTTPResponse:
         return pages.render("backoffice/pilotage.html", status=400, account=account, error=error,
@@ -148,7 +172,7 @@ def dashboard_blueprint(pages: Pages, config: CaisseConfig) -> Blueprint:
         except ValueError as error:
             return refused(account, str(error))
         tables = await in_thread(tables_for, filters)
-        sections = [(title, [_view(tables[key], filters, chart) for key, chart in entries])
+        sections = [(title, _section_id(title), [_view(tables[key], filters, chart) for key, chart in entries])
                     for title, entries in SECTIONS]
         return pages.render("backoffice/pilotage.html", account=account, error="", filters=filters,
                             summary=_view(tables["synthese"], filters), sections=sections,
@@ -172,29 +196,64 @@ def dashboard_blueprint(pages: Pages, config: CaisseConfig) -> Blueprint:
     @bp.get("/pilotage/conversations")
     @requires_role("manager")
     async def conversations(request: Request, account):
-        criteria = {key: request.args.get(key) for key in request.args if key not in ("du", "au", "canal", "branche")}
+        criteria = {key: request.args.get(key) for key in request.args
+                    if key not in ("du", "au", "canal", "branche", "page")}
         if criteria.get("source") not in SOURCES:
             return response.text("Liste inconnue.", status=404)
         try:
             filters = filters_of(request)
+            listing = Listing(page=max(1, int(request.args.get("page") or 1)))
         except ValueError as error:
             return response.text(str(error), status=400)
 
         def listed() -> Table:
+            fresh_facts()
+            listing.titles = labels.template_titles()
             with get_engine().connect() as connection:
-                return drill(connection, filters, config, datetime.now(timezone.utc), criteria)
+                return drill(connection, filters, config, datetime.now(timezone.utc), criteria, listing)
 
         try:
             table = await in_thread(listed)
         except ValueError as error:  # a criterion that is not a date, say
             return response.text(str(error), status=400)
-        return pages.render("backoffice/pilotage_liste.html", account=account, filters=filters,
-                            table=_view(table, filters), limit=DRILL_LIMIT,
+        pages_count = max(1, -(-listing.total // PAGE_SIZE))
+        here = {**filters.as_params(), **criteria}
+
+        def page_link(number: int) -> Optional[str]:
+            return f"/pilotage/conversations?{urlencode({**here, 'page': number})}" if 1 <= number <= pages_count else None
+
+        day = None
+        if criteria.get("day"):
+            day = date.fromisoformat(criteria["day"])  # already checked by the drill-down
+        return pages.render("backoffice/pilotage_liste.html", account=account, filters=filters, day=day,
+                            table=_view(table, filters), total=listing.total, page=listing.page,
+                            pages_count=pages_count, first=(listing.page - 1) * PAGE_SIZE + 1,
+                            previous=page_link(listing.page - 1), next=page_link(listing.page + 1),
                             back="/pilotage?" + urlencode(filters.as_params()))
+
+    @bp.get("/pilotage/conversation")
+    @requires_role("manager")
+    async def conversation(request: Request, account):
+        """One conversation behind a number, masked as it was stored, as the agents read it."""
+        conversation_id = request.args.get("id", "")
+        try:
+            filters = filters_of(request)
+        except ValueError as error:
+            return response.text(str(error), status=400)
+        lines = transcript(await in_thread(conversation_events, conversation_id)) if conversation_id else []
+        if not lines:
+            return response.text("Conversation introuvable (supprimée ou pas encore enregistrée).", status=404)
+        local = ZoneInfo(zone)
+        shown = [{"author": AUTHORS.get(line.author, line.author) if not line.name else line.name,
+                  "at": datetime.fromisoformat(line.at).astimezone(local).strftime("%d/%m/%Y %H:%M:%S"),
+                  "text": line.text if not line.hidden else
+                  f"Message retiré ({labels.label(labels.MODERATION, line.hidden).lower()})"} for line in lines]
+        return pages.render("backoffice/pilotage_conversation.html", account=account, lines=shown,
+                            conversation_id=conversation_id, back="/pilotage?" + urlencode(filters.as_params()))
 
     @bp.listener("after_server_start")
     async def start_refreshing(app, _loop):
-        app.add_task(_refresh_forever(zone))
+        app.add_task(_refresh_forever(fresh_facts))
 
     return bp
 
@@ -203,12 +262,9 @@ def _branches() -> Dict[str, str]:
     return {code: labels.BRANCHES[code] for code in BRANCHES}
 
 
-async def _refresh_forever(zone: str) -> None:
-    """New conversations reach the dashboard within REFRESH_EVERY_SECONDS."""
+async def _refresh_forever(refresh) -> None:
+    """The facts stay close to date between readings: each reading then has little to catch up."""
     loop = asyncio.get_running_loop()
     while True:
-        try:
-            await loop.run_in_executor(None, refresh_from_environment, get_engine(), zone)
-        except Exception:  # a tracker store down must not stop the dashboard; figures just age
-            logger.exception("mise à jour des indicateurs depuis l'historique de Rasa impossible")
+        await loop.run_in_executor(None, refresh)
         await asyncio.sleep(REFRESH_EVERY_SECONDS)

@@ -20,7 +20,7 @@ def test_markdown_report_has_every_table(capsys, monkeypatch, engine, tmp_path):
     assert code == 0
     assert "Période du 01/10/2026 au 07/10/2026." in out.out
     assert "| Conversations | 5 |" in out.out
-    assert "| Réglées sans conseiller | 60,0 % |" in out.out
+    assert "| Réglées sans conseiller | – | 60,0 % |" in out.out
     for title in ("## Volumes par jour", "## Délais des passages", "## Engagement de réponse (F1)",
                   "## Réactivité interne (F2)", "## Avis sur les réponses (F3)", "## Données personnelles masquées (F9)",
                   "## Modération (F10)", "## Questions sans réponse"):
@@ -39,7 +39,7 @@ def test_csv_of_one_table_for_a_spreadsheet(capsys, monkeypatch, engine, tmp_pat
 def test_json_with_channel_filter(capsys, monkeypatch, engine, tmp_path):
     code, out = _run(capsys, monkeypatch, engine, tmp_path, "--format", "json", "--channel", "socketio")
     tables = {table["key"]: table for table in json.loads(out.out)["tables"]}
-    summary = {row["code"]: row["value"] for row in tables["synthese"]["rows"]}
+    summary = {row["code"]: row["count"] for row in tables["synthese"]["rows"]}
     assert (code, summary["conversations"], summary["people"]) == (0, 3, 2)
 
 

@@ -1,7 +1,8 @@
 """The conversations behind a number are the ones that number counted."""
 import pytest
 
-from bot.indicators.drill import drill
+from bot.indicators import drill as drill_module
+from bot.indicators.drill import Listing, drill
 from tests.indicators.conftest import NOW, PERIOD
 
 
@@ -43,3 +44,23 @@ def test_moderation_flags(connection, config):
 def test_unknown_source_is_refused(connection, config):
     with pytest.raises(ValueError):
         drill(connection, PERIOD, config, NOW, {"source": "users"})
+
+
+def test_outcomes_and_templates_read_in_french(connection, config):
+    listing = Listing(titles={"caf_logement_apl": "Aide au logement (APL)"})
+    table = drill(connection, PERIOD, config, NOW, {"source": "handoffs", "reason": "fallback"}, listing)
+    assert [row["outcome"] for row in table.rows] == ["Réponse apportée", "Réponse apportée"]
+    assert [row["topic"] for row in table.rows] == ["Aide au logement (APL)", "Non déterminé"]
+
+
+def test_pages_of_a_long_list_with_its_total(connection, config, monkeypatch):
+    everything = _ids(connection, config, source="conversations")
+    monkeypatch.setattr(drill_module, "PAGE_SIZE", 2)
+    pages = []
+    for page in (1, 2, 3):
+        listing = Listing(page=page)
+        pages.append([row["conversation_id"] for row in
+                      drill(connection, PERIOD, config, NOW, {"source": "conversations"}, listing).rows])
+        assert listing.total == 5
+    assert [len(rows) for rows in pages] == [2, 2, 1]
+    assert sum(pages, []) == everything

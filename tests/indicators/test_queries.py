@@ -1,10 +1,13 @@
 """Every indicator against the hand-computed dataset of conftest.py."""
+import csv
+import io
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import create_engine, insert
 
 from bot.indicators.queries import Filters, compute, late_request_threshold, percentiles
+from bot.indicators.report import table_csv
 from tests.indicators.conftest import NOW, PERIOD
 
 
@@ -33,14 +36,22 @@ def test_volumes_per_week_start_on_monday(connection, config):
         (date(2026, 9, 28), 3, 9), (date(2026, 10, 5), 2, 3)]
 
 
+def _summary(table):
+    """Code -> figure; each row fills either its count or its percentage, never both."""
+    assert all((row["count"] is None) != (row["share"] is None) for row in table.rows)
+    return {row["code"]: row["count"] if row["share"] is None else row["share"] for row in table.rows}
+
+
 def test_summary_counts_people_once_over_the_period(connection, config):
-    summary = {row["code"]: row["value"] for row in _table(connection, config, "synthese").rows}
+    summary = _summary(_table(connection, config, "synthese"))
     # c1 came twice (two sessions): 5 conversations, 4 people; c1 and c3 went to an agent.
     assert summary["conversations"] == 5
     assert summary["messages"] == 12
     assert summary["people"] == 4
     assert summary["containment"] == 0.6
     assert summary["handoffs"] == 5
+    # The same count as the "Conversations passées à un conseiller" column of the volume tables.
+    assert summary["with_handoff"] == 2 == sum(row["with_handoff"] for row in _table(connection, config, "volumes_jour").rows)
     assert summary["f1"] == 0.5
     assert (summary["open"], summary["late"]) == (2, 1)
     assert summary["useful"] == round(4 / 6, 4)
@@ -54,7 +65,7 @@ def test_channel_and_branch_filters(connection, config):
     assert by_channel["Messenger"]["with_handoff"] == 1
     assert by_channel["API REST"]["containment"] == 1.0
     web = Filters(PERIOD.start, PERIOD.end, channel="socketio")
-    summary = {row["code"]: row["value"] for row in _table(connection, config, "synthese", web).rows}
+    summary = _summary(_table(connection, config, "synthese", web))
     assert (summary["conversations"], summary["people"], summary["handoffs"]) == (3, 2, 3)
     caf = Filters(PERIOD.start, PERIOD.end, branch="caf")
     by_branch = _by(_table(connection, config, "branches"), "branch")
@@ -147,7 +158,7 @@ def test_votes_f3_per_template_and_overall(connection, config):
     assert (overall["useful"], overall["not_useful"], overall["votes"]) == (4, 2, 6)
     apl = rows["caf_logement_apl"]
     assert (apl["useful"], apl["not_useful"], apl["useful_share"]) == (2, 1, round(2 / 3, 4))
-    assert rows["(modèle non identifié)"]["useful"] == 1
+    assert rows["Non déterminé"]["useful"] == 1
     caf = _by(_table(connection, config, "avis_f3", Filters(PERIOD.start, PERIOD.end, branch="caf")), "template")
     assert set(caf) == {"Toutes les réponses", "caf_logement_apl"}
     assert caf["Toutes les réponses"]["votes"] == 3
@@ -183,3 +194,23 @@ def test_unanswered_questions_grouped_by_similarity(connection, config):
     assert table.rows[0]["question"] == "allocation rentrée scolaire date versement"
     assert table.rows[1]["question"] == "quel temps fait il demain"
     assert table.extra["total"] == 3
+
+
+def test_summary_csv_has_one_unit_per_column(connection, config):
+    rows = list(csv.reader(io.StringIO(table_csv(_table(connection, config, "synthese")).lstrip("\ufeff")),
+                           delimiter=";"))
+    assert rows[0] == ["Indicateur", "Nombre", "Pourcentage, en %"]
+    by_name = {row[0]: row[1:] for row in rows[1:]}
+    assert by_name["Conversations"] == ["5", ""]
+    assert by_name["Réglées sans conseiller"] == ["", "60,0"]
+
+
+def test_templates_are_shown_by_their_titles(connection, config):
+    titles = {"caf_logement_apl": "Aide au logement (APL)"}
+    tables = compute(connection, PERIOD, config, NOW, ["passages_theme", "avis_f3"], titles)
+    topics = {row["topic"] for row in tables["passages_theme"].rows}
+    assert "Aide au logement (APL)" in topics and "caf_logement_apl" not in topics
+    assert "Aide au logement (APL)" in {row["template"] for row in tables["avis_f3"].rows}
+    # The link behind the number keeps the id.
+    [row] = [row for row in tables["passages_theme"].rows if row["topic"] == "Aide au logement (APL)"]
+    assert row["_links"]["handoffs"]["topic"] == "caf_logement_apl"

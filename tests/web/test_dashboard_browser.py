@@ -4,9 +4,11 @@ sign-in, period change, charts, export, drill-down, and nothing for a visitor no
 Only our web server is needed (`python -m bot web`, no Rasa), on a free port, over a temporary
 database migrated and filled with demo data.
 """
+import asyncio
 import csv
 import io
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -23,8 +25,13 @@ AGENT = ("conseiller", "conseiller-essai-2026")
 
 
 @pytest.fixture(scope="module")
-def web_server(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("pilotage")
+def folder(tmp_path_factory):
+    """The server's database, tracker store and logs."""
+    return tmp_path_factory.mktemp("pilotage")
+
+
+@pytest.fixture(scope="module")
+def web_server(folder):
     url = f"sqlite:///{folder / 'caisse.db'}"
     migrate(url)
     engine = get_engine(url)
@@ -119,4 +126,97 @@ def test_manager_changes_period_reads_charts_exports_and_opens_conversations(web
     assert context.request.get(f"{web_server}/pilotage?du=2026-13-01").status == 400
     headers = context.request.get(f"{web_server}/pilotage").headers
     assert "script-src 'self'" in headers["content-security-policy"]
+    context.close()
+
+
+def _conversation_in_tracker_store(folder, sender, now):
+    """A conversation written after the server started, by Rasa's own SQL tracker store."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import BotUttered, UserUttered
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    moment = now.timestamp()
+    events = [UserUttered("mon numéro est [NIR], quand suis-je payé ?", {"name": "nlu_fallback", "confidence": 0.3},
+                          input_channel="socketio", timestamp=moment),
+              BotUttered("Les prestations sont versées le 5 du mois.", timestamp=moment + 2)]
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(folder / "tracker.db"))
+    with ThreadPoolExecutor(1) as thread:  # Playwright's event loop runs in this one
+        thread.submit(asyncio.run, store.save(DialogueStateTracker.from_events(sender, events))).result()
+
+
+def test_drill_downs_are_paged_in_french_by_day_and_open_the_masked_conversation(web_server, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    _sign_in(page, web_server, MANAGER)
+    today = date.today()
+    start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    page.goto(f"{web_server}/pilotage?du={start.isoformat()}&au={today.isoformat()}")
+
+    # A section menu at the top; counts of conversations sent to an agent agree with the tables.
+    menu = page.get_by_role("navigation", name="Sections du pilotage")
+    menu.get_by_role("link", name="Qualité des réponses").click()
+    assert page.url.endswith("#section-qualite-des-reponses")
+    expect(page.get_by_role("heading", name="Qualité des réponses")).to_be_in_viewport()
+    cards = dict(zip(page.locator(".pilotage-card dt").all_inner_texts(),
+                     page.locator(".pilotage-card dd").all_inner_texts()))
+    column = page.locator("#tableau-volumes_jour th").all_inner_texts().index("Conversations passées à un conseiller")
+    with_handoff = sum(page.locator(f"#tableau-volumes_jour tbody td:nth-child({column + 1})")
+                       .evaluate_all("cells => cells.map(cell => Number(cell.dataset.value))"))
+    assert int(re.sub(r"\D", "", cards["Conversations passées à un conseiller"])) == with_handoff
+    # Templates by their titles, not their ids.
+    assert not re.search(r"\b(caf|cpam|msa|urssaf|retraite)_[a-z_]+\b",
+                         page.locator("#tableau-passages_theme, #tableau-avis_f3").all_inner_texts().__str__())
+
+    # Every handoff of the period: a total, pages, outcomes in French.
+    page.goto(f"{web_server}/pilotage/conversations?du={start.isoformat()}&au={today.isoformat()}&source=handoffs")
+    summary = page.locator("main p").nth(1)
+    total = int(re.search(r"(\d+) ligne", summary.inner_text()).group(1))
+    assert total > 100
+    expect(summary).to_contain_text("lignes 1 à 100 (page 1 sur")
+    issues = page.locator("#tableau-passages tbody td:last-child").all_inner_texts()
+    assert "Réponse apportée" in issues and not {"answered", "redirected", "abandoned"} & set(issues)
+    page.get_by_role("link", name="Page suivante →").click()
+    expect(page.locator("main p").nth(1)).to_contain_text("lignes 101 à ")
+    assert page.locator("#tableau-passages tbody tr").count() == min(100, total - 100)
+
+    # A day of the daily table: that day's header.
+    page.goto(f"{web_server}/pilotage?du={start.isoformat()}&au={today.isoformat()}")
+    page.locator("#tableau-volumes_jour tbody tr").nth(3).locator("a").first.click()
+    day = start + timedelta(days=3)
+    expect(page.locator("main p").nth(1)).to_contain_text(f"Le {day:%d/%m/%Y} ;")
+    context.close()
+
+
+def test_a_new_conversation_counts_at_once_and_opens_masked(web_server, browser, folder):
+    context = browser.new_context()
+    page = context.new_page()
+    _sign_in(page, web_server, MANAGER)
+    today = date.today()
+    url = f"{web_server}/pilotage?du={today.isoformat()}&au={today.isoformat()}"
+
+    def conversations():
+        page.goto(url)
+        return int(re.sub(r"\D", "", page.locator(".pilotage-card").first.locator("dd").inner_text()))
+
+    before = conversations()
+    _conversation_in_tracker_store(folder, "essai-pilotage-1", datetime.now(timezone.utc))
+    assert conversations() == before + 1  # not five minutes later
+
+    listing = (f"{web_server}/pilotage/conversations?du={today.isoformat()}&au={today.isoformat()}"
+               "&source=conversations&channel=socketio")
+    page.goto(listing)
+    pages = re.search(r"sur (\d+)\)", page.locator("main p").nth(1).inner_text())
+    if pages:  # the newest conversation is on the last page
+        page.goto(f"{listing}&page={pages.group(1)}")
+    page.get_by_role("link", name="essai-pilotage-1").click()
+    expect(page.get_by_role("heading", name="Conversation essai-pilotage-1")).to_be_visible()
+    rows = page.locator("#transcription tbody tr")
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text("Personne")
+    expect(rows.nth(0)).to_contain_text("[NIR]")
+    expect(rows.nth(1)).to_contain_text("Assistant")
+    expect(rows.nth(1)).to_contain_text("le 5 du mois")
+    assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", rows.nth(0).locator("td").first.inner_text())
+    assert context.request.get(f"{web_server}/pilotage/conversation?id=inconnue").status == 404
     context.close()
