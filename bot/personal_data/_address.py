@@ -6,7 +6,9 @@ postcode and a town: "12 rue des Lilas", "3bis, av. Jean Jaurès 69007 Lyon",
 ("j'habite rue ...", "mon adresse : ..."). A dwelling (résidence, lotissement, hameau)
 needs no cue when its name is capitalised or starts with an article ("résidence les
 Tilleuls", "lot. les pins"), nor do two parts of a dwelling in a row ("bat B esc 2
-appt 34"), but "la résidence des enfants" (custody) is no address. A postcode or a town
+appt 34", "bat B 3eme etage porte gauche"), nor a street named with a building or flat
+number ("cité des Fleurs bât 4"), but "la résidence des enfants" (custody) is no
+address. "chez M. Petit" typed before an address belongs to it. A postcode or a town
 alone is not an address.
 """
 
@@ -65,14 +67,29 @@ _NOT_DWELLING_NAMES = frozenset(
     """.split()
 )
 _OF_BEFORE = re.compile(r"\b(?:de|d')\s*$")
-_PART = r"(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|bloc|entree)"
+_PART = r"(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|bloc|entree|lot)"
 _PART_VALUE = r"\.?\s*(?:n°\s*)?(?:\d{1,4}[a-z]?|[a-z])(?![\w'])"
+# A floor or a door side, part of a dwelling only next to another part ("bat B 3eme
+# etage porte gauche"): alone ("j'habite au 3eme étage") it says nothing of where.
+_SIDE = (
+    r"(?:\d{1,2}\s?(?:e|eme|er|ere|ieme)\s*etage|rdc|rez[ \-]de[ \-]chaussee"
+    r"|porte\s+(?:de\s+)?(?:gauche|droite|face|du\s+fond))(?![\w'])"
+)
+_ITEM = rf"(?:{_PART}{_PART_VALUE}|{_SIDE})"
 _PART_VALUE_WORD = re.compile(r"\d{1,4}[a-z]?|[a-z]")
 _PART_VALUE_AFTER = re.compile(rf"\s*(?:n°\s*)?(?:\d{{1,4}}[a-z]?|[a-z])(?![\w'])")
 # Two dwelling parts in a row ("bat B esc 2 appt 34"), typed alone.
-_PART_CHAIN = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}(?:[\s,/\-–]*{_PART}{_PART_VALUE})+")
+_PART_CHAIN = re.compile(rf"(?<![\w]){_ITEM}(?:[\s,/\-–]*{_ITEM})+")
 # Dwelling parts right after a dwelling's name ("résidence les Lilas, bât B, appt 12").
-_PARTS_AFTER = re.compile(rf"(?:[\s,/\-–]+{_PART}{_PART_VALUE})+")
+_PARTS_AFTER = re.compile(rf"(?:[\s,/\-–]+{_ITEM})+")
+_HAS_PART = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}")
+# "chez M. Petit, 8 rue des Ormes": the person the mail is sent to is part of the address.
+_CARE_OF = re.compile(
+    r"\bchez\s+(?P<title>(?:m|mr|mme|mlle|melle|monsieur|madame)\.?\s+)?"
+    r"(?P<name>[a-z][a-z'\-]+)(?:\s+[a-z][a-z'\-]+)?\s*,?\s*$"
+)
+# "rés les acacias", "lot le clos": undotted, but not "le lot des ..." (a batch).
+_LOT_ARTICLE = re.compile(r"\b(?:le|un|du|au|ce|chaque|dernier|premier)\s+$")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*,?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
@@ -162,12 +179,23 @@ def _parts_after(folded: str, pos: int) -> re.Match[str] | None:
 
 def _named_dwelling(folded: str, match: re.Match[str]) -> bool:
     """A dwelling named after an article: "residence les tilleuls", "lot. du moulin"."""
-    if match.group("type") not in _NAMED_DWELLINGS or not _type_ok(match):
+    if match.group("type") not in _NAMED_DWELLINGS:
         return False
+    if match.group("type") == "lot" and not match.group("dot"):
+        if _LOT_ARTICLE.search(folded, max(0, match.start() - 10), match.start()):
+            return False
     if _OF_BEFORE.search(folded, max(0, match.start() - 4), match.start()):
         return False  # "contrôle de résidence de la CPAM", "lieu de résidence"
     name = _ARTICLE_NAME.match(folded, match.end())
     return bool(name) and name.group(1) not in _NOT_DWELLING_NAMES | ADDRESS_STOP_WORDS | ORGANISATIONS
+
+
+def _care_of_start(text: str, folded: str, start: int) -> int:
+    """Start of a "chez M. Petit," typed right before the address, else start."""
+    care = _CARE_OF.search(folded, max(0, start - 50), start)
+    if care and (care.group("title") or text[care.start("name")].isupper()):
+        return care.start()
+    return start
 
 
 def find_address(text: str, folded: str) -> Iterator[Finding]:
@@ -189,18 +217,27 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         prefix = _DWELLING_PREFIX.search(folded, max(0, start - 40), start)
         if prefix:
             start = prefix.start()  # overlaps with "12 bat B" resolve to the longer span
+        start = _care_of_start(text, folded, start)
         numbered.append(Finding("ADDRESS", start, _tail_end(text, folded, name_end)))
     yield from numbered
     for match in _TYPE_ONLY.finditer(folded):
-        if not _type_ok(match) or any(f.start <= match.start() < f.end for f in numbered):
+        if any(f.start <= match.start() < f.end for f in numbered):
+            continue
+        named = _named_dwelling(folded, match)  # "rés les acacias": no dot needed
+        if not (_type_ok(match) or named):
             continue
         name_end = _street_name_end(folded, match.end())
         if name_end < 0:
             continue
+        parts = _parts_after(folded, name_end)
         cued = _CUE.search(folded[max(0, match.start() - 40) : match.start()])
-        if cued or _capitalised_dwelling(text, match, name_end) or _named_dwelling(folded, match):
-            parts = _parts_after(folded, name_end)
+        # "cité des Fleurs bât 4": a building or flat number makes any street a home
+        dwelling = bool(parts) or bool(_HAS_PART.search(folded, match.end(), name_end))
+        if cued or dwelling or named or _capitalised_dwelling(text, match, name_end):
             end = parts.end() if parts else name_end
-            yield Finding("ADDRESS", match.start(), _tail_end(text, folded, end))
+            start = _care_of_start(text, folded, match.start())
+            yield Finding("ADDRESS", start, _tail_end(text, folded, end))
     for match in _PART_CHAIN.finditer(folded):
+        if not _HAS_PART.search(match.group()):
+            continue  # "3eme etage porte gauche": a floor and a side, no building or flat
         yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))

@@ -1,11 +1,12 @@
 """Date-of-birth detector.
 
 A date is personal data here only when a cue says it is a birth date ("né le 12/03/1985",
-"née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985", "né le 1981-08-18", "12/03/1985 c'est
-ma date de naissance", "nés le 3/4/2010 et le 5/6/2012"). Dates of events ("depuis le
-12 mars", "le 5 du mois", "arrêt du 2026-01-15") are left alone. A full date typed
-ISO-style (1981-08-18) is how a birth date is copied from a form: taken without a cue
-when it is too old to be a recent event and no "du", "depuis", "au" introduces it.
+"née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985",
+"né le 1981-08-18", "12/03/1985 c'est ma date de naissance", "nés le 3/4/2010 et le
+5/6/2012", "anniversaire le 3 mars 1975"). Dates of events ("depuis le 12 mars", "le 5
+du mois", "arrêt du 2026-01-15") are left alone. A full date typed ISO-style
+(1981-08-18) is how a birth date is copied from a form: taken without a cue when it is
+too old to be a recent event and no "du", "depuis", "au" introduces it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from ._lexicon import RELATIVES
 from ._model import Finding
 
 _MONTH_NAMES = (
@@ -36,11 +38,16 @@ _DATE = (
 )
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the
 # negation, hence the "le"/"à ... le" that must follow it.
-_BORN = r"\bn(?:e|ez)e?s?(?:\(e\)s?)?\s+(?:(?:a|au|en)\s+[a-z' \-]{1,30}?\s+)?(?:le\s*:?\s*|ce\s+)"
+# "nait le", "naquit le" too; "née en 1962, le 5 mai": a place or a year may come first.
+_BORN = (
+    r"(?:\bn(?:e|ez)e?s?(?:\(e\)s?)?|\bnait|\bnaquit)\s+"
+    r"(?:(?:a|au|en)\s+[a-z0-9' \-]{1,30}?,?\s+)?(?:le\s*:?\s*|ce\s+)"
+)
 _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
-    r"(?:(?:\bda?te?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b)[^\d\n?!]{0,25}?"
-    r"|\bnaissance\s*(?::|le)\s*|\bd\.?n\.?\s*:\s*)"
+    # "Date de naissance\n12/03/1985", "mes dates de naissance : moi ..., mon mari ..."
+    r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b)[^\d?!]{0,25}?"
+    r"|\bnaissance\s*(?::|le)\s*|\bd\.?n\.?\s*:\s*|\banniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
 # The cue after the date: "12/03/1985 c'est ma date de naissance", "(ddn)".
@@ -49,7 +56,11 @@ _LABEL_AFTER = re.compile(
 )
 _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 # "nés le 3/4/2010 et le 5/6/2012": the dates that follow one birth date.
-_NEXT = re.compile(rf"\s*(?:,|et|&|puis)\s*(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})")
+# "... et ma fille le 9 mai 2018", "moi 03/04/1970, mon mari 12/08/1968": who, then the date.
+_WHO = "|".join(sorted(RELATIVES | {"moi", "lui", "elle", "mon", "ma", "son", "sa", "notre"}))
+_NEXT = re.compile(
+    rf"\s*(?:,|et|&|puis)\s*(?:(?:{_WHO})\s+){{0,2}}(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})"
+)
 _ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")
 _EVENT_BEFORE = re.compile(
     r"(?:\b(?:du|au|a|depuis|entre|jusqu'?\s*au|partir\s*du|avant|apres|date|effet|et|de"

@@ -1,7 +1,7 @@
 """Bank card detector: the card number, and the expiry date and security code typed with it.
 
 A card number is 13 to 19 digits (14 excepted), typed in one block, in groups of 4
-(Amex: 4-6-5) or in pairs. Without a cue, only a number typed as a card whose first
+(Amex: 4-6-5) or in pairs, possibly wrapped to the next line. Without a cue, only a number typed as a card whose first
 digits belong to a card network and whose Luhn key checks is taken: a SIRET (14 digits,
 same Luhn key) or a NIR (15 digits, never 34/37 like an Amex) never is. After a cue ("carte bancaire", "CB", "visa"...), a number
 of the right shape is masked even when a mistyped digit breaks the key, since it still
@@ -26,7 +26,9 @@ _NUMBER = re.compile(
     _BEFORE
     + r"(?:(?P<block>\d{13,19})"
     r"|(?P<amex>\d{4}(?P<sa>[ \-.])\d{6}(?P=sa)\d{4,5})"
-    r"|(?P<fours>\d{4}(?P<sf>[ \-.]{1,2})\d{4}(?:(?P=sf)\d{4}){1,2}(?:(?P=sf)\d{1,3})?)"
+    # a group may wrap to the next line: "4251 3597\n4277 8531"
+    r"|(?P<fours>\d{4}(?P<sf>[ \-.]{1,2})\d{4}(?:(?:(?P=sf)|[ \t]*\n[ \t]*)\d{4}){1,2}"
+    r"(?:(?P=sf)\d{1,3})?)"
     r"|(?P<other>\d{2,6}(?:[ \-.]\d{2,6}){2,8}(?!\s?/\s?\d)))"
     r"(?!\d)(?![.,]\d)"
 )

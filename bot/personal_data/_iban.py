@@ -1,5 +1,7 @@
 """IBAN detector (any country), validated with python-stdnum.
 
+Typed compact, in groups of any size, in lowercase, or wrapped over lines.
+
 A candidate starts with a country code and two digits and runs over the following
 letters and digits; since words typed after the IBAN (a BIC, "merci") join the run,
 the longest prefix that validates is kept. A run whose checksum fails but whose shape is
@@ -30,7 +32,7 @@ _COUNTRIES = frozenset(
 )
 
 _CANDIDATE = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z]{2})[ \-]?\d{2}(?:[ \-.]{0,2}[A-Za-z0-9]){10,34}"
+    r"(?<![A-Za-z0-9])([A-Za-z]{2})[ \-]?\d{2}(?:(?:[ \-.]{0,2}|[ \t]*\n[ \t]*)[A-Za-z0-9]){10,34}"
 )
 _MIN_LENGTH = 15  # Norway, the shortest IBAN
 _IBAN_DB = numdb.get("iban")

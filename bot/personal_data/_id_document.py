@@ -4,9 +4,10 @@ French formats: passport and new driving licence, 2 digits + 2 letters + 5 digit
 ("18AB12345"), distinctive enough to be taken without a cue; old identity card and old
 driving licence, 12 digits; new identity card (2021), 9 letters and digits; foreigner
 number (AGDREF, on the residence permit), 10 digits; residence permit card, letters and
-digits. All but the first are ordinary-looking numbers, so they are taken only right
-after a word naming the document ("passeport", "CNI", "titre de séjour", "numéro
-étranger", "permis"), with no other number and no other data label in between.
+digits; foreign passports, up to 2 letters and 6 to 9 digits. All but the first are
+ordinary-looking numbers, so they are taken only after a word naming the document
+("passeport", "CNI", "titre de séjour", "numéro étranger", "permis"), with no other
+number but a year and no other data label in between.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ._model import Finding
 from ._text import digit_count, mentions
 
 _DOCUMENT = (
-    r"(?:passe?\s?ports?|passport|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?d'?\s*identite"
+    r"(?:(?P<passport>passe?\s?ports?|passport)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?d'?\s*identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*de\s*s[ae]jour|carte\s*de\s*s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
@@ -29,8 +30,9 @@ _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "identite", "carte", "jour", "resident", "recepisse", "etranger",
     "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s",
 )
-# What may sit between the document word and its number: no digit, no end of sentence.
-_GAP = r"[^\d\n?!.;]{0,45}?"
+# What may sit between the document word and its number: no end of sentence, no digit
+# but a year ("valable jusqu'en 2028, numéro ..."); a line break ("Titre de séjour\n...").
+_GAP = r"(?:[^\d?!.;]|(?<!\d)(?:19|20)\d\d(?!\d)){0,45}?"
 # A gap naming another kind of data ("... expire, mon tel 06...") ends the cue.
 _OTHER_LABEL = re.compile(
     r"\b(?:tel|telephone|portable|mobile|fixe|mail|e-mail|appel\w*|rappel\w*|joindre|joignable"
@@ -45,6 +47,7 @@ _VALUE = re.compile(
     rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
+    r"|[a-z]{0,2}\d{6,9}"  # foreign passports (checked after a passport's name only)
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
@@ -54,10 +57,18 @@ _DIGIT_LENGTHS = frozenset({10, 12})
 _UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
 
 
-def _value_ok(value: str) -> bool:
+# Foreign passports: up to 2 letters and 6 to 9 digits ("X123456", "197654321").
+_FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}")
+
+
+def _value_ok(value: str, passport: bool) -> bool:
     compact = re.sub(r"[ .\-]", "", value)
+    if passport and _FOREIGN_PASSPORT.fullmatch(value):
+        return True
     if compact.isdigit():
         return len(compact) in _DIGIT_LENGTHS
+    if len(compact) < 8:  # short mixed values: foreign passports only
+        return False
     return any(c.isdigit() for c in compact) or len(compact) == 9
 
 
@@ -69,7 +80,9 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     if not mentions(folded, _DOCUMENT_HINTS):  # most messages: no document named, little cost
         return
     for match in _CUED.finditer(folded):
-        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(match.group("value")):
+        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(
+            match.group("value"), match.group("passport") is not None
+        ):
             continue
         value = text[match.start("value") : match.end("value")]
         if value.isalpha() and not (value.isupper() and sum(c in "AEIOUY" for c in value) <= 3):

@@ -5,7 +5,9 @@ A RIB is the French form of the bank details inside an IBAN: 5 digits, 5 digits,
 shape is distinctive enough; a row whose key checks is taken anywhere, one with a
 mistyped key after a bank word. With labels ("code banque : 30004", "guichet 00123",
 "n° de compte 12345678901", "clé 45"), on one line or several, each value is masked as
-soon as the account number or two of the parts are given. Masked as bank details (IBAN).
+soon as the account number or two of the parts are given; parts that follow one another
+(in any order, words and line breaks between) make one span, from the first value to
+the last, since together they are one account. Masked as bank details (IBAN).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _PARTS: dict[str, re.Pattern[str]] = {
 }
 # Every labelled part needs one of these words: a cheap test before the four patterns.
 _PART_WORDS = ("banque", "etab", "guichet", "agence", "compte", "cle")
+# Parts closer than this (from one value's end to the next part's label) are one RIB.
+_PART_GAP = 30
 _LETTERS = str.maketrans(
     "abcdefghijklmnopqrstuvwxyz", "12345678912345678923456789"
 )
@@ -68,6 +72,19 @@ def find_rib(text: str, folded: str) -> Iterator[Finding]:
         return
     parts = {name: list(pattern.finditer(folded)) for name, pattern in _PARTS.items()}
     if parts["account"] or sum(bool(found) for found in parts.values()) >= 2:
-        for found in parts.values():
-            for match in found:
-                yield Finding("IBAN", match.start("value"), match.end("value"))
+        matches = [m for found in parts.values() for m in found]
+        yield from _joined(sorted(matches, key=lambda m: m.start()))
+
+
+def _joined(matches: list[re.Match[str]]) -> Iterator[Finding]:
+    """One span per run of neighbouring parts (matches sorted by position)."""
+    start = end = -1
+    for match in matches:
+        if start >= 0 and match.start() - end <= _PART_GAP:
+            end = max(end, match.end("value"))
+            continue
+        if start >= 0:
+            yield Finding("IBAN", start, end)
+        start, end = match.start("value"), match.end("value")
+    if start >= 0:
+        yield Finding("IBAN", start, end)

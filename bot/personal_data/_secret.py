@@ -1,13 +1,17 @@
 """Passwords and confidential codes typed as such: the secret value is masked, not the words.
 
 "mon mot de passe c'est Soleil2024!", "mdp: azerty", "mot de passe ameli : ...",
-"code confidentiel 1234", "code d'accès : 8812", "identifiants : jdupont / Azerty12". One-time codes sent by text message
-expire within minutes and are left alone ("le code de vérification 4587 ne marche
-pas"). The value is the word
-that follows the cue and its link ("c'est", ":", "="), or a quoted phrase. Chats also
-talk about passwords without giving one ("mon mdp est bloqué", "mot de passe oublié"):
-a plain lowercase word is a secret only after an explicit link and when it is not one
-of the words people use to describe a password or a code.
+"code confidentiel 1234", "code d'accès : 8812", "identifiants : jdupont / Azerty12".
+One-time codes are secrets too while they are valid ("code reçu par sms : 482913", "le
+code de vérification 4587", "OTP 744007"): a code of 4 to 8 digits after "code" and a
+few words saying what kind of code it is (received, by text message, verification, PIN...),
+but not a postcode or an article of a legal code ("code postal 75012", "code du travail").
+The value is the word that follows the cue and its link ("c'est", ":", "="), or a quoted
+phrase; a word that looks like a password (letters with digits or symbols) needs no
+link ("mot de passe provisoire reçu par courrier Xb4-kP9z"). Chats also talk about
+passwords without giving one ("mon mdp est bloqué", "mot de passe oublié"): a plain
+lowercase word is a secret only after an explicit link and when it is not one of the
+words people use to describe a password or a code.
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ _PASSWORD = (
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
     r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b)"
-    r"|\bpin\b|\bcode\s*(?:de\s*(?:ma|la|mon)\s*)?(?:carte\s*(?:bancaire|bleue)?|cb)\b)"
+    r"|\bpin\b|\botp\b|\bcode\s*(?:de\s*(?:ma|la|mon)\s*)?(?:carte\s*(?:bancaire|bleue)?|cb)\b)"
 )
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
 # compte caf c'est ...". Short, without digits, and a link must then follow.
@@ -35,13 +39,48 @@ _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
 # A code typed digit by digit ("1 2 3 4") is one value.
 _WORD = r"(?P<word>\d(?: \d){3,7}(?!\S)|[^\s\"'«“][^\s]{0,59})"
 _PASSWORD_CUE = re.compile(_PASSWORD)
+# A value on the next line: "mdp\nSoleil2024!".
+_NEXT_LINE = r"(?:[ \t]*\r?\n[ \t]*)?"
 # "mes identifiants : jdupont / Soleil2024!": the login, then the password.
 _LOGIN_PAIR = re.compile(
     r"\bidentifiants?\b\s*(?:[:=]|c'?\s?est|sont)?\s*[^\s/]{2,60}\s*/\s*(?P<word>[^\s/][^\s]{0,59})"
 )
+# "identifiant et mot de passe : 1234567 Tigre2416": the login, then the password.
+_LOGIN_THEN_PASSWORD = re.compile(
+    rf"\bidentifiants?\s*(?:et|/|&|\+)\s*{_PASSWORD}\s*(?:[:=]|c'?\s?est|sont)?\s*"
+    r"(?P<login>[^\s/]{2,60})\s*(?:[/,\-]|et)?\s*(?P<word>[^\s/][^\s]{0,59})"
+)
 _PATTERN = re.compile(
     rf"(?:{_PASSWORD}|{_CODE})(?:(?P<named>{_NAMED}){_LINK}(?:le\s+|la\s+)?|\s*)"
-    rf"(?:{_QUOTED}|{_WORD})"
+    rf"{_NEXT_LINE}(?:{_QUOTED}|{_WORD})"
+)
+# A password-like word a few words after the cue, without a link.
+_PASSWORD_LATER = re.compile(
+    rf"{_PASSWORD}[^\d\n?!.;:=\"'«“]{{1,40}}?(?<!\S)"
+    r"(?P<word>(?=\S*[a-z])(?=\S*[\d!*#$@&%+=~^§£€])[^\s\"'«“]\S{5,59})"
+)
+# A one-time or confidential code: "code" (or OTP), words saying which code, digits.
+_CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,45}?"
+_CODED = re.compile(
+    rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
+    r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7})(?![\w%€*]|[/,.\-]\d)"
+)
+# Words in that gap saying the code is a secret one ...
+_CODE_KINDS = re.compile(
+    r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
+    r"|e-mail|otp|recu|recue|envoye|provisoire|temporaire|pin|acces|activation|connexion"
+    r"|confidentiel|authentification|identification|carte|cb|chiffres|perso\w*)\b"
+)
+# ... and words saying it is a public one.
+_PUBLIC_CODES = re.compile(
+    r"\b(?:postal|ape|naf|rome|travail|securite\s*sociale|promo\w*|erreur|article|insee"
+    r"|departement|commune|client|organisme|regime|route|guichet|banque|etablissement|iban"
+    r"|bic|swift|cerfa|ref|reference|civil|penal|sante|action\s*sociale|famille)\b"
+)
+# "le code reçu en mars 2026": a year after these is a date, not a code.
+_BEFORE_YEAR = re.compile(
+    r"\b(?:en|depuis|annee|de|du|fin|debut|janvier|fevrier|mars|avril|mai|juin|juillet|aout"
+    r"|septembre|octobre|novembre|decembre)\s*$"
 )
 
 # Words that describe a password or a code instead of giving it (folded forms).
@@ -64,7 +103,7 @@ _NOT_SECRETS = frozenset(
     """.split()
 )
 # Substrings one of which every cue holds.
-_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant")
+_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.
 _SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")
@@ -94,10 +133,42 @@ def _value_end(text: str, match: re.Match[str]) -> int:
     return end
 
 
+def _looks_like_password(word: str) -> bool:
+    """Letters with digits or symbols, long enough: "Xb4-kP9z", not "oublie," nor "v2"."""
+    bare = word.rstrip(_TRAILING + "!?")
+    return (
+        len(bare) >= 6
+        and any(c.isalpha() for c in bare)
+        and any(c.isdigit() or c in _SYMBOLS for c in bare)
+        and "@" not in bare
+        and not bare.startswith(("http", "www"))
+        and _is_secret(bare, linked=False)
+    )
+
+
+def _codes(folded: str) -> Iterator[re.Match[str]]:
+    """One-time and confidential codes: "code reçu par sms : 482913", "OTP 744007"."""
+    for match in _CODED.finditer(folded):
+        gap = match.group("gap")
+        if match.group("cue") != "otp" and not _CODE_KINDS.search(gap):
+            continue
+        if _PUBLIC_CODES.search(gap) or _RULE_AFTER.match(folded, match.end("word")):
+            continue
+        if len(match.group("word")) == 4 and match.group("word")[:2] in ("19", "20"):
+            if _BEFORE_YEAR.search(gap):
+                continue
+        yield match
+
+
 def find_secret(text: str, folded: str) -> Iterator[Finding]:
     """Yield the values of passwords and confidential codes typed after their name."""
     if not mentions(folded, _HINTS):  # most messages: nothing to look for, at little cost
         return
+    logins: set[int] = set()
+    for match in _LOGIN_THEN_PASSWORD.finditer(folded):
+        if _is_secret(match.group("word"), linked=True):
+            logins.add(match.start("login"))
+            yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _LOGIN_PAIR.finditer(folded):
         labelled = _PASSWORD_CUE.match(match.group("word"))  # "... / mdp : X" is read below
         if not labelled and _is_secret(match.group("word"), linked=True):
@@ -108,6 +179,13 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
             continue
         linked = match.group("named") is not None
         word = match.group("word")
+        if match.start("word") in logins:
+            continue
         if not _is_secret(word, linked) or _RULE_AFTER.match(folded, match.end("word")):
             continue
         yield Finding("SECRET", match.start("word"), _value_end(text, match))
+    for match in _PASSWORD_LATER.finditer(folded):
+        if match.start("word") not in logins and _looks_like_password(match.group("word")):
+            yield Finding("SECRET", match.start("word"), _value_end(text, match))
+    for match in _codes(folded):
+        yield Finding("SECRET", match.start("word"), match.end("word"))

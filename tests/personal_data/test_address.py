@@ -20,7 +20,7 @@ SENTENCES = [
     '<ent type="ADDRESS">Résidence Les Glycines, bât A</ent>',
     # a dwelling and its parts, without a street
     '<ent type="ADDRESS">residence les Tilleuls batiment C appartement 12</ent>',
-    'mon adresse : <ent type="ADDRESS">bat B esc 2 appt 34</ent>, 2eme etage',
+    'mon adresse : <ent type="ADDRESS">bat B esc 2 appt 34, 2eme etage</ent>',
     '<ent type="ADDRESS">Bâtiment 4, appartement 21</ent>',
     'ecrivez moi <ent type="ADDRESS">appt 7 bat C</ent> sinon le courrier revient',
     'j\'habite <ent type="ADDRESS">lot. les pins</ent> a Cestas',
@@ -45,6 +45,14 @@ SENTENCES = [
     "1 place en creche pour mon fils",
     "la caf avenue Victor Hugo est fermee",
     "je vais a l'agence de la rue de la Republique demain",
+    # floors and door sides in a chain, undotted "rés", a street with a flat, "chez M. ..."
+    '<ent type="ADDRESS">bat B 3eme etage porte gauche</ent> le courrier n\'arrive pas',
+    'adresse <ent type="ADDRESS">rés les acacias bat c</ent>',
+    '<ent type="ADDRESS">cité des Fleurs bât 4</ent> a Sarcelles',
+    'ecrivez moi <ent type="ADDRESS">chez M. Petit, 8 rue des Ormes 21000 Dijon</ent>',
+    'nouvelle adresse : <ent type="ADDRESS">lotissement Bellevue, lot 12</ent>',
+    "j'habite au 3eme etage sans ascenseur",
+    "le lot des courriers est arrive",
 ]
 
 

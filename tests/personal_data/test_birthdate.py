@@ -46,6 +46,15 @@ SENTENCES = [
     "la prime de naissance du 12 mars n'est pas arrivee",
     "je suis nee en 1990",
     "je ne le 12 pas",
+    # more cues: "nait", "anniversaire", a line break, a year first, several people
+    'mon anniversaire c\'est le <ent type="BIRTHDATE">3 mars 1975</ent>',
+    'ma fille nait le <ent type="BIRTHDATE">12/06/2012</ent> pas le 06/12',
+    'Date de Naissance\n<ent type="BIRTHDATE">12/03/1985</ent>',
+    'je suis née en 1962, le <ent type="BIRTHDATE">5 mai</ent>',
+    'mon fils est né le <ent type="BIRTHDATE">2 fevrier 2015</ent> et ma fille le <ent type="BIRTHDATE">9 mai 2018</ent>',
+    'mes dates de naissance : moi <ent type="BIRTHDATE">03/04/1970</ent>, mon mari <ent type="BIRTHDATE">12/08/1968</ent>',
+    'né le <ent type="BIRTHDATE">3 mars 1975</ent> et depuis le 12/03/2026 au chomage',
+    "mon bebe doit naitre le 15/07/2026",
 ]
 
 

@@ -34,6 +34,9 @@ SENTENCES = [
     # amounts and dates in a card message
     "j'ai paye 1 234,56 € par carte bancaire le 12/03/2026",
     "ma cb a ete debitee de 45,90 euros le 03/02",
+    # a number wrapped to the next line after a cue
+    'ma carte bancaire <ent type="CARD">4251 3597\n4277 8531</ent>',
+    "j'ai payé 45,90 € par carte bancaire le 12/03/2026\n1234 5678",
 ]
 
 

@@ -23,6 +23,8 @@ SENTENCES = [
     "ref FR77 3000 6000 0112 3456 7890 18X",
     "code FR12 3456 7890 1234 5678 9012 3456",
     "de 12 03 2024 a 14h",
+    # wrapped over lines
+    'mon iban\n<ent type="IBAN">FR76 0025 0845 9140\n9940 2059 061</ent>',
 ]
 
 

@@ -38,6 +38,13 @@ SENTENCES = [
     "mon titre de sejour expire, appelez moi au 06 12 34 56 78",
     "permis de construire 033 063 24 00012",
     "ma cni et mon dossier 123456789012",
+    # a year or a line break between the document's name and its number; foreign passports
+    'titre de séjour valable jusqu\'en 2028, numéro <ent type="ID_DOCUMENT">HH7129654</ent>',
+    'Titre de séjour\n<ent type="ID_DOCUMENT">KI2082690</ent>',
+    'passeport algérien n° <ent type="ID_DOCUMENT">197654321</ent>',
+    'passeport tunisien <ent type="ID_DOCUMENT">X123456</ent>',
+    "carte de séjour de 10 ans obtenue en 2024",
+    "titre de sejour AB12345 en cours",
 ]
 
 

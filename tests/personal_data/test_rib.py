@@ -13,10 +13,14 @@ from .synthetic import format_rib, make_rib
 
 SENTENCES = [
     'mon rib : <ent type="IBAN">30004 00123 12345678901 45</ent>',
-    'code banque <ent type="IBAN">30004</ent> code guichet <ent type="IBAN">00123</ent> '
-    'numero de compte <ent type="IBAN">12345678901</ent> cle rib <ent type="IBAN">45</ent>',
-    'banque : <ent type="IBAN">30004</ent>\\nguichet : <ent type="IBAN">00123</ent>\\n'
-    'compte : <ent type="IBAN">0001234567X</ent>\\ncle : <ent type="IBAN">12</ent>',
+    # labelled parts: one span from the bank code to the key, in any order
+    'code banque <ent type="IBAN">30004 code guichet 00123 '
+    'numero de compte 12345678901 cle rib 45</ent>',
+    'banque : <ent type="IBAN">30004\\nguichet : 00123\\n'
+    'compte : 0001234567X\\ncle : 12</ent>',
+    'compte <ent type="IBAN">12345678901 banque 30004 guichet 00123 cle 45</ent> merci',
+    'n° de compte : <ent type="IBAN">12345678901 clé 45</ent> (banque postale)',
+    'etablissement <ent type="IBAN">30004 / guichet 00123 / compte n° 12345678901 / cle 45</ent>',
     'mon numero de compte <ent type="IBAN">12345678901</ent> a la banque postale',
     'rib:\n<ent type="IBAN">13758\n58471\n95406135895\n88</ent>',
     # bank words without values, a single part, a postcode and a phone
