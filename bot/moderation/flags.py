@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import List, Optional
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, event, select
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, event, func, select
 from sqlalchemy.engine import Engine
 
 from bot.storage._database import Base, session_scope, utcnow
@@ -114,9 +114,14 @@ def lift_block(flag_id: int, engine: Optional[Engine] = None) -> None:
         session.add(ModerationEvent(flag_id=flag_id, actor="assistant", action="unblocked"))
 
 
-def is_blocked(conversation_id: str, now: Optional[datetime] = None, engine: Optional[Engine] = None) -> bool:
+def block_end(conversation_id: str, now: Optional[datetime] = None, engine: Optional[Engine] = None
+              ) -> Optional[datetime]:
+    """When the conversation's current block ends (None: not blocked); the widget tells the person."""
     now = (now or utcnow()).astimezone(timezone.utc)
     with session_scope(engine) as session:
-        return session.execute(select(ModerationFlag.id).where(
-            ModerationFlag.conversation_id == conversation_id, ModerationFlag.blocked_until > now)
-        ).first() is not None
+        return session.execute(select(func.max(ModerationFlag.blocked_until)).where(
+            ModerationFlag.conversation_id == conversation_id, ModerationFlag.blocked_until > now)).scalar()
+
+
+def is_blocked(conversation_id: str, now: Optional[datetime] = None, engine: Optional[Engine] = None) -> bool:
+    return block_end(conversation_id, now, engine) is not None

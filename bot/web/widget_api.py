@@ -1,6 +1,8 @@
 """What the chat widget asks our server: the conversation so far when the page is reloaded (the
 masked transcript from Rasa's tracker store, so the browser never keeps personal data in clear),
-and, while the person waits for an agent, their place in the queue and the expected wait.
+and who answers now (`status`): the assistant, the queue (place and expected time), an agent, or
+nobody during a moderation suspension (and until when), so the widget never shows a status
+nobody keeps (a typing indicator while no one types, a queue banner once an agent is there).
 Keyed by the conversation id, and answered only with its proof (header X-Conversation-Proof,
 `bot.channels.ownership`): the same 403 whether the conversation exists or not."""
 from __future__ import annotations
@@ -14,10 +16,12 @@ from sanic.request import Request
 from bot.backoffice import present_agents
 from bot.channels import ownership
 from bot.config import CaisseConfig
-from bot.handoff.announcement import estimate_wait, wait_status
+from bot.handoff.announcement import estimate_wait, french_moment, wait_status
 from bot.handoff.queue import open_handoff, queue_position
 from bot.handoff.records import WAITING
 from bot.handoff.transcript import Line, transcript
+from bot.moderation.flags import block_end
+from bot.storage._database import aware
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 
 
@@ -43,6 +47,16 @@ def widget_history(lines: List[Line]) -> List[Dict[str, Any]]:
     return messages
 
 
+TODAY = "aujourd'hui à "
+
+
+def suspension_status(until: datetime, config: CaisseConfig, now: datetime) -> str:
+    """« Conversation suspendue jusqu'à 19 h 42 », and where to turn meanwhile."""
+    moment = french_moment(until, config, now).removeprefix(TODAY)
+    return (f"Conversation suspendue jusqu'à {moment} (charte d'utilisation). Pour une question urgente : "
+            f"{config.contacts.phone} ({config.contacts.phone_hours}).")
+
+
 def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     ownership.secret()  # no secret: the server does not start
     bp = Blueprint("widget_api", url_prefix="/api/public")
@@ -64,12 +78,16 @@ def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
 
     @bp.get("/handoff/<conversation_id:str>")
     async def handoff_status(request: Request, conversation_id: str):
+        now = datetime.now(timezone.utc)
+        suspended_until = aware(block_end(conversation_id, now))
+        if suspended_until is not None:
+            return response.json({"status": "suspended", "until": suspended_until.isoformat(),
+                                  "text": suspension_status(suspended_until, config, now)})
         handoff = open_handoff(conversation_id)
         if handoff is None:
             return response.json({"status": "none"})
         if handoff.status != WAITING:
             return response.json({"status": handoff.status, "text": "Un conseiller vous répond."})
-        now = datetime.now(timezone.utc)
         estimate = estimate_wait(queue_position(handoff), present_agents(), config, now)
         return response.json({"status": WAITING, **estimate.as_dict(), "text": wait_status(estimate, config, now)})
 

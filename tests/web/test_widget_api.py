@@ -43,3 +43,19 @@ def test_with_its_proof_the_widget_sees_its_place_in_the_queue(site):
     assert status["status"] == "waiting" and status["position"] >= 1 and status["text"]
     unknown = ownership.new_conversation()
     assert _get(base, f"/api/public/handoff/{unknown.id}", unknown.proof).json() == {"status": "none"}
+
+
+def test_a_suspended_person_is_told_until_when(site):
+    from datetime import datetime, timedelta, timezone
+
+    from bot.moderation.flags import flag_conversation
+
+    base, engine = site
+    blocked = ownership.new_conversation()
+    flag_conversation(blocked.id, "insult", "high", "socketio", block_minutes=30, engine=engine)
+    status = _get(base, f"/api/public/handoff/{blocked.id}", blocked.proof).json()
+    assert status["status"] == "suspended"
+    until = datetime.fromisoformat(status["until"])
+    assert timedelta(minutes=29) < until - datetime.now(timezone.utc) <= timedelta(minutes=30)
+    assert status["text"].startswith("Conversation suspendue jusqu'à ") and " h" in status["text"]
+    assert "aujourd'hui" not in status["text"]

@@ -2,7 +2,9 @@
  * The conversation survives a reload: only the session id and its proof (issued by the server,
  * which lets only this tab read and continue the conversation) are kept in sessionStorage (gone
  * when the tab closes); the messages are fetched again from the server, masked, so the browser
- * never stores personal data the person typed. Messages are inserted as text nodes, never as HTML. */
+ * never stores personal data the person typed. Messages are inserted as text nodes, never as HTML.
+ * The status line says who answers now (assistant, queue, agent, or nobody during a moderation
+ * suspension), as the server knows it: no typing indicator unless the assistant is answering. */
 (function () {
   "use strict";
 
@@ -42,8 +44,10 @@
     "aria-label": "Assistant en ligne de " + root.dataset.caisse, hidden: "" });
   var header = el("div", { class: "chat-header" });
   header.appendChild(el("h2", { class: "chat-title" }, "Assistant en ligne"));
+  // On a shared computer, the next person must not be able to read or continue the conversation.
+  var clear = el("button", { type: "button", class: "chat-clear" }, "Terminer et effacer");
   var close = el("button", { type: "button", class: "chat-close", "aria-label": "Fermer la discussion" }, "×");
-  header.appendChild(close);
+  header.appendChild(clear); header.appendChild(close);
   var log = el("div", { class: "chat-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
     tabindex: "0", "aria-label": "Messages de la discussion" });
   var typing = el("p", { class: "chat-typing", "aria-live": "polite", hidden: "" }, "L'assistant écrit…");
@@ -64,6 +68,7 @@
 
   // --- rendering ------------------------------------------------------------------------
   var AUTHORS = { user: "Vous : ", bot: "Assistant : ", system: "Information : " };
+  var replyStart = null;  // the first message of the answer to the person's last message
   var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
 
   function appendText(node, text) {
@@ -81,7 +86,7 @@
   function render(message, index) {
     var item = el("div", { class: "chat-message chat-" + message.from });
     if (message.from === "agent") {
-      item.appendChild(el("span", { class: "chat-author" }, (message.name || "Conseiller") + ", conseiller :"));
+      item.appendChild(el("span", { class: "chat-author" }, (message.name || "Conseiller") + ", " + root.dataset.caisse + " :"));
     } else {
       item.appendChild(el("span", { class: "visually-hidden" }, AUTHORS[message.from] || "Assistant : "));
     }
@@ -97,13 +102,22 @@
           messages[index].answered = true;
           Array.prototype.forEach.call(group.querySelectorAll("button"), function (x) { x.disabled = true; });
           post(button.title, button.payload);
+          input.focus();  // the disabled button would otherwise leave the focus on the page's body
         });
         group.appendChild(b);
       });
       item.appendChild(group);
     }
     log.appendChild(item);
-    log.scrollTop = log.scrollHeight;
+    scrollTo(message.from === "user" ? null : item);
+  }
+
+  // A long answer is read from its start: the log shows the answer's first message at its top
+  // (the end of the log when the whole answer fits); the person's own message, the log's end.
+  function scrollTo(reply) {
+    if (!reply) { replyStart = null; log.scrollTop = log.scrollHeight; return; }
+    replyStart = replyStart || reply;
+    log.scrollTop += replyStart.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
   }
 
   function add(message) {
@@ -111,21 +125,43 @@
     render(message, messages.length - 1);
   }
 
-  // --- waiting for an agent: place in the queue and expected wait, refreshed -------------
-  var HANDOFF_REFRESH_MS = 15000;
-  var handoffTimer = null;
+  // --- who answers: assistant ("none"), queue, agent or suspension, refreshed while not the assistant
+  var STATUS_REFRESH_MS = 5000;
+  var REQUEUED = "Votre conversation a été remise dans la file d'attente : un autre conseiller va vous répondre.";
+  var RESUMED = "La suspension est terminée : vous pouvez de nouveau écrire.";
+  var mode = "none";
+  var statusTimer = null;
 
-  function watchHandoff() {
+  function applyStatus(status) {
+    var previous = mode;
+    mode = status.status || "none";
+    if (previous === "active" && mode === "waiting") { add({ from: "system", text: REQUEUED }); }
+    if (previous === "suspended" && mode !== "suspended") { add({ from: "system", text: RESUMED }); }
+    var line = mode === "active" ? "Un conseiller vous répond." : mode === "none" ? "" : status.text || "";
+    queueStatus.hidden = !line;
+    queueStatus.textContent = line;
+    if (mode !== "none") { showTyping(false); }
+    var suspended = mode === "suspended";
+    input.disabled = suspended; send.disabled = suspended;
+    input.placeholder = suspended ? "Conversation suspendue" : "Écrivez votre question…";
+    clearTimeout(statusTimer);
+    if (mode !== "none") { statusTimer = setTimeout(refreshStatus, STATUS_REFRESH_MS); }
+  }
+
+  function refreshStatus() {
+    clearTimeout(statusTimer);
     if (!state.sessionId) { return; }
-    clearTimeout(handoffTimer);
-    fetch("/api/public/handoff/" + encodeURIComponent(state.sessionId), proved())
+    var asked = state.sessionId;
+    fetch("/api/public/handoff/" + encodeURIComponent(asked), proved())
       .then(function (r) { return r.json(); })
-      .then(function (status) {
-        queueStatus.hidden = status.status !== "waiting";
-        queueStatus.textContent = status.status === "waiting" ? status.text : "";
-        if (status.status === "waiting") { handoffTimer = setTimeout(watchHandoff, HANDOFF_REFRESH_MS); }
-      })
-      .catch(function () { handoffTimer = setTimeout(watchHandoff, HANDOFF_REFRESH_MS); });
+      .then(function (status) { if (asked === state.sessionId) { applyStatus(status); } })
+      .catch(function () { statusTimer = setTimeout(refreshStatus, STATUS_REFRESH_MS); });
+  }
+
+  var refreshSoonTimer = null;
+  function refreshSoon() {
+    clearTimeout(refreshSoonTimer);
+    refreshSoonTimer = setTimeout(refreshStatus, 500);
   }
 
   // --- connection -----------------------------------------------------------------------
@@ -153,12 +189,15 @@
     });
     socket.on("bot_uttered", function (data) {
       showTyping(false);
+      // An agent joined, or closed: told at once, not at the next refresh.
+      if (data.system === "taken") { applyStatus({ status: "active" }); }
+      if (data.system === "closed") { applyStatus({ status: "none" }); }
       var buttons = (data.quick_replies || data.buttons || []).map(function (b) {
         return { title: b.title, payload: b.payload };
       });
       add({ from: data.agent ? "agent" : data.system ? "system" : "bot", name: data.agent,
         text: data.text || "", buttons: buttons });
-      if (data.handoff === "waiting") { watchHandoff(); }
+      refreshSoon();
     });
     // What the person typed held personal data: the server sends it back masked, shown instead.
     socket.on("user_masked", function (data) {
@@ -180,10 +219,11 @@
     var text = (shown || "").trim();
     if (!text) { return; }
     add({ from: "user", text: text });
-    showTyping(true);
+    showTyping(mode === "none");
     connect();
     var deliver = function () {
       socket.emit("user_uttered", { message: payload || text, session_id: state.sessionId });
+      refreshSoon();  // a moderator may have suspended the conversation meanwhile
     };
     // Sent before the confirmation (right after a reload or a reconnection), it would be refused.
     if (confirmed) { deliver(); } else { socket.once("session_confirm", deliver); }
@@ -199,6 +239,22 @@
   launcher.addEventListener("click", function () { setOpen(panel.hidden); });
   close.addEventListener("click", function () { setOpen(false); });
   panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { setOpen(false); } });
+  clear.addEventListener("click", function () {
+    if (!window.confirm("Terminer la conversation et l'effacer de cet écran ? Vous ne pourrez plus la reprendre.")) {
+      return;
+    }
+    clearTimeout(statusTimer); clearTimeout(refreshSoonTimer);
+    if (socket) { socket.disconnect(); socket = null; }
+    confirmed = false;
+    state.sessionId = null; state.proof = null; save();
+    messages = []; replyStart = null;
+    log.textContent = "";
+    showTyping(false);
+    mode = "none";
+    applyStatus({ status: "none" });
+    add({ from: "system", text: "Conversation terminée et effacée de cet écran. Vous pouvez poser une nouvelle question." });
+    input.focus();
+  });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var text = input.value;
@@ -213,6 +269,6 @@
       .catch(function () { /* the conversation goes on; only the past is not shown */ });
   }
 
-  if (state.sessionId) { restoreHistory().then(watchHandoff); }
+  if (state.sessionId) { restoreHistory().then(refreshStatus); }
   if (state.open) { setOpen(true); }
 })();
