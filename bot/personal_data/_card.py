@@ -53,8 +53,9 @@ _EXPIRY_WORD = (
     r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
 )
 _CVV_WORD = (
-    r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcrypto\w*|\bcode\s*(?:de\s*)?(?:securite|verification"
-    r"|au\s*dos|derriere)|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|derriere))?"
+    r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcrypto\w*(?:\s*visuel)?|\bcode\s*(?:de\s*)?(?:securite"
+    r"|verification|au\s*dos|au\s*verso|derriere)"
+    r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?"
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
 )
 _LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du|en|fin|au|a)\b|:)\s*)*"
@@ -102,8 +103,10 @@ def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
         if len(digits := re.sub(r"\D", "", folded[start:cut])) in _LENGTHS
     ]
     valid = [c for c in candidates if luhn.is_valid(c[1]) and _network_ok(c[1])]
-    if match.group("other"):  # odd groupings (a NIR, a SIRET): valid cards of usual lengths only
-        candidates = valid = [c for c in valid if len(c[1]) in _USUAL_LENGTHS]
+    if match.group("other"):  # odd groupings (a NIR, a SIRET): cards of usual lengths only,
+        # of a card network when mistyped after a cue ("american express 370035 226754 045")
+        candidates = [c for c in candidates if len(c[1]) in _USUAL_LENGTHS and _network_ok(c[1])]
+        valid = [c for c in valid if len(c[1]) in _USUAL_LENGTHS]
     if _cued(folded, start, end):
         chosen = (valid or candidates)[:1]
     else:

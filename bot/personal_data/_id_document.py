@@ -19,7 +19,7 @@ from ._model import Finding
 from ._text import digit_count, mentions
 
 _DOCUMENT = (
-    r"(?:(?P<passport>passe?\s?ports?|passport)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?d'?\s*identite"
+    r"(?:(?P<passport>passe?\s?ports?|passport)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*de\s*s[ae]jour|carte\s*de\s*s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
@@ -31,8 +31,9 @@ _DOCUMENT_HINTS = (
     "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
-# but a year ("valable jusqu'en 2028, numéro ..."); a line break ("Titre de séjour\n...").
-_GAP = r"(?:[^\d?!.;]|(?<!\d)(?:19|20)\d\d(?!\d)){0,45}?"
+# but a year or a duration ("valable jusqu'en 2028, numéro ...", "carte de résident 10
+# ans n° ..."); a line break ("Titre de séjour\n...").
+_GAP = r"(?:[^\d?!.;]|(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\s*ans\b){0,45}?"
 # A gap naming another kind of data ("... expire, mon tel 06...") ends the cue.
 _OTHER_LABEL = re.compile(
     r"\b(?:tel|telephone|portable|mobile|fixe|mail|e-mail|appel\w*|rappel\w*|joindre|joignable"

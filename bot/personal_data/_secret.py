@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 
 from ._model import Finding
-from ._text import mentions
+from ._text import fold, mentions
 
 _PASSWORD = (
     r"(?:\bmots?\s*(?:de|2|d)\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
@@ -63,8 +63,10 @@ _PASSWORD_LATER = re.compile(
 _CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,45}?"
 _CODED = re.compile(
     rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
-    r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7})(?![\w%€*]|[/,.\-]\d)"
+    r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
 )
+# "le code 418823 par texto": what kind of code may also be said right after it.
+_KIND_AFTER = 25
 # Words in that gap saying the code is a secret one ...
 _CODE_KINDS = re.compile(
     r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
@@ -102,6 +104,8 @@ _NOT_SECRETS = frozenset(
     actuelle habituel habituelle defaut perso identifiant identifiants securise complexe
     """.split()
 )
+# "mot de passe : j'ai oublié": a sentence starts, not a password.
+_ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp")
 _TRAILING = ".,;)]"
@@ -117,12 +121,24 @@ _RULE_AFTER = re.compile(
 def _is_secret(word: str, linked: bool) -> bool:
     """Is this word (folded) a value rather than a description of the password?"""
     bare = word.rstrip(_TRAILING + "!?")
-    if not any(c.isalnum() for c in bare) or bare in _NOT_SECRETS:
+    if not any(c.isalnum() for c in bare) or bare in _NOT_SECRETS or _ELISION.match(bare):
         return False
     if any(c.isdigit() or c in _SYMBOLS for c in bare):
         return True
     # a word, or a name with dots and dashes ("messervices.etudiant"): only after a link
     return linked and len(bare) >= 4
+
+
+def _capitalised_with_symbol(typed: str) -> bool:
+    """ "MDP Chouquette!": a capitalised word ending with a symbol is a password."""
+    bare = typed.rstrip("!*#$&%")
+    return (
+        bare != typed
+        and len(bare) >= 5
+        and bare[0].isupper()
+        and bare.isalpha()
+        and fold(bare) not in _NOT_SECRETS
+    )
 
 
 def _value_end(text: str, match: re.Match[str]) -> int:
@@ -150,7 +166,10 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
     """One-time and confidential codes: "code reçu par sms : 482913", "OTP 744007"."""
     for match in _CODED.finditer(folded):
         gap = match.group("gap")
-        if match.group("cue") != "otp" and not _CODE_KINDS.search(gap):
+        after = folded[match.end() : match.end() + _KIND_AFTER]
+        if match.group("cue") != "otp" and not (_CODE_KINDS.search(gap) or _CODE_KINDS.search(after)):
+            continue
+        if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
             continue
         if _PUBLIC_CODES.search(gap) or _RULE_AFTER.match(folded, match.end("word")):
             continue
@@ -181,7 +200,10 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
         word = match.group("word")
         if match.start("word") in logins:
             continue
-        if not _is_secret(word, linked) or _RULE_AFTER.match(folded, match.end("word")):
+        typed = text[match.start("word") : match.end("word")]
+        if not (_is_secret(word, linked) or _capitalised_with_symbol(typed)):
+            continue
+        if _RULE_AFTER.match(folded, match.end("word")):
             continue
         yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _PASSWORD_LATER.finditer(folded):

@@ -37,6 +37,10 @@ SENTENCES = [
     # a number wrapped to the next line after a cue
     'ma carte bancaire <ent type="CARD">4251 3597\n4277 8531</ent>',
     "j'ai payé 45,90 € par carte bancaire le 12/03/2026\n1234 5678",
+    # a mistyped Amex grouped 6-6-3 after a cue; the code "visuel" or "au verso"
+    'american express <ent type="CARD">370035 226754 045</ent>',
+    'mastercard <ent type="CARD">5171516939219477</ent> cryptogramme visuel <ent type="CARD">045</ent>',
+    'la carte <ent type="CARD">4775945807986949</ent> ? code au verso <ent type="CARD">771</ent>',
 ]
 
 

@@ -45,6 +45,8 @@ SENTENCES = [
     'passeport tunisien <ent type="ID_DOCUMENT">X123456</ent>',
     "carte de séjour de 10 ans obtenue en 2024",
     "titre de sejour AB12345 en cours",
+    'carte identité numéro <ent type="ID_DOCUMENT">090188080509</ent>',
+    'carte de résident 10 ans n° <ent type="ID_DOCUMENT">QJ8541873</ent>',
 ]
 
 

@@ -58,6 +58,12 @@ SENTENCES = [
     "le code postal c'est 33000",
     "j'ai perdu mon mot de passe messervices.etudiant, je ne peux pas voir ma bourse",
     "Script PFS « Mon Compte : connexion et mot de passe »",
+    # the kind of code said after it, codes typed in pairs, a capitalised word with a symbol
+    'ameli m\'a envoyé le code <ent type="SECRET">418823</ent> par texto mais la page s\'est fermée',
+    'je vous donne le code de vérification : <ent type="SECRET">27 61 44</ent>',
+    'MDP <ent type="SECRET">Chouquette!</ent>',
+    "mot de passe: j'ai oublié",
+    "le code de verification 06 12 34 56 78 c'est mon portable",
 ]
 
 
