@@ -13,6 +13,7 @@ from typing import List, Optional
 from sqlalchemy import func, select, update
 from sqlalchemy.engine import Engine
 
+from bot.backoffice.accounts import User
 from bot.config import CaisseConfig
 from bot.handoff.business_time import business_seconds, commitment_deadline
 from bot.handoff.records import ACTIVE, CLOSED, OUTCOMES, WAITING, Handoff, HandoffEvent
@@ -128,13 +129,42 @@ def record_agent_reply(handoff_id: int, agent_id: int, actor: str, config: Caiss
         return handoff
 
 
-def release(handoff_id: int, agent_id: int, actor: str, engine: Optional[Engine] = None) -> Handoff:
-    """Back to the queue (another agent, or later), keeping its place by request time."""
+def release(handoff_id: int, agent_id: int, actor: str, branch: Optional[str] = None,
+            engine: Optional[Engine] = None) -> Handoff:
+    """Back to the queue (another agent, or later; another service's when `branch` is given),
+    keeping its place by request time."""
     with session_scope(engine) as session:
         handoff = _held_by(session, handoff_id, agent_id)
         handoff.status, handoff.agent_id = WAITING, None
-        _log(session, handoff_id, "released", actor)
+        if branch:
+            handoff.branch = branch
+        _log(session, handoff_id, "released", actor, f"service:{branch}" if branch else None)
         return handoff
+
+
+def _is_agent(user: User) -> bool:
+    return user.active and bool({"agent", "admin"} & set(user.roles.split(",")))
+
+
+def colleagues(agent_id: int, engine: Optional[Engine] = None) -> List[User]:
+    """The other agents a conversation can be handed to, available ones first."""
+    with session_scope(engine) as session:
+        users = session.execute(select(User).where(User.id != agent_id, User.active.is_(True))
+                                .order_by(User.present.desc(), User.display_name)).scalars().all()
+    return [user for user in users if _is_agent(user)]
+
+
+def transfer(handoff_id: int, agent_id: int, actor: str, colleague_id: int,
+             engine: Optional[Engine] = None) -> tuple[Handoff, str]:
+    """Handed to a colleague, who holds it from now on; returns it and the colleague's name."""
+    with session_scope(engine) as session:
+        handoff = _held_by(session, handoff_id, agent_id)
+        colleague = session.get(User, colleague_id)
+        if colleague is None or colleague_id == agent_id or not _is_agent(colleague):
+            raise HandoffError("Ce collègue ne peut pas recevoir la conversation.")
+        handoff.agent_id = colleague_id
+        _log(session, handoff_id, "transferred", actor, f"agent:{colleague.username}")
+        return handoff, colleague.display_name
 
 
 def close(handoff_id: int, agent_id: Optional[int], actor: str, outcome: str, config: CaisseConfig,

@@ -18,7 +18,7 @@ from bot.config import CaisseConfig
 from bot.dialogue.redirect import of
 from bot.handoff.announcement import back_with_assistant, french_moment
 from bot.handoff.queue import (
-    HandoffError, aware, close, get_handoff, open_queue, record_agent_reply, release, take,
+    HandoffError, aware, close, colleagues, get_handoff, open_queue, record_agent_reply, release, take, transfer,
 )
 from bot.handoff.records import ACTIVE, OUTCOMES, Handoff
 from bot.handoff.transcript import last_person_message_at, messenger_window, transcript
@@ -72,6 +72,7 @@ def _readable(handoff: Handoff, titles: Dict[str, str]) -> Dict[str, Any]:
     """The codes of a handoff as the agent reads them: the topic's title, French labels."""
     return {"topic_title": labels.template_title(handoff.topic, titles) if handoff.topic else None,
             "channel_label": labels.label(labels.CHANNELS, handoff.channel),
+            "branch_label": labels.label(labels.BRANCHES, handoff.branch) if handoff.branch else None,
             "reason_label": labels.label(labels.REASONS, handoff.reason),
             "urgent": handoff.reason == "urgent" or (handoff.priority or 0) > 0}
 
@@ -103,7 +104,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
     @requires_role("agent")
     async def console_page(request: Request, account: Account):
         return pages.render("backoffice/console.html", account=account, outcomes=labels.OUTCOMES,
-                            reasons=labels.REASONS, channels=labels.CHANNELS)
+                            reasons=labels.REASONS, channels=labels.CHANNELS, branches=labels.BRANCHES)
 
     @bp.get("/api/queue")
     @requires_role("agent")
@@ -206,13 +207,41 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             return _error(str(refused), 409)
         return response.json({"sent": True})
 
+    @bp.get("/api/colleagues")
+    @requires_role("agent")
+    async def colleague_list(request: Request, account: Account):
+        return response.json({"colleagues": [{"id": user.id, "name": user.display_name, "present": user.present}
+                                             for user in colleagues(account.id)]})
+
     @bp.post("/api/handoffs/<handoff_id:int>/release")
     @requires_role("agent")
     async def transfer_back(request: Request, account: Account, handoff_id: int):
+        branch = _body(request).get("branch") or None
+        if branch is not None and branch not in labels.BRANCHES:
+            return _error("Service inconnu.", 400)
         try:
-            handoff = release(handoff_id, account.id, actor(account))
+            handoff = release(handoff_id, account.id, actor(account), branch)
         except HandoffError as refused:
             return _error(str(refused), 409)
+        return response.json({"id": handoff.id, "status": handoff.status})
+
+    @bp.post("/api/handoffs/<handoff_id:int>/transfer")
+    @requires_role("agent")
+    async def transfer_to_colleague(request: Request, account: Account, handoff_id: int):
+        colleague = _body(request).get("to")
+        if not isinstance(colleague, int):
+            return _error("Choisissez le collègue.", 400)
+        try:
+            handoff, name = transfer(handoff_id, account.id, actor(account), colleague)
+        except HandoffError as refused:
+            return _error(str(refused), 409)
+        try:
+            await rasa.append(handoff.conversation_id, [
+                {"event": "bot", "text": f"{name}, conseiller {of(config.contacts.name)}, prend la suite "
+                                         "de la conversation.", "metadata": {"system": "taken"}},
+            ])
+        except RasaUnavailable as error:
+            return _error(f"Transfert enregistré, mais message non envoyé ({error}).", 502)
         return response.json({"id": handoff.id, "status": handoff.status})
 
     @bp.post("/api/handoffs/<handoff_id:int>/close")

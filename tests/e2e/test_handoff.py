@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from bot.backoffice import create_user
-from bot.handoff.queue import open_handoff
+from bot.handoff.queue import get_handoff, open_handoff
 from bot.handoff.records import Handoff, HandoffEvent
 from bot.storage import get_engine, session_scope
 from tests.browser import chromium
@@ -71,7 +71,16 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
         expect(chat).to_contain_text("Camille, conseiller de la Caf de la Gironde, a rejoint la conversation",
                                      timeout=20_000)
 
-        agent.get_by_label(re.compile("Votre réponse")).fill("Bonjour, je regarde votre question.")
+        # A template goes in at the cursor: the draft written so far is kept.
+        draft = agent.get_by_label(re.compile("Votre réponse"))
+        draft.fill("Bonjour, voici la marche à suivre : ")
+        agent.get_by_text("Insérer un modèle de réponse").click()
+        agent.get_by_role("searchbox", name="Rechercher un modèle").fill("trimestrielle")
+        agent.get_by_role("button", name="RSA : la déclaration trimestrielle de ressources").click()
+        value = draft.input_value()
+        assert value.startswith("Bonjour, voici la marche à suivre : ") and len(value) > 80
+
+        draft.fill("Bonjour, je regarde votre question.")
         agent.get_by_role("button", name="Envoyer").click()
         expect(chat.locator(".chat-agent")).to_contain_text("Bonjour, je regarde votre question.", timeout=20_000)
         expect(chat.locator(".chat-agent .chat-author")).to_contain_text("Camille")
@@ -81,9 +90,17 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
         expect(transcript).to_contain_text("vous pouvez me rappeler au [TÉLÉPHONE]", timeout=20_000)
         assert PHONE not in agent.content()
 
+        # Closing asks first: declining keeps the conversation with the agent.
         agent.get_by_label("Issue").select_option("answered")
+        agent.once("dialog", lambda dialog: dialog.dismiss())
+        agent.get_by_role("button", name="Clore et rendre la main à l'assistant").click()
+        agent.wait_for_timeout(1000)
+        assert get_handoff(handoff_id, engine).status == "active"
+        asked = []
+        agent.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
         agent.get_by_role("button", name="Clore et rendre la main à l'assistant").click()
         expect(chat).to_contain_text("vous êtes de nouveau avec l'assistant", timeout=20_000)
+        assert asked == [f"Clore la demande n° {handoff_id} (issue : Réponse apportée) et rendre la main à l'assistant ?"]
         person.get_by_label("Votre message").fill("merci beaucoup")
         person.keyboard.press("Enter")
         expect(chat).to_contain_text("Avec plaisir", timeout=30_000)
@@ -96,6 +113,67 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
     assert record.requested_at <= record.taken_at <= record.first_agent_reply_at <= record.closed_at
     assert record.waiting_seconds is not None and record.resolution_seconds >= record.first_response_seconds
     assert kinds == ["requested", "taken", "agent_message", "closed"]
+
+
+def test_messages_in_a_held_conversation_not_on_screen_are_counted_as_unread(stack, engine):
+    first, second = open_conversation(stack), open_conversation(stack)
+    say(stack, "je veux parler à un conseiller", first)
+    say(stack, "je veux parler à un conseiller", second)
+    ids = [open_handoff(c.id, engine).id for c in (first, second)]
+    camille = console_session(stack, "camille")
+    for handoff_id in ids:
+        assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
+    with chromium() as browser:
+        agent = browser.new_context().new_page()
+        agent.goto(f"http://localhost:{stack.ports.web}/connexion")
+        agent.get_by_label("Identifiant").fill("camille")
+        agent.get_by_label("Mot de passe").fill(PASSWORD)
+        agent.get_by_role("button", name="Se connecter").click()
+        agent.goto(f"http://localhost:{stack.ports.web}/conseiller")
+        agent.locator(f'li[data-handoff="{ids[0]}"] button').click()
+        expect(agent.get_by_role("log")).to_contain_text("je veux parler à un conseiller")
+        other = agent.locator(f'li[data-handoff="{ids[1]}"]')
+        agent.wait_for_timeout(3000)  # the held conversation seen once by the console
+        expect(other.locator(".unread")).to_be_hidden()
+        say(stack, "vous êtes là ?", second)
+        say(stack, "c'est urgent", second)
+        expect(other.locator(".unread")).to_have_text("2 nouveaux messages", timeout=10_000)
+        assert "2 non lus" in agent.title()
+        other.get_by_role("button").click()
+        expect(agent.get_by_role("log")).to_contain_text("c'est urgent")
+        expect(other.locator(".unread")).to_be_hidden(timeout=10_000)
+    for handoff_id in ids:
+        assert camille.post(f"{camille.base}/handoffs/{handoff_id}/close", json={"outcome": "answered"}).ok
+
+
+def test_an_agent_transfers_to_a_colleague_who_hands_it_back_to_another_service(stack, engine):
+    person = open_conversation(stack)
+    say(stack, "je veux parler à un conseiller", person)
+    handoff_id = open_handoff(person.id, engine).id
+    camille, dominique = console_session(stack, "camille"), console_session(stack, "dominique")
+    assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
+    with chromium() as browser:
+        agent = browser.new_context().new_page()
+        agent.goto(f"http://localhost:{stack.ports.web}/connexion")
+        agent.get_by_label("Identifiant").fill("camille")
+        agent.get_by_label("Mot de passe").fill(PASSWORD)
+        agent.get_by_role("button", name="Se connecter").click()
+        agent.goto(f"http://localhost:{stack.ports.web}/conseiller")
+        agent.locator(f'li[data-handoff="{handoff_id}"] button').click()
+        expect(agent.get_by_role("button", name="Envoyer")).to_be_visible()
+        agent.get_by_label("Transférer à").select_option(label="Dominique (indisponible)")
+        agent.get_by_role("button", name="Transférer", exact=True).click()
+        expect(agent.get_by_role("button", name="Envoyer")).to_be_hidden(timeout=10_000)
+        expect(agent.locator(f'li[data-handoff="{handoff_id}"]')).to_contain_text("En cours avec Dominique")
+    conversation = dominique.get(f"{dominique.base}/handoffs/{handoff_id}").json()
+    assert conversation["mine"]
+    assert conversation["lines"][-1]["text"] == "Dominique, conseiller de la Caf de la Gironde, prend la suite de la conversation."
+    assert dominique.post(f"{dominique.base}/handoffs/{handoff_id}/release", json={"branch": "cpam"}).ok
+    back = get_handoff(handoff_id, engine)
+    assert (back.status, back.agent_id, back.branch) == ("waiting", None, "cpam")
+    entry = next(e for e in camille.get(f"{camille.base}/queue").json()["entries"] if e["id"] == handoff_id)
+    assert entry["branch_label"] == "Assurance maladie"
+    assert dominique.post(f"{dominique.base}/handoffs/{handoff_id}/close", json={"outcome": "redirected"}).ok
 
 
 def test_two_agents_taking_the_same_conversation_exactly_one_wins(stack, engine):

@@ -8,8 +8,8 @@ from sqlalchemy import select
 from bot.backoffice import create_user
 from bot.config import load_config
 from bot.handoff.queue import (
-    HandoffError, close, open_handoff, open_queue, queue_position, record_agent_reply, release,
-    request_handoff, take,
+    HandoffError, close, colleagues, get_handoff, open_handoff, open_queue, queue_position, record_agent_reply,
+    release, request_handoff, take, transfer,
 )
 from bot.handoff.records import HandoffEvent
 from bot.storage import session_scope
@@ -115,3 +115,31 @@ def test_queue_shows_time_left_before_the_commitment(database):
     # Tue 9:00-16:30 (7h30) + Wed 8 h + Thu 8 h + Fri 4 h = 27h30 >= 24 h: due Friday 9:00.
     assert entry.deadline == at(2026, 11, 27, 9, 0)
     assert entry.position == 1 and entry.seconds_left == int((entry.deadline - requested).total_seconds()) - 3600
+
+
+def test_an_agent_hands_the_conversation_to_a_colleague_who_then_holds_it(database, agents):
+    camille, dominique = agents
+    create_user("pilote", "mot-de-passe-solide", ["manager"], engine=database)
+    assert [user.username for user in colleagues(camille, database)] == ["dominique"]
+    handoff = request_handoff("conv-a", "socketio", "asked", engine=database)
+    take(handoff.id, camille, "agent:camille", engine=database)
+    with pytest.raises(HandoffError):
+        transfer(handoff.id, camille, "agent:camille", 3, engine=database)  # a manager takes no conversation
+    moved, name = transfer(handoff.id, camille, "agent:camille", dominique, engine=database)
+    assert (moved.status, moved.agent_id, name) == ("active", dominique, "dominique")
+    with pytest.raises(HandoffError):
+        record_agent_reply(handoff.id, camille, "agent:camille", CONFIG, engine=database)
+    record_agent_reply(handoff.id, dominique, "agent:dominique", CONFIG, engine=database)
+    with session_scope(database) as session:
+        logged = session.execute(select(HandoffEvent.kind, HandoffEvent.detail)
+                                 .where(HandoffEvent.kind == "transferred")).all()
+    assert logged == [("transferred", "agent:dominique")]
+
+
+def test_back_to_the_queue_of_another_service(database, agents):
+    camille, _ = agents
+    handoff = request_handoff("conv-a", "socketio", "asked", branch="caf", engine=database)
+    take(handoff.id, camille, "agent:camille", engine=database)
+    release(handoff.id, camille, "agent:camille", branch="cpam", engine=database)
+    back = get_handoff(handoff.id, database)
+    assert (back.status, back.agent_id, back.branch) == ("waiting", None, "cpam")

@@ -67,7 +67,7 @@ def test_entries_read_as_titles_french_channels_and_a_due_time(console):
     expect(first.locator(".urgent-badge")).to_be_visible()
     expect(first).to_contain_text("Urgence")
     expect(console.locator("#queue-total")).to_have_text("3 demandes : 3 en attente, 0 prise(s) en charge")
-    assert console.title().startswith("(3) Console conseiller")
+    assert console.title().startswith("(3 en attente) Console conseiller")
 
 
 def test_filters_and_search_narrow_the_list_and_say_so(console):
@@ -110,4 +110,4 @@ def test_the_queue_is_updated_in_place_and_only_new_entries_are_announced(consol
     console.wait_for_timeout(2500)  # one more refresh
     assert console.evaluate("document.activeElement.dataset.marked") == "yes"
     assert console.evaluate("getSelection().toString()") == selected
-    assert console.title().startswith("(4) ")
+    assert console.title().startswith("(4 en attente) ")

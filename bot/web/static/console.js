@@ -9,6 +9,8 @@
   var entries = [];
   var shown = null;  // id of the conversation whose lines the transcript holds
   var pageTitle = document.title;
+  var seen = {};  // handoff id -> how many of the person's messages the agent has had on screen
+  var unread = {};  // handoff id -> the person's messages since, for the conversations the agent holds
   var HIDDEN = { insult: "insulte", threat: "menace", hate: "propos haineux", defamation: "diffamation" };
   var AUTHORS = { person: "Personne", bot: "Assistant", agent: "Conseiller", system: "Information" };
 
@@ -42,18 +44,19 @@
 
   function setText(node, text) { if (node.textContent !== text) { node.textContent = text; } }
   function about(e) {
-    return e.reason_label + (e.topic_title ? " — " + e.topic_title : "") + " — " + e.channel_label;
+    return e.reason_label + (e.topic_title ? " — " + e.topic_title : "") + " — " + e.channel_label +
+      (e.branch_label ? " — " + e.branch_label : "");
   }
 
   function itemFor(e) {
     var parts = items[e.id];
     if (!parts) {
       parts = { item: el("li", null, "queue-item"), badge: el("span", "Urgent", "urgent-badge"), open: el("button"),
-                about: el("div", null, "topic"), due: el("div") };
+                about: el("div", null, "topic"), due: el("div"), unread: el("div", null, "unread") };
       parts.item.dataset.handoff = e.id;
       parts.open.type = "button";
       parts.open.addEventListener("click", function () { select(e.id); });
-      parts.item.append(parts.badge, parts.open, parts.about, parts.due);
+      parts.item.append(parts.badge, parts.open, parts.unread, parts.about, parts.due);
       items[e.id] = parts;
     }
     parts.item.classList.toggle("urgent", e.urgent);
@@ -64,6 +67,9 @@
     parts.due.hidden = !e.due_label;
     setText(parts.due, e.due_label || "");
     parts.due.className = e.seconds_left !== null && e.seconds_left < 0 ? "late" : "";
+    var count = unread[e.id] || 0;
+    parts.unread.hidden = !count;
+    setText(parts.unread, count + (count > 1 ? " nouveaux messages" : " nouveau message"));
     return parts.item;
   }
 
@@ -88,7 +94,9 @@
       (visible < entries.length ? " — " + visible + " affichée(s) avec ces filtres" : ""));
     $("queue-empty").hidden = visible > 0;
     setText($("queue-empty"), entries.length ? "Aucune demande ne correspond à ces filtres." : "Personne n'attend.");
-    document.title = (waiting ? "(" + waiting + ") " : "") + pageTitle;
+    var news = entries.reduce(function (total, e) { return total + (unread[e.id] || 0); }, 0);
+    var counts = (waiting ? [waiting + " en attente"] : []).concat(news ? [news + " non lu" + (news > 1 ? "s" : "")] : []);
+    document.title = (counts.length ? "(" + counts.join(", ") + ") " : "") + pageTitle;
   }
 
   function renderQueue(data) {
@@ -118,7 +126,8 @@
   function renderConversation(data) {
     $("conversation").hidden = false;
     setText($("conversation-meta"), "Demande n° " + data.id + " — " + data.reason_label +
-      (data.topic_title ? " — sujet : " + data.topic_title : "") + " — canal : " + data.channel_label);
+      (data.topic_title ? " — sujet : " + data.topic_title : "") + " — canal : " + data.channel_label +
+      (data.branch_label ? " — service : " + data.branch_label : ""));
     $("conversation-warning").hidden = !data.warning;
     $("conversation-warning").textContent = data.warning || "";
     var log = $("transcript");
@@ -145,11 +154,38 @@
       log.appendChild(msg);
     });
     if (atBottom) { log.scrollTop = log.scrollHeight; }
+    seen[data.id] = personLines(data);
     $("holder-actions").hidden = !data.mine;
     $("take-actions").hidden = data.status !== "waiting";
   }
 
-  function refreshQueue() { return api("GET", "queue").then(renderQueue); }
+  function personLines(data) { return data.lines.filter(function (line) { return line.author === "person"; }).length; }
+
+  /* The conversations the agent holds but does not have open: how many messages came since. */
+  function refreshUnread(data) {
+    var held = data.entries.filter(function (e) { return e.mine && e.id !== current; });
+    unread = {};
+    return Promise.all(held.map(function (e) {
+      return api("GET", "handoffs/" + e.id).then(function (conversation) {
+        if (conversation._status !== 200) { return; }
+        if (seen[e.id] === undefined) { seen[e.id] = personLines(conversation); }
+        unread[e.id] = personLines(conversation) - seen[e.id];
+      });
+    })).then(function () { return data; });
+  }
+  /* The colleagues a conversation can be handed to, available ones first (read when one is opened). */
+  function refreshColleagues() {
+    return api("GET", "colleagues").then(function (data) {
+      var group = $("transfer-colleagues");
+      group.textContent = "";
+      data.colleagues.forEach(function (c) {
+        var option = el("option", c.name + (c.present ? " (disponible)" : " (indisponible)"));
+        option.value = "agent:" + c.id;
+        group.appendChild(option);
+      });
+    });
+  }
+  function refreshQueue() { return api("GET", "queue").then(refreshUnread).then(renderQueue); }
   function refreshConversation() {
     if (!current) { return Promise.resolve(); }
     return api("GET", "handoffs/" + current).then(function (data) {
@@ -157,7 +193,7 @@
       renderConversation(data);
     });
   }
-  function select(id) { current = id; showError(""); refreshConversation(); }
+  function select(id) { current = id; showError(""); refreshColleagues(); refreshConversation(); }
   function act(path, body) {
     return api("POST", "handoffs/" + current + "/" + path, body).then(function (data) {
       showError(data._status === 200 ? "" : data.error);
@@ -180,7 +216,11 @@
   });
   $("queue-filters").addEventListener("submit", function (e) { e.preventDefault(); });
   $("take").addEventListener("click", function () { act("take"); });
-  $("release").addEventListener("click", function () { act("release"); });
+  $("transfer").addEventListener("click", function () {
+    var target = $("transfer-to").value.split(":");
+    if (target[0] === "queue") { act("release", { branch: target[1] }); }
+    else { act("transfer", { to: Number(target[1]) }); }
+  });
   $("close").addEventListener("click", function () {
     var outcome = $("outcome");
     if (window.confirm("Clore la demande n° " + current + " (issue : " + outcome.selectedOptions[0].text +
