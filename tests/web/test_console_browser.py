@@ -36,9 +36,9 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
-def console(server, browser):
+def console(server, browser, request):
     base, _ = server
-    context = browser.new_context()
+    context = browser.new_context(**getattr(request, "param", {}))
     page = context.new_page()
     page.goto(f"{base}/connexion")
     page.get_by_label("Identifiant").fill(AGENT[0])
@@ -111,3 +111,12 @@ def test_the_queue_is_updated_in_place_and_only_new_entries_are_announced(consol
     assert console.evaluate("document.activeElement.dataset.marked") == "yes"
     assert console.evaluate("getSelection().toString()") == selected
     assert console.title().startswith("(4 en attente) ")
+
+
+# 640 x 400 CSS pixels: a 1280 x 800 screen at 200 % zoom.
+@pytest.mark.parametrize("console", [{"viewport": {"width": 375, "height": 740}},
+                                     {"viewport": {"width": 640, "height": 400}}],
+                         indirect=True, ids=["phone", "zoom-200"])
+def test_the_queue_fits_a_phone_and_a_200_percent_zoom_without_sideways_scrolling(console):
+    assert console.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    expect(console.get_by_label("Rechercher (sujet, motif, conseiller)")).to_be_in_viewport(ratio=1)
