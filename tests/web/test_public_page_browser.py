@@ -36,3 +36,36 @@ def test_the_widget_loads_under_the_policy_and_inline_scripts_do_not_run(site, b
     })""")
     assert ran == "bloqué"
     page.close()
+
+
+INPUT_REACHABLE = """() => {
+    const input = document.getElementById("chat-input"), box = input.getBoundingClientRect();
+    const x = box.left + box.width / 2, y = box.top + box.height / 2;
+    return box.bottom <= innerHeight && document.elementFromPoint(x, y) === input;
+}"""
+
+
+@pytest.mark.parametrize("viewport", [{"width": 640, "height": 360}, {"width": 375, "height": 667}],
+                         ids=["laptop-zoomed-200", "phone"])
+def test_nothing_covers_the_input_on_a_phone_or_zoomed_in(site, browser, viewport):
+    page = browser.new_page(viewport=viewport, device_scale_factor=2)
+    page.goto(f"{site}/")
+    page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+    assert page.evaluate(INPUT_REACHABLE)
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("button", name="Une question ? Discutez avec nous")).to_be_focused()
+    page.close()
+
+
+def test_the_full_screen_dialog_keeps_the_keyboard_focus(site, browser):
+    page = browser.new_page(viewport={"width": 375, "height": 667})
+    page.goto(f"{site}/")
+    page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+    dialog = page.get_by_role("dialog")
+    assert dialog.get_attribute("aria-modal") == "true"
+    inside = []
+    for key in ["Tab"] * 8 + ["Shift+Tab"] * 8:
+        page.keyboard.press(key)
+        inside.append(page.evaluate("document.getElementById('chat-panel').contains(document.activeElement)"))
+    assert all(inside)
+    page.close()

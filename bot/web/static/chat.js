@@ -236,9 +236,27 @@
     if (open) { connect(); input.focus(); } else { launcher.focus(); }
   }
 
+  // On a phone, or a page zoomed in, the panel fills the screen (chat.css): the page behind it
+  // cannot be seen, so the keyboard focus stays in the panel until it is closed.
+  var FULL_SCREEN = window.matchMedia("(max-width: 600px), (max-height: 500px)");
+  function keepFocusInside(e) {
+    if (e.key !== "Tab" || !FULL_SCREEN.matches) { return; }
+    var focusable = Array.prototype.filter.call(panel.querySelectorAll("button, input, a[href], [tabindex]"),
+      function (node) { return !node.disabled && node.offsetParent !== null; });
+    var first = focusable[0], last = focusable[focusable.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  }
+  function markModal() { panel.setAttribute("aria-modal", String(FULL_SCREEN.matches)); }
+  FULL_SCREEN.addEventListener("change", markModal);
+  markModal();
+
   launcher.addEventListener("click", function () { setOpen(panel.hidden); });
   close.addEventListener("click", function () { setOpen(false); });
-  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") { setOpen(false); } });
+  panel.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { setOpen(false); }
+    keepFocusInside(e);
+  });
   clear.addEventListener("click", function () {
     if (!window.confirm("Terminer la conversation et l'effacer de cet écran ? Vous ne pourrez plus la reprendre.")) {
       return;
