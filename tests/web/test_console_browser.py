@@ -45,7 +45,7 @@ def console(server, browser, request):
     page.get_by_label("Mot de passe").fill(AGENT[1])
     page.get_by_role("button", name="Se connecter").click()
     page.goto(f"{base}/conseiller")
-    expect(page.locator("#queue li")).to_have_count(3)
+    expect(page.locator("#queue li").first).to_be_visible()
     yield page
     context.close()
 
@@ -55,6 +55,7 @@ def _item(page, conversation_topic: str):
 
 
 def test_entries_read_as_titles_french_channels_and_a_due_time(console):
+    expect(console.locator("#queue li")).to_have_count(3)
     queue = console.locator("#queue")
     expect(_item(console, "RSA : la déclaration trimestrielle de ressources")).to_contain_text("Site (widget)")
     expect(_item(console, "Conditions pour avoir le RSA")).to_contain_text("Messenger")
@@ -120,3 +121,25 @@ def test_the_queue_is_updated_in_place_and_only_new_entries_are_announced(consol
 def test_the_queue_fits_a_phone_and_a_200_percent_zoom_without_sideways_scrolling(console):
     assert console.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     expect(console.get_by_label("Rechercher (sujet, motif, conseiller)")).to_be_in_viewport(ratio=1)
+
+
+def test_a_tone_for_each_new_entry_unless_the_agent_turned_it_off(console, server):
+    _, engine = server
+    # Counts the tones the page really starts (Chromium's Web Audio oscillators).
+    console.add_init_script("""window.tones = 0;
+        const start = OscillatorNode.prototype.start;
+        OscillatorNode.prototype.start = function (...args) { window.tones += 1; return start.apply(this, args); };""")
+    console.reload()
+    expect(console.locator("#queue li").first).to_be_visible()
+    count = console.locator("#queue li").count()
+    console.get_by_label("Signal sonore à chaque nouvelle demande").click()  # off, then on again: a real click
+    console.get_by_label("Signal sonore à chaque nouvelle demande").click()
+    request_handoff("conv-tone-1", "socketio", "asked", engine=engine)
+    expect(console.locator("#queue li")).to_have_count(count + 1, timeout=10_000)
+    assert console.evaluate("window.tones") == 1
+    console.get_by_label("Signal sonore à chaque nouvelle demande").uncheck()
+    request_handoff("conv-tone-2", "socketio", "asked", engine=engine)
+    expect(console.locator("#queue li")).to_have_count(count + 2, timeout=10_000)
+    assert console.evaluate("window.tones") == 1
+    console.reload()
+    expect(console.get_by_label("Signal sonore à chaque nouvelle demande")).not_to_be_checked()

@@ -99,6 +99,21 @@
     document.title = (counts.length ? "(" + counts.join(", ") + ") " : "") + pageTitle;
   }
 
+  /* A short tone for a new entry, unless the agent turned it off (remembered on this computer). */
+  var audio = null;
+  function chime() {
+    if (!$("sound").checked || !window.AudioContext) { return; }
+    audio = audio || new AudioContext();
+    audio.resume();  // created before the agent's first click, it starts suspended
+    var tone = audio.createOscillator(), volume = audio.createGain();
+    tone.frequency.value = 880;
+    volume.gain.setValueAtTime(0.2, audio.currentTime);
+    volume.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+    tone.connect(volume).connect(audio.destination);
+    tone.start();
+    tone.stop(audio.currentTime + 0.4);
+  }
+
   function renderQueue(data) {
     $("presence").checked = data.present;
     $("agents-present").textContent = data.agents_present;
@@ -114,6 +129,7 @@
     });
     var news = known === null ? [] : data.entries.filter(function (e) { return !known[e.id] && e.status === "waiting"; });
     if (news.length) {
+      chime();
       $("queue-news").textContent = news.map(function (e) {
         return (e.urgent ? "Nouvelle demande urgente : " : "Nouvelle demande : ") + about(e);
       }).join(". ");
@@ -208,6 +224,10 @@
     box.focus();
   }
 
+  $("sound").checked = localStorage.getItem("console-sound") !== "off";
+  $("sound").addEventListener("change", function (e) {
+    localStorage.setItem("console-sound", e.target.checked ? "on" : "off");
+  });
   $("presence").addEventListener("change", function (e) {
     api("POST", "presence", { present: e.target.checked }).then(refreshQueue);
   });
