@@ -196,21 +196,24 @@ def test_the_conversation_can_be_ended_and_cleared_on_a_shared_computer(stack, b
     page.close()
 
 
-def test_quick_replies_keep_the_keyboard_focus_buttons_are_big_enough_long_answers_show_their_start(
-        stack, browser):
+def test_buttons_are_big_enough_and_a_long_answer_shows_its_start(stack, browser):
     page, log = _open_chat(browser, stack, viewport={"width": 375, "height": 480})
     _say(page, "bonjour")
     expect(log.locator(".chat-button").first).to_be_visible(timeout=30_000)
-    for button in [log.locator(".chat-button").first, page.locator(".chat-send"), page.locator(".chat-close"),
-                   page.get_by_role("button", name="Terminer et effacer")]:
-        assert button.bounding_box()["height"] >= 44
-
     # The greeting is taller than the log on this screen: its first message is shown, at the top.
-    first_reply = log.locator(".chat-bot").first
-    log_box, reply_box = log.bounding_box(), first_reply.bounding_box()
+    log_box, reply_box = log.bounding_box(), log.locator(".chat-bot").first.bounding_box()
     assert log.evaluate("l => l.scrollHeight > l.clientHeight")
     assert log_box["y"] <= reply_box["y"] < log_box["y"] + 20
 
-    log.locator(".chat-button").first.click()
+    for button in [log.locator(".chat-button").first, page.locator(".chat-send"), page.locator(".chat-close"),
+                   page.get_by_role("button", name="Terminer et effacer")]:
+        assert button.bounding_box()["height"] >= 44
+    page.close()
+
+
+def test_after_a_quick_reply_the_focus_is_back_in_the_input(stack, browser):
+    page, log = _open_chat(browser, stack)
+    _say(page, "bonjour")
+    log.locator(".chat-button").first.click(timeout=30_000)
     expect(page.get_by_label("Votre message")).to_be_focused()
     page.close()
