@@ -69,3 +69,11 @@ def test_the_full_screen_dialog_keeps_the_keyboard_focus(site, browser):
         inside.append(page.evaluate("document.getElementById('chat-panel').contains(document.activeElement)"))
     assert all(inside)
     page.close()
+
+
+def test_the_panel_says_what_it_is_for_before_the_first_message(site, browser):
+    page = browser.new_page()
+    page.goto(f"{site}/")
+    page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+    expect(page.get_by_role("log")).to_contain_text("Posez votre question sur vos droits ou vos démarches")
+    page.close()

@@ -86,7 +86,7 @@
   function render(message, index) {
     var item = el("div", { class: "chat-message chat-" + message.from });
     if (message.from === "agent") {
-      item.appendChild(el("span", { class: "chat-author" }, (message.name || "Conseiller") + ", " + root.dataset.caisse + " :"));
+      item.appendChild(el("span", { class: "chat-author" }, (message.name || "Conseiller") + ", de " + root.dataset.caisse + " :"));
     } else {
       item.appendChild(el("span", { class: "visually-hidden" }, AUTHORS[message.from] || "Assistant : "));
     }
@@ -120,7 +120,13 @@
     log.scrollTop += replyStart.getBoundingClientRect().top - log.getBoundingClientRect().top - 8;
   }
 
+  // An empty panel says what it is for until the first message.
+  var intro = el("p", { class: "chat-intro" }, "Bonjour ! Posez votre question sur vos droits ou vos démarches " +
+    "en quelques mots : l'assistant vous répond tout de suite, ou transmet votre demande à un conseiller.");
+  log.appendChild(intro);
+
   function add(message) {
+    intro.hidden = true;
     messages.push(message);
     render(message, messages.length - 1);
   }
@@ -267,6 +273,7 @@
     state.sessionId = null; state.proof = null; save();
     messages = []; replyStart = null;
     log.textContent = "";
+    log.appendChild(intro);
     showTyping(false);
     mode = "none";
     applyStatus({ status: "none" });
