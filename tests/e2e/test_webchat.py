@@ -217,3 +217,14 @@ def test_after_a_quick_reply_the_focus_is_back_in_the_input(stack, browser):
     log.locator(".chat-button").first.click(timeout=30_000)
     expect(page.get_by_label("Votre message")).to_be_focused()
     page.close()
+
+
+def test_links_read_as_their_site_and_page_not_as_raw_addresses(stack, browser):
+    page, log = _open_chat(browser, stack)
+    _say(page, "bonjour")
+    links = log.locator("a")
+    expect(links.first).to_be_visible(timeout=30_000)
+    for link in links.all():
+        assert link.get_attribute("href").startswith("http")
+        assert not link.inner_text().startswith("http") and len(link.inner_text()) <= 50
+    page.close()

@@ -71,11 +71,21 @@
   var replyStart = null;  // the first message of the answer to the person's last message
   var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
 
+  // A link reads as its site and page ("caf.fr/allocataires/mon-compte"), not a raw address
+  // across the bubble; a long one keeps its site and its last part.
+  var SHORT_URL_MAX = 45;
+  function shortUrl(url) {
+    var shown = url.replace(/^https?:\/\/(www\.)?/, "").replace(/\/$/, "");
+    if (shown.length <= SHORT_URL_MAX) { return shown; }
+    var parts = shown.split("/");
+    return parts[0] + "/…/" + parts[parts.length - 1].slice(0, SHORT_URL_MAX - parts[0].length);
+  }
+
   function appendText(node, text) {
     var last = 0;
     text.replace(URL_PATTERN, function (url, _g, offset) {
       node.appendChild(document.createTextNode(text.slice(last, offset)));
-      var link = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, url);
+      var link = el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, shortUrl(url));
       node.appendChild(link);
       last = offset + url.length;
       return url;
