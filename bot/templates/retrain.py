@@ -14,6 +14,7 @@ A model's training time is the timestamp Rasa (and this job) put at the start of
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import os
@@ -200,7 +201,7 @@ class Retrainer:
             async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=5)) as session:
                 async with session.get(f"{self.rasa_url}/status", params={"token": self.rasa_token}) as answer:
                     return (await answer.json()).get("model_file") if answer.status == 200 else None
-        except (aiohttp.ClientError, TimeoutError):
+        except (aiohttp.ClientError, asyncio.TimeoutError):
             return None
 
     async def deploy(self, deployed_by: str) -> str:
@@ -217,7 +218,7 @@ class Retrainer:
                                        json={"model_file": str(target)}) as answer:
                     if answer.status != 204:
                         raise RetrainRefused(f"Rasa a refusé le modèle ({answer.status}) : {(await answer.text())[:300]}")
-        except (aiohttp.ClientError, TimeoutError) as error:
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             raise RetrainRefused(f"Rasa injoignable : {error}") from error
         _write(self.status_path, state=DEPLOYED, phase=DEPLOYED, deployed_by=deployed_by,
                deployed_at=time.time(), deployed_model=str(target))

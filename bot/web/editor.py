@@ -21,11 +21,12 @@ from sanic.request import Request
 
 from bot.backoffice import Account
 from bot.config import BRANCHES, CaisseConfig
+from bot.indicators import labels
 from bot.storage import feedback_counts, get_engine
 from bot.templates import AnswerTemplate, load_templates
-from bot.templates.checks import STALE_AFTER, Issue, check_template, normalise
+from bot.templates.checks import STALE_AFTER, Issue, check_template
 from bot.templates.importer import FEEDBACK_CHOICES, template_text
-from bot.templates.learning import agent_replies, template_usage, tracker_engine, unanswered_groups
+from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine, unanswered_groups
 from bot.templates.retrain import Retrainer, RetrainRefused, model_trained_at
 from bot.templates.versions import (
     EDITABLE_FIELDS, PROPOSED, WorkflowError, aware, current_templates, effective_versions, example_changes_since,
@@ -176,17 +177,16 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
     async def list_page(request: Request, account: Account):
         args = request.args
         query, branch, theme, owner = (args.get(k, "").strip() for k in ("q", "branche", "theme", "proprietaire"))
-        stale_only, sort = args.get("a_revoir") == "1", args.get("tri", "titre")
+        stale_only, sort = args.get("a_revoir") == "1", args.get("tri") or "pertinence"
         usage = template_usage(trackers)
         votes = feedback_counts()
         today = date.today()
         waiting = pending()
         waiting_ids = {v.template_id for v in waiting if v.status == PROPOSED}
         rows = []
-        for t in current_templates():
-            haystack = normalise(" ".join([t.id.replace("_", " "), t.title, t.answer, *t.examples]))
-            if query and normalise(query) not in haystack:
-                continue
+        everything = current_templates()
+        found = TemplateIndex.of(everything).search(query) if query else everything
+        for t in found:
             if (branch and t.branch != branch) or (theme and t.theme != theme) or (owner and t.owner != owner):
                 continue
             stale = today - t.reviewed > STALE_AFTER
@@ -196,13 +196,14 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
                          "down": votes.get((t.id, False), 0), "waiting": t.id in waiting_ids})
         order = {"usage": lambda r: -r["usage"], "revue": lambda r: r["t"].reviewed,
                  "branche": lambda r: (r["t"].branch, r["t"].theme, r["t"].title.lower())}
-        rows.sort(key=order.get(sort, lambda r: r["t"].title.lower()))
-        everything = current_templates()
+        if sort != "pertinence" or not query:  # a search lists the closest first, unless asked otherwise
+            rows.sort(key=order.get(sort, lambda r: r["t"].title.lower()))
         loaded = await retrainer.loaded_model()
         changes = example_changes_since(model_trained_at(loaded)) if loaded else []
         return render("templates_list.html", account, rows=rows, waiting=waiting, changes=changes,
                       filters={"q": query, "branche": branch, "theme": theme, "proprietaire": owner,
                                "a_revoir": stale_only, "tri": sort},
+                      rasa_silent=loaded is None,
                       branches=BRANCHES, themes=sorted({t.theme for t in everything}),
                       owners=sorted({t.owner for t in everything}), notice=args.get("ok", ""))
 
@@ -404,9 +405,10 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
     @bp.get("/candidats")
     @requires_role(*EDIT_ROLES)
     async def candidates_page(request: Request, account: Account):
-        return render("template_candidates.html", account, groups=unanswered_groups(trackers),
-                      replies=agent_replies(trackers),
-                      templates=sorted(current_templates(), key=lambda t: t.title.lower()))
+        index = TemplateIndex.of(current_templates())
+        groups = [(group, index.closest(group.texts)) for group in unanswered_groups(trackers)]
+        return render("template_candidates.html", account, groups=groups, replies=agent_replies(trackers),
+                      branches=labels.BRANCHES)
 
     @bp.get("/candidats/ajouter")
     @requires_role(*EDIT_ROLES)

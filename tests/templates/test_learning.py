@@ -6,7 +6,8 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.templates.learning import agent_replies, template_usage, tracker_engine, unanswered_groups
+from bot.templates import load_templates
+from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine, unanswered_groups
 
 
 def user(text, intent):
@@ -53,3 +54,25 @@ def test_usage_counts_each_template_given(tmp_path):
 def test_no_tracker_store_yet_means_no_candidates(tmp_path):
     engine = tracker_engine(f"sqlite:///{tmp_path / 'absent.db'}")
     assert unanswered_groups(engine) == [] and agent_replies(engine) == [] and template_usage(engine) == {}
+
+
+def test_noise_comes_after_real_questions_however_often_typed(tmp_path):
+    path = tmp_path / "tracker.db"
+    tracker_store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
+    messages = {"a": ["x", "x", "x"], "b": ["test", "Test", "test"], "c": ["ok"], "d": ["aide pour le bafa"]}
+    for sender, texts in messages.items():
+        asyncio.run(tracker_store.save(DialogueStateTracker.from_events(sender, [user(t, "nlu_fallback")
+                                                                                 for t in texts])))
+    groups = unanswered_groups(tracker_engine(f"sqlite:///{path}"))
+    assert groups[0].texts == ["aide pour le bafa"]
+    assert {text for group in groups[1:] for text in group.texts} == {"x", "test", "Test", "ok"}
+
+
+def test_the_closest_templates_and_the_search_fold_accents_and_case():
+    templates = load_templates()
+    index = TemplateIndex.of(templates)
+    assert TemplateIndex.of(templates) is index  # built once per list
+    assert index.search("noël")[0].id == index.search("NOEL")[0].id == "caf_rsa_prime_noel"
+    assert [t.id for t in index.closest(["la prime de noel arrive quand"], 3)][0] == "caf_rsa_prime_noel"
+    assert len(index.closest(["carte vitale perdue"], 3)) == 3
+    assert index.search("x") == [] and index.rank("  ") == []

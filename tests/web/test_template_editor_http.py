@@ -1,16 +1,26 @@
 """The editor's workflow on our real web server (no Rasa needed): only validators publish,
 scheduling waits for its date, a refusal keeps the text live, the preview API renders and checks."""
+import asyncio
+import re
+import socket
+import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import requests
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.backoffice import create_user
 from bot.config import get_config
 from bot.templates import load_templates
+from bot.storage import get_engine, migrate
 from bot.templates.versions import history
 from tests.web.test_backoffice_security import PASSWORD, csrf_of, sign_in, site  # noqa: F401 (fixture)
+from tests.web_server import web_server
 
 TEMPLATE = load_templates()[0]
 
@@ -100,3 +110,61 @@ def test_a_refused_decision_is_said_on_the_page_never_taken_from_the_address(peo
     assert refused.status_code == 409 and "Dites à l&#39;auteur pourquoi la proposition est refusée." in refused.text
     assert "Version publiée" not in validator.get(f"{base}/modeles/modele/{TEMPLATE.id}?ok=Version+publiée").text
     assert "Version publiée" in validator.get(f"{base}/modeles/modele/{TEMPLATE.id}?ok=publiee").text
+
+
+@pytest.fixture(scope="module")
+def slow_rasa():
+    """A Rasa that takes the connection and never answers (a busy or stuck server)."""
+    held = []
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        threading.Thread(target=lambda: held.extend(iter(listener.accept, None)), daemon=True).start()
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+@pytest.fixture(scope="module")
+def learning_site(tmp_path_factory, slow_rasa):
+    """The editor with unanswered questions in its tracker store, Rasa not answering."""
+    folder = tmp_path_factory.mktemp("modeles")
+    url = f"sqlite:///{folder / 'caisse.db'}"
+    migrate(url)
+    create_user("tpl-learner", PASSWORD, ["editor"], engine=get_engine(url))
+    store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(folder / "tracker.db"))
+    questions = {"bruit-1": ["x", "x", "x", "x"], "bruit-2": ["test", "test", "test", "test"],
+                 "prime": ["la prime de noel arrive quand", "date du versement de la prime de noël"]}
+    for sender, texts in questions.items():
+        events = [UserUttered(text, {"name": "nlu_fallback", "confidence": 0.3},
+                              parse_data={"text": text, "intent": {"name": "nlu_fallback"}}) for text in texts]
+        asyncio.run(store.save(DialogueStateTracker.from_events(sender, events)))
+    with web_server(folder, url, RASA_URL=slow_rasa) as base:
+        yield base
+
+
+def _found(page):
+    return re.findall(r'href="/modeles/modele/([a-z0-9_]+)"', page)
+
+
+def test_the_list_is_shown_with_a_notice_when_rasa_is_slow(learning_site):
+    page = sign_in(learning_site, "tpl-learner").get(f"{learning_site}/modeles/")
+    assert page.status_code == 200
+    assert "Le serveur de l'assistant ne répond pas pour l'instant" in page.text
+
+
+def test_search_covers_titles_answers_and_examples_accents_and_case_folded(learning_site):
+    browser = sign_in(learning_site, "tpl-learner")
+    assert _found(browser.get(f"{learning_site}/modeles/", params={"q": "noël"}).text)[0] == "caf_rsa_prime_noel"
+    assert _found(browser.get(f"{learning_site}/modeles/", params={"q": "NOEL"}).text)[0] == "caf_rsa_prime_noel"
+    paid = _found(browser.get(f"{learning_site}/modeles/", params={"q": "quand suis-je payé"}).text)
+    assert {"caf_paiements_date_versement", "retraite_paiement_date"} & set(paid[:6])
+
+
+def test_each_suggestion_offers_the_few_closest_templates_and_noise_comes_last(learning_site):
+    page = sign_in(learning_site, "tpl-learner").get(f"{learning_site}/modeles/candidats").text
+    assert '<select name="modele"' not in page
+    groups = page.split('class="candidate"')[1:]
+    noise = [i for i, group in enumerate(groups) if 'value="x"' in group or 'value="test"' in group]
+    assert "prime de no" in groups[0] and noise and min(noise) > 0  # real questions before 4 "x" and 4 "test"
+    choices = re.findall(r'name="modele" value="([a-z0-9_]+)"', groups[0])
+    assert 1 <= len(choices) <= 3 and choices[0] == "caf_rsa_prime_noel"
+    assert "(Caf)" in groups[0]
