@@ -3,6 +3,10 @@ and the decision (keep, hide, block for a period), audited with who and when; an
 of a person's conversation on request."""
 from __future__ import annotations
 
+from datetime import datetime
+from typing import Optional
+from zoneinfo import ZoneInfo
+
 from sanic import Blueprint, response
 from sanic.request import Request
 
@@ -12,18 +16,27 @@ from bot.handoff.transcript import transcript
 from bot.moderation.flags import decide, open_flags
 from bot.retention import delete_conversation, tracker_engine_from_environment
 from bot.storage import get_engine
+from bot.storage._database import aware
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 from bot.web.security import requires_role
 
 CATEGORY_LABELS = {"insult": "insulte", "threat": "menace", "hate": "propos haineux",
                    "defamation": "diffamation", "spam": "publicité", "self_harm": "détresse"}
-DECISION_LABELS = {"keep": "Conserver (rien à retirer)", "hide": "Masquer aux conseillers",
-                   "block": "Suspendre la personne"}
+# What each decision does to a suspension in progress (bot.moderation.flags.decide), said on the form.
+DECISION_LABELS = {"keep": "Conserver (rien à retirer) : la suspension en cours, s'il y en a une, est levée",
+                   "hide": "Masquer aux conseillers : la suspension en cours, s'il y en a une, continue",
+                   "block": "Suspendre la personne pour la durée indiquée ci-dessous"}
+AUTHORS = {"person": "Personne", "bot": "Assistant", "agent": "Conseiller", "system": "Message automatique"}
 
 
 def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     bp = Blueprint("moderation", url_prefix="/moderation")
+    zone = ZoneInfo(config.opening_hours.timezone)
+
+    def when(moment: Optional[datetime]) -> str:
+        """Local time of the caisse, as on every other page."""
+        return aware(moment).astimezone(zone).strftime("%d/%m/%Y à %H:%M") if moment else ""
 
     @bp.get("/")
     @requires_role("moderator")
@@ -31,11 +44,13 @@ def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> B
         flags = []
         for flag in open_flags():
             try:
-                lines = [line for line in transcript(await rasa.events(flag.conversation_id))
-                         if line.author == "person"]
+                lines = [{"author": line.name or AUTHORS.get(line.author, line.author), "text": line.text,
+                          "at": when(datetime.fromisoformat(line.at)), "person": line.author == "person"}
+                         for line in transcript(await rasa.events(flag.conversation_id))]
             except RasaUnavailable:
                 lines = []
-            flags.append({"flag": flag, "lines": lines[-10:]})
+            flags.append({"flag": flag, "lines": lines[-10:], "flagged_at": when(flag.flagged_at),
+                          "blocked_until": when(flag.blocked_until)})
         return pages.render("backoffice/moderation.html", account=account, flags=flags,
                             categories=CATEGORY_LABELS, decisions=DECISION_LABELS, notice=request.args.get("fait", ""))
 
