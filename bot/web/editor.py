@@ -8,6 +8,7 @@ script only adds the live preview and the training progress.
 """
 from __future__ import annotations
 
+import asyncio
 import difflib
 import threading
 from urllib.parse import quote
@@ -167,6 +168,10 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         return pages.render(f"backoffice/{name}", status=status, account=account, when=when,
                             labels=FIELD_LABELS, **context)
 
+    async def in_thread(function, *args):
+        """Building the search index takes seconds: never on the loop serving the agents' console."""
+        return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
     def template_map() -> Dict[str, AnswerTemplate]:
         return {t.id: t for t in current_templates()}
 
@@ -185,7 +190,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         waiting_ids = {v.template_id for v in waiting if v.status == PROPOSED}
         rows = []
         everything = current_templates()
-        found = TemplateIndex.of(everything).search(query) if query else everything
+        found = (await in_thread(TemplateIndex.of, everything)).search(query) if query else everything
         for t in found:
             if (branch and t.branch != branch) or (theme and t.theme != theme) or (owner and t.owner != owner):
                 continue
@@ -405,7 +410,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
     @bp.get("/candidats")
     @requires_role(*EDIT_ROLES)
     async def candidates_page(request: Request, account: Account):
-        index = TemplateIndex.of(current_templates())
+        index = await in_thread(TemplateIndex.of, current_templates())
         groups = [(group, index.closest(group.texts)) for group in unanswered_groups(trackers)]
         return render("template_candidates.html", account, groups=groups, replies=agent_replies(trackers),
                       branches=labels.BRANCHES)
