@@ -28,6 +28,7 @@ INTENT_ROUTES = {
     "self_harm": "abuse",
     "spam": "abuse",
     "other_organisation": "other_organisation",
+    "no_shelter": "other_organisation",  # the 115 (Samu social) first
     "out_of_scope": "out_of_scope",
     "nlu_fallback": "out_of_scope",
 }
