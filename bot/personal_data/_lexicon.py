@@ -103,28 +103,46 @@ SITUATION_WORDS = frozenset(
 
 FIRST_NAMES = frozenset(
     """
-    adam adele adrien agathe agnes ahmed aicha alain alexandra alexandre alexis alice
-    aline amandine amelie amine anais andre andrea angelique anne annie anthony antoine
-    arnaud arthur aurelie aurelien axel aya baptiste benjamin benoit bernard bertrand
-    brigitte bruno camille carla caroline catherine cecile celine charles charlotte
-    chantal christelle christian christine christophe claire claude clement clementine
-    colette corinne cyril damien daniel danielle david delphine denis didier dominique
-    dylan eden elisa elise elodie eloise emilie emma emmanuel enzo eric estelle ethan
-    eva fabien fabrice fanny fatima fatou fatoumata florence florian francois francoise
-    frederic gabriel gaelle genevieve georges gerard gilles ginette guillaume gregory
-    helene henri hugo ines isabelle jacqueline jacques jade jean jeanne jeremy jerome
-    joel johan jonathan jordan joseph josiane julie julien juliette justine karim karima
-    kevin khadija laetitia laura laurence laurent lea leo leon leonie lina lisa loic
-    louis louise luc luca lucas lucie lucile madeleine mael malik mamadou manon marc
-    marcel margaux marguerite maria marie marine mario marion martin martine mathilde
-    mathis matteo maxime melanie mehdi michel micheline mickael mohamed monique morgane
-    moussa myriam nadia nadine nathalie nathan nicolas noah noe noemie oceane olivier
-    omar oscar pascal pascale patricia patrick paul pauline philippe pierre quentin
-    rachid raphael rayan regis remi renee richard robert romain rose sabrina sacha
-    samia samir samira sandrine sarah sebastien serge severine simon sofia sophie
-    stephane stephanie sylvain sylvie theo thierry thomas timothee tom valentin
-    valerie vanessa veronique victor victoria vincent virginie xavier yanis yann
-    yasmine yassine youssef yves yvette yvonne zoe
+    abdel abdelkader abdoulaye adam adele adeline adil adrien adrienne agathe agnes ahmed aicha
+    alain albert alexandra alexandre alexis alfred alice aline alix aloys amandine amel amelie
+    amine anais anatole andre andrea andree angele angelina angelique annabelle anne anne-marie
+    annick annie anthony antoine antoinette apolline arlette armand arnaud arthur audrey
+    augustin aurelie aurelien axel axelle aya baptiste bastien beatrice benedicte benjamin
+    benoit benoite bernadette bernard bertrand blandine boris brice brigitte bruno camille carla
+    carole caroline cassandre catherine cecile celestine celine chantal charles charlotte chloe
+    christelle christian christiane christine christophe cindy claire clara clarisse claude
+    clemence clement clementine colette coline coralie corinne cyril cyrille daisy damien daniel
+    danielle dany david delphine denis denise diane didier djamel dominique dylan eden edith
+    edmond edouard eleonore eliane elias eliott elisa elisabeth elise ella elodie eloise elsa
+    emeline emile emilie emilien emma emmanuel emmanuelle enzo eric erwan esteban estelle ethan
+    ethel etienne eugene eugenie eulalie eva evan evelyne fabien fabienne fabrice fanny farid
+    fatima fatou fatoumata felix fernand fernande flavie flora florence florent florian francis
+    franck francois francoise frederic gabriel gabrielle gael gaelle gaetan gaspard gaston
+    genevieve geoffrey georges geraldine gerard germain germaine gilles ginette gisele gregoire
+    gregory guillaume guy gwenaelle gwendoline hakim hamid hanane hector helena helene henri
+    herve hortense hugo huguette ibrahim idriss ilan ines irene isabelle ismael jacky jacqueline
+    jacques jade jean jeanne jeannine jeremy jerome jessica jocelyne joel joelle johan johanna
+    jonathan jordan joseph josephine josette josiane jules julia julie julien julienne juliette
+    justine karim karima karine kelly kenza kevin khadija laetitia laura laure laurence laurent
+    laurine lea leila lena leo leon leonard leonie liam liliane lilou lina line lionel lisa
+    loane loic lola lorenzo louane louis louisa louise luc luca lucas lucie lucienne lucile
+    ludivine ludovic lydia lylou madeleine mael maelle maelys magali maite malik malo mamadou
+    mandy manon marc marcel marceline marcelle margaux marguerite maria marianne marie
+    marie-claire marie-france marie-josee marie-laure marina marine mario marion marius marjorie
+    marlene martin martine maryse matheo mathieu mathilda mathilde mathis matteo matthias maud
+    maurice maxence maxime mehdi melanie melissa melodie michel michele micheline mickael
+    mireille mohamed mohammed monique morgane moussa muriel myriam nabil nadege nadia nadine
+    naima naomi nassim nathalie nathan nelly nicolas nicole nina ninon noah noe noemie norbert
+    oceane odette odile olga olivia olivier omar ophelie oriane oscar paola pascal pascale
+    patricia patrick paul paulette pauline perrine philippe philomene pierre priscilla quentin
+    rachel rachid raphael raphaelle rayan raymond rebecca regine regis remi renee richard robert
+    roger roland romain romane romeo rosalie rose roxane ruben sabine sabrina sacha salome
+    salomon samia samir samira samuel sandra sandrine sarah sebastien sebastienne segolene
+    selena serge severine simon sofia solange solene sophie soraya stephane stephanie suzanne
+    sylvain sylvianne sylvie tatiana tessa theo thibault thibaut thierry thomas timothee
+    tiphaine tom tristan ugo valentin valentine valerie vanessa veronica veronique victor
+    victoria vincent virginie viviane wassim william xavier yanis yann yannick yasmina yasmine
+    yassine yohan yolande youssef ysaline yves yvette yvonne zacharie zelie zoe
     """.split()
 )
 

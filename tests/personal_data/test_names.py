@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from bot.personal_data import mask
+
 from .conftest import check_annotated
 
 SENTENCES = [
@@ -61,3 +63,8 @@ def test_annotated_sentences(detector, line):
 )
 def test_cue_names_work_without_spacy(regex_detector, line):
     check_annotated(regex_detector, line, only="NAME")
+
+
+@pytest.mark.parametrize("name", ["Clémence Charpentier", "Yannick Boulanger", "Rosalie Meunier", "Thibault Berger"])
+def test_a_common_first_name_with_a_trade_for_surname_is_a_name(name):
+    assert mask(f"bonjour, {name} à l'appareil").text == "bonjour, [NOM] à l'appareil"
