@@ -88,7 +88,8 @@ def test_an_edited_text_is_in_the_chat_once_published_without_retraining(stack, 
 
     chat = ask_in_chat(browser, stack, EDITED.examples[0])
     expect(chat).to_contain_text("Texte revu par la rédaction", timeout=30_000)
-    expect(chat).to_contain_text(f"Simulez sur {SITE}.")
+    expect(chat.get_by_role("link", name=SITE.removeprefix("https://").removeprefix("www."))).to_have_attribute(
+        "href", SITE)  # the widget shows a link as its site and page
     assert loaded_model(stack) == model_before
 
     # The way back: the validator returns to the file's text, and the chat gives it again.
