@@ -45,6 +45,17 @@ def console_session(stack, username: str) -> requests.Session:
     return browser
 
 
+def console_page(browser, stack, username: str):
+    """The console in the browser, signed in as `username`."""
+    page = browser.new_context().new_page()
+    page.goto(f"http://localhost:{stack.ports.web}/connexion")
+    page.get_by_label("Identifiant").fill(username)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    page.goto(f"http://localhost:{stack.ports.web}/conseiller")
+    return page
+
+
 def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engine):
     with chromium() as browser:
         person = browser.new_context().new_page()
@@ -124,12 +135,7 @@ def test_messages_in_a_held_conversation_not_on_screen_are_counted_as_unread(sta
     for handoff_id in ids:
         assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
     with chromium() as browser:
-        agent = browser.new_context().new_page()
-        agent.goto(f"http://localhost:{stack.ports.web}/connexion")
-        agent.get_by_label("Identifiant").fill("camille")
-        agent.get_by_label("Mot de passe").fill(PASSWORD)
-        agent.get_by_role("button", name="Se connecter").click()
-        agent.goto(f"http://localhost:{stack.ports.web}/conseiller")
+        agent = console_page(browser, stack, "camille")
         agent.locator(f'li[data-handoff="{ids[0]}"] button').click()
         expect(agent.get_by_role("log")).to_contain_text("je veux parler à un conseiller")
         other = agent.locator(f'li[data-handoff="{ids[1]}"]')
@@ -153,12 +159,7 @@ def test_an_agent_transfers_to_a_colleague_who_hands_it_back_to_another_service(
     camille, dominique = console_session(stack, "camille"), console_session(stack, "dominique")
     assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
     with chromium() as browser:
-        agent = browser.new_context().new_page()
-        agent.goto(f"http://localhost:{stack.ports.web}/connexion")
-        agent.get_by_label("Identifiant").fill("camille")
-        agent.get_by_label("Mot de passe").fill(PASSWORD)
-        agent.get_by_role("button", name="Se connecter").click()
-        agent.goto(f"http://localhost:{stack.ports.web}/conseiller")
+        agent = console_page(browser, stack, "camille")
         agent.locator(f'li[data-handoff="{handoff_id}"] button').click()
         expect(agent.get_by_role("button", name="Envoyer")).to_be_visible()
         agent.get_by_label("Transférer à").select_option(label="Dominique (indisponible)")
