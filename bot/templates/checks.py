@@ -28,7 +28,7 @@ from bot.templates._render import PLACEHOLDERS, placeholders_in, render
 
 ERROR, WARNING = "erreur", "avertissement"
 MIN_EXAMPLES = 8
-MAX_EXAMPLES = 15
+MAX_EXAMPLES = 30
 MAX_ANSWER_CHARACTERS = 600
 STALE_AFTER = timedelta(days=365)
 CLOSE_EXAMPLE_THRESHOLD = 0.90
