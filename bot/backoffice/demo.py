@@ -13,7 +13,7 @@ from sqlalchemy.engine import Engine
 from bot.backoffice.accounts import count_users, create_user
 
 DEMO_ACCOUNTS = {
-    "conseiller": (["agent"], "Camille (conseillère)"),
+    "conseiller": (["agent"], "Camille"),
     "manager": (["manager"], "Dominique (manager)"),
     "redaction": (["editor", "validator"], "Sacha (communication)"),
     "moderation": (["moderator"], "Alex (modération)"),

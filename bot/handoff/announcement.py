@@ -9,6 +9,7 @@ from typing import Optional
 from zoneinfo import ZoneInfo
 
 from bot.config import CaisseConfig
+from bot.dialogue.redirect import of
 from bot.handoff.business_time import add_business_seconds, commitment_deadline, next_opening
 
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -94,6 +95,17 @@ def handoff_announcement(reason: str, estimate: WaitEstimate, config: CaisseConf
         "Ne donnez pas ici votre numéro de sécurité sociale ni vos coordonnées bancaires : "
         "le conseiller vous indiquera un canal sécurisé si besoin.",
     ])
+
+
+def agent_joined(agent_name: str, config: CaisseConfig) -> str:
+    """« Camille, de la Caf de la Gironde, a rejoint la conversation. »: the name the agent chose,
+    without a role the person does not need (the role read « conseiller » for every agent)."""
+    return f"{agent_name}, {of(config.contacts.name)}, a rejoint la conversation."
+
+
+def colleague_took_over(agent_name: str, config: CaisseConfig) -> str:
+    """Told when an agent hands the conversation to a colleague."""
+    return f"{agent_name}, {of(config.contacts.name)}, prend la suite de la conversation."
 
 
 def back_with_assistant(config: CaisseConfig) -> str:

@@ -20,6 +20,7 @@ from bot.handoff.records import ACTIVE, CLOSED, OUTCOMES, WAITING, Handoff, Hand
 from bot.storage._database import aware, session_scope, utcnow
 
 OPEN_STATUSES = (WAITING, ACTIVE)
+PERSON_LEFT = "person_left"  # handoff event kind
 
 
 class HandoffError(Exception):
@@ -185,12 +186,28 @@ def close(handoff_id: int, agent_id: Optional[int], actor: str, outcome: str, co
         return handoff
 
 
+def person_left(conversation_id: str, now: Optional[datetime] = None,
+                engine: Optional[Engine] = None) -> Optional[Handoff]:
+    """The person ended the conversation on their screen: the agent is told (the queue shows it),
+    and the agent closes the request, since the person will not read an answer there."""
+    with session_scope(engine) as session:
+        handoff = session.execute(
+            select(Handoff).where(Handoff.conversation_id == conversation_id, Handoff.status.in_(OPEN_STATUSES))
+            .order_by(Handoff.id.desc())
+        ).scalars().first()
+        if handoff is None:
+            return None
+        _log(session, handoff.id, PERSON_LEFT, "person", at=_utc(now))
+        return handoff
+
+
 @dataclass
 class QueueEntry:
     handoff: Handoff
     position: Optional[int]
     deadline: Optional[datetime]
     seconds_left: Optional[int]
+    person_left: bool = False
 
 
 def open_queue(config: CaisseConfig, now: Optional[datetime] = None,
@@ -202,6 +219,10 @@ def open_queue(config: CaisseConfig, now: Optional[datetime] = None,
             select(Handoff).where(Handoff.status.in_(OPEN_STATUSES))
             .order_by(Handoff.status.desc(), Handoff.priority.desc(), Handoff.requested_at, Handoff.id)
         ).scalars().all()
+        left = set(session.execute(
+            select(HandoffEvent.handoff_id).where(HandoffEvent.kind == PERSON_LEFT,
+                                                  HandoffEvent.handoff_id.in_([h.id for h in rows]))
+        ).scalars())
     entries, position = [], 0
     for handoff in rows:
         deadline = commitment_deadline(aware(handoff.requested_at), config.commitments, config.opening_hours)
@@ -209,6 +230,6 @@ def open_queue(config: CaisseConfig, now: Optional[datetime] = None,
             position += 1
         entries.append(QueueEntry(
             handoff, position if handoff.status == WAITING else None, deadline,
-            int((deadline - now).total_seconds()) if deadline else None,
+            int((deadline - now).total_seconds()) if deadline else None, handoff.id in left,
         ))
     return entries

@@ -15,8 +15,7 @@ from sanic.request import Request
 
 from bot.backoffice import Account, is_present, present_agents, set_presence
 from bot.config import CaisseConfig
-from bot.dialogue.redirect import of
-from bot.handoff.announcement import back_with_assistant, french_moment
+from bot.handoff.announcement import agent_joined, back_with_assistant, colleague_took_over, french_moment
 from bot.handoff.queue import (
     HandoffError, aware, close, colleagues, get_handoff, open_queue, record_agent_reply, release, take, transfer,
 )
@@ -121,6 +120,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
                 "deadline": _iso(entry.deadline), "seconds_left": entry.seconds_left,
                 "due_label": due_label(entry.deadline, config, now), **_readable(h, titles),
                 "agent": h.agent.display_name if h.agent else None, "mine": h.agent_id == account.id,
+                "person_left": entry.person_left,
             })
         return response.json({"entries": entries, "agents_present": present_agents(),
                               "present": is_present(account.id)})
@@ -142,8 +142,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             # Paused again: a session that expired meanwhile must not hand the person back to the bot.
             await rasa.append(handoff.conversation_id, [
                 {"event": "pause"},
-                {"event": "bot", "text": f"{account.display_name}, conseiller {of(config.contacts.name)}, "
-                                         "a rejoint la conversation.", "metadata": {"system": "taken"}},
+                {"event": "bot", "text": agent_joined(account.display_name, config), "metadata": {"system": "taken"}},
             ])
         except RasaUnavailable as error:
             return _error(f"Prise en charge enregistrée, mais message non envoyé ({error}).", 502)
@@ -237,8 +236,7 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             return _error(str(refused), 409)
         try:
             await rasa.append(handoff.conversation_id, [
-                {"event": "bot", "text": f"{name}, conseiller {of(config.contacts.name)}, prend la suite "
-                                         "de la conversation.", "metadata": {"system": "taken"}},
+                {"event": "bot", "text": colleague_took_over(name, config), "metadata": {"system": "taken"}},
             ])
         except RasaUnavailable as error:
             return _error(f"Transfert enregistré, mais message non envoyé ({error}).", 502)

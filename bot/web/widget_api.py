@@ -17,7 +17,7 @@ from bot.backoffice import present_agents
 from bot.channels import ownership
 from bot.config import CaisseConfig
 from bot.handoff.announcement import estimate_wait, french_moment, wait_status
-from bot.handoff.queue import open_handoff, queue_position
+from bot.handoff.queue import open_handoff, person_left, queue_position
 from bot.handoff.records import WAITING
 from bot.handoff.transcript import Line, transcript
 from bot.moderation.flags import block_end
@@ -75,6 +75,12 @@ def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
         except RasaUnavailable:
             return response.json({"messages": []}, status=502)
         return response.json({"messages": widget_history(transcript(events))})
+
+    @bp.post("/conversations/<conversation_id:str>/end")
+    async def end(request: Request, conversation_id: str):
+        """The person pressed "Terminer et effacer": an agent who holds or will take the request is told."""
+        person_left(conversation_id)
+        return response.json({"ended": True})
 
     @bp.get("/handoff/<conversation_id:str>")
     async def handoff_status(request: Request, conversation_id: str):

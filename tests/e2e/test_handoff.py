@@ -79,7 +79,7 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
         transcript = agent.get_by_role("log")
         expect(transcript).to_contain_text("je voudrais parler a un conseiller svp")
         agent.get_by_role("button", name="Prendre en charge").click()
-        expect(chat).to_contain_text("Camille, conseiller de la Caf de la Gironde, a rejoint la conversation",
+        expect(chat).to_contain_text("Camille, de la Caf de la Gironde, a rejoint la conversation",
                                      timeout=20_000)
 
         # A template goes in at the cursor: the draft written so far is kept.
@@ -126,6 +126,27 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
     assert kinds == ["requested", "taken", "agent_message", "closed"]
 
 
+def test_the_agent_sees_that_the_person_ended_the_conversation(stack, engine):
+    with chromium() as browser:
+        person = browser.new_context().new_page()
+        person.goto(stack.urls["page"])
+        person.get_by_role("button", name="Une question ? Discutez avec nous").click()
+        person.get_by_label("Votre message").fill("je veux parler a quelqu'un de la caf")
+        person.keyboard.press("Enter")
+        expect(person.get_by_role("status")).to_contain_text("file", timeout=30_000)
+        conversation = person.evaluate("JSON.parse(sessionStorage.getItem('caisse-chat')).sessionId")
+        handoff_id = open_handoff(conversation, engine).id
+        agent = console_page(browser, stack, "dominique")
+        entry = agent.locator(f'li[data-handoff="{handoff_id}"]')
+        expect(entry).to_be_visible(timeout=20_000)
+        expect(entry.get_by_text("La personne a quitté la conversation")).to_be_hidden()
+
+        person.once("dialog", lambda dialog: dialog.accept())
+        person.get_by_role("button", name="Terminer et effacer").click()
+        expect(person.get_by_role("log")).to_contain_text("Conversation terminée et effacée")
+        expect(entry.get_by_text("La personne a quitté la conversation")).to_be_visible(timeout=20_000)
+
+
 def test_messages_in_a_held_conversation_not_on_screen_are_counted_as_unread(stack, engine):
     first, second = open_conversation(stack), open_conversation(stack)
     say(stack, "je veux parler à un conseiller", first)
@@ -168,7 +189,7 @@ def test_an_agent_transfers_to_a_colleague_who_hands_it_back_to_another_service(
         expect(agent.locator(f'li[data-handoff="{handoff_id}"]')).to_contain_text("En cours avec Dominique")
     conversation = dominique.get(f"{dominique.base}/handoffs/{handoff_id}").json()
     assert conversation["mine"]
-    assert conversation["lines"][-1]["text"] == "Dominique, conseiller de la Caf de la Gironde, prend la suite de la conversation."
+    assert conversation["lines"][-1]["text"] == "Dominique, de la Caf de la Gironde, prend la suite de la conversation."
     assert dominique.post(f"{dominique.base}/handoffs/{handoff_id}/release", json={"branch": "cpam"}).ok
     back = get_handoff(handoff_id, engine)
     assert (back.status, back.agent_id, back.branch) == ("waiting", None, "cpam")

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from bot.backoffice import create_user
 from bot.config import load_config
 from bot.handoff.queue import (
-    HandoffError, close, colleagues, get_handoff, open_handoff, open_queue, queue_position, record_agent_reply,
+    HandoffError, close, colleagues, get_handoff, open_handoff, open_queue, person_left, queue_position, record_agent_reply,
     release, request_handoff, take, transfer,
 )
 from bot.handoff.records import HandoffEvent
@@ -143,3 +143,14 @@ def test_back_to_the_queue_of_another_service(database, agents):
     release(handoff.id, camille, "agent:camille", branch="cpam", engine=database)
     back = get_handoff(handoff.id, database)
     assert (back.status, back.agent_id, back.branch) == ("waiting", None, "cpam")
+
+
+def test_the_agent_is_told_when_the_person_ended_the_conversation(database, agents):
+    left = request_handoff("conv-a", "socketio", "asked", now=at(2026, 11, 24, 9, 0), engine=database)
+    request_handoff("conv-b", "socketio", "asked", now=at(2026, 11, 24, 9, 1), engine=database)
+    take(left.id, agents[0], "agent:camille", now=at(2026, 11, 24, 9, 2), engine=database)
+    assert person_left("conv-a", now=at(2026, 11, 24, 9, 3), engine=database).id == left.id
+    entries = {e.handoff.conversation_id: e.person_left for e in open_queue(CONFIG, at(2026, 11, 24, 9, 4), database)}
+    assert entries == {"conv-a": True, "conv-b": False}
+    close(left.id, agents[0], "agent:camille", "abandoned", CONFIG, now=at(2026, 11, 24, 9, 5), engine=database)
+    assert person_left("conv-a", engine=database) is None  # nothing open any more: nothing to tell

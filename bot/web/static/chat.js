@@ -278,6 +278,11 @@
       return;
     }
     clearTimeout(statusTimer); clearTimeout(refreshSoonTimer);
+    if (state.sessionId) {  // an agent who holds or will take the request is told the person left
+      var ending = proved();
+      ending.method = "POST"; ending.keepalive = true;
+      fetch("/api/public/conversations/" + encodeURIComponent(state.sessionId) + "/end", ending).catch(function () {});
+    }
     if (socket) { socket.disconnect(); socket = null; }
     confirmed = false;
     state.sessionId = null; state.proof = null; save();

@@ -52,15 +52,17 @@
     var parts = items[e.id];
     if (!parts) {
       parts = { item: el("li", null, "queue-item"), badge: el("span", "Urgent", "urgent-badge"), open: el("button"),
+                left: el("div", "La personne a quitté la conversation (fermez la demande).", "person-left"),
                 about: el("div", null, "topic"), due: el("div"), unread: el("div", null, "unread") };
       parts.item.dataset.handoff = e.id;
       parts.open.type = "button";
       parts.open.addEventListener("click", function () { select(e.id); });
-      parts.item.append(parts.badge, parts.open, parts.unread, parts.about, parts.due);
+      parts.item.append(parts.badge, parts.open, parts.left, parts.unread, parts.about, parts.due);
       items[e.id] = parts;
     }
     parts.item.classList.toggle("urgent", e.urgent);
     parts.badge.hidden = !e.urgent;
+    parts.left.hidden = !e.person_left;
     setText(parts.open, e.status === "waiting" ? "N° " + e.position + " — attend depuis " + minutes(e.waited_seconds)
       : "En cours avec " + (e.mine ? "vous" : e.agent));
     setText(parts.about, about(e));
