@@ -1,11 +1,12 @@
 """The legal notice ("informations générales, sous réserve de l'examen complet de votre dossier")
 goes with the answers: once per conversation, right after the first answer, so that a person who
-asks straight away reads it too, and later answers stay light."""
+asks straight away reads it too, and later answers stay light. The greeting carries it as well,
+so "bonjour" gets one bubble and the menu, not a separate notice."""
 from __future__ import annotations
 
 from typing import Any, Dict, Iterable
 
-NOTICE_RESPONSES = ("utter_legal_notice", "utter_legal_notice_short")
+NOTICE_RESPONSES = ("utter_greet", "utter_legal_notice_short")
 SHORT_NOTICE = "utter_legal_notice_short"
 
 

@@ -36,6 +36,7 @@ def test_bonjour_gets_the_greeting_legal_notice_and_themes(stack):
     assert "sous réserve de l'examen complet de votre dossier" in texts(messages)
     assert "/charte" in texts(messages)
     assert messages[-1]["buttons"], "the themes come as quick replies"
+    assert len(messages) == 2, "one greeting bubble that carries the notice, then the themes"
 
 
 def test_robot_question_is_answered_honestly(stack):
