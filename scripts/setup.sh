@@ -47,7 +47,8 @@ if [ ! -f "$STAMP" ]; then
   touch "$STAMP"
 fi
 
-if [ ! -f node_modules/socket.io-client/dist/socket.io.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+if [ ! -f node_modules/socket.io-client/dist/socket.io.min.js ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   command -v npm >/dev/null 2>&1 || fail "npm est introuvable : installez Node.js (sous Debian : sudo apt-get install npm)."
   echo "Installation des dépendances du widget (npm ci)…"
   npm ci --no-audit --no-fund --loglevel=error || fail "npm ci a échoué."

@@ -2,7 +2,8 @@
 Playwright: Playwright's own browser download does not work on our machines."""
 import shutil
 from contextlib import contextmanager
-from typing import Iterator
+from pathlib import Path
+from typing import Iterator, List
 
 from playwright.sync_api import Browser, sync_playwright
 
@@ -20,3 +21,17 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"  # npm, by make setup
+# RGAA 4 is built on WCAG 2.1 level AA: axe-core's rules for those levels.
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def serious_violations(page) -> List[str]:
+    """axe-core's serious and critical WCAG 2.1 AA violations on the page as it is now, one line
+    each (rule, impact, first elements): what an assistive-technology user would trip on."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+            for v in result["violations"] if v["impact"] in ("serious", "critical")]
