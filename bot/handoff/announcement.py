@@ -89,7 +89,7 @@ def handoff_announcement(reason: str, estimate: WaitEstimate, config: CaisseConf
     return " ".join([
         REASON_OPENINGS.get(reason, REASON_OPENINGS["asked"]),
         wait_status(estimate, config, now),
-        "La réponse s'affichera ici tant que cette fenêtre reste ouverte.",
+        "La réponse s'affichera dans cette conversation.",
         f"En attendant, vous pouvez consulter {contacts.account_name} ({contacts.account_url}) "
         f"ou appeler le {contacts.phone} ({contacts.phone_hours}).",
         "Ne donnez pas ici votre numéro de sécurité sociale ni vos coordonnées bancaires : "

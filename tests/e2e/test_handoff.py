@@ -147,6 +147,61 @@ def test_the_agent_sees_that_the_person_ended_the_conversation(stack, engine):
         expect(entry.get_by_text("La personne a quitté la conversation")).to_be_visible(timeout=20_000)
 
 
+def test_the_agent_answer_reaches_the_person_after_the_tab_was_closed(stack, engine):
+    """Kept on this device with the person's consent, or opened elsewhere with the copied link;
+    without either, a closed tab is a closed conversation."""
+    camille = console_session(stack, "camille")
+    with chromium() as browser:
+        device = browser.new_context()
+        person = device.new_page()
+        person.goto(stack.urls["page"])
+        person.get_by_role("button", name="Une question ? Discutez avec nous").click()
+        person.get_by_label("Votre message").fill("je voudrais qu'un conseiller me reponde svp")
+        person.keyboard.press("Enter")
+        expect(person.get_by_role("status")).to_contain_text("file", timeout=30_000)
+        conversation = person.evaluate("JSON.parse(sessionStorage.getItem('caisse-chat')).sessionId")
+        handoff_id = open_handoff(conversation, engine).id
+        person.get_by_role("button", name="Retrouver cette conversation sur cet appareil").click()
+        expect(person.get_by_role("button", name="Ne plus garder cette conversation sur cet appareil")).to_be_visible()
+        person.get_by_role("button", name="Copier un lien pour la reprendre ailleurs").click()
+        link = person.get_by_label("Lien de reprise de la conversation").input_value()
+        assert link.startswith(stack.urls["page"].split("#")[0]) and "#reprendre=" in link
+        person.close()
+
+        assert camille.post(f"{camille.base}/handoffs/{handoff_id}/take").status_code == 200
+        answer = "Bonjour, voici la réponse à votre question."
+        assert camille.post(f"{camille.base}/handoffs/{handoff_id}/reply", json={"text": answer}).status_code == 200
+
+        back = device.new_page()  # same device, new tab: the kept conversation reopens with the answer
+        back.goto(stack.urls["page"])
+        expect(back.get_by_role("log")).to_contain_text(answer, timeout=20_000)
+        expect(back.get_by_role("log")).to_contain_text("Conversation reprise")
+
+        elsewhere = browser.new_context().new_page()  # another device, with the link
+        elsewhere.goto(link)
+        expect(elsewhere.get_by_role("log")).to_contain_text(answer, timeout=20_000)
+        assert "#" not in elsewhere.url, "the link leaves the address bar once used"
+
+        stranger = browser.new_context().new_page()  # no link, no consent: nothing to read
+        stranger.goto(stack.urls["page"])
+        stranger.get_by_role("button", name="Une question ? Discutez avec nous").click()
+        stranger.wait_for_timeout(1500)
+        assert answer not in stranger.content()
+
+        forgetful = browser.new_context()  # did not consent: a closed tab does not come back
+        page = forgetful.new_page()
+        page.goto(stack.urls["page"])
+        page.get_by_role("button", name="Une question ? Discutez avec nous").click()
+        page.get_by_label("Votre message").fill("je veux un conseiller humain")
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("status")).to_contain_text("file", timeout=30_000)
+        page.close()
+        again = forgetful.new_page()
+        again.goto(stack.urls["page"])
+        again.wait_for_timeout(1500)
+        assert "je veux un conseiller humain" not in again.content()
+
+
 def test_messages_in_a_held_conversation_not_on_screen_are_counted_as_unread(stack, engine):
     first, second = open_conversation(stack), open_conversation(stack)
     say(stack, "je veux parler à un conseiller", first)

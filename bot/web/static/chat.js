@@ -2,7 +2,9 @@
  * The conversation survives a reload: only the session id and its proof (issued by the server,
  * which lets only this tab read and continue the conversation) are kept in sessionStorage (gone
  * when the tab closes); the messages are fetched again from the server, masked, so the browser
- * never stores personal data the person typed. Messages are inserted as text nodes, never as HTML.
+ * never stores personal data the person typed. While an agent is to answer, the person may keep
+ * the pair on this device (localStorage, KEEP_DAYS) or copy a link holding it after "#": the
+ * part after "#" never reaches any server, so the link opens the conversation only for its holder. Messages are inserted as text nodes, never as HTML.
  * The status line says who answers now (assistant, queue, agent, or nobody during a moderation
  * suspension), as the server knows it: no typing indicator unless the assistant is answering. */
 (function () {
@@ -11,10 +13,35 @@
   var root = document.getElementById("caisse-chat");
   if (!root || typeof io === "undefined") { return; }
 
-  var STORE = "caisse-chat";
+  var STORE = "caisse-chat", KEPT = "caisse-chat-gardee", KEEP_DAYS = 7, LINK_KEY = "reprendre=";
   var rasaUrl = root.dataset.rasaUrl;
+  var resumedBy = adoptLinkOrKept();
   var state = load();
   var messages = [];
+
+  // A resume link (#reprendre=<id>.<proof>) or a conversation kept on this device, when this tab
+  // holds none: taken into this tab, and the link removed from the address bar.
+  function adoptLinkOrKept() {
+    var pair = null, by = null;
+    if (location.hash.indexOf("#" + LINK_KEY) === 0) {
+      var parts = location.hash.slice(LINK_KEY.length + 1).split(".");
+      if (parts.length === 2 && parts[0] && parts[1]) { pair = { sessionId: parts[0], proof: parts[1] }; by = "link"; }
+      history.replaceState(null, "", location.pathname + location.search);
+    }
+    try {
+      var kept = JSON.parse(localStorage.getItem(KEPT));
+      if (kept && kept.until < Date.now()) { localStorage.removeItem(KEPT); kept = null; }
+      if (!pair && kept && !sessionStorage.getItem(STORE)) { pair = kept; by = "device"; }
+      if (pair) {
+        sessionStorage.setItem(STORE, JSON.stringify({ open: true, sessionId: pair.sessionId, proof: pair.proof }));
+      }
+    } catch (e) { return null; }
+    return by;
+  }
+  function keptHere() {
+    try { var kept = JSON.parse(localStorage.getItem(KEPT)); return !!kept && kept.sessionId === state.sessionId; }
+    catch (e) { return false; }
+  }
 
   function load() {
     try {
@@ -63,7 +90,17 @@
   form.appendChild(label); form.appendChild(input); form.appendChild(send);
   panel.appendChild(header); panel.appendChild(notice); panel.appendChild(log);
   var queueStatus = el("p", { class: "chat-queue", role: "status", hidden: "" });
-  panel.appendChild(typing); panel.appendChild(queueStatus); panel.appendChild(form);
+  // While an agent is to answer: the answer can be found again after closing the page.
+  var keep = el("div", { class: "chat-keep", hidden: "" });
+  keep.appendChild(el("p", {}, "Vous pouvez fermer cette page : retrouvez la réponse du conseiller ici plus tard."));
+  var keepHere = el("button", { type: "button", class: "chat-keep-here", "aria-pressed": "false" },
+    "Retrouver cette conversation sur cet appareil");
+  var copyLink = el("button", { type: "button", class: "chat-keep-link" }, "Copier un lien pour la reprendre ailleurs");
+  var linkBox = el("input", { type: "text", readonly: "", class: "chat-keep-url", hidden: "",
+    "aria-label": "Lien de reprise de la conversation" });
+  var keepInfo = el("p", { class: "chat-keep-info", "aria-live": "polite" });
+  keep.appendChild(keepHere); keep.appendChild(copyLink); keep.appendChild(linkBox); keep.appendChild(keepInfo);
+  panel.appendChild(typing); panel.appendChild(queueStatus); panel.appendChild(keep); panel.appendChild(form);
   root.appendChild(launcher); root.appendChild(panel);
 
   // --- rendering ------------------------------------------------------------------------
@@ -157,12 +194,44 @@
     queueStatus.hidden = !line;
     queueStatus.textContent = line;
     if (mode !== "none") { showTyping(false); }
+    keep.hidden = mode !== "waiting" && mode !== "active";
+    showKept();
     var suspended = mode === "suspended";
     input.disabled = suspended; send.disabled = suspended;
     input.placeholder = suspended ? "Conversation suspendue" : "Écrivez votre question…";
     clearTimeout(statusTimer);
     if (mode !== "none") { statusTimer = setTimeout(refreshStatus, STATUS_REFRESH_MS); }
   }
+
+  function showKept() {
+    var on = keptHere();
+    keepHere.setAttribute("aria-pressed", String(on));
+    keepHere.textContent = on ? "Ne plus garder cette conversation sur cet appareil"
+      : "Retrouver cette conversation sur cet appareil";
+  }
+  keepHere.addEventListener("click", function () {
+    if (keptHere()) {
+      localStorage.removeItem(KEPT);
+      keepInfo.textContent = "Cette conversation n'est plus gardée sur cet appareil.";
+    } else {
+      localStorage.setItem(KEPT, JSON.stringify({ sessionId: state.sessionId, proof: state.proof,
+        until: Date.now() + KEEP_DAYS * 86400000 }));
+      keepInfo.textContent = "Conversation gardée " + KEEP_DAYS + " jours sur cet appareil : elle se rouvrira sur cette page. " +
+        "Sur un ordinateur partagé, utilisez plutôt « Terminer et effacer » en partant.";
+    }
+    showKept();
+  });
+  copyLink.addEventListener("click", function () {
+    var link = location.origin + location.pathname + "#" + LINK_KEY + state.sessionId + "." + state.proof;
+    linkBox.value = link; linkBox.hidden = false;
+    linkBox.select();
+    var done = function () {
+      keepInfo.textContent = "Lien copié. Ouvrez-le sur un autre appareil pour reprendre la conversation. " +
+        "Il donne accès à la conversation : ne le partagez avec personne.";
+    };
+    if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(link).then(done, done); }
+    else { done(); }
+  });
 
   function refreshStatus() {
     clearTimeout(statusTimer);
@@ -286,6 +355,8 @@
     if (socket) { socket.disconnect(); socket = null; }
     confirmed = false;
     state.sessionId = null; state.proof = null; save();
+    try { localStorage.removeItem(KEPT); } catch (e) { /* storage refused: nothing was kept */ }
+    linkBox.value = ""; linkBox.hidden = true; keepInfo.textContent = "";
     messages = []; replyStart = null;
     log.textContent = "";
     log.appendChild(intro);
@@ -309,6 +380,14 @@
       .catch(function () { /* the conversation goes on; only the past is not shown */ });
   }
 
-  if (state.sessionId) { restoreHistory().then(refreshStatus); }
+  if (state.sessionId) {
+    restoreHistory().then(function () {
+      if (resumedBy) {
+        add({ from: "system", text: resumedBy === "link" ? "Conversation reprise grâce à votre lien."
+          : "Conversation reprise : elle était gardée sur cet appareil." });
+      }
+      refreshStatus();
+    });
+  }
   if (state.open) { setOpen(true); }
 })();
