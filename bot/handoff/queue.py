@@ -16,11 +16,12 @@ from sqlalchemy.engine import Engine
 from bot.backoffice.accounts import User
 from bot.config import CaisseConfig
 from bot.handoff.business_time import business_seconds, commitment_deadline
-from bot.handoff.records import ACTIVE, CLOSED, OUTCOMES, WAITING, Handoff, HandoffEvent
+from bot.handoff.records import ACTIVE, CLOSED, NOTE, OUTCOMES, WAITING, Handoff, HandoffEvent
 from bot.storage._database import aware, session_scope, utcnow
 
 OPEN_STATUSES = (WAITING, ACTIVE)
 PERSON_LEFT = "person_left"  # handoff event kind
+MAX_NOTE_CHARACTERS = 200  # as typed; masked, it may grow, and is cut to the event's detail column
 
 
 class HandoffError(Exception):
@@ -130,8 +131,21 @@ def record_agent_reply(handoff_id: int, agent_id: int, actor: str, config: Caiss
         return handoff
 
 
+def _note(session, handoff_id: int, actor: str, note: Optional[str]) -> None:
+    if note and note.strip():
+        _log(session, handoff_id, NOTE, actor, note.strip()[:255])
+
+
+def notes(handoff_id: int, engine: Optional[Engine] = None) -> List[HandoffEvent]:
+    """The internal notes left on a request, oldest first: agents read them, the person never does."""
+    with session_scope(engine) as session:
+        return session.execute(select(HandoffEvent).where(HandoffEvent.handoff_id == handoff_id,
+                                                          HandoffEvent.kind == NOTE)
+                               .order_by(HandoffEvent.id)).scalars().all()
+
+
 def release(handoff_id: int, agent_id: int, actor: str, branch: Optional[str] = None,
-            engine: Optional[Engine] = None) -> Handoff:
+            note: Optional[str] = None, engine: Optional[Engine] = None) -> Handoff:
     """Back to the queue (another agent, or later; another service's when `branch` is given),
     keeping its place by request time."""
     with session_scope(engine) as session:
@@ -140,6 +154,7 @@ def release(handoff_id: int, agent_id: int, actor: str, branch: Optional[str] = 
         if branch:
             handoff.branch = branch
         _log(session, handoff_id, "released", actor, f"service:{branch}" if branch else None)
+        _note(session, handoff_id, actor, note)
         return handoff
 
 
@@ -155,7 +170,7 @@ def colleagues(agent_id: int, engine: Optional[Engine] = None) -> List[User]:
     return [user for user in users if _is_agent(user)]
 
 
-def transfer(handoff_id: int, agent_id: int, actor: str, colleague_id: int,
+def transfer(handoff_id: int, agent_id: int, actor: str, colleague_id: int, note: Optional[str] = None,
              engine: Optional[Engine] = None) -> tuple[Handoff, str]:
     """Handed to a colleague, who holds it from now on; returns it and the colleague's name."""
     with session_scope(engine) as session:
@@ -165,6 +180,7 @@ def transfer(handoff_id: int, agent_id: int, actor: str, colleague_id: int,
             raise HandoffError("Ce collègue ne peut pas recevoir la conversation.")
         handoff.agent_id = colleague_id
         _log(session, handoff_id, "transferred", actor, f"agent:{colleague.username}")
+        _note(session, handoff_id, actor, note)
         return handoff, colleague.display_name
 
 

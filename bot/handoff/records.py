@@ -15,6 +15,7 @@ from bot.storage._database import Base, utcnow
 WAITING, ACTIVE, CLOSED = "waiting", "active", "closed"
 REASONS = ("asked", "fallback", "not_useful", "complaint", "template", "urgent")
 OUTCOMES = ("answered", "redirected", "no_reply", "abandoned", "cancelled")
+NOTE = "note"  # event kind of an agent's internal note for the next agent (masked, remasked)
 
 
 

@@ -34,7 +34,7 @@ from sqlalchemy import Table, create_engine, func, inspect, select, text
 from sqlalchemy.engine import Connection, Engine
 
 import bot.personal_data
-from bot.handoff.records import ACTIVE, WAITING, Handoff
+from bot.handoff.records import ACTIVE, NOTE, WAITING, Handoff, HandoffEvent
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import Detector, mask
@@ -189,16 +189,17 @@ def _template_content(content: str, run: _Pass) -> str:
 def _columns(run: _Pass) -> List[Tuple[Table, Dict[str, Callable[[Any], Any]], Any]]:
     """Per table, the columns holding what a person or an agent typed, or a conversation id, and
     which rows. Not listed: the handoff and moderation audit trails (reasons, outcomes, staff
-    names), the accounts and sign-in attempts (staff; a name that is no account is stored as
+    names; but the agents' internal notes are), the accounts and sign-in attempts (staff; a name that is no account is stored as
     a keyed hash), counts and dates."""
     typed, conversation = run.value, run.conversation_id
-    audit = RetentionAudit.__table__
+    audit, handoff_events = RetentionAudit.__table__, HandoffEvent.__table__
     return [
         (UnansweredQuestion.__table__, {"conversation_id": conversation, "text": typed}, None),
         (ConversationFact.__table__, {"conversation_id": conversation}, None),
         (MaskedDataFact.__table__, {"conversation_id": conversation}, None),
         (Handoff.__table__, {"conversation_id": conversation,
                               "transcript_ref": lambda reference: run.masked(run.renamed(reference))}, None),
+        (handoff_events, {"detail": typed}, handoff_events.c.kind == NOTE),
         (AnswerFeedback.__table__, {"conversation_id": conversation}, None),
         (ModerationFlag.__table__, {"conversation_id": conversation}, None),
         (TemplateVersion.__table__, {"content": lambda c: _template_content(c, run), "note": typed,

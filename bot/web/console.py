@@ -17,7 +17,8 @@ from bot.backoffice import Account, is_present, present_agents, set_presence
 from bot.config import CaisseConfig
 from bot.handoff.announcement import agent_joined, back_with_assistant, colleague_took_over, french_moment
 from bot.handoff.queue import (
-    HandoffError, aware, close, colleagues, get_handoff, open_queue, record_agent_reply, release, take, transfer,
+    MAX_NOTE_CHARACTERS, HandoffError, aware, close, colleagues, get_handoff, notes, open_queue, record_agent_reply,
+    release, take, transfer,
 )
 from bot.handoff.records import ACTIVE, OUTCOMES, Handoff
 from bot.handoff.transcript import last_person_message_at, messenger_window, transcript
@@ -82,6 +83,20 @@ def due_label(deadline: Optional[datetime], config: CaisseConfig, now: datetime)
         return None
     moment = french_moment(deadline, config, now)
     return f"À traiter avant {moment}" if deadline >= now else f"Délai dépassé (prévu {moment})"
+
+
+class NoteTooLong(ValueError):
+    pass
+
+
+async def _masked_note(request: Request, account: Account) -> Optional[str]:
+    """The internal note for whoever takes the request next, masked like every agent's text."""
+    note = _body(request).get("note")
+    if not isinstance(note, str) or not note.strip():
+        return None
+    if len(note) > MAX_NOTE_CHARACTERS:
+        raise NoteTooLong(f"Note trop longue ({MAX_NOTE_CHARACTERS} caractères au plus).")
+    return await asyncio.to_thread(mask_agent_text, note, account)
 
 
 def _error(message: str, status: int) -> response.HTTPResponse:
@@ -166,6 +181,8 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
             # Shown by the console as text; control and direction characters made visible first.
             "lines": [{**line.as_dict(), "text": displayable(line.text)} for line in transcript(events)],
             "warning": window.warning, "can_send": window.can_send,
+            "notes": [{"at": _iso(n.at), "author": n.actor.partition(":")[2], "text": displayable(n.detail)}
+                      for n in notes(handoff.id)],
         })
 
     @bp.get("/api/answers")
@@ -219,7 +236,9 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
         if branch is not None and branch not in labels.BRANCHES:
             return _error("Service inconnu.", 400)
         try:
-            handoff = release(handoff_id, account.id, actor(account), branch)
+            handoff = release(handoff_id, account.id, actor(account), branch, await _masked_note(request, account))
+        except NoteTooLong as refused:
+            return _error(str(refused), 400)
         except HandoffError as refused:
             return _error(str(refused), 409)
         return response.json({"id": handoff.id, "status": handoff.status})
@@ -231,7 +250,10 @@ def console_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> Blue
         if not isinstance(colleague, int):
             return _error("Choisissez le collègue.", 400)
         try:
-            handoff, name = transfer(handoff_id, account.id, actor(account), colleague)
+            handoff, name = transfer(handoff_id, account.id, actor(account), colleague,
+                                     await _masked_note(request, account))
+        except NoteTooLong as refused:
+            return _error(str(refused), 400)
         except HandoffError as refused:
             return _error(str(refused), 409)
         try:

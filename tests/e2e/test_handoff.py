@@ -239,17 +239,26 @@ def test_an_agent_transfers_to_a_colleague_who_hands_it_back_to_another_service(
         agent.locator(f'li[data-handoff="{handoff_id}"] button').click()
         expect(agent.get_by_role("button", name="Envoyer")).to_be_visible()
         agent.get_by_label("Transférer à").select_option(label="Dominique (indisponible)")
+        agent.get_by_label(re.compile("Note interne pour la suite")).fill(f"Rappeler au {PHONE}, question APL")
         agent.get_by_role("button", name="Transférer", exact=True).click()
         expect(agent.get_by_role("button", name="Envoyer")).to_be_hidden(timeout=10_000)
         expect(agent.locator(f'li[data-handoff="{handoff_id}"]')).to_contain_text("En cours avec Dominique")
     conversation = dominique.get(f"{dominique.base}/handoffs/{handoff_id}").json()
     assert conversation["mine"]
     assert conversation["lines"][-1]["text"] == "Dominique, de la Caf de la Gironde, prend la suite de la conversation."
-    assert dominique.post(f"{dominique.base}/handoffs/{handoff_id}/release", json={"branch": "cpam"}).ok
+    # The note is for the colleague only, and masked like every agent's text.
+    assert [(n["author"], n["text"]) for n in conversation["notes"]] == [("camille", "Rappeler au [TÉLÉPHONE], question APL")]
+    assert all("Rappeler" not in line["text"] for line in conversation["lines"])
+    too_long = dominique.post(f"{dominique.base}/handoffs/{handoff_id}/release", json={"branch": "cpam", "note": "x" * 201})
+    assert too_long.status_code == 400 and get_handoff(handoff_id, engine).status == "active"
+    assert dominique.post(f"{dominique.base}/handoffs/{handoff_id}/release",
+                          json={"branch": "cpam", "note": "Question de remboursement"}).ok
     back = get_handoff(handoff_id, engine)
     assert (back.status, back.agent_id, back.branch) == ("waiting", None, "cpam")
     entry = next(e for e in camille.get(f"{camille.base}/queue").json()["entries"] if e["id"] == handoff_id)
     assert entry["branch_label"] == "Assurance maladie"
+    notes = camille.get(f"{camille.base}/handoffs/{handoff_id}").json()["notes"]
+    assert [n["text"] for n in notes] == ["Rappeler au [TÉLÉPHONE], question APL", "Question de remboursement"]
     assert dominique.post(f"{dominique.base}/handoffs/{handoff_id}/close", json={"outcome": "redirected"}).ok
 
 

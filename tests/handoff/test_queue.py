@@ -8,8 +8,8 @@ from sqlalchemy import select
 from bot.backoffice import create_user
 from bot.config import load_config
 from bot.handoff.queue import (
-    HandoffError, close, colleagues, get_handoff, open_handoff, open_queue, person_left, queue_position, record_agent_reply,
-    release, request_handoff, take, transfer,
+    HandoffError, close, colleagues, get_handoff, notes, open_handoff, open_queue, person_left, queue_position,
+    record_agent_reply, release, request_handoff, take, transfer,
 )
 from bot.handoff.records import HandoffEvent
 from bot.storage import session_scope
@@ -154,3 +154,12 @@ def test_the_agent_is_told_when_the_person_ended_the_conversation(database, agen
     assert entries == {"conv-a": True, "conv-b": False}
     close(left.id, agents[0], "agent:camille", "abandoned", CONFIG, now=at(2026, 11, 24, 9, 5), engine=database)
     assert person_left("conv-a", engine=database) is None  # nothing open any more: nothing to tell
+
+
+def test_an_internal_note_goes_with_a_transfer_and_a_release(database, agents):
+    camille, dominique = agents
+    handoff = request_handoff("conv-a", "socketio", "asked", now=at(2026, 11, 24, 9, 0), engine=database)
+    take(handoff.id, camille, "agent:camille", engine=database)
+    transfer(handoff.id, camille, "agent:camille", dominique, note="  Rappeler après 14 h  ", engine=database)
+    release(handoff.id, dominique, "agent:dominique", branch="cpam", note=" ", engine=database)  # blank: no note
+    assert [(n.actor, n.detail) for n in notes(handoff.id, database)] == [("agent:camille", "Rappeler après 14 h")]

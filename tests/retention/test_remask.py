@@ -20,7 +20,7 @@ from sqlalchemy import create_engine, inspect, select, text, update
 from bot.__main__ import main
 from bot.config import load_config
 from bot.handoff.queue import request_handoff
-from bot.handoff.records import CLOSED, Handoff
+from bot.handoff.records import CLOSED, NOTE, Handoff, HandoffEvent
 from bot.indicators.tracker import refresh_facts
 from bot.moderation.flags import flag_conversation
 from bot.retention import RetentionAudit, purge, remask_stores
@@ -78,6 +78,10 @@ def stores(database, tmp_path, var_folder):
     with database.begin() as connection:
         connection.execute(update(Handoff.__table__).where(Handoff.__table__.c.id == handoff.id)
                            .values(status=CLOSED))
+        # An agent's internal note for a colleague, masked by an earlier detector that missed the IBAN.
+        connection.execute(HandoffEvent.__table__.insert().values(
+            handoff_id=handoff.id, kind=NOTE, actor="agent:camille", detail=f"a dicté son RIB {IBAN}",
+            at=NOW - timedelta(days=3)))
         connection.execute(TemplateVersion.__table__.insert().values(
             template_id="caf_logement_apl", proposed_by="redaction", note=f"question reçue de {EMAIL}",
             content=json.dumps({"answer": "Appelez le 32 30.", "examples": [f"mon nir {NIR} pour l'apl"],

@@ -148,6 +148,16 @@
       (data.branch_label ? " — service : " + data.branch_label : ""));
     $("conversation-warning").hidden = !data.warning;
     $("conversation-warning").textContent = data.warning || "";
+    var notes = $("notes");
+    notes.hidden = !data.notes.length;
+    var list = $("notes-list");
+    if (list.children.length !== data.notes.length) {
+      list.textContent = "";
+      data.notes.forEach(function (note) {
+        var when = new Date(note.at).toLocaleString("fr-FR", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+        list.appendChild(el("li", note.text + " (" + note.author + ", " + when + ")"));
+      });
+    }
     var log = $("transcript");
     var atBottom = log.scrollTop + log.clientHeight >= log.scrollHeight - 5;
     // Only the new lines are added: a selection in the transcript is kept, and only they are announced.
@@ -240,8 +250,10 @@
   $("take").addEventListener("click", function () { act("take"); });
   $("transfer").addEventListener("click", function () {
     var target = $("transfer-to").value.split(":");
-    if (target[0] === "queue") { act("release", { branch: target[1] }); }
-    else { act("transfer", { to: Number(target[1]) }); }
+    var note = $("transfer-note").value;
+    var done = function (data) { if (data._status === 200) { $("transfer-note").value = ""; } };
+    if (target[0] === "queue") { act("release", { branch: target[1], note: note }).then(done); }
+    else { act("transfer", { to: Number(target[1]), note: note }).then(done); }
   });
   $("close").addEventListener("click", function () {
     var outcome = $("outcome");
