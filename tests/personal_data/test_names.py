@@ -9,6 +9,10 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # "signée" is no signature cue: nothing to mask ("signé[NOM] hier" before)
+    "il me faut une attestation signée hier par l'employeur",
+    "la feuille de soins signee par le medecin je l'envoie ou",
+    'Signé : <ent type="NAME">Pascal Renaud</ent>',
     'je m\'appelle <ent type="NAME">Sophie Lemarchand</ent>',
     'je m appelle <ent type="NAME">kevin lefort</ent> j\'ai 2 enfants',
     'Madame <ent type="NAME">Garnier</ent> m\'a dit de vous ecrire',
