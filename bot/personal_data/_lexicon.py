@@ -37,6 +37,7 @@ ORGANISATIONS = frozenset(
     free bouygues edf engie poste banque postale credit agricole lcl bnp societe
     generale caisse epargne boursorama leboncoin amazon netflix
     smic rib iban bic pdf jpeg jpg sms mail email mails cerfa attestation quotient
+    cesu pajemploi tesa tese agirc arrco ircantec aspa asi c2s ame puma franceconnect ants ofii
     """.split()
 )
 

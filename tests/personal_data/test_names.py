@@ -13,6 +13,9 @@ SENTENCES = [
     "il me faut une attestation signée hier par l'employeur",
     "la feuille de soins signee par le medecin je l'envoie ou",
     'Signé : <ent type="NAME">Pascal Renaud</ent>',
+    # Schemes and services are no names ("au salarié [NOM]" before)
+    "L'employeur particulier doit-il faire une fiche de paie au salarié Cesu ?",
+    "mon salarié Pajemploi et la retraite Agirc-Arrco",
     'je m\'appelle <ent type="NAME">Sophie Lemarchand</ent>',
     'je m appelle <ent type="NAME">kevin lefort</ent> j\'ai 2 enfants',
     'Madame <ent type="NAME">Garnier</ent> m\'a dit de vous ecrire',
