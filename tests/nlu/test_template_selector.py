@@ -123,3 +123,18 @@ def test_a_selector_for_one_intent_only_leaves_other_messages_alone(storage, con
     selector.process([faq_message, greeting])
     assert faq_message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cpam_carte_vitale_perte_vol"
     assert greeting.get("response_selector") is None
+
+
+def test_the_linear_svm_ranks_with_probabilities_sharpened_by_the_temperature(storage, context):
+    config = {"classifier": "linear_svm", "C": 0.5}
+    rankings = {}
+    for temperature in (1.0, 8.0):
+        selector = build(TfidfTemplateSelector, storage, context, f"svm-{temperature}", temperature=temperature, **config)
+        selector.train(training_data())
+        reloaded = reload(TfidfTemplateSelector, storage, context, f"svm-{temperature}", temperature=temperature, **config)
+        [message] = reloaded.process([Message.build(text="g perdu ma carte vitale hier")])
+        ranking = message.get("response_selector")["faq"]["ranking"]
+        rankings[temperature] = [(r["intent_response_key"], r["confidence"]) for r in ranking]
+        assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-6
+    assert rankings[1.0][0][0] == rankings[8.0][0][0] == "faq/cpam_carte_vitale_perte_vol"
+    assert rankings[8.0][0][1] > rankings[1.0][0][1] > 1 / len(TEMPLATES)
