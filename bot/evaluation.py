@@ -29,7 +29,7 @@ HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "messages.jsonl"
 REAL_QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "real"
 SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
 RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01)
-THRESHOLDS = (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6)
+THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 # Labels: criticism, none, and the abusive ones, which must all end on the route `abuse`.
 HELDOUT_MODERATION = PROJECT_ROOT / "tests" / "heldout" / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
