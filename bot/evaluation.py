@@ -67,8 +67,10 @@ def score(
     return {
         "messages": len(pairs),
         "route_accuracy": round(sum(c["route"] == p["route"] for c, p in pairs) / len(pairs), 3),
-        "template_top1_accuracy": round(sum(c.get("template") == p.get("template") for c, p in faq) / len(faq), 3)
-        if faq else None,
+        # The selector's first choice, before the confidence threshold (what it ranks first).
+        "template_top1_accuracy": _share(sum(c["template"] == (p.get("best_template") or p.get("template"))
+                                             for c, p in faq if c.get("template")),
+                                         sum(1 for c, _ in faq if c.get("template"))),
         "per_route": per_route,
         "route_confusions": [
             {"expected": gold, "predicted": predicted, "count": count}
@@ -214,7 +216,7 @@ def _markdown(report: Dict[str, Any]) -> str:
     lines.append("| messages | " + " | ".join(str(sets[n]["messages"]) for n in names) + " |")
     for key, label in TRUST_ROWS:
         lines.append(f"| {label} | " + " | ".join(str(sets[n]["trust"][key]) for n in names) + " |")
-    lines.append("| exactitude du modèle de réponse (top 1, questions qui en ont un) | "
+    lines.append("| premier choix du sélecteur juste (avant le seuil, questions qui en ont un) | "
                  + " | ".join(str(sets[n]["template_top1_accuracy"]) for n in names) + " |")
     for name in names:
         current = sets[name]
