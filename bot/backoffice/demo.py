@@ -15,7 +15,9 @@ from bot.backoffice.accounts import count_users, create_user
 DEMO_ACCOUNTS = {
     "conseiller": (["agent"], "Camille"),
     "manager": (["manager"], "Dominique (manager)"),
-    "redaction": (["editor", "validator"], "Sacha (communication)"),
+    # Two people: a proposal is published by someone other than its author.
+    "redaction": (["editor"], "Sacha (communication)"),
+    "validation": (["validator"], "Lou (validation)"),
     "moderation": (["moderator"], "Alex (modération)"),
 }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Dict, List, Optional, Set, Tuple
 
@@ -168,13 +168,16 @@ def propose(template: AnswerTemplate, author: str, note: str = "", base_version_
 
 
 def _review(version_id: int, reviewer: str, status: str, comment: str, effective_at: Optional[datetime],
-            engine: Optional[Engine]) -> TemplateVersion:
+            engine: Optional[Engine], rollback: bool = False) -> TemplateVersion:
     with session_scope(engine) as session:
         version = session.get(TemplateVersion, version_id)
         if version is None:
             raise WorkflowError("Version introuvable.")
         if version.status != PROPOSED:
             raise WorkflowError(f"Cette version est déjà {STATUS_LABELS[version.status]}.")
+        if version.proposed_by == reviewer and not rollback:  # four eyes: no one validates their own text
+            raise WorkflowError("Une autre personne doit relire votre proposition : "
+                                "vous ne pouvez pas la publier ou la refuser vous-même.")
         version.status = status
         version.reviewed_by = reviewer
         version.reviewed_at = utcnow()
@@ -202,7 +205,8 @@ def republish(template: AnswerTemplate, reviewer: str, note: str, engine: Option
     """The way back: an older text (a version or the file's) becomes a new version, published
     now by a validator. History only grows; nothing is deleted."""
     version = propose(template, reviewer, note, engine=engine, directory=directory)
-    return publish(version.id, reviewer, comment=note, engine=engine)
+    # A text validated before comes back: the validator alone may restore it.
+    return _review(version.id, reviewer, PUBLISHED, note, utcnow(), engine, rollback=True)
 
 
 def get_version(version_id: int, engine: Optional[Engine] = None) -> Optional[TemplateVersion]:
@@ -216,6 +220,23 @@ def history(template_id: str, engine: Optional[Engine] = None) -> List[TemplateV
         return list(session.execute(
             select(TemplateVersion).where(TemplateVersion.template_id == template_id)
             .order_by(TemplateVersion.id.desc())
+        ).scalars())
+
+
+DECISIONS_SHOWN_FOR = timedelta(days=30)
+
+
+def decisions_for(author: str, engine: Optional[Engine] = None,
+                  now: Optional[datetime] = None) -> List[TemplateVersion]:
+    """The author's proposals published or refused in the last 30 days, newest first: how the
+    author is told what became of their text (with the validator's comment)."""
+    since = (now or utcnow()) - DECISIONS_SHOWN_FOR
+    with session_scope(engine) as session:
+        return list(session.execute(
+            select(TemplateVersion).where(TemplateVersion.proposed_by == author,
+                                          TemplateVersion.status.in_((PUBLISHED, REJECTED)),
+                                          TemplateVersion.reviewed_at >= since)
+            .order_by(TemplateVersion.reviewed_at.desc())
         ).scalars())
 
 

@@ -31,7 +31,7 @@ from bot.templates.learning import TemplateIndex, agent_replies, template_usage,
 from bot.templates.retrain import Retrainer, RetrainRefused, model_trained_at
 from bot.templates.versions import (
     EDITABLE_FIELDS, PROPOSED, WorkflowError, aware, current_templates, effective_versions, example_changes_since,
-    get_version, history, pending, propose, publish, reject, republish,
+    decisions_for, get_version, history, pending, propose, publish, reject, republish,
 )
 from bot.templates.nlg import LiveResponses
 from bot.web.nlg import nlg_blueprint
@@ -206,6 +206,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
         loaded = await retrainer.loaded_model()
         changes = example_changes_since(model_trained_at(loaded)) if loaded else []
         return render("templates_list.html", account, rows=rows, waiting=waiting, changes=changes,
+                      decisions=decisions_for(account.username),
                       filters={"q": query, "branche": branch, "theme": theme, "proprietaire": owner,
                                "a_revoir": stale_only, "tri": sort},
                       rasa_silent=loaded is None,

@@ -85,6 +85,10 @@ def test_an_edited_text_is_in_the_chat_once_published_without_retraining(stack, 
     expect(validator.locator(".diff ins").first).to_contain_text("Texte revu par la rédaction")
     validator.get_by_role("button", name="Publier").click()
     expect(validator.get_by_role("status")).to_contain_text("Version publiée")
+    editor.goto(f"http://localhost:{stack.ports.web}/modeles/")  # the author is told
+    told = editor.get_by_role("region", name=re.compile("Vos propositions relues"))
+    expect(told).to_contain_text(EDITED.id)
+    expect(told).to_contain_text("publiée par validation")
 
     chat = ask_in_chat(browser, stack, EDITED.examples[0])
     expect(chat).to_contain_text("Texte revu par la rédaction", timeout=30_000)

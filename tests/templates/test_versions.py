@@ -8,8 +8,8 @@ from bot.templates import load_templates
 from bot.templates.importer import CaisseImporter
 from bot.templates.retrain import model_trained_at, training_model_name
 from bot.templates.versions import (
-    WorkflowError, current_templates, effective_versions, example_changes_since, history, pending, propose, publish,
-    published_template, reject, republish, utcnow,
+    WorkflowError, current_templates, decisions_for, effective_versions, example_changes_since, history, pending,
+    propose, publish, published_template, reject, republish, utcnow,
 )
 
 SEED = load_templates()
@@ -34,6 +34,32 @@ def test_a_proposal_changes_nothing_until_a_validator_publishes_it(database):
     assert (stored.status, stored.proposed_by, stored.reviewed_by, stored.note) == (
         "published", "redaction", "validation", "phrase plus claire")
     assert not stored.examples_changed
+
+
+def test_no_one_publishes_or_refuses_their_own_proposal(database):
+    version = propose(edited("Mon texte."), "sacha", engine=database)
+    with pytest.raises(WorkflowError, match="Une autre personne"):
+        publish(version.id, "sacha", engine=database)
+    with pytest.raises(WorkflowError, match="Une autre personne"):
+        reject(version.id, "sacha", "je me ravise", engine=database)
+    assert answer_now(database) == FIRST.answer
+    publish(version.id, "lou", engine=database)
+    assert answer_now(database) == "Mon texte."
+
+
+def test_authors_are_told_what_became_of_their_proposals(database):
+    published = propose(edited("Publié."), "sacha", engine=database)
+    refused = propose(edited("Refusé."), "sacha", engine=database)
+    waiting = propose(edited("En attente."), "sacha", engine=database)
+    someone_else = propose(edited("D'un autre."), "camille", engine=database)
+    publish(published.id, "lou", engine=database)
+    reject(refused.id, "lou", "source à préciser", engine=database)
+    publish(someone_else.id, "lou", engine=database)
+    decisions = decisions_for("sacha", database)
+    assert [(v.id, v.status, v.review_comment) for v in decisions] == [
+        (refused.id, "rejected", "source à préciser"), (published.id, "published", "")]
+    assert waiting.id not in [v.id for v in decisions]
+    assert decisions_for("sacha", database, now=utcnow() + timedelta(days=31)) == []
 
 
 def test_a_version_is_reviewed_once_and_a_refusal_says_why(database):
