@@ -33,7 +33,7 @@ from typing import Dict, List
 import aiohttp
 from sqlalchemy import create_engine, text
 
-from bot.channels.masking import TECHNICAL_ERROR
+from bot import texts
 from bot.channels.rate_limit import MESSAGE as RATE_LIMITED
 from bot.channels.rest import TOO_LATE
 from bot.config import PROJECT_ROOT, get_config
@@ -55,8 +55,9 @@ THINK_SECONDS = (10.0, 25.0)
 def error_texts() -> List[str]:
     """Beginnings of the clear error messages a person may get."""
     phone = get_config().contacts.phone
-    texts = [*unavailable_texts().values(), *(t.format(phone=phone) for t in (TECHNICAL_ERROR, RATE_LIMITED, TOO_LATE))]
-    return [t[:60] for t in texts]
+    sentences = [*unavailable_texts().values(), texts.text("door.technical_error"),
+                 *(t.format(phone=phone) for t in (RATE_LIMITED, TOO_LATE))]
+    return [t[:60] for t in sentences]
 
 
 def classify(outcome: Outcome, errors: List[str], handed_off: bool) -> str:

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from bot.config import PROJECT_ROOT, get_config
+from bot import texts
+from bot.config import PROJECT_ROOT
 from bot.runner import (
     PRIVATE_UMASK, Ports, Service, StartError, allowed_origins, announce_demo_accounts, browser_host,
     make_private, migrate_database, port_is_free, private_files, service_environment, supervise,
@@ -43,14 +44,6 @@ DATABASES = ("rasa", "caisse", "rasa_events")
 DB_USER = "caisse"
 # Two Rasa servers load their model at the same time: on 2 busy cores this takes minutes.
 READY_TIMEOUT_SECONDS = 600
-ACTIONS_UNAVAILABLE = (
-    "Le service est momentanément indisponible : je ne peux pas traiter votre demande pour le "
-    "moment. Réessayez dans quelques minutes ou appelez le {phone} ({hours})."
-)
-REST_UNAVAILABLE = (
-    "Le service est momentanément indisponible : votre message n'a pas pu être traité. "
-    "Renvoyez-le dans quelques minutes ou appelez le {phone} ({hours})."
-)
 
 
 @dataclass
@@ -144,11 +137,8 @@ def _nginx_string(text: str) -> str:
 
 
 def unavailable_texts() -> Dict[str, str]:
-    contacts = get_config().contacts
-    return {
-        "actions": ACTIONS_UNAVAILABLE.format(phone=contacts.phone, hours=contacts.phone_hours),
-        "rest": REST_UNAVAILABLE.format(phone=contacts.phone, hours=contacts.phone_hours),
-    }
+    """nginx's answers when no server is behind it, from `config/textes.yml` (read at start)."""
+    return {"actions": texts.text("nginx.actions_unavailable"), "rest": texts.text("nginx.rest_unavailable")}
 
 
 def public_interface() -> str:

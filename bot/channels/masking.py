@@ -41,6 +41,7 @@ from rasa.shared.core.training_data.story_reader.yaml_story_reader import YAMLSt
 from sanic import Sanic
 
 from bot.channels import rate_limit
+from bot import texts
 from bot.config import get_config
 from bot.personal_data import mask
 
@@ -51,20 +52,8 @@ NOTICE_ACTION = "action_masked_data_notice"
 OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
 Notify = Callable[[UserMessage], Awaitable[None]]
 MAX_MESSAGE_CHARS = 5000
-TOO_LONG = (
-    "Votre message est trop long pour être lu ici (plus de 5 000 caractères). Posez votre question "
-    "en quelques phrases ; pour envoyer un document, utilisez votre espace personnel ou appelez le {phone}."
-)
 MAX_METADATA_CHARS = 4000  # serialized; the product itself sends a few dozen characters at most
-TOO_MUCH_METADATA = (
-    "Votre message n'a pas pu être lu : il arrive avec trop de données techniques. Rechargez la page "
-    "et renvoyez-le ; si le problème continue, appelez le {phone}."
-)
 MAX_SENDER_CHARS = 200
-SENDER_TOO_LONG = (
-    "Votre message n'a pas pu être lu : son identifiant de conversation est trop long. Rechargez la "
-    "page et renvoyez-le ; si le problème continue, appelez le {phone}."
-)
 
 
 def _is_number(value: Any) -> bool:
@@ -82,10 +71,6 @@ _INTENT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 _PAYLOAD = YAMLStoryReader._regex_message_pattern()  # what Rasa reads as `/intent@conf{entities}rest`
 # C0 controls except tab and line breaks, DEL, and lone surrogates (invalid in UTF-8).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-TECHNICAL_ERROR = (
-    "Une erreur technique empêche de répondre à votre message. Renvoyez-le dans un instant ; "
-    "si le problème continue, appelez le {phone}."
-)
 
 
 @lru_cache(maxsize=1)
@@ -95,8 +80,8 @@ def default_limiter():
 
 
 async def tell(message: UserMessage, text: str) -> None:
-    """Answers the person directly from the door, on their channel ({phone}: the caisse's number)."""
-    await message.output_channel.send_text_message(message.sender_id, text.format(phone=get_config().contacts.phone))
+    """Answers the person directly from the door, on their channel (a sentence of `bot.texts`)."""
+    await message.output_channel.send_text_message(message.sender_id, text)
 
 
 async def notify_masked_data(message: UserMessage) -> None:
@@ -187,18 +172,20 @@ def mask_text(text: str) -> Tuple[str, List[str]]:
 
 def mask_incoming(on_new_message: OnNewMessage, limiter: Optional[Any] = None,
                   notify: Notify = notify_masked_data) -> OnNewMessage:
+    texts.check()  # a broken config/textes.yml stops Rasa's start, not a person's message
+
     async def handle(message: UserMessage) -> Any:
         if len(message.sender_id or "") > MAX_SENDER_CHARS:
-            await tell(message, SENDER_TOO_LONG)
+            await tell(message, texts.text("door.sender_too_long"))
             return None
         if message.metadata and _metadata_chars(message.metadata) > MAX_METADATA_CHARS:
-            await tell(message, TOO_MUCH_METADATA)
+            await tell(message, texts.text("door.too_much_metadata"))
             return None
         if not await (limiter or default_limiter()).allow(f"{message.input_channel}:{message.sender_id}"):
-            await tell(message, rate_limit.MESSAGE)
+            await tell(message, rate_limit.MESSAGE.format(phone=get_config().contacts.phone))
             return None
         if len(message.text or "") > MAX_MESSAGE_CHARS:
-            await tell(message, TOO_LONG)
+            await tell(message, texts.text("door.too_long"))
             return None
         metadata = allowed_metadata(message.metadata)
         types: List[str] = []
@@ -213,7 +200,7 @@ def mask_incoming(on_new_message: OnNewMessage, limiter: Optional[Any] = None,
             answered = await on_new_message(message)
         except Exception:  # whatever failed, the person must not be left with silence
             logger.exception("Message non traité (conversation %s).", message.sender_id)
-            await tell(message, TECHNICAL_ERROR)
+            await tell(message, texts.text("door.technical_error"))
             return None
         if types:
             try:

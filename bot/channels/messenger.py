@@ -6,6 +6,10 @@ the comparison is constant-time, and a badly signed call gets 403 instead of 200
 Personal data is masked before Rasa sees the message, as on every channel, and only what a
 person writes or picks reaches Rasa (`CaisseMessenger`).
 FB_GRAPH_API_URL points replies at another Graph API address (a local one in tests).
+
+Instagram messages come through the Messenger Platform in the same shape (`object: "instagram"`,
+Instagram-scoped ids) to the same webhook, and are answered with the same Send API and page
+token: the same handler, under the channel name "instagram" (`InstagramMessenger`).
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ from sanic.response import HTTPResponse
 
 logger = logging.getLogger(__name__)
 
+INSTAGRAM_OBJECT = "instagram"
 SIGNATURE_HEADERS = (("X-Hub-Signature-256", hashlib.sha256), ("X-Hub-Signature", hashlib.sha1))
 NOT_READ = (
     "Je ne peux pas lire les pièces jointes (photos, fichiers, messages vocaux, positions). Écrivez votre "
@@ -75,10 +80,11 @@ class CaisseMessenger(Messenger):
     Rasa would send an attachment's address as the message text (a file's name often names
     the person) and log in full what it cannot handle (positions, shares): these get a fixed
     answer instead and never reach Rasa nor the log. Echoes of the page's own messages are
-    ignored, as they are not the person's (Rasa would take an echoed attachment for theirs)."""
+    ignored, as they are not the person's (Rasa would take an echoed attachment for theirs), and
+    so is Instagram's notice that the person unsent a message (it has no text)."""
 
     async def message(self, message: Dict[Text, Any], metadata: Optional[Dict[Text, Any]]) -> None:
-        if message["message"].get("is_echo"):
+        if message["message"].get("is_echo") or message["message"].get("is_deleted"):
             return
         if self._is_quick_reply_message(message) and not is_our_payload(message["message"]["quick_reply"]["payload"]):
             del message["message"]["quick_reply"]  # not one of our buttons: what the person sent is its text
@@ -88,12 +94,21 @@ class CaisseMessenger(Messenger):
         logger.info("Messenger : message sans texte non lu (%d pièce(s) jointe(s)).",
                     len(message["message"].get("attachments") or []))
         output = CaisseMessengerBot(self.client)
-        await tell(UserMessage(None, output, self.get_user_id(), input_channel=MessengerInput.name()), NOT_READ)
+        await tell(UserMessage(None, output, self.get_user_id(), input_channel=self.name()), NOT_READ)
 
     async def postback(self, message: Dict[Text, Any], metadata: Optional[Dict[Text, Any]]) -> None:
         if not is_our_payload(message["postback"].get("payload")):
             message["postback"]["payload"] = message["postback"].get("title") or ""  # the button's words
         await super().postback(message, metadata)
+
+
+class InstagramMessenger(CaisseMessenger):
+    """Instagram direct messages: Messenger's shape and Send API, told apart by the channel name
+    (trackers, agents' queue, dashboard)."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return INSTAGRAM_OBJECT
 
 
 class MessengerInput(FacebookInput):
@@ -140,9 +155,23 @@ class MessengerInput(FacebookInput):
             if not is_signed_by(self.fb_secret, request.body, request.headers):
                 logger.warning("Messenger: signature invalide, appel refusé (FB_APP_SECRET).")
                 return response.text("invalid signature", status=403)
-            messenger = CaisseMessenger(self.fb_access_token, mask_incoming(on_new_message))
+            handler = InstagramMessenger if request.json.get("object") == INSTAGRAM_OBJECT else CaisseMessenger
+            messenger = handler(self.fb_access_token, mask_incoming(on_new_message))
             messenger.client = self._client()
             await messenger.handle(request.json, self.get_metadata(request))
             return response.text("success")
 
         return webhook
+
+
+class InstagramInput(MessengerInput):
+    """Instagram's place among Rasa's channels, so that an agent's reply, sent through Rasa's API
+    to the person's latest channel, goes back through the Send API. Its deliveries come to
+    Messenger's webhook (one callback URL, one signature check): no route of its own."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return INSTAGRAM_OBJECT
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        return Blueprint("instagram_webhook", __name__)

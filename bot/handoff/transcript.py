@@ -12,7 +12,7 @@ from typing import Any, Dict, Iterable, List, Optional
 from bot.config import CaisseConfig
 from bot.moderation import ABUSE
 
-MESSENGER_CHANNEL = "facebook"
+MESSENGER_CHANNELS = ("facebook", "instagram")  # the same Send API and 24-hour rule
 HUMAN_AGENT_TAG = "HUMAN_AGENT"
 
 
@@ -68,7 +68,7 @@ class MessengerWindow:
 
 def messenger_window(channel: str, last_message: Optional[datetime], config: CaisseConfig,
                      now: datetime) -> MessengerWindow:
-    if channel != MESSENGER_CHANNEL or last_message is None:
+    if channel not in MESSENGER_CHANNELS or last_message is None:
         return MessengerWindow(None, None, True)
     elapsed = now - last_message
     if elapsed <= timedelta(hours=config.handoff.messenger_window_hours):

@@ -7,7 +7,7 @@ from sqlalchemy.engine import Engine
 
 from bot.templates.versions import current_templates
 
-CHANNELS = {"socketio": "Site (widget)", "rest": "API REST", "facebook": "Messenger"}
+CHANNELS = {"socketio": "Site (widget)", "rest": "API REST", "facebook": "Messenger", "instagram": "Instagram"}
 BRANCHES = {"caf": "Caf", "cpam": "Assurance maladie", "retraite": "Assurance retraite",
             "urssaf": "Urssaf", "msa": "MSA"}
 REASONS = {"asked": "Demande de la personne", "fallback": "Question non comprise",

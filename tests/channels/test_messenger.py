@@ -8,7 +8,8 @@ import uuid
 import pytest
 
 from bot.channels.masking import mask_incoming
-from bot.channels.messenger import NOT_READ, CaisseMessenger, MessengerInput
+from bot import texts
+from bot.channels.messenger import CaisseMessenger, MessengerInput
 from bot.channels.rate_limit import LocalRateLimiter
 from bot.config import get_config
 from tests.e2e.conftest import GraphApi
@@ -59,7 +60,7 @@ async def test_an_attachment_gets_a_fixed_answer_and_never_reaches_rasa_nor_the_
     caplog.set_level(logging.DEBUG)
     received, psid = await deliver({"message": {"mid": "m", "attachments": [attachment]}})
     assert received == []
-    assert texts_sent(graph, psid) == [NOT_READ.format(phone=get_config().contacts.phone)]
+    assert texts_sent(graph, psid) == [texts.text("messenger.not_read")]
     assert "Durand" not in caplog.text and "fbsbx" not in caplog.text
 
 
