@@ -24,6 +24,7 @@ from rasa.core.channels.facebook import FacebookInput, Messenger, MessengerBot
 from fbmessenger import MessengerClient
 from fbmessenger.elements import Text as FBText
 
+from bot import texts
 from bot.channels.masking import mask_incoming, tell
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -33,10 +34,6 @@ logger = logging.getLogger(__name__)
 
 INSTAGRAM_OBJECT = "instagram"
 SIGNATURE_HEADERS = (("X-Hub-Signature-256", hashlib.sha256), ("X-Hub-Signature", hashlib.sha1))
-NOT_READ = (
-    "Je ne peux pas lire les pièces jointes (photos, fichiers, messages vocaux, positions). Écrivez votre "
-    "question ; pour envoyer un document, utilisez votre espace personnel ou appelez le {phone}."
-)
 
 
 def is_signed_by(secret: str, body: bytes, headers: Dict[str, str]) -> bool:
@@ -94,7 +91,8 @@ class CaisseMessenger(Messenger):
         logger.info("Messenger : message sans texte non lu (%d pièce(s) jointe(s)).",
                     len(message["message"].get("attachments") or []))
         output = CaisseMessengerBot(self.client)
-        await tell(UserMessage(None, output, self.get_user_id(), input_channel=self.name()), NOT_READ)
+        await tell(UserMessage(None, output, self.get_user_id(), input_channel=self.name()),
+                   texts.text("messenger.not_read"))
 
     async def postback(self, message: Dict[Text, Any], metadata: Optional[Dict[Text, Any]]) -> None:
         if not is_our_payload(message["postback"].get("payload")):
