@@ -709,15 +709,21 @@ def filters_from_params(params: Dict[str, str], today: date, zone: str) -> Filte
 
 def _unanswered_counts(connection: Connection, filters: Filters):
     return connection.execute(
-        select(UNANSWERED.c.text, func.count().label("messages"))
+        select(UNANSWERED.c.text, func.count().label("messages"), func.max(UNANSWERED.c.at).label("last_seen"))
         .where(*facts_where(UNANSWERED, filters))
         .group_by(UNANSWERED.c.text).order_by(func.count().desc(), UNANSWERED.c.text).limit(MAX_DISTINCT)
     ).all()
 
 
 def unanswered_groups(connection: Connection, filters: Filters) -> List[Group]:
+    """The unanswered questions of the period grouped by similarity: the dashboard's table and
+    the editors' candidates page (`bot.web.editor`)."""
     rows = _unanswered_counts(connection, filters)
-    return cluster_texts([row.text for row in rows], [row.messages for row in rows])
+    groups = cluster_texts([row.text for row in rows], [row.messages for row in rows])
+    last_seen = {row.text: aware(row.last_seen) for row in rows}
+    for group in groups:
+        group.last_seen = max(last_seen[text] for text in group.texts)
+    return groups
 
 
 def unanswered_questions(scope: Scope) -> Table:

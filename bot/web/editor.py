@@ -12,7 +12,7 @@ import asyncio
 import difflib
 import threading
 from urllib.parse import quote
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
@@ -23,11 +23,14 @@ from sanic.request import Request
 from bot.backoffice import Account
 from bot.config import BRANCHES, CaisseConfig
 from bot.indicators import labels
+from bot.indicators.clusters import Group
+from bot.indicators.queries import Filters, unanswered_groups
+from bot.indicators.tracker import refresh_from_environment
 from bot.storage import feedback_counts, get_engine
 from bot.templates import AnswerTemplate, load_templates
 from bot.templates.checks import STALE_AFTER, Issue, check_template
 from bot.templates.importer import FEEDBACK_CHOICES, template_text
-from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine, unanswered_groups
+from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine
 from bot.templates.retrain import Retrainer, RetrainRefused, model_trained_at
 from bot.templates.versions import (
     EDITABLE_FIELDS, PROPOSED, WorkflowError, aware, current_templates, effective_versions, example_changes_since,
@@ -40,6 +43,7 @@ from bot.web.rasa_api import RasaApi
 from bot.web.security import requires_role
 
 EDIT_ROLES = ("editor", "validator")
+CANDIDATE_GROUPS = 50  # the candidates page lists the biggest groups only
 FIELD_LABELS = {
     "id": "Identifiant", "theme": "Branche et thème", "title": "Titre", "examples": "Exemples de questions",
     "answer": "Réponse", "source": "Source", "modelled_on": "Script de référence", "reviewed": "Vérifiée le",
@@ -171,6 +175,15 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
     async def in_thread(function, *args):
         """Building the search index takes seconds: never on the loop serving the agents' console."""
         return await asyncio.get_running_loop().run_in_executor(None, function, *args)
+
+    def unanswered() -> List[Group]:
+        """The dashboard's groups of unanswered questions, over every day the conversations are kept."""
+        refresh_from_environment(get_engine(), config.opening_hours.timezone)
+        today = datetime.now(zone).date()
+        kept = Filters(today - timedelta(days=config.retention.transcripts_days), today,
+                       timezone=config.opening_hours.timezone)
+        with get_engine().connect() as connection:
+            return unanswered_groups(connection, kept)[:CANDIDATE_GROUPS]
 
     def template_map() -> Dict[str, AnswerTemplate]:
         return {t.id: t for t in current_templates()}
@@ -412,7 +425,7 @@ def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -
     @requires_role(*EDIT_ROLES)
     async def candidates_page(request: Request, account: Account):
         index = await in_thread(TemplateIndex.of, current_templates())
-        groups = [(group, index.closest(group.texts)) for group in unanswered_groups(trackers)]
+        groups = [(group, index.closest(group.texts)) for group in await in_thread(unanswered)]
         return render("template_candidates.html", account, groups=groups, replies=agent_replies(trackers),
                       branches=labels.BRANCHES)
 

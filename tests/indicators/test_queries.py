@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 from sqlalchemy import create_engine, insert
 
-from bot.indicators.queries import Filters, compute, late_request_threshold, percentiles
+from bot.indicators.queries import Filters, compute, late_request_threshold, percentiles, unanswered_groups
 from bot.indicators.report import table_csv
 from tests.indicators.conftest import NOW, PERIOD
 
@@ -194,6 +194,12 @@ def test_unanswered_questions_grouped_by_similarity(connection, config):
     assert table.rows[0]["question"] == "allocation rentrée scolaire date versement"
     assert table.rows[1]["question"] == "quel temps fait il demain"
     assert table.extra["total"] == 3
+
+
+def test_each_group_of_unanswered_questions_says_when_it_was_last_asked(connection):
+    """The editors' candidates page shows it (bot.web.editor): same groups as the dashboard."""
+    groups = unanswered_groups(connection, PERIOD)
+    assert [group.last_seen for group in groups] == [datetime(2026, 10, 5, 9, 5, tzinfo=timezone.utc)] * 2
 
 
 def test_summary_csv_has_one_unit_per_column(connection, config):

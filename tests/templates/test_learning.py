@@ -7,7 +7,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.templates import load_templates
-from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine, unanswered_groups
+from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine
 
 
 def user(text, intent):
@@ -33,14 +33,6 @@ def store(tmp_path):
     return tracker_engine(f"sqlite:///{path}")
 
 
-def test_unanswered_questions_are_grouped_by_meaning_biggest_first(tmp_path):
-    groups = unanswered_groups(store(tmp_path))
-    assert [g.count for g in groups] == [3, 1]
-    assert set(groups[0].texts) == {"comment avoir l'aide pour le bafa", "la caf aide pour le BAFA ?",
-                                    "aide caf pour passer le bafa svp"}
-    assert groups[1].texts == ["quel temps fait il"] and groups[1].reasons == ["out_of_scope"]
-
-
 def test_agent_replies_come_with_the_question_before_them(tmp_path):
     [reply] = agent_replies(store(tmp_path))
     assert (reply.question, reply.agent) == ("je veux un conseiller pour le bafa", "Camille")
@@ -53,19 +45,7 @@ def test_usage_counts_each_template_given(tmp_path):
 
 def test_no_tracker_store_yet_means_no_candidates(tmp_path):
     engine = tracker_engine(f"sqlite:///{tmp_path / 'absent.db'}")
-    assert unanswered_groups(engine) == [] and agent_replies(engine) == [] and template_usage(engine) == {}
-
-
-def test_noise_comes_after_real_questions_however_often_typed(tmp_path):
-    path = tmp_path / "tracker.db"
-    tracker_store = SQLTrackerStore(Domain.empty(), dialect="sqlite", db=str(path))
-    messages = {"a": ["x", "x", "x"], "b": ["test", "Test", "test"], "c": ["ok"], "d": ["aide pour le bafa"]}
-    for sender, texts in messages.items():
-        asyncio.run(tracker_store.save(DialogueStateTracker.from_events(sender, [user(t, "nlu_fallback")
-                                                                                 for t in texts])))
-    groups = unanswered_groups(tracker_engine(f"sqlite:///{path}"))
-    assert groups[0].texts == ["aide pour le bafa"]
-    assert {text for group in groups[1:] for text in group.texts} == {"x", "test", "Test", "ok"}
+    assert agent_replies(engine) == [] and template_usage(engine) == {}
 
 
 def test_the_closest_templates_and_the_search_fold_accents_and_case():
