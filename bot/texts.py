@@ -33,6 +33,21 @@ EXPECTED: Dict[str, FrozenSet[str]] = {key: frozenset(fields) for key, fields in
     "messenger.not_read": (),
     "nginx.actions_unavailable": (),
     "nginx.rest_unavailable": (),
+    **{f"handoff.opening_{reason}": () for reason in ("asked", "fallback", "not_useful", "complaint", "template",
+                                                       "urgent")},
+    "handoff.after": (),
+    "handoff.agent_joined": ("conseiller", "de_caisse"),
+    "handoff.colleague_took_over": ("conseiller", "de_caisse"),
+    "handoff.back_with_assistant": (),
+    "queue.first": (),
+    "queue.position": ("position",),
+    "queue.expected": ("moment",),
+    "queue.no_agent": ("moment",),
+    "queue.no_agent_undated": (),
+    "queue.closed": ("moment",),
+    "queue.closed_undated": (),
+    "widget.agent_answering": (),
+    "widget.suspended": ("heure",),
 }.items()}
 
 

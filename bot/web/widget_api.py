@@ -13,6 +13,7 @@ from typing import Any, Dict, List
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot import texts
 from bot.backoffice import present_agents
 from bot.channels import ownership
 from bot.config import CaisseConfig
@@ -52,13 +53,12 @@ TODAY = "aujourd'hui à "
 
 def suspension_status(until: datetime, config: CaisseConfig, now: datetime) -> str:
     """« Conversation suspendue jusqu'à 19 h 42 », and where to turn meanwhile."""
-    moment = french_moment(until, config, now).removeprefix(TODAY)
-    return (f"Conversation suspendue jusqu'à {moment} (charte d'utilisation). Pour une question urgente : "
-            f"{config.contacts.phone} ({config.contacts.phone_hours}).")
+    return texts.text("widget.suspended", config, heure=french_moment(until, config, now).removeprefix(TODAY))
 
 
 def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     ownership.secret()  # no secret: the server does not start
+    texts.check()  # nor with a broken config/textes.yml
     bp = Blueprint("widget_api", url_prefix="/api/public")
 
     @bp.middleware("request")
@@ -93,7 +93,7 @@ def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
         if handoff is None:
             return response.json({"status": "none"})
         if handoff.status != WAITING:
-            return response.json({"status": handoff.status, "text": "Un conseiller vous répond."})
+            return response.json({"status": handoff.status, "text": texts.text("widget.agent_answering", config)})
         estimate = estimate_wait(queue_position(handoff), present_agents(), config, now)
         return response.json({"status": WAITING, **estimate.as_dict(), "text": wait_status(estimate, config, now)})
 
