@@ -48,6 +48,9 @@ EXPECTED: Dict[str, FrozenSet[str]] = {key: frozenset(fields) for key, fields in
     "queue.closed_undated": (),
     "widget.agent_answering": (),
     "widget.suspended": ("heure",),
+    "moderation.charter_reminder": ("charte_url",),
+    "moderation.block_notice": ("charte_url", "minutes"),
+    "moderation.self_harm": ("ligne_prevention",),
 }.items()}
 
 

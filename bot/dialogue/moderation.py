@@ -1,8 +1,11 @@
-"""What the assistant says under the usage charter; every channel and delay from the configuration."""
+"""What the assistant says under the usage charter; every channel and delay from the configuration,
+every sentence from `config/textes.yml` (section moderation, `bot.texts`): they carry values of
+the configuration that the domain responses' fields do not (block minutes, prevention line)."""
 from __future__ import annotations
 
 from typing import Any, Dict, Iterable
 
+from bot import texts
 from bot.config import CaisseConfig
 
 ABUSE_INTENT = "abuse"
@@ -19,19 +22,13 @@ def _charter(config: CaisseConfig) -> str:
 
 
 def charter_reminder(config: CaisseConfig) -> str:
-    return ("Je comprends que la situation puisse être difficile, mais les insultes et les propos "
-            "blessants ne sont pas acceptés dans cet espace (charte d'utilisation : "
-            f"{_charter(config)}). Je reste disponible pour répondre à votre question.")
+    return texts.text("moderation.charter_reminder", config, charte_url=_charter(config))
 
 
 def block_notice(config: CaisseConfig) -> str:
-    minutes = config.moderation.block_minutes
-    return (f"Vos messages ne respectent pas la charte d'utilisation ({_charter(config)}) : je suspends "
-            f"cette conversation pendant {minutes} minutes et elle sera relue par un modérateur. Pour une "
-            f"question urgente, vous pouvez appeler le {config.contacts.phone} ({config.contacts.phone_hours}).")
+    return texts.text("moderation.block_notice", config, charte_url=_charter(config),
+                      minutes=config.moderation.block_minutes)
 
 
 def self_harm_message(config: CaisseConfig) -> str:
-    return ("Ce que vous vivez a l'air très lourd, et vous n'êtes pas seul·e. Si vous pensez à vous faire "
-            f"du mal, appelez tout de suite le {config.moderation.prevention_line}, ou le 15 en cas "
-            "d'urgence. Je préviens aussi un conseiller.")
+    return texts.text("moderation.self_harm", config, ligne_prevention=config.moderation.prevention_line)

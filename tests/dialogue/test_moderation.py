@@ -17,7 +17,8 @@ def test_messages_link_the_charter_and_give_the_ways_out():
     charter = f"{CONFIG.site_url}{CONFIG.charter_path}"
     assert charter in charter_reminder(CONFIG) and charter in block_notice(CONFIG)
     assert f"pendant {CONFIG.moderation.block_minutes} minutes" in block_notice(CONFIG)
-    assert "3114" in self_harm_message(CONFIG)
+    assert CONFIG.contacts.phone in block_notice(CONFIG)
+    assert CONFIG.moderation.prevention_line in self_harm_message(CONFIG)
 
 
 def test_lexicon_verdict_decides_the_intent_but_criticism_keeps_real_requests():
