@@ -26,6 +26,7 @@ from fbmessenger.elements import Text as FBText
 
 from bot import texts
 from bot.channels.masking import mask_incoming, tell
+from bot.channels.page_comments import handle_changes
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -153,6 +154,10 @@ class MessengerInput(FacebookInput):
             if not is_signed_by(self.fb_secret, request.body, request.headers):
                 logger.warning("Messenger: signature invalide, appel refusé (FB_APP_SECRET).")
                 return response.text("invalid signature", status=403)
+            delivery = request.json
+            # Page comments (`changes`) are handled apart; Messenger's handler reads `messaging` only.
+            await handle_changes(delivery.get("entry") or [], request.app.ctx.agent)
+            delivery["entry"] = [entry for entry in delivery.get("entry") or [] if "messaging" in entry]
             handler = InstagramMessenger if request.json.get("object") == INSTAGRAM_OBJECT else CaisseMessenger
             messenger = handler(self.fb_access_token, mask_incoming(on_new_message))
             messenger.client = self._client()

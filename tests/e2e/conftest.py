@@ -3,9 +3,12 @@ on its own ports and a temporary var/ folder, with a local stand-in for Meta's G
 import json
 import os
 import threading
+import time
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import List
+from urllib.parse import urlsplit
 
 import pytest
 import requests
@@ -25,21 +28,40 @@ FB_VERIFY = "synthetic-verify-token"
 
 
 class GraphApi:
-    """Records what the assistant sends to Messenger users (a real HTTP server on loopback)."""
+    """A local Graph API (a real HTTP server on loopback): records each call (`received`: the
+    bodies, as the Messenger tests read them; `calls`: path, body and arrival time) and answers
+    as Meta documents: `{"success": true}` for hiding a comment, the new comment's id for a
+    reply under a comment, the recipient and message ids for the Send API (private replies
+    included). `failures`: HTTP statuses to answer first, one per call (retry tests)."""
 
     def __init__(self) -> None:
         self.received: List[dict] = []
-        received = self.received
+        self.calls: List[dict] = []
+        self.failures: List[int] = []
+        api = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 (http.server's naming)
                 length = int(self.headers.get("Content-Length", 0))
-                received.append(json.loads(self.rfile.read(length) or b"{}"))
-                body = json.dumps({"recipient_id": "x", "message_id": "m"}).encode()
-                self.send_response(200)
+                body = json.loads(self.rfile.read(length) or b"{}")
+                path = urlsplit(self.path).path
+                api.received.append(body)
+                api.calls.append({"path": path, "body": body, "at": time.monotonic()})
+                status = api.failures.pop(0) if api.failures else 200
+                if status != 200:
+                    answer = {"error": {"message": "(#2) Service temporarily unavailable", "code": 2}}
+                elif path.endswith("/comments"):
+                    answer = {"id": f"{path.split('/')[-2]}_{uuid.uuid4().hex[:12]}"}
+                elif path.endswith("/messages"):
+                    answer = {"recipient_id": "x", "message_id": "m"}
+                else:
+                    answer = {"success": True}
+                encoded = json.dumps(answer).encode()
+                self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(encoded)))
                 self.end_headers()
-                self.wfile.write(body)
+                self.wfile.write(encoded)
 
             def log_message(self, *args):
                 pass
@@ -47,6 +69,9 @@ class GraphApi:
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def calls_to(self, path: str) -> List[dict]:
+        return [call for call in self.calls if call["path"] == path]
 
 
 @pytest.fixture(scope="session")

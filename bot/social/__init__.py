@@ -1,0 +1,1 @@
+"""The caisse's pages on social networks: public comments, kept masked (`records`)."""
