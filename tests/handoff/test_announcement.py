@@ -23,7 +23,8 @@ def test_a_wait_past_the_closing_time_goes_on_at_the_next_opening():
     tuesday_late = datetime(2026, 11, 24, 16, 20, tzinfo=PARIS)  # closes at 16 h 30
     estimate = estimate_wait(position=3, agents_present=1, config=CONFIG, now=tuesday_late)
     assert estimate.minutes == 3 * CONFIG.handoff.average_handling_minutes
-    assert texts.text("queue.expected", CONFIG, moment="demain à 8 h 50") in wait_status(estimate, CONFIG, tuesday_late)
+    expected = texts.text("queue.expected", CONFIG, moment="demain à 8 h 50")
+    assert expected in wait_status(estimate, CONFIG, tuesday_late)
 
 
 def test_open_without_agents_gives_the_commitment_as_a_time_of_day():
