@@ -39,6 +39,7 @@ from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQue
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import Detector, mask
 from bot.retention.purge import CHUNK, AuditCounts, RetentionAudit
+from bot.social.records import SocialComment
 from bot.storage._database import utcnow
 from bot.storage.feedback import AnswerFeedback
 from bot.templates.retrain import var_dir
@@ -202,6 +203,7 @@ def _columns(run: _Pass) -> List[Tuple[Table, Dict[str, Callable[[Any], Any]], A
         (handoff_events, {"detail": typed}, handoff_events.c.kind == NOTE),
         (AnswerFeedback.__table__, {"conversation_id": conversation}, None),
         (ModerationFlag.__table__, {"conversation_id": conversation}, None),
+        (SocialComment.__table__, {"conversation_id": conversation, "masked_text": typed}, None),
         (TemplateVersion.__table__, {"content": lambda c: _template_content(c, run), "note": typed,
                                      "review_comment": typed}, None),
         # The reference of a deletion request; the other lines are counts written by us.

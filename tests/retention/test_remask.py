@@ -259,3 +259,16 @@ def test_on_postgresql(postgres, tmp_path):
     for database in (engine, tracker, broker):
         database.dispose()
     store.engine.dispose()
+
+
+def test_a_page_comment_stored_by_an_earlier_detector_is_masked_again(stores):
+    from bot.social.records import SocialComment, add_comment
+
+    engine, tracker, broker, _, _, logs = stores
+    add_comment(SocialComment(platform="facebook", comment_id="2_1", post_id="1_2",
+                              conversation_id="facebook_comment:2_1", masked_text=f"mon rib {IBAN}",
+                              action="queued", received_at=NOW), engine)
+    remask_stores(engine, tracker, broker, log_dir=logs, now=NOW)
+    with session_scope(engine) as db:
+        comment = db.execute(select(SocialComment)).scalars().one()
+    assert (comment.masked_text, comment.conversation_id) == ("mon rib [IBAN]", "facebook_comment:2_1")
