@@ -16,6 +16,7 @@ from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQue
 from bot.indicators.tracker import DEFAULT_TRACKER_URL, refresh_facts
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import mask
+from bot.social.records import SocialComment
 from bot.storage._database import Base, utcnow
 from bot.storage.feedback import AnswerFeedback
 
@@ -54,6 +55,7 @@ class PurgeReport(AuditCounts):
     handoffs: int = 0
     handoff_events: int = 0
     moderation_flags: int = 0
+    social_comments: int = 0
 
 
 def _session_ranges(rows: Sequence[Tuple[int, str, Optional[str], float]]) -> List[Tuple[int, int, float]]:
@@ -125,6 +127,11 @@ def purge(config: CaisseConfig, engine: Engine, tracker_engine: Engine, actor: s
         report.moderation_flags = connection.execute(
             update(flags).where(flags.c.flagged_at < records_cutoff, flags.c.conversation_id != PURGED)
             .values(conversation_id=PURGED)).rowcount
+        # Page comments: their text goes with the transcripts, their dates stay for the figures.
+        comments = SocialComment.__table__
+        report.social_comments = connection.execute(
+            update(comments).where(comments.c.received_at < transcripts_cutoff, comments.c.conversation_id != PURGED)
+            .values(conversation_id=PURGED, masked_text="")).rowcount
         connection.execute(RetentionAudit.__table__.insert().values(
             at=now, actor=actor, action="purge", detail=report.detail()))
     # Then what an earlier detector let through, once the detector has changed.

@@ -118,3 +118,20 @@ def test_a_conversation_deleted_on_request_leaves_counts_and_an_audit_line_witho
         assert audit.action == "delete_conversation" and "person-new" not in audit.detail
         assert "Durand" not in audit.detail
         assert "person-new" not in db.execute(select(Handoff.conversation_id)).scalars().all()
+
+
+def test_the_text_of_old_page_comments_goes_with_the_transcripts_their_dates_stay(stores):
+    from bot.social.records import SocialComment, add_comment
+
+    engine, tracker, _ = stores
+    for comment_id, days in (("2_1", 120), ("2_2", 10)):
+        add_comment(SocialComment(platform="facebook", comment_id=comment_id, post_id="1_2",
+                                  conversation_id=f"facebook_comment:{comment_id}", masked_text="texte [NIR]",
+                                  action="hidden_personal_data", received_at=NOW - timedelta(days=days),
+                                  hidden_at=NOW - timedelta(days=days)), engine)
+    report = purge(CONFIG, engine, tracker, now=NOW)
+    with session_scope(engine) as db:
+        comments = db.execute(select(SocialComment).order_by(SocialComment.comment_id)).scalars().all()
+    assert [(c.conversation_id, c.masked_text) for c in comments] == [
+        ("purged", ""), ("facebook_comment:2_2", "texte [NIR]")]
+    assert all(c.hidden_at is not None for c in comments) and report.social_comments == 1
