@@ -75,19 +75,21 @@ def _demo_data(args: argparse.Namespace) -> int:
 
 def _purge(_: argparse.Namespace) -> int:
     from bot.config import get_config
-    from bot.retention import purge, tracker_engine_from_environment
+    from bot.retention import purge
+    from bot.storage.rasa_events import tracker_engine
     from bot.storage import get_engine
 
-    report = purge(get_config(), get_engine(), tracker_engine_from_environment(), actor="commande")
+    report = purge(get_config(), get_engine(), tracker_engine(), actor="commande")
     print(f"Purge faite : {report.detail()}")
     return 0
 
 
 def _remask(_: argparse.Namespace) -> int:
-    from bot.retention import broker_engine_from_environment, remask_stores, tracker_engine_from_environment
+    from bot.retention import broker_engine_from_environment, remask_stores
+    from bot.storage.rasa_events import tracker_engine
     from bot.storage import get_engine
 
-    report = remask_stores(get_engine(), tracker_engine_from_environment(), broker_engine_from_environment(),
+    report = remask_stores(get_engine(), tracker_engine(), broker_engine_from_environment(),
                            actor="commande")
     print(f"Données personnelles masquées à nouveau : {report.detail()}")
     return 0
@@ -95,11 +97,12 @@ def _remask(_: argparse.Namespace) -> int:
 
 def _delete_conversation(args: argparse.Namespace) -> int:
     from bot.config import get_config
-    from bot.retention import delete_conversation, tracker_engine_from_environment
+    from bot.retention import delete_conversation
+    from bot.storage.rasa_events import tracker_engine
     from bot.storage import get_engine
 
     report = delete_conversation(args.conversation_id, "commande", args.reference, get_engine(),
-                                 tracker_engine_from_environment(), get_config())
+                                 tracker_engine(), get_config())
     print(f"Conversation supprimée : {report.detail()}")
     return 0
 

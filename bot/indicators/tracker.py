@@ -3,12 +3,10 @@
 Only conversations with events newer than the highest event id already read are re-derived,
 whole (a conversation's row changes while it goes on), in batches, inside one transaction per
 batch: a dashboard reading at the same time sees a conversation before or after, never half.
-The tracker store is only read, with plain SQL that works on SQLite and PostgreSQL.
+The tracker store is read through `bot.storage.rasa_events`.
 """
 from __future__ import annotations
 
-import json
-import os
 import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -16,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import bindparam, create_engine, delete, func, inspect, select, text
+from sqlalchemy import delete, func, select
 from sqlalchemy.engine import Connection, Engine
 
 from bot.channels.masking import METADATA_KEY as PERSONAL_DATA_KEY
@@ -25,6 +23,8 @@ from bot.handoff.records import Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation import ABUSE
 from bot.routing import selected_template
+from bot.storage import rasa_events
+from bot.storage.rasa_events import StoredEvent
 
 # F10: the verdict the NLU pipeline's ModerationGate adds to each parsed message under this key
 # (bot.moderation.component.PARSE_KEY, not imported: that module loads Rasa's graph machinery),
@@ -36,7 +36,6 @@ UNANSWERED_INTENTS = {"nlu_fallback": "fallback", "needs_clarification": "fallba
 FAQ_INTENT = "faq"
 TEXT_LIMIT = 500
 BATCH = 500
-DEFAULT_TRACKER_URL = "sqlite:///var/tracker.db"  # the runner's default (README, Production)
 
 
 @dataclass
@@ -71,7 +70,7 @@ def week_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def _sessions(conversation_id: str, events: Iterable[Tuple]) -> List[_Session]:
+def _sessions(conversation_id: str, events: Iterable[StoredEvent]) -> List[_Session]:
     """Splits one sender's events into Rasa sessions and counts what each conversation holds.
 
     A session without any message from the person (the widget opened, nothing said) is no
@@ -79,7 +78,8 @@ def _sessions(conversation_id: str, events: Iterable[Tuple]) -> List[_Session]:
     """
     sessions: List[_Session] = []
     current: Optional[_Session] = None
-    for event_id, type_name, timestamp, intent_name, data in events:
+    for stored in events:
+        event_id, type_name, timestamp = stored.id, stored.type_name, stored.timestamp
         if current is None or (type_name == "session_started" and current.messages):
             current = _Session(conversation_id, len(sessions), timestamp)
             sessions.append(current)
@@ -88,12 +88,12 @@ def _sessions(conversation_id: str, events: Iterable[Tuple]) -> List[_Session]:
         current.last_event_id = max(current.last_event_id, event_id)
         if type_name != "user":
             continue
-        payload: Dict[str, Any] = json.loads(data or "{}")
+        payload: Dict[str, Any] = stored.event
         metadata = payload.get("metadata") or {}
         parse_data = payload.get("parse_data") or {}
         current.channel = current.channel or payload.get("input_channel")
         current.messages += 1
-        intent = intent_name or (parse_data.get("intent") or {}).get("name")
+        intent = stored.intent_name or (parse_data.get("intent") or {}).get("name")
         if intent == FAQ_INTENT:
             current.topic = selected_template(parse_data)[0] or current.topic
         kind = UNANSWERED_INTENTS.get(intent or "")
@@ -156,27 +156,22 @@ def watermark(connection: Connection) -> int:
 def refresh_facts(tracker_engine: Engine, engine: Engine, timezone_name: str = "Europe/Paris",
                   batch: int = BATCH) -> int:
     """Re-derives the facts of conversations with new tracker events; returns how many senders."""
-    if not inspect(tracker_engine).has_table("events"):
+    if not rasa_events.has_events(tracker_engine):
         return 0
     zone = ZoneInfo(timezone_name)
     with engine.connect() as connection:
         since = watermark(connection)
     with tracker_engine.connect() as tracker:
-        senders = [row[0] for row in tracker.execute(
-            text("SELECT DISTINCT sender_id FROM events WHERE id > :since ORDER BY sender_id"), {"since": since})]
+        senders = rasa_events.senders_after(tracker, since)
         for chunk in _chunks(senders, batch):
-            events: Dict[str, List[Tuple]] = defaultdict(list)
-            rows = tracker.execute(
-                text("SELECT id, sender_id, type_name, timestamp, intent_name, data FROM events "
-                     "WHERE sender_id IN :senders ORDER BY sender_id, id")
-                .bindparams(bindparam("senders", expanding=True)), {"senders": list(chunk)})
-            for event_id, sender, type_name, timestamp, intent_name, data in rows:
-                events[sender].append((event_id, type_name, timestamp, intent_name, data))
+            events: Dict[str, List[StoredEvent]] = defaultdict(list)
+            for stored in rasa_events.events_of(tracker, chunk):
+                events[stored.sender_id].append(stored)
             _store(engine, chunk, events, zone)
     return len(senders)
 
 
-def _store(engine: Engine, chunk: Sequence[str], events: Dict[str, List[Tuple]], zone: ZoneInfo) -> None:
+def _store(engine: Engine, chunk: Sequence[str], events: Dict[str, List[StoredEvent]], zone: ZoneInfo) -> None:
     handoffs_table = Handoff.__table__
     with engine.begin() as connection:
         found: Dict[str, List[Tuple[datetime, Optional[str]]]] = defaultdict(list)
@@ -198,12 +193,12 @@ def _store(engine: Engine, chunk: Sequence[str], events: Dict[str, List[Tuple]],
                 connection.execute(table.__table__.insert(), rows)
 
 
-def _keep_purged_sessions(connection: Connection, sender: str, events: List[Tuple]) -> int:
+def _keep_purged_sessions(connection: Connection, sender: str, events: List[StoredEvent]) -> int:
     """Deletes the sender's facts that the remaining events will derive again, and returns how
     many earlier conversations keep their facts: those whose events the retention purge deleted
     (bot.retention) still count in the indicators, with their ranks unchanged."""
     facts, masked, unanswered = (t.__table__ for t in (ConversationFact, MaskedDataFact, UnansweredQuestion))
-    earliest = datetime.fromtimestamp(min(e[2] for e in events), timezone.utc) if events else None
+    earliest = datetime.fromtimestamp(min(e.timestamp for e in events), timezone.utc) if events else None
     kept = 0 if earliest is None else connection.execute(
         select(func.count()).select_from(facts)
         .where(facts.c.conversation_id == sender, facts.c.started_at < earliest)).scalar_one()
@@ -216,38 +211,10 @@ def _keep_purged_sessions(connection: Connection, sender: str, events: List[Tupl
 _REFRESHING = threading.Lock()
 
 
-def _environment_tracker() -> Optional[Engine]:
-    url = os.environ.get("TRACKER_DB_URL", DEFAULT_TRACKER_URL)
-    if url.startswith("sqlite:///") and not os.path.exists(url[len("sqlite:///"):]):
-        return None
-    return create_engine(url, future=True)
-
-
 def refresh_from_environment(engine: Engine, timezone_name: str) -> int:
     """Brings the facts up to date with the tracker store named by TRACKER_DB_URL, when it exists.
 
     The dashboard calls it before each reading (figures as fresh as the handoff records) and in
     the background: one refresh at a time, so two never derive the same conversation at once."""
-    tracker = _environment_tracker()
-    if tracker is None:
-        return 0
-    try:
-        with _REFRESHING:
-            return refresh_facts(tracker, engine, timezone_name)
-    finally:
-        tracker.dispose()
-
-
-def conversation_events(conversation_id: str) -> List[Dict[str, Any]]:
-    """The (masked) events of one conversation, oldest first, for the manager who opens it."""
-    tracker = _environment_tracker()
-    if tracker is None:
-        return []
-    try:
-        if not inspect(tracker).has_table("events"):
-            return []
-        with tracker.connect() as connection:
-            return [json.loads(data) for (data,) in connection.execute(
-                text("SELECT data FROM events WHERE sender_id = :sender ORDER BY id"), {"sender": conversation_id})]
-    finally:
-        tracker.dispose()
+    with _REFRESHING:
+        return refresh_facts(rasa_events.tracker_engine(), engine, timezone_name)

@@ -8,10 +8,8 @@ at once for one person who asks. `remask_stores()` masks again, with the current
 what an earlier one let through (the purge runs it when the detector has changed). Each leaves
 an audit line without any content.
 """
-from bot.retention.purge import (
-    PurgeReport, RetentionAudit, delete_conversation, purge, purge_is_due, tracker_engine_from_environment,
-)
+from bot.retention.purge import PurgeReport, RetentionAudit, delete_conversation, purge, purge_is_due
 from bot.retention.remask import RemaskReport, broker_engine_from_environment, remask_stores
 
 __all__ = ["PurgeReport", "RemaskReport", "RetentionAudit", "broker_engine_from_environment",
-           "delete_conversation", "purge", "purge_is_due", "remask_stores", "tracker_engine_from_environment"]
+           "delete_conversation", "purge", "purge_is_due", "remask_stores"]

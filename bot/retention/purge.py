@@ -1,22 +1,22 @@
 from __future__ import annotations
 
-import os
 import secrets
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import create_engine, Column, DateTime, Integer, String, bindparam, delete, inspect, select, text, update
+from sqlalchemy import Column, DateTime, Integer, String, delete, select, update
 from sqlalchemy.engine import Connection, Engine
 
 from bot.config import CaisseConfig
 from bot.handoff.records import Handoff, HandoffEvent
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
-from bot.indicators.tracker import DEFAULT_TRACKER_URL, refresh_facts
+from bot.indicators.tracker import refresh_facts
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import mask
 from bot.social.records import SocialComment
+from bot.storage import rasa_events
 from bot.storage._database import Base, utcnow
 from bot.storage.feedback import AnswerFeedback
 
@@ -76,23 +76,17 @@ def _session_ranges(rows: Sequence[Tuple[int, str, Optional[str], float]]) -> Li
 def _purge_tracker(tracker: Connection, cutoff: datetime, report: PurgeReport) -> None:
     """Deletes whole conversations (sessions) whose last event is older than `cutoff`."""
     limit = cutoff.timestamp()
-    senders = [r[0] for r in tracker.execute(
-        text("SELECT DISTINCT sender_id FROM events WHERE timestamp < :limit"), {"limit": limit})]
+    senders = rasa_events.senders_before(tracker, limit)
     for start in range(0, len(senders), CHUNK):
-        chunk = senders[start:start + CHUNK]
         rows: Dict[str, List[Tuple[int, str, Optional[str], float]]] = {}
-        for event_id, sender, type_name, action_name, timestamp in tracker.execute(
-                text("SELECT id, sender_id, type_name, action_name, timestamp FROM events WHERE sender_id IN :senders "
-                     "ORDER BY sender_id, id").bindparams(bindparam("senders", expanding=True)),
-                {"senders": chunk}):
-            rows.setdefault(sender, []).append((event_id, type_name, action_name, timestamp))
+        for event in rasa_events.events_of(tracker, senders[start:start + CHUNK]):
+            rows.setdefault(event.sender_id, []).append(
+                (event.id, event.type_name, event.action_name, event.timestamp))
         for sender, events in rows.items():
             for first, last, last_moment in _session_ranges(events):
                 if last_moment >= limit:
                     break
-                report.tracker_events += tracker.execute(
-                    text("DELETE FROM events WHERE sender_id = :sender AND id BETWEEN :first AND :last"),
-                    {"sender": sender, "first": first, "last": last}).rowcount
+                report.tracker_events += rasa_events.delete_events(tracker, sender, first, last)
                 report.conversations += 1
 
 
@@ -104,7 +98,7 @@ def purge(config: CaisseConfig, engine: Engine, tracker_engine: Engine, actor: s
     report = PurgeReport()
     # The figures first: every conversation about to go is counted in the facts, which stay.
     refresh_facts(tracker_engine, engine, config.opening_hours.timezone)
-    if inspect(tracker_engine).has_table("events"):
+    if rasa_events.has_events(tracker_engine):
         with tracker_engine.begin() as tracker:
             _purge_tracker(tracker, transcripts_cutoff, report)
     with engine.begin() as connection:
@@ -148,10 +142,9 @@ def delete_conversation(conversation_id: str, actor: str, reference: str, engine
     now = (now or utcnow()).astimezone(timezone.utc)
     refresh_facts(tracker_engine, engine, config.opening_hours.timezone)
     report, alias = PurgeReport(), f"deleted-{secrets.token_hex(8)}"
-    if inspect(tracker_engine).has_table("events"):
+    if rasa_events.has_events(tracker_engine):
         with tracker_engine.begin() as tracker:
-            report.tracker_events = tracker.execute(
-                text("DELETE FROM events WHERE sender_id = :sender"), {"sender": conversation_id}).rowcount
+            report.tracker_events = rasa_events.delete_events(tracker, conversation_id)
     report.conversations = 1 if report.tracker_events else 0
     with engine.begin() as connection:
         unanswered = UnansweredQuestion.__table__
@@ -185,8 +178,3 @@ def purge_is_due(engine: Engine, now: Optional[datetime] = None) -> bool:
         return True
     last = last if last.tzinfo else last.replace(tzinfo=timezone.utc)
     return now - last >= PURGE_EVERY
-
-
-def tracker_engine_from_environment() -> Engine:
-    """Rasa's tracker store, as the runner configures it (TRACKER_DB_URL)."""
-    return create_engine(os.environ.get("TRACKER_DB_URL", DEFAULT_TRACKER_URL), future=True)

@@ -9,21 +9,18 @@
   the few templates it could be added to.
 
 Texts were masked by the channels before Rasa stored them: no personal value is shown here.
-The tracker store is only read, with plain SQL that works on SQLite and PostgreSQL.
+The tracker store is read through `bot.storage.rasa_events`.
 """
 from __future__ import annotations
 
-import json
-import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine
 
-from bot.config import PROJECT_ROOT
+from bot.storage import rasa_events
 from bot.templates._model import AnswerTemplate
 from bot.templates.checks import normalise
 
@@ -33,31 +30,18 @@ from bot.templates.checks import normalise
 SEARCH_MIN_SCORE = 0.08
 
 
-def tracker_engine(url: Optional[str] = None) -> Engine:
-    return create_engine(url or os.environ.get("TRACKER_DB_URL") or f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}",
-                         future=True)
-
-
-def _has_events(engine: Engine) -> bool:
-    if engine.dialect.name == "sqlite" and engine.url.database and not os.path.exists(engine.url.database):
-        return False
-    return inspect(engine).has_table("events")
-
-
 def _moment(timestamp: Optional[float]) -> Optional[datetime]:
     return datetime.fromtimestamp(timestamp, timezone.utc) if timestamp else None
 
 
 def template_usage(engine: Engine) -> Dict[str, int]:
     """Template id -> number of times it was given."""
-    if not _has_events(engine):
+    if not rasa_events.has_events(engine):
         return {}
+    counts: Counter = Counter()
     with engine.connect() as connection:
-        rows = connection.execute(text(
-            "SELECT data FROM events WHERE type_name = 'bot' AND data LIKE '%utter_faq/%'"))
-        counts: Counter = Counter()
-        for (data,) in rows:
-            action = ((json.loads(data).get("metadata") or {}).get("utter_action") or "")
+        for stored in rasa_events.bot_events_containing(connection, "utter_faq/"):
+            action = (stored.event.get("metadata") or {}).get("utter_action") or ""
             if action.startswith("utter_faq/"):
                 counts[action.partition("/")[2]] += 1
     return dict(counts)
@@ -122,23 +106,18 @@ class AgentReply:
 
 def agent_replies(engine: Engine, limit: int = 50) -> List[AgentReply]:
     """Agents' replies, newest first, each with the person's last message before it."""
-    if not _has_events(engine):
+    if not rasa_events.has_events(engine):
         return []
+    found: List[AgentReply] = []
     with engine.connect() as connection:
-        replies = connection.execute(text(
-            "SELECT id, sender_id, timestamp, data FROM events WHERE type_name = 'bot' AND data LIKE '%\"agent\"%' "
-            "ORDER BY id DESC LIMIT :n"), {"n": limit * 4}).all()
-        found: List[AgentReply] = []
-        for event_id, sender_id, timestamp, data in replies:
-            event = json.loads(data)
+        for stored in rasa_events.bot_events_containing(connection, '"agent"', limit * 4):
+            event = stored.event
             agent = (event.get("metadata") or {}).get("agent")
             if not agent or not event.get("text"):
                 continue
-            question = connection.execute(text(
-                "SELECT data FROM events WHERE sender_id = :s AND type_name = 'user' AND id < :i "
-                "ORDER BY id DESC LIMIT 1"), {"s": sender_id, "i": event_id}).scalar()
-            question_text = (json.loads(question).get("text") or "") if question else ""
-            found.append(AgentReply(question_text, event["text"], agent, _moment(timestamp)))
+            question = rasa_events.user_message_before(connection, stored.sender_id, stored.id)
+            question_text = (question.event.get("text") or "") if question else ""
+            found.append(AgentReply(question_text, event["text"], agent, _moment(stored.timestamp)))
             if len(found) >= limit:
                 break
     return found

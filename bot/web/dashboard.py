@@ -29,8 +29,8 @@ from bot.handoff.transcript import transcript
 from bot.indicators.drill import PAGE_SIZE, SOURCES, Listing, drill
 from bot.indicators.queries import TABLE_KEYS, Filters, Table, compute, filters_from_params
 from bot.indicators.report import format_value, table_csv
-from bot.indicators.tracker import conversation_events, refresh_from_environment
-from bot.storage import get_engine
+from bot.indicators.tracker import refresh_from_environment
+from bot.storage import get_engine, rasa_events
 from bot.templates.checks import normalise
 from bot.web.pages import Pages
 from bot.web.security import requires_role
@@ -240,7 +240,7 @@ def dashboard_blueprint(pages: Pages, config: CaisseConfig) -> Blueprint:
             filters = filters_of(request)
         except ValueError as error:
             return response.text(str(error), status=400)
-        lines = transcript(await in_thread(conversation_events, conversation_id)) if conversation_id else []
+        lines = transcript(await in_thread(rasa_events.conversation, rasa_events.tracker_engine(), conversation_id)) if conversation_id else []
         if not lines:
             return response.text("Conversation introuvable (supprimée ou pas encore enregistrée).", status=404)
         local = ZoneInfo(zone)

@@ -27,10 +27,11 @@ from bot.indicators.clusters import Group
 from bot.indicators.queries import Filters, unanswered_groups
 from bot.indicators.tracker import refresh_from_environment
 from bot.storage import feedback_counts, get_engine
+from bot.storage.rasa_events import tracker_engine
 from bot.templates import AnswerTemplate, load_templates
 from bot.templates.checks import STALE_AFTER, Issue, check_template
 from bot.templates.importer import FEEDBACK_CHOICES, template_text
-from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine
+from bot.templates.learning import TemplateIndex, agent_replies, template_usage
 from bot.templates.retrain import Retrainer, RetrainRefused, model_trained_at
 from bot.templates.versions import (
     EDITABLE_FIELDS, PROPOSED, WorkflowError, aware, current_templates, effective_versions, example_changes_since,

@@ -9,7 +9,8 @@ import logging
 from bot.config import CaisseConfig
 from bot.handoff.queue import open_handoff
 from bot.moderation.flags import expired_blocks, lift_block
-from bot.retention import purge, purge_is_due, tracker_engine_from_environment
+from bot.retention import purge, purge_is_due
+from bot.storage.rasa_events import tracker_engine
 from bot.storage import get_engine
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 
@@ -37,11 +38,7 @@ def purge_when_due(config: CaisseConfig) -> None:
     engine = get_engine()
     if not purge_is_due(engine):
         return
-    tracker = tracker_engine_from_environment()
-    try:
-        logger.info("Purge quotidienne : %s", purge(config, engine, tracker).detail())
-    finally:
-        tracker.dispose()
+    logger.info("Purge quotidienne : %s", purge(config, engine, tracker_engine()).detail())
 
 
 async def run_forever(rasa: RasaApi, config: CaisseConfig) -> None:

@@ -14,7 +14,8 @@ from bot.backoffice import Account
 from bot.config import CaisseConfig
 from bot.handoff.transcript import transcript
 from bot.moderation.flags import decide, open_flags
-from bot.retention import delete_conversation, tracker_engine_from_environment
+from bot.retention import delete_conversation
+from bot.storage.rasa_events import tracker_engine
 from bot.storage import get_engine
 from bot.storage._database import aware
 from bot.web.pages import Pages
@@ -71,12 +72,8 @@ def moderation_blueprint(pages: Pages, config: CaisseConfig, rasa: RasaApi) -> B
         conversation_id = (request.form.get("conversation_id") or "").strip()
         if not conversation_id:
             return response.text("Indiquez l'identifiant de la conversation.", status=400)
-        tracker = tracker_engine_from_environment()
-        try:
-            delete_conversation(conversation_id, f"moderator:{account.username}",
-                                         request.form.get("reference") or "", get_engine(), tracker, config)
-        finally:
-            tracker.dispose()
+        delete_conversation(conversation_id, f"moderator:{account.username}",
+                            request.form.get("reference") or "", get_engine(), tracker_engine(), config)
         return response.redirect("/moderation?fait=suppression")
 
     return bp

@@ -1,5 +1,6 @@
 """Facts derived from Rasa's SQL tracker store, with events serialised by Rasa itself."""
 import json
+import os
 from datetime import date, datetime, timezone
 
 import pytest
@@ -8,7 +9,8 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, cr
 
 from bot.handoff.records import Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
-from bot.indicators.tracker import refresh_facts
+from bot.config import PROJECT_ROOT
+from bot.indicators.tracker import refresh_facts, refresh_from_environment
 from bot.storage import get_engine, migrate
 
 # The columns of Rasa 3.6's SQLTrackerStore table (rasa/core/tracker_store.py, SQLEvent).
@@ -112,3 +114,16 @@ def test_no_tracker_table_yet_is_no_error(tmp_path):
     url = f"sqlite:///{tmp_path / 'caisse.db'}"
     migrate(url)
     assert refresh_facts(create_engine(f"sqlite:///{tmp_path / 'empty.db'}"), get_engine(url)) == 0
+
+
+def test_the_store_named_by_a_relative_url_is_found_from_any_working_directory(databases, tmp_path, monkeypatch):
+    """The runner starts each process in the project folder; a command or test may not."""
+    tracker, engine = databases
+    with tracker.begin() as connection:
+        _store(connection, "alice", [SessionStarted(timestamp=NEXT_DAY), _user("bonjour", "greet", NEXT_DAY + 1)])
+    relative = os.path.relpath(tracker.url.database, PROJECT_ROOT)
+    monkeypatch.setenv("TRACKER_DB_URL", f"sqlite:///{relative}")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert refresh_from_environment(engine, "Europe/Paris") == 1

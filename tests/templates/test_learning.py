@@ -7,7 +7,8 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.templates import load_templates
-from bot.templates.learning import TemplateIndex, agent_replies, template_usage, tracker_engine
+from bot.storage.rasa_events import tracker_engine
+from bot.templates.learning import TemplateIndex, agent_replies, template_usage
 
 
 def user(text, intent):
