@@ -71,7 +71,11 @@ def test_no_personal_value_is_stored_logged_or_sent_in_clear(stack, graph_api, b
     conversation = open_conversation(stack)
     first = say(stack, MESSAGES[0], conversation)
     assert "j'ai masqué votre numéro de sécurité sociale" in texts(first)
-    assert "rentrée" in texts(first).lower(), "the general part of the question is still answered"
+    # The general part is still served: answered, or (under the confidence threshold) offered as
+    # the first of the closest answers.
+    offered = [button["title"] for m in first for button in m.get("buttons") or []]
+    assert "rentrée" in texts(first).lower() or "rentrée" in offered[0].lower(), \
+        "the general part of the question is still answered"
     for message in MESSAGES[1:]:
         assert "j'ai masqué" in texts(say(stack, message, conversation))
 

@@ -20,13 +20,14 @@ pytestmark = pytest.mark.e2e
 PASSWORD = "phrase-de-passe-redaction-e2e"
 EDITED = next(t for t in load_templates() if t.id == "caf_logement_aide_conditions")
 NEW_TEXT = "Texte revu par la rédaction : l'aide au logement dépend de vos ressources et du loyer. Simulez sur {{site}}."
-BAFA_EXAMPLES = [
-    "la caf aide t elle a financer le bafa", "aide caf pour passer le bafa", "comment avoir l'aide bafa de la caf",
-    "je passe mon bafa est ce que la caf rembourse", "bafa aide financiere caf",
-    "formation bafa prise en charge par la caf ?", "combien la caf donne pour le bafa", "demande d'aide bafa caf",
-    "c'est quoi l'aide au bafa", "je veux faire animateur en colo, la caf peut m'aider pour le bafa",
+NEW_EXAMPLES = [
+    "la caf peut elle m'aider a acheter un frigo", "pret caf pour l'electromenager", "aide caf pour une machine a laver",
+    "je dois remplacer ma gaziniere, la caf fait un pret ?", "pret equipement menager caf",
+    "la caf prete de l'argent pour acheter des meubles ?", "comment avoir le pret electromenager de la caf",
+    "demande de pret caf pour equiper mon logement", "mon lave linge est en panne, la caf peut aider a en racheter un",
+    "pret sans interet caf pour un refrigerateur",
 ]
-BAFA_ANSWER = "La Caf peut verser une aide à la formation BAFA, sous conditions. Renseignez-vous au {{telephone}}."
+NEW_ANSWER = "Selon votre Caf, un prêt pour l'équipement ménager peut être accordé, sous conditions. Renseignez-vous au {{telephone}}."
 RETRAIN_TIMEOUT_MS = 25 * 60_000
 SITE = get_config().contacts.website  # what {{site}} becomes for the caisse
 
@@ -132,30 +133,30 @@ def test_a_new_template_is_answered_after_a_retrain_started_from_the_back_office
     editor = signed_in(browser, stack, "redaction")
     editor.get_by_role("link", name="Nouveau modèle").first.click()
     editor.locator("#f-theme").select_option("caf/famille")
-    editor.locator("#f-id").fill("caf_famille_aide_bafa")
-    editor.locator("#f-title").fill("Aide de la Caf pour le BAFA")
-    editor.locator("#f-examples").fill("\n".join(BAFA_EXAMPLES))
-    editor.locator("#f-answer").fill(BAFA_ANSWER)
+    editor.locator("#f-id").fill("caf_famille_pret_equipement_menager")
+    editor.locator("#f-title").fill("Prêt de la Caf pour l'équipement ménager")
+    editor.locator("#f-examples").fill("\n".join(NEW_EXAMPLES))
+    editor.locator("#f-answer").fill(NEW_ANSWER)
     editor.locator("#f-source").fill("https://www.caf.fr")
     editor.get_by_role("button", name="Proposer").click()
     expect(editor.get_by_role("status")).to_contain_text("Proposition enregistrée")
 
     validator = signed_in(browser, stack, "validation")
-    validator.get_by_role("link", name=re.compile("caf_famille_aide_bafa — version")).click()
+    validator.get_by_role("link", name=re.compile("caf_famille_pret_equipement_menager — version")).click()
     validator.get_by_role("button", name="Publier").click()
     validator.get_by_role("link", name="Entraînement du modèle").click()
-    expect(validator.locator("main")).to_contain_text("caf_famille_aide_bafa (nouveau modèle)")
+    expect(validator.locator("main")).to_contain_text("caf_famille_pret_equipement_menager (nouveau modèle)")
     validator.get_by_role("button", name="Réentraîner et recharger").click()
     expect(validator.locator("#job-phase")).to_contain_text("Entraînement du modèle")
     deploy = validator.get_by_role("button", name="Mettre ce modèle en service")
     expect(deploy).to_be_visible(timeout=RETRAIN_TIMEOUT_MS)
     evaluation = validator.locator("#job-evaluation")
     expect(evaluation).to_contain_text("Jeu de test réservé")
-    learnt = re.search(r"caf_famille_aide_bafa : (\d+) exemple\(s\) sur 10", evaluation.inner_text())
+    learnt = re.search(r"caf_famille_pret_equipement_menager : (\d+) exemple\(s\) sur 10", evaluation.inner_text())
     assert learnt and int(learnt.group(1)) >= 8
     deploy.click()
     expect(validator.locator("main")).to_contain_text("Mis en service par validation", timeout=180_000)
     expect(validator.locator("main")).to_contain_text("Le modèle en service connaît tous les exemples publiés")
 
-    chat = ask_in_chat(browser, stack, "est ce que la caf peut m'aider a payer mon bafa")
-    expect(chat).to_contain_text("aide à la formation BAFA", timeout=30_000)
+    chat = ask_in_chat(browser, stack, "la caf peut m'aider a acheter un frigo ?")
+    expect(chat).to_contain_text("prêt pour l'équipement ménager", timeout=30_000)

@@ -9,7 +9,8 @@ import csv
 import io
 import re
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -83,7 +84,7 @@ def test_manager_changes_period_reads_charts_exports_and_opens_conversations(web
     expect(page.get_by_role("heading", name="Pilotage", exact=True)).to_be_visible()
 
     # Period change: the previous month, by the date fields.
-    today = date.today()
+    today = paris_today()
     first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     last = today.replace(day=1) - timedelta(days=1)
     page.get_by_label("Du", exact=True).fill(first.isoformat())
@@ -129,6 +130,11 @@ def test_manager_changes_period_reads_charts_exports_and_opens_conversations(web
     context.close()
 
 
+def paris_today():
+    """The dashboard's days are the caisse's (Paris time): after 23:00 UTC, UTC's date is yesterday."""
+    return datetime.now(ZoneInfo("Europe/Paris")).date()
+
+
 def _conversation_in_tracker_store(folder, sender, now):
     """A conversation written after the server started, by Rasa's own SQL tracker store."""
     from rasa.core.tracker_store import SQLTrackerStore
@@ -149,7 +155,7 @@ def test_drill_downs_are_paged_in_french_by_day_and_open_the_masked_conversation
     context = browser.new_context()
     page = context.new_page()
     _sign_in(page, web_server, MANAGER)
-    today = date.today()
+    today = paris_today()
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     page.goto(f"{web_server}/pilotage?du={start.isoformat()}&au={today.isoformat()}")
 
@@ -192,7 +198,7 @@ def test_a_new_conversation_counts_at_once_and_opens_masked(web_server, browser,
     context = browser.new_context()
     page = context.new_page()
     _sign_in(page, web_server, MANAGER)
-    today = date.today()
+    today = paris_today()
     url = f"{web_server}/pilotage?du={today.isoformat()}&au={today.isoformat()}"
 
     def conversations():
