@@ -8,7 +8,7 @@ from bot.dialogue import Menu
 from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
 from bot.dialogue.menu import QUESTIONS_PROMPT, THEMES_PROMPT
 from bot.templates.versions import current_templates
-from bot.templates.importer import response_name
+from bot.templates.responses import response_name
 
 
 class ActionMenu(Action):

@@ -10,7 +10,7 @@ from bot.dialogue import masked_data_notice, secure_path_message, situation_topi
 from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
 from bot.templates.versions import current_templates
 from bot.routing import selected_template
-from bot.templates.importer import response_name
+from bot.templates.responses import response_name
 
 TEMPLATE_CONFIDENCE = 0.5
 

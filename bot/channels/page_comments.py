@@ -44,7 +44,7 @@ from bot.routing import selected_template
 from bot.social import records
 from bot.social.records import SocialComment
 from bot.storage._database import utcnow
-from bot.templates.importer import render_response
+from bot.templates.responses import render_response
 from bot.templates.nlg import DOMAIN_PATH, published_answer_text
 
 logger = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 
 Rasa asks for every response it sends, by name (`utter_greet`, or `utter_faq/<id>` chosen by
 the response selector), with the tracker and the channel. We answer with the response built by
-the importer's own code (`assistant_responses`) from the templates effective *now* (files merged
+the renderer the importer uses (`bot.templates.responses`) from the templates effective *now* (files merged
 with the published versions), so an edited text goes live without retraining, and a scheduled
 version takes over at its date with no job to run. Slots are then filled exactly as Rasa's
 in-process generator would (`TemplatedNaturalLanguageGenerator`), which also turns the vote
@@ -22,7 +22,7 @@ from rasa.shared.core.domain import Domain
 from sqlalchemy.engine import Engine
 
 from bot.config import PROJECT_ROOT, CaisseConfig
-from bot.templates.importer import assistant_responses, template_text
+from bot.templates.responses import assistant_responses, template_text
 from bot.templates._model import AnswerTemplate
 from bot.templates.versions import current_templates
 

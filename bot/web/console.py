@@ -25,7 +25,7 @@ from bot.handoff.transcript import last_person_message_at, messenger_window, tra
 from bot.indicators import labels
 from bot.personal_data import detect
 from bot.personal_data._model import apply_masks
-from bot.templates.importer import template_text
+from bot.templates.responses import template_text
 from bot.templates.versions import current_templates
 from bot.web.pages import Pages, displayable
 from bot.web.rasa_api import RasaApi, RasaUnavailable

@@ -30,7 +30,7 @@ from bot.storage import feedback_counts, get_engine
 from bot.storage.rasa_events import tracker_engine
 from bot.templates import AnswerTemplate, load_templates
 from bot.templates.checks import STALE_AFTER, Issue, check_template
-from bot.templates.importer import FEEDBACK_CHOICES, template_text
+from bot.templates.responses import FEEDBACK_CHOICES, template_text
 from bot.templates.learning import TemplateIndex, agent_replies, template_usage
 from bot.templates.retrain import Retrainer, RetrainRefused, model_trained_at
 from bot.templates.versions import (

@@ -1,6 +1,7 @@
 from bot.config import load_config
 from bot.templates import load_templates
-from bot.templates.importer import CaisseImporter, feedback_buttons, template_responses, learnt_texts
+from bot.templates.importer import CaisseImporter, learnt_texts
+from bot.templates.responses import feedback_buttons, template_responses
 from bot.config import PROJECT_ROOT
 
 

@@ -11,7 +11,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bot.config import load_config
 from bot.storage import get_engine, migrate
 from bot.templates import load_templates
-from bot.templates.importer import template_text
+from bot.templates.responses import template_text
 from bot.templates.nlg import published_answer_text
 from bot.templates.nlg_fallback import LiveOrModelGenerator
 from bot.templates.versions import propose, publish, utcnow
