@@ -50,13 +50,15 @@ class GraphApi:
                      self._retry.attempts, status)
         return None
 
-    async def hide_comment(self, comment_id: str) -> bool:
-        answer = await self._post("masquer un commentaire", comment_id, {"is_hidden": True})
+    async def hide_comment(self, comment_id: str, field: str = "is_hidden") -> bool:
+        """`field`: `is_hidden` for a page's comment, `hide` for an Instagram one."""
+        answer = await self._post("masquer un commentaire", comment_id, {field: True})
         return bool(answer and answer.get("success"))
 
-    async def reply_publicly(self, comment_id: str, text: str) -> Optional[str]:
-        """The id of the reply posted under the comment, None when it could not be posted."""
-        answer = await self._post("réponse publique", f"{comment_id}/comments", {"message": text})
+    async def reply_publicly(self, comment_id: str, text: str, edge: str = "comments") -> Optional[str]:
+        """The id of the reply posted under the comment, None when it could not be posted
+        (`edge`: `comments` on a page, `replies` on Instagram)."""
+        answer = await self._post("réponse publique", f"{comment_id}/{edge}", {"message": text})
         return (answer or {}).get("id")
 
     async def reply_privately(self, page_id: str, comment_id: str, text: str) -> bool:

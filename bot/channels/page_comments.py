@@ -17,6 +17,10 @@ Meta delivers them to Messenger's webhook (same callback, same signature): each 
 
 A thread (a top-level comment and its replies) is one conversation for the queue and the
 moderators: `facebook_comment:<id of the top-level comment>`, which names no person.
+
+Comments on the Instagram account's media (Instagram webhook, `comments` field) are handled the
+same way: only the delivery's shape, the Graph API's hide field and reply edge, the variable
+holding the account's own id and the channel naming the thread differ (`Platform`).
 Replies that could not be sent after the Graph API retries put the thread in the agents' queue.
 """
 from __future__ import annotations
@@ -49,8 +53,22 @@ from bot.templates.nlg import DOMAIN_PATH, published_answer_text
 
 logger = logging.getLogger(__name__)
 
-CHANNEL = "facebook_comment"
-THREAD_PREFIX = f"{CHANNEL}:"
+
+
+@dataclass(frozen=True)
+class Platform:
+    """What differs between a Facebook page's comments and an Instagram account's."""
+
+    name: str  # bot.social.records
+    channel: str  # names the thread for the queue and the moderators
+    own_id_variable: str  # the account whose own comments are ignored
+    hide_field: str  # POST /{comment-id}
+    reply_edge: str  # POST /{comment-id}/{edge}: a public reply
+
+
+FACEBOOK = Platform(records.FACEBOOK, "facebook_comment", "FB_PAGE_ID", "is_hidden", "comments")
+INSTAGRAM = Platform(records.INSTAGRAM, "instagram_comment", "IG_ACCOUNT_ID", "hide", "replies")
+CHANNEL = FACEBOOK.channel
 ADD, EDITED, REMOVE = "add", "edited", "remove"
 # What the model's reading of a comment leads to.
 PUBLIC, PRIVATE, HIDE, CRITICISM, QUEUE = "public", "private", "hide", "criticism", "queue"
@@ -66,17 +84,18 @@ class Comment:
     verb: str
     text: str
     author_id: Optional[str]
-    page_id: str  # the page the delivery is for (the entry's id)
+    page_id: str  # the page (or Instagram account) the delivery is for (the entry's id)
+    platform: Platform = FACEBOOK
 
     @property
     def conversation_id(self) -> str:
         """The thread's: a reply's parent is the top-level comment (Facebook nests one level)."""
         root = self.parent_id if self.parent_id and self.parent_id != self.post_id else self.comment_id
-        return THREAD_PREFIX + root
+        return f"{self.platform.channel}:{root}"
 
     @property
     def by_page(self) -> bool:
-        return self.author_id is not None and self.author_id in {os.environ.get("FB_PAGE_ID"), self.page_id}
+        return self.author_id is not None and self.author_id in {os.environ.get(self.platform.own_id_variable), self.page_id}
 
 
 def comments_in(entries: Iterable[Dict[str, Any]]) -> Iterator[Comment]:
@@ -92,6 +111,21 @@ def comments_in(entries: Iterable[Dict[str, Any]]) -> Iterator[Comment]:
                           verb=value.get("verb") or ADD, text=value.get("message") or "",
                           author_id=str((value.get("from") or {}).get("id") or "") or None,
                           page_id=str(entry.get("id") or ""))
+
+
+def instagram_comments_in(entries: Iterable[Dict[str, Any]]) -> Iterator[Comment]:
+    """The comments of an Instagram webhook delivery (`comments` changes; Meta sends new comments
+    only, neither edits nor removals)."""
+    for entry in entries:
+        for change in entry.get("changes") or []:
+            value = change.get("value") or {}
+            if change.get("field") != "comments" or not value.get("id"):
+                continue
+            yield Comment(comment_id=str(value["id"]), post_id=str((value.get("media") or {}).get("id") or ""),
+                          parent_id=str(value["parent_id"]) if value.get("parent_id") else None, verb=ADD,
+                          text=value.get("text") or "",
+                          author_id=str((value.get("from") or {}).get("id") or "") or None,
+                          page_id=str(entry.get("id") or ""), platform=INSTAGRAM)
 
 
 def route(parse_data: Dict[str, Any]) -> Tuple[str, Optional[str]]:
@@ -145,7 +179,7 @@ class PageComments:
             if comment.verb != EDITED:
                 return None  # Meta delivered it again
             return await self._edited(comment, existing, masked, received)
-        row = SocialComment(platform=records.FACEBOOK, comment_id=comment.comment_id, post_id=comment.post_id,
+        row = SocialComment(platform=comment.platform.name, comment_id=comment.comment_id, post_id=comment.post_id,
                             parent_id=comment.parent_id, conversation_id=comment.conversation_id,
                             masked_text=masked.text, personal_data=records.kinds(masked.types),
                             received_at=received, edited_at=received if comment.verb == EDITED else None)
@@ -161,7 +195,7 @@ class PageComments:
 
     async def _hide_personal_data(self, comment: Comment, row: SocialComment, types) -> None:
         row.action = records.HIDDEN_PERSONAL_DATA
-        if await self.graph.hide_comment(comment.comment_id):
+        if await self.graph.hide_comment(comment.comment_id, comment.platform.hide_field):
             row.hidden_at = utcnow()
         text = f"{say('utter_comment_personal_data_hidden', self.config)}\n\n" \
                f"{masked_data_notice(types, self.config.contacts)}"
@@ -197,12 +231,12 @@ class PageComments:
             await self._queue(comment, handoff_reason(parse_data.get("intent", {}).get("name"), None))
 
     async def _hide_abuse(self, comment: Comment, row: SocialComment, category: str) -> None:
-        if await self.graph.hide_comment(comment.comment_id):
+        if await self.graph.hide_comment(comment.comment_id, comment.platform.hide_field):
             row.hidden_at = utcnow()
         severity = SEVERITIES.get(category, Severity.HIGH)
-        await self._db(flag_conversation, comment.conversation_id, category, str(severity), CHANNEL)
+        await self._db(flag_conversation, comment.conversation_id, category, str(severity), comment.platform.channel)
         if category in URGENT_PRIORITY:
-            await self._db(request_handoff, comment.conversation_id, CHANNEL, "urgent",
+            await self._db(request_handoff, comment.conversation_id, comment.platform.channel, "urgent",
                            priority=URGENT_PRIORITY[category])
         if category == "self_harm" and await self._reply_privately(comment, self_harm_message(self.config)):
             row.answered_at = utcnow()
@@ -231,14 +265,14 @@ class PageComments:
         return records.DELETED
 
     async def _reply_publicly(self, comment: Comment, text: str) -> bool:
-        return await self.graph.reply_publicly(comment.comment_id, text) is not None
+        return await self.graph.reply_publicly(comment.comment_id, text, comment.platform.reply_edge) is not None
 
     async def _reply_privately(self, comment: Comment, text: str) -> bool:
-        page_id = os.environ.get("FB_PAGE_ID") or comment.page_id
+        page_id = os.environ.get("FB_PAGE_ID") or (comment.page_id if comment.platform is FACEBOOK else "me")
         return await self.graph.reply_privately(page_id, comment.comment_id, text)
 
     async def _queue(self, comment: Comment, reason: str) -> None:
-        await self._db(request_handoff, comment.conversation_id, CHANNEL, reason)
+        await self._db(request_handoff, comment.conversation_id, comment.platform.channel, reason)
 
 
 async def handle_changes(entries: Iterable[Dict[str, Any]], agent: Any, graph: Optional[GraphApi] = None,
@@ -247,7 +281,7 @@ async def handle_changes(entries: Iterable[Dict[str, Any]], agent: Any, graph: O
     personal data must not wait for the others' answers. A comment that fails is logged (its
     id, never its text) and does not stop the others."""
     handler = PageComments(agent, graph, config, engine)
-    comments = list(comments_in(entries))
+    comments = [*comments_in(entries), *instagram_comments_in(entries)]
 
     async def one(comment: Comment) -> None:
         try:

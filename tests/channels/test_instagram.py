@@ -12,9 +12,12 @@ import aiohttp
 import pytest
 
 from bot.channels.messenger import InstagramInput, MessengerInput
+from bot.channels.page_comments import handle_changes
 from bot.config import get_config
 from bot.handoff.transcript import HUMAN_AGENT_TAG, messenger_window
+from bot.social import records
 from tests.channels.conftest import EchoAgent, channel_server
+from tests.channels.test_page_comments import ParseAgent, client
 from tests.e2e.conftest import GraphApi
 from tests.personal_data.synthetic import format_nir, make_nir
 
@@ -124,3 +127,50 @@ def test_an_agent_reply_after_24_hours_goes_with_the_human_agent_tag(graph):
                                          messenger_tag=window.tag))
     sent = graph.received[-1]
     assert (sent["recipient"], sent["messaging_type"], sent["tag"]) == ({"id": "igsid-1"}, "MESSAGE_TAG", "HUMAN_AGENT")
+
+
+# --- comments on the account's media: the page comments' handling, Instagram's paths ----------
+
+def ig_comment(text, comment_id=None, author=None, parent_id=None):
+    """An Instagram webhook entry with one `comments` change, as Meta documents it."""
+    value = {"id": comment_id or str(random.randrange(10**16, 10**17)), "text": text,
+             "from": {"id": author or str(random.randrange(10**15, 10**16)), "username": "camille.exemple"},
+             "media": {"id": "17900000000000003", "media_product_type": "FEED"}}
+    if parent_id:
+        value["parent_id"] = parent_id
+    return {"id": IG_ACCOUNT, "time": 1764800000, "changes": [{"field": "comments", "value": value}]}
+
+
+async def comment(entry, graph_api, database, agent=None):
+    await handle_changes([entry], agent or ParseAgent(), client(graph_api), get_config(), database)
+    return entry["changes"][0]["value"]["id"]
+
+
+async def test_a_comment_with_a_social_security_number_is_hidden_and_answered_privately(graph, database):
+    comment_id = await comment(ig_comment(f"mon numéro est {NIR}, pourquoi rien ?"), graph, database)
+    assert graph.calls[0]["path"] == f"/{comment_id}" and graph.calls[0]["body"] == {"hide": True}
+    [private] = graph.calls_to("/me/messages")
+    assert private["body"]["recipient"] == {"comment_id": comment_id}
+    assert "numéro de sécurité sociale" in private["body"]["message"]["text"]
+    row = records.find_comment(comment_id, database)
+    assert (row.platform, row.action, row.masked_text) == ("instagram", records.HIDDEN_PERSONAL_DATA,
+                                                           "mon numéro est [NIR], pourquoi rien ?")
+    assert row.conversation_id == f"instagram_comment:{comment_id}" and row.hidden_at and row.answered_at
+
+
+async def test_criticism_gets_a_public_reply_under_the_comment_and_a_reply_joins_its_thread(graph, database):
+    top = await comment(ig_comment("une question"), graph, database, ParseAgent("out_of_scope"))
+    reply = await comment(ig_comment("vous ne répondez jamais, c'est honteux", parent_id=top), graph, database,
+                          ParseAgent("criticism"))
+    [answer] = graph.calls_to(f"/{reply}/replies")
+    assert answer["body"]["message"]
+    row = records.find_comment(reply, database)
+    assert (row.action, row.conversation_id, row.parent_id) == (records.PUBLIC_REPLY, f"instagram_comment:{top}", top)
+
+
+async def test_the_accounts_own_comment_is_ignored(graph, database, monkeypatch):
+    monkeypatch.setenv("IG_ACCOUNT_ID", "17841400000000009")
+    agent = ParseAgent("criticism")
+    comment_id = await comment(ig_comment(f"écrivez-nous, {NIR}", author="17841400000000009"), graph, database, agent)
+    assert graph.calls == [] and agent.read == []
+    assert records.find_comment(comment_id, database).action == records.IGNORED_OWN

@@ -50,7 +50,7 @@ class GraphApi:
                 status = api.failures.pop(0) if api.failures else 200
                 if status != 200:
                     answer = {"error": {"message": "(#2) Service temporarily unavailable", "code": 2}}
-                elif path.endswith("/comments"):
+                elif path.endswith(("/comments", "/replies")):  # a page's, an Instagram comment's
                     answer = {"id": f"{path.split('/')[-2]}_{uuid.uuid4().hex[:12]}"}
                 elif path.endswith("/messages"):
                     answer = {"recipient_id": "x", "message_id": "m"}

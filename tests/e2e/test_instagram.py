@@ -1,6 +1,7 @@
 """Instagram direct messages, signed and shaped as Meta delivers them (`object: "instagram"`) to
 Messenger's webhook, against the whole stack and the local stand-in of the Graph API: answered,
-masked in the tracker, echoes ignored, and the agents' queue answering through the Send API."""
+masked in the tracker, echoes ignored, and the agents' queue answering through the Send API;
+a comment on the account's media holding a social-security number hidden and answered privately."""
 import json
 import random
 import sqlite3
@@ -85,3 +86,32 @@ def test_an_agent_answers_an_instagram_conversation_from_the_queue(stack, graph_
     while answer not in wait_for_messages(graph_api, igsid) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert answer in wait_for_messages(graph_api, igsid)
+
+
+def test_a_comment_with_a_social_security_number_is_hidden_and_answered_privately(stack, graph_api):
+    comment_id = str(random.randrange(10**16, 10**17))
+    body = json.dumps({"object": "instagram", "entry": [{"id": IG_ACCOUNT, "time": int(time.time()), "changes": [{
+        "field": "comments", "value": {"id": comment_id, "text": f"voici mon numéro {NIR}, pourquoi rien ?",
+                                       "from": {"id": "17841400000000777", "username": "camille.exemple"},
+                                       "media": {"id": "17900000000000003", "media_product_type": "FEED"}}}]}]}).encode()
+    assert post(stack, body, signature(body)) == (200, "success")
+
+    def private_replies():
+        return [c for c in graph_api.calls if c["path"].endswith("/messages")
+                and c["body"].get("recipient") == {"comment_id": comment_id}]
+
+    deadline = time.monotonic() + 30  # comments are handled after the webhook's answer
+    while not private_replies() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [c["body"] for c in graph_api.calls_to(f"/{comment_id}")] == [{"hide": True}]
+    [private] = private_replies()
+    assert "numéro de sécurité sociale" in private["body"]["message"]["text"]
+
+    def stored():
+        with sqlite3.connect(stack.env["DATABASE_URL"][len("sqlite:///"):]) as connection:
+            return connection.execute("SELECT platform, masked_text FROM social_comments WHERE comment_id = ?",
+                                      (comment_id,)).fetchall()
+
+    while not stored() and time.monotonic() < deadline:  # recorded once hidden and answered
+        time.sleep(0.1)
+    assert stored() == [("instagram", "voici mon numéro [NIR], pourquoi rien ?")]
