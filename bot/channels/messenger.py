@@ -155,9 +155,12 @@ class MessengerInput(FacebookInput):
                 logger.warning("Messenger: signature invalide, appel refusé (FB_APP_SECRET).")
                 return response.text("invalid signature", status=403)
             delivery = request.json
-            # Page comments (`changes`) are handled apart; Messenger's handler reads `messaging` only.
-            await handle_changes(delivery.get("entry") or [], request.app.ctx.agent)
-            delivery["entry"] = [entry for entry in delivery.get("entry") or [] if "messaging" in entry]
+            entries = delivery.get("entry") or []
+            # Page comments are handled in the background (Meta waits a few seconds only, and Graph
+            # calls may be retried for longer); Messenger's handler reads `messaging` only.
+            if any("changes" in entry for entry in entries):
+                request.app.add_task(handle_changes(entries, request.app.ctx.agent))
+            delivery["entry"] = [entry for entry in entries if "messaging" in entry]
             handler = InstagramMessenger if request.json.get("object") == INSTAGRAM_OBJECT else CaisseMessenger
             messenger = handler(self.fb_access_token, mask_incoming(on_new_message))
             messenger.client = self._client()

@@ -186,23 +186,24 @@ class PageComments:
         if comment.by_page:
             row.action = records.IGNORED_OWN
         elif masked.types:
-            await self._hide_personal_data(comment, row, masked.types)
+            for name, value in (await self._hide_personal_data(comment, masked.types)).items():
+                setattr(row, name, value)
         else:
             await self._answer(comment, row)
         await self._db(records.add_comment, row)
         logger.info("Commentaire %s : %s.", comment.comment_id, row.action)
         return row.action
 
-    async def _hide_personal_data(self, comment: Comment, row: SocialComment, types) -> None:
-        row.action = records.HIDDEN_PERSONAL_DATA
-        if await self.graph.hide_comment(comment.comment_id, comment.platform.hide_field):
-            row.hidden_at = utcnow()
-        text = f"{say('utter_comment_personal_data_hidden', self.config)}\n\n" \
-               f"{masked_data_notice(types, self.config.contacts)}"
-        if await self._reply_privately(comment, text):
-            row.answered_at = utcnow()
-        if row.hidden_at is None or row.answered_at is None:
+    async def _hide_personal_data(self, comment: Comment, types) -> Dict[str, Any]:
+        """Hidden first (what the F9 delay measures), then the private reply; the stored values."""
+        hidden = await self.graph.hide_comment(comment.comment_id, comment.platform.hide_field)
+        hidden_at = utcnow() if hidden else None
+        text = (f"{say('utter_comment_personal_data_hidden', self.config)}\n\n"
+                f"{masked_data_notice(types, self.config.contacts)}")
+        answered_at = utcnow() if await self._reply_privately(comment, text) else None
+        if hidden_at is None or answered_at is None:
             await self._queue(comment, "fallback")
+        return {"action": records.HIDDEN_PERSONAL_DATA, "hidden_at": hidden_at, "answered_at": answered_at}
 
     async def _answer(self, comment: Comment, row: SocialComment) -> None:
         parse_data = await self.agent.parse_message(row.masked_text)
@@ -246,9 +247,8 @@ class PageComments:
         if masked.types:
             values["personal_data"] = records.kinds(masked.types)
         if masked.types and existing.hidden_at is None and not comment.by_page:
-            row = SocialComment(answered_at=existing.answered_at)
-            await self._hide_personal_data(comment, row, masked.types)
-            values.update(action=row.action, hidden_at=row.hidden_at, answered_at=row.answered_at)
+            hidden = await self._hide_personal_data(comment, masked.types)
+            values.update(hidden, answered_at=hidden["answered_at"] or existing.answered_at)
         await self._db(records.update_comment, comment.comment_id, **values)
         return values.get("action")
 

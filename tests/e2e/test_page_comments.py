@@ -70,6 +70,7 @@ def test_a_comment_with_a_social_security_number_is_hidden_answered_privately_an
     nir = format_nir(make_nir(_rng))
     body, comment_id = delivery(f"Bonjour, voici mon numéro {nir}, pourquoi je ne suis pas payée ?")
     send(stack, body)
+    assert wait_for(lambda: len(graph_api.calls_to(f"/{PAGE}/messages")) and row(stack, comment_id))
     assert graph_api.calls_to(f"/{comment_id}")[0]["body"] == {"is_hidden": True}
     [private] = [c for c in graph_api.calls_to(f"/{PAGE}/messages")
                  if c["body"].get("recipient") == {"comment_id": comment_id}]
@@ -85,6 +86,7 @@ def test_a_general_question_gets_a_public_reply(stack, graph_api):
     template = next(t for t in load_templates() if t.branch == "caf")
     body, comment_id = delivery(template.examples[0])
     send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id))
     [reply] = graph_api.calls_to(f"/{comment_id}/comments")
     assert reply["body"]["message"].startswith(template.answer[:40])
     assert row(stack, comment_id)["action"] == "public_reply"
@@ -93,6 +95,7 @@ def test_a_general_question_gets_a_public_reply(stack, graph_api):
 def test_a_question_about_ones_own_file_gets_a_private_reply(stack, graph_api):
     body, comment_id = delivery("pourquoi mon dossier n'est toujours pas traité ? je n'ai rien reçu ce mois-ci")
     send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id))
     assert [c["body"]["recipient"] for c in graph_api.calls_to(f"/{PAGE}/messages")
             if c["body"].get("recipient") == {"comment_id": comment_id}] == [{"comment_id": comment_id}]
     assert graph_api.calls_to(f"/{comment_id}/comments") == []
@@ -102,6 +105,7 @@ def test_a_question_about_ones_own_file_gets_a_private_reply(stack, graph_api):
 def test_an_insult_is_hidden_and_flagged(stack, graph_api):
     body, comment_id = delivery("bande de connards incompétents")
     send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id))
     assert graph_api.calls_to(f"/{comment_id}")[0]["body"] == {"is_hidden": True}
     assert row(stack, comment_id)["action"] == "hidden_abuse"
     thread = f"facebook_comment:{comment_id}"
@@ -114,6 +118,7 @@ def test_the_pages_own_comment_triggers_nothing(stack, graph_api):
     before = len(graph_api.calls)
     body, comment_id = delivery("Retrouvez toutes les dates de paiement sur notre site.", author=PAGE)
     send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id))
     time.sleep(1)
     assert len(graph_api.calls) == before
     assert row(stack, comment_id)["action"] == "ignored_own"
@@ -122,10 +127,12 @@ def test_the_pages_own_comment_triggers_nothing(stack, graph_api):
 def test_an_edited_comment_with_a_phone_number_is_hidden(stack, graph_api):
     body, comment_id = delivery("merci pour l'info")
     send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id))
     assert graph_api.calls_to(f"/{comment_id}") == []
     phone = make_phone(_rng)
     body, _ = delivery(f"merci, rappelez-moi au {phone}", verb="edited", comment_id=comment_id)
     send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id)["action"] == "hidden_personal_data")
     assert graph_api.calls_to(f"/{comment_id}")[0]["body"] == {"is_hidden": True}
     stored = row(stack, comment_id)
     assert stored["action"] == "hidden_personal_data" and stored["edited_at"] and phone not in table(stack)
@@ -148,4 +155,18 @@ def test_twenty_comments_with_a_social_security_number_at_once_are_hidden_within
     print(f"\ndélivrance -> masquage, 20 commentaires avec un NIR en même temps : médiane "
           f"{statistics.median(delays):.3f} s, p95 {p95:.3f} s, max {delays[-1]:.3f} s")
     assert p95 < 2.0
-    assert all(row(stack, c)["action"] == "hidden_personal_data" for _, c in deliveries)
+    assert wait_for(lambda: all(row(stack, c).get("action") == "hidden_personal_data" for _, c in deliveries))
+
+
+def test_a_delivery_with_a_comment_and_a_private_message_serves_both(stack, graph_api):
+    from tests.e2e.test_messenger import replies_to
+
+    psid = str(_rng.randrange(10**15, 10**16))
+    body, comment_id = delivery("bande de connards")
+    both = json.loads(body)
+    both["entry"].append({"id": PAGE, "time": 1, "messaging": [{
+        "sender": {"id": psid}, "recipient": {"id": PAGE}, "timestamp": 1, "message": {"mid": "m1", "text": "bonjour"}}]})
+    body = json.dumps(both).encode()
+    send(stack, body)
+    assert wait_for(lambda: row(stack, comment_id) and replies_to(graph_api, psid))
+    assert row(stack, comment_id)["action"] == "hidden_abuse"
