@@ -239,6 +239,8 @@ class PageComments:
         if category in URGENT_PRIORITY:
             await self._db(request_handoff, comment.conversation_id, comment.platform.channel, "urgent",
                            priority=URGENT_PRIORITY[category])
+        elif row.hidden_at is None:  # still in view: an agent hides it from the page
+            await self._queue(comment, "fallback")
         if category == "self_harm" and await self._reply_privately(comment, self_harm_message(self.config)):
             row.answered_at = utcnow()
 

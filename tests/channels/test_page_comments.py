@@ -226,3 +226,12 @@ async def test_a_graph_api_out_of_reach_is_tried_a_bounded_number_of_times(caplo
     api = GraphClient("http://127.0.0.1:9", "synthetic-page-token", tries=3, first_delay=0.01)
     assert await api.reply_publicly("2_1", "texte") is None
     assert "après 3 essais" in caplog.text
+
+
+async def test_an_insult_that_could_not_be_hidden_goes_to_the_agents(graph, database):
+    graph.failures.extend([502] * 4)
+    comment_id = await deliver(change("texte de test"), graph, database, ParseAgent("abuse"))
+    assert len(graph.calls_to(f"/{comment_id}")) == 4 and stored(database, comment_id).hidden_at is None
+    with session_scope(database) as session:
+        [handoff] = session.execute(select(Handoff)).scalars().all()
+    assert (handoff.conversation_id, handoff.reason) == (f"facebook_comment:{comment_id}", "fallback")
