@@ -126,16 +126,21 @@ def test_person_and_agent_talk_in_real_time_then_the_bot_takes_back(stack, engin
     assert kinds == ["requested", "taken", "agent_message", "closed"]
 
 
+def queued_from_the_widget(person, stack, engine, text: str) -> int:
+    """The person asks for a human in the widget and waits in the queue: the request's id."""
+    person.goto(stack.urls["page"])
+    person.get_by_role("button", name="Une question ? Discutez avec nous").click()
+    person.get_by_label("Votre message").fill(text)
+    person.keyboard.press("Enter")
+    expect(person.get_by_role("status")).to_contain_text("file", timeout=30_000)
+    conversation = person.evaluate("JSON.parse(sessionStorage.getItem('caisse-chat')).sessionId")
+    return open_handoff(conversation, engine).id
+
+
 def test_the_agent_sees_that_the_person_ended_the_conversation(stack, engine):
     with chromium() as browser:
         person = browser.new_context().new_page()
-        person.goto(stack.urls["page"])
-        person.get_by_role("button", name="Une question ? Discutez avec nous").click()
-        person.get_by_label("Votre message").fill("je veux parler a quelqu'un de la caf")
-        person.keyboard.press("Enter")
-        expect(person.get_by_role("status")).to_contain_text("file", timeout=30_000)
-        conversation = person.evaluate("JSON.parse(sessionStorage.getItem('caisse-chat')).sessionId")
-        handoff_id = open_handoff(conversation, engine).id
+        handoff_id = queued_from_the_widget(person, stack, engine, "je veux parler a quelqu'un de la caf")
         agent = console_page(browser, stack, "dominique")
         entry = agent.locator(f'li[data-handoff="{handoff_id}"]')
         expect(entry).to_be_visible(timeout=20_000)
@@ -154,13 +159,7 @@ def test_the_agent_answer_reaches_the_person_after_the_tab_was_closed(stack, eng
     with chromium() as browser:
         device = browser.new_context()
         person = device.new_page()
-        person.goto(stack.urls["page"])
-        person.get_by_role("button", name="Une question ? Discutez avec nous").click()
-        person.get_by_label("Votre message").fill("je voudrais qu'un conseiller me reponde svp")
-        person.keyboard.press("Enter")
-        expect(person.get_by_role("status")).to_contain_text("file", timeout=30_000)
-        conversation = person.evaluate("JSON.parse(sessionStorage.getItem('caisse-chat')).sessionId")
-        handoff_id = open_handoff(conversation, engine).id
+        handoff_id = queued_from_the_widget(person, stack, engine, "je voudrais qu'un conseiller me reponde svp")
         person.get_by_role("button", name="Retrouver cette conversation sur cet appareil").click()
         expect(person.get_by_role("button", name="Ne plus garder cette conversation sur cet appareil")).to_be_visible()
         person.get_by_role("button", name="Copier un lien pour la reprendre ailleurs").click()
