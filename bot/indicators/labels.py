@@ -7,7 +7,9 @@ from sqlalchemy.engine import Engine
 
 from bot.templates.versions import current_templates
 
-CHANNELS = {"socketio": "Site (widget)", "rest": "API REST", "facebook": "Messenger", "instagram": "Instagram"}
+CHANNELS = {"socketio": "Site (widget)", "rest": "API REST", "facebook": "Messenger", "instagram": "Instagram",
+            "facebook_comment": "Commentaires Facebook", "instagram_comment": "Commentaires Instagram"}
+PLATFORMS = {"facebook": "Facebook", "instagram": "Instagram"}
 BRANCHES = {"caf": "Caf", "cpam": "Assurance maladie", "retraite": "Assurance retraite",
             "urssaf": "Urssaf", "msa": "MSA"}
 REASONS = {"asked": "Demande de la personne", "fallback": "Question non comprise",

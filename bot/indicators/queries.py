@@ -26,6 +26,8 @@ from bot.indicators import labels
 from bot.indicators.clusters import MAX_DISTINCT, Group, cluster_texts
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation.flags import ModerationFlag
+from bot.social import records
+from bot.social.records import SocialComment
 from bot.storage.feedback import AnswerFeedback
 from bot.storage._database import aware
 
@@ -35,6 +37,7 @@ UNANSWERED = UnansweredQuestion.__table__
 HANDOFFS = Handoff.__table__
 FEEDBACK = AnswerFeedback.__table__
 FLAGS = ModerationFlag.__table__
+COMMENTS = SocialComment.__table__
 OPEN_STATUSES = (WAITING, ACTIVE)
 OPEN_LIST_LIMIT = 100
 TOP_TEMPLATES = 20
@@ -74,7 +77,8 @@ class Filters:
 class Column:
     key: str
     label: str
-    # text, int, percent (a 0..1 ratio), duration (seconds), date, datetime
+    # text, int, percent (a 0..1 ratio), duration (seconds, shown in hours and minutes),
+    # seconds (a short delay, shown to the tenth of a second), date, datetime
     kind: str = "int"
 
 
@@ -188,6 +192,7 @@ class Scope:
     # Template id -> title: managers know answers by their titles, not by their ids.
     titles: Dict[str, str] = field(default_factory=dict)
     _cube: Optional[List[Any]] = None
+    _comments: Optional[List[Any]] = None
 
     def title(self, template_id: Optional[str]) -> str:
         return labels.template_title(template_id, self.titles)
@@ -225,6 +230,12 @@ class Scope:
             for measure in CUBE_MEASURES:
                 group[measure] += int(getattr(row, measure) or 0)
         return totals
+
+    def comments(self) -> List[Any]:
+        """The period's public comments, read once for the tables that count them."""
+        if self._comments is None:
+            self._comments = social_comments(self.connection, self.filters)
+        return self._comments
 
     def people_by(self, column) -> Dict[Any, int]:
         """Distinct people per day or week: never a sum of smaller groups (people come back)."""
@@ -626,6 +637,153 @@ def abuse(scope: Scope) -> Table:
                   Column("conversations", "Conversations")], rows, note)
 
 
+# --- public comments on the social networks ---------------------------------------------------
+
+# The channel naming each network's comment threads in the queue and the filters
+# (`bot.channels.page_comments.Platform.channel`).
+COMMENT_CHANNELS = {records.FACEBOOK: "facebook_comment", records.INSTAGRAM: "instagram_comment"}
+# F9 "masquage rapide" at its best, "instantly": the caisse's configuration sets no delay of its own.
+HIDING_TARGET_SECONDS = 60
+
+
+def social_comments(connection: Connection, filters: Filters) -> List[Any]:
+    """The public comments received in the period, other people's only (the page's own replies
+    are not comments to handle), on the filtered channel's network (none for a private channel).
+    No branch: a comment carries none."""
+    start, after = filters.utc_bounds()
+    where = [COMMENTS.c.received_at >= start, COMMENTS.c.received_at < after,
+             COMMENTS.c.action != records.IGNORED_OWN]
+    if filters.channel:
+        where.append(COMMENTS.c.platform.in_(
+            [platform for platform, channel in COMMENT_CHANNELS.items() if channel == filters.channel]))
+    return connection.execute(
+        select(COMMENTS.c.platform, COMMENTS.c.action, COMMENTS.c.received_at, COMMENTS.c.hidden_at,
+               COMMENTS.c.answered_at, COMMENTS.c.edited_at).where(*where)
+    ).all()
+
+
+def nearest_rank(values: Sequence[float], num: int, den: int) -> Optional[float]:
+    """The value at rank ceil(num/den × n) of the sorted values, as `percentiles` does in SQL."""
+    if not values:
+        return None
+    return sorted(values)[-(-len(values) * num // den) - 1]
+
+
+def _seconds(start: datetime, end: datetime) -> float:
+    return (aware(end) - aware(start)).total_seconds()
+
+
+@dataclass
+class CommentCounts:
+    """What the assistant did with a group of comments, and how fast."""
+
+    received: int = 0
+    personal_data: int = 0
+    hidden_personal_data: int = 0
+    hidden_abuse: int = 0
+    public: int = 0
+    private: int = 0
+    to_agents: int = 0
+    hiding: List[float] = field(default_factory=list)
+    answer: List[float] = field(default_factory=list)
+
+    def add(self, comment) -> None:
+        action, hidden, answered = comment.action, comment.hidden_at, comment.answered_at
+        self.received += 1
+        personal = action == records.HIDDEN_PERSONAL_DATA
+        failed = ((personal and (hidden is None or answered is None))
+                  or (action == records.HIDDEN_ABUSE and hidden is None)
+                  or (action in (records.PUBLIC_REPLY, records.PRIVATE_REPLY) and answered is None))
+        self.personal_data += personal
+        self.hidden_personal_data += personal and hidden is not None
+        self.hidden_abuse += action == records.HIDDEN_ABUSE and hidden is not None
+        self.public += action == records.PUBLIC_REPLY and answered is not None
+        self.private += action != records.PUBLIC_REPLY and answered is not None
+        # Left to the agents by the assistant, or handed to them when hiding or replying failed
+        # (a queued comment since removed by its author was sent to them all the same).
+        self.to_agents += action in (records.QUEUED, records.DELETED) or failed
+        if personal and hidden is not None:
+            # From the moment the data was posted: the comment's reception, or the edit that added it.
+            edited = comment.edited_at
+            posted = edited if edited is not None and aware(comment.received_at) < aware(edited) <= aware(hidden) \
+                else comment.received_at
+            self.hiding.append(_seconds(posted, hidden))
+        if answered is not None:
+            self.answer.append(_seconds(comment.received_at, answered))
+
+    def row(self) -> Dict[str, Any]:
+        def rounded(value: Optional[float]) -> Optional[float]:
+            return None if value is None else round(value, 1)
+
+        on_time = sum(delay <= HIDING_TARGET_SECONDS for delay in self.hiding)
+        return {"received": self.received, "personal_data": self.personal_data,
+                "hidden_personal_data": self.hidden_personal_data, "hidden_abuse": self.hidden_abuse,
+                "public": self.public, "private": self.private, "to_agents": self.to_agents,
+                "hiding_median": rounded(nearest_rank(self.hiding, 1, 2)),
+                "hiding_p95": rounded(nearest_rank(self.hiding, 95, 100)),
+                # Out of every comment with personal data: one that could not be hidden is late.
+                "hiding_on_time": _ratio(on_time, self.personal_data),
+                "answer_median": rounded(nearest_rank(self.answer, 1, 2)),
+                "answer_p95": rounded(nearest_rank(self.answer, 95, 100))}
+
+
+COMMENT_COLUMNS = [
+    Column("received", "Commentaires reçus"),
+    Column("personal_data", "Avec données personnelles"),
+    Column("hidden_personal_data", "Masqués pour données personnelles"),
+    Column("hidden_abuse", "Masqués pour abus"),
+    Column("public", "Réponses publiques"),
+    Column("private", "Réponses privées"),
+    Column("to_agents", "Confiés aux conseillers"),
+    Column("hiding_median", "Délai de masquage, médiane", "seconds"),
+    Column("hiding_p95", "Délai de masquage, 95e centile", "seconds"),
+    Column("hiding_on_time", f"Masqués en {HIDING_TARGET_SECONDS} s au plus", "percent"),
+    Column("answer_median", "Délai de première réponse, médiane", "seconds"),
+    Column("answer_p95", "Délai de première réponse, 95e centile", "seconds"),
+]
+COMMENTS_NOTE = (f"Commentaires publics des pages Facebook et du compte Instagram de la caisse (F9, F10), hors "
+                 f"réponses de la page elle-même. Délai de masquage : de la publication (ou de la modification "
+                 f"qui a ajouté la donnée) au masquage ; un commentaire qui n'a pas pu être masqué compte comme "
+                 f"hors délai ({HIDING_TARGET_SECONDS} s). Première réponse : publique ou privée, par "
+                 f"l'assistant. 95e centile : 19 commentaires sur 20 ont attendu moins. Sans branche : le "
+                 f"filtre de branche ne s'y applique pas.")
+
+
+def _comment_groups(scope: Scope, key: Callable[[Any], Any]) -> Dict[Any, CommentCounts]:
+    groups: Dict[Any, CommentCounts] = {}
+    for comment in scope.comments():
+        groups.setdefault(key(comment), CommentCounts()).add(comment)
+    return groups
+
+
+def comments_by_network(scope: Scope) -> Table:
+    """F9 on the public pages: per network over the period, how fast personal data was hidden."""
+    groups = _comment_groups(scope, lambda comment: comment.platform)
+    overall = _comment_groups(scope, lambda comment: None).get(None, CommentCounts()).row()
+    return Table("commentaires_reseaux", "Commentaires publics par réseau",
+                 [Column("platform", "Réseau", "text"), *COMMENT_COLUMNS],
+                 [{"platform": labels.label(labels.PLATFORMS, platform), **groups[platform].row()}
+                  for platform in sorted(groups)], COMMENTS_NOTE,
+                 {"received": overall["received"], "hiding_on_time": overall["hiding_on_time"]})
+
+
+def comments_by_day(scope: Scope) -> Table:
+    """The same per local day, for each network that had comments (days without any as zeros)."""
+    zone = ZoneInfo(scope.filters.timezone)
+    groups = _comment_groups(scope, lambda comment: (
+        aware(comment.received_at).astimezone(zone).date(), comment.platform))
+    platforms = sorted({platform for _, platform in groups})
+    rows = []
+    day = scope.filters.start
+    while day <= scope.filters.end:
+        rows += [{"day": day, "platform": labels.label(labels.PLATFORMS, platform),
+                  **groups.get((day, platform), CommentCounts()).row()} for platform in platforms]
+        day += timedelta(days=1)
+    return Table("commentaires_jour", "Commentaires publics par jour",
+                 [Column("day", "Jour", "date"), Column("platform", "Réseau", "text"), *COMMENT_COLUMNS],
+                 rows, "Jours de la caisse (son fuseau horaire) ; mêmes définitions que le tableau par réseau.")
+
+
 # --- the dashboard ----------------------------------------------------------------------------
 
 Indicator = Callable[[Scope], Table]
@@ -644,8 +802,10 @@ INDICATORS: Dict[str, Indicator] = {
     "modeles_suivis_passage": templates_followed_by_handoff,
     "donnees_masquees_f9": masked_data,
     "moderation_f10": abuse,
+    "commentaires_reseaux": comments_by_network,
+    "commentaires_jour": comments_by_day,
 }
-SUMMARY_SOURCES = ("passages_motif", "engagement_f1", "passages_ouverts", "avis_f3")
+SUMMARY_SOURCES = ("passages_motif", "engagement_f1", "passages_ouverts", "avis_f3", "commentaires_reseaux")
 
 
 def summary(scope: Scope, tables: Dict[str, Table]) -> Table:
@@ -669,6 +829,9 @@ def summary(scope: Scope, tables: Dict[str, Table]) -> Table:
         ("useful", "Avis « utile » (F3)", tables["avis_f3"].extra["useful_share"], "percent"),
         ("masked", "Messages avec données masquées (F9)", period["masked_messages"], "int"),
         ("abusive", "Messages abusifs (F10)", period["abusive_messages"], "int"),
+        ("comments", "Commentaires publics reçus", tables["commentaires_reseaux"].extra["received"], "int"),
+        ("comments_hidden", f"Commentaires : données personnelles masquées en {HIDING_TARGET_SECONDS} s au plus (F9)",
+         tables["commentaires_reseaux"].extra["hiding_on_time"], "percent"),
     ]
     # Counts and percentages in columns of their own: a spreadsheet adds up one unit per column.
     return Table("synthese", "Synthèse de la période",

@@ -2,7 +2,8 @@
 
 CSV follows what a French spreadsheet opens without an import dialog: `;` between cells, a
 decimal comma, UTF-8 with a byte-order mark; ratios become percentages and durations hours,
-named so in the header. A typed text starting like a formula (`=`, `+`, `-`, `@`, tab, carriage
+named so in the header; short delays (`seconds`, hiding a comment) stay in seconds, to the
+tenth. A typed text starting like a formula (`=`, `+`, `-`, `@`, tab, carriage
 return) gets a leading quote, as OWASP recommends, so that the spreadsheet shows it instead of
 running it.
 """
@@ -15,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, Dict, Iterable
 from zoneinfo import ZoneInfo
 
+from bot.indicators import labels
 from bot.indicators.queries import Column, Filters, Table
 
 EMPTY = "–"
@@ -38,6 +40,16 @@ def format_duration(seconds: float) -> str:
     return f"{days} j {hours} h"
 
 
+def format_seconds(seconds: float) -> str:
+    """A short delay to the tenth: 0.4 -> "0,4 s", 95 -> "1 min 35 s", 7300 -> "2 h 01"."""
+    if seconds < 60:
+        return f"{_number(seconds, 1)} s"
+    if seconds < 3600:
+        minutes, rest = divmod(int(seconds), 60)
+        return f"{minutes} min {rest:02d} s"
+    return format_duration(seconds)
+
+
 def format_value(value: Any, kind: str, zone: str = "Europe/Paris") -> str:
     """How a cell reads on the dashboard and in the Markdown report."""
     if value is None or value == "":
@@ -46,6 +58,8 @@ def format_value(value: Any, kind: str, zone: str = "Europe/Paris") -> str:
         return f"{_number(value * 100, 1)} %"
     if kind == "duration":
         return format_duration(value)
+    if kind == "seconds":
+        return format_seconds(value)
     if kind == "int":
         return _number(value, 0)
     if kind == "datetime" and isinstance(value, datetime):
@@ -57,7 +71,7 @@ def format_value(value: Any, kind: str, zone: str = "Europe/Paris") -> str:
 
 
 def _csv_header(column: Column) -> str:
-    suffix = {"percent": ", en %", "duration": ", en heures"}.get(column.kind, "")
+    suffix = {"percent": ", en %", "duration": ", en heures", "seconds": ", en secondes"}.get(column.kind, "")
     return column.label + suffix
 
 
@@ -68,6 +82,8 @@ def _csv_cell(value: Any, kind: str) -> str:
         return f"{value * 100:.1f}".replace(".", ",")
     if kind == "duration":
         return f"{value / 3600:.2f}".replace(".", ",")
+    if kind == "seconds":
+        return f"{value:.1f}".replace(".", ",")
     if isinstance(value, float):
         return str(value).replace(".", ",")
     if isinstance(value, (date, datetime)):
@@ -107,8 +123,8 @@ def tables_csv(tables: Iterable[Table]) -> str:
 def tables_markdown(tables: Iterable[Table], filters: Filters, caisse: str) -> str:
     lines = [f"# Indicateurs — {caisse}", "",
              f"Période du {filters.start:%d/%m/%Y} au {filters.end:%d/%m/%Y}"
-             + (f", canal {filters.channel}" if filters.channel else "")
-             + (f", branche {filters.branch}" if filters.branch else "") + ".", ""]
+             + (f", canal {labels.label(labels.CHANNELS, filters.channel)}" if filters.channel else "")
+             + (f", branche {labels.label(labels.BRANCHES, filters.branch)}" if filters.branch else "") + ".", ""]
     for table in tables:
         lines += [f"## {table.title}", ""]
         if table.note:

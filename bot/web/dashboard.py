@@ -1,5 +1,6 @@
 """The managers' dashboard (/pilotage): the commitments (F1, F2), volumes, quality (F3),
-personal data (F9), moderation (F10) and unanswered questions over a chosen period.
+personal data (F9), moderation (F10), public comments on the social networks and unanswered
+questions over a chosen period.
 
 Every figure comes from `bot.indicators.queries` (SQL aggregations) in a worker thread, so a
 slow query never blocks the event loop serving the agents' console. Charts are drawn in the
@@ -73,6 +74,10 @@ SECTIONS: Sequence[Tuple[str, Sequence[Tuple[str, Optional[Chart]]]]] = (
         ("donnees_masquees_f9", Chart("bars", "data_type", ("messages",), skip_first_row=True)),
         ("moderation_f10", None),
     )),
+    ("Réseaux sociaux : commentaires publics", (
+        ("commentaires_reseaux", None),
+        ("commentaires_jour", None),
+    )),
     ("Questions sans réponse", (
         ("questions_sans_reponse", None),
     )),
@@ -108,7 +113,7 @@ def _view(table: Table, filters: Filters, chart: Optional[Chart] = None) -> Dict
             cells.append({
                 "text": format_value(value, kind, filters.timezone),
                 "value": "" if value is None else (value.isoformat() if isinstance(value, (date, datetime)) else value),
-                "numeric": kind in ("int", "percent", "duration"),
+                "numeric": kind in ("int", "percent", "duration", "seconds"),
                 "href": href,
             })
         rows.append(cells)

@@ -3,7 +3,7 @@
 Period: 1-7 October 2026 (Thursday to Wednesday), Caf de la Gironde configuration:
 open Monday-Thursday 8:30-16:30 and Friday 8:30-12:30, commitment 24 business hours.
 """
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import insert
@@ -13,6 +13,7 @@ from bot.handoff.records import Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.indicators.queries import Filters
 from bot.moderation.flags import ModerationFlag
+from bot.social.records import SocialComment
 from bot.storage import get_engine, migrate
 from bot.storage.feedback import AnswerFeedback
 
@@ -126,6 +127,47 @@ FLAGS = [
 ]
 
 
+def _comment(comment_id, platform, action, received, hidden=None, answered=None, edited=None):
+    """A public comment, delays in seconds after `received` (or absolute times); synthetic text."""
+    def later(value):
+        return received + timedelta(seconds=value) if isinstance(value, (int, float)) else value
+
+    return dict(platform=platform, comment_id=comment_id, post_id="post-1", parent_id=None,
+                conversation_id=f"{platform}_comment:{comment_id}", masked_text="Texte fictif [NIR]",
+                personal_data="NIR" if action == "hidden_personal_data" else None, action=action,
+                received_at=received, hidden_at=later(hidden), answered_at=later(answered), edited_at=edited,
+                deleted_at=None)
+
+
+def _at(day, hour, minute=0, month=10):
+    return datetime(2026, month, day, hour, minute, tzinfo=UTC)
+
+
+# Facebook in the period (Paris days): 13 comments, f12 (the page's own) and f15, f16 outside.
+COMMENTS = [
+    _comment("f1", "facebook", "hidden_personal_data", _at(1, 8), hidden=0.4, answered=1.2),
+    _comment("f2", "facebook", "hidden_personal_data", _at(1, 9), hidden=1.5, answered=2.0),
+    _comment("f3", "facebook", "hidden_personal_data", _at(1, 10), hidden=90, answered=91),  # late
+    _comment("f4", "facebook", "hidden_personal_data", _at(1, 11), answered=1.0),  # hiding failed: to agents
+    _comment("f5", "facebook", "public_reply", _at(1, 12), answered=3.0),
+    _comment("f6", "facebook", "public_reply", _at(2, 8)),  # reply failed: to agents
+    _comment("f7", "facebook", "private_reply", _at(2, 9), answered=2.5),
+    _comment("f8", "facebook", "hidden_abuse", _at(2, 10), hidden=0.8),
+    _comment("f9", "facebook", "hidden_abuse", _at(2, 11)),  # hiding failed: to agents
+    _comment("f10", "facebook", "queued", _at(2, 12)),
+    _comment("f11", "facebook", "deleted", _at(2, 13)),  # queued, then removed by its author
+    _comment("f12", "facebook", "ignored_own", _at(1, 14)),
+    # Answered in public at reception, then edited to add a number: hidden 0.5 s after the edit.
+    _comment("f13", "facebook", "hidden_personal_data", _at(3, 8), hidden=_at(3, 9) + timedelta(seconds=0.5),
+             answered=3601, edited=_at(3, 9)),
+    _comment("f14", "facebook", "public_reply", _at(30, 23, 30, month=9), answered=4.0),  # 1 Oct, 1:30 in Paris
+    _comment("f15", "facebook", "public_reply", _at(30, 21, 30, month=9), answered=4.0),  # 30 Sept in Paris
+    _comment("f16", "facebook", "public_reply", _at(7, 22, 30), answered=4.0),  # 8 Oct in Paris
+    _comment("i1", "instagram", "hidden_personal_data", _at(2, 12), hidden=0.6, answered=1.4),
+    _comment("i2", "instagram", "queued", _at(5, 12)),
+]
+
+
 @pytest.fixture(scope="session")
 def config():
     return load_config()
@@ -138,7 +180,8 @@ def engine(tmp_path_factory):
     engine = get_engine(url)
     with engine.begin() as connection:
         for model, rows in ((ConversationFact, FACTS), (MaskedDataFact, MASKED), (UnansweredQuestion, UNANSWERED),
-                            (Handoff, HANDOFFS), (AnswerFeedback, VOTES), (ModerationFlag, FLAGS)):
+                            (Handoff, HANDOFFS), (AnswerFeedback, VOTES), (ModerationFlag, FLAGS),
+                            (SocialComment, COMMENTS)):
             connection.execute(insert(model.__table__), rows)
     return engine
 

@@ -37,8 +37,8 @@ def test_volumes_per_week_start_on_monday(connection, config):
 
 
 def _summary(table):
-    """Code -> figure; each row fills either its count or its percentage, never both."""
-    assert all((row["count"] is None) != (row["share"] is None) for row in table.rows)
+    """Code -> figure; each row fills its count or its percentage (or neither: a ratio of nothing), never both."""
+    assert not any(row["count"] is not None and row["share"] is not None for row in table.rows)
     return {row["code"]: row["count"] if row["share"] is None else row["share"] for row in table.rows}
 
 
@@ -220,3 +220,77 @@ def test_templates_are_shown_by_their_titles(connection, config):
     # The link behind the number keeps the id.
     [row] = [row for row in tables["passages_theme"].rows if row["topic"] == "Aide au logement (APL)"]
     assert row["_links"]["handoffs"]["topic"] == "caf_logement_apl"
+
+
+# --- public comments (F9, F10 on the pages) -----------------------------------------------------
+
+def test_public_comments_per_network_count_actions_and_delays(connection, config):
+    by_network = _by(_table(connection, config, "commentaires_reseaux"), "platform")
+    assert set(by_network) == {"Facebook", "Instagram"}
+    facebook = by_network["Facebook"]
+    # 13 in the period: the page's own reply (f12) is no comment, f15 and f16 fall outside in Paris.
+    assert {key: facebook[key] for key in ("received", "personal_data", "hidden_personal_data", "hidden_abuse",
+                                           "public", "private", "to_agents")} == {
+        "received": 13, "personal_data": 5, "hidden_personal_data": 4, "hidden_abuse": 1,
+        "public": 2, "private": 6, "to_agents": 5}
+    # Hidden after 0.4, 1.5, 90 and 0.5 s (f13 from its edit); f4 never hidden counts as late.
+    assert (facebook["hiding_median"], facebook["hiding_p95"], facebook["hiding_on_time"]) == (0.5, 90.0, 0.6)
+    # First answers: 1.0, 1.2, 2.0, 2.5, 3.0, 4.0, 91, 3601 s.
+    assert (facebook["answer_median"], facebook["answer_p95"]) == (2.5, 3601.0)
+    instagram = by_network["Instagram"]
+    assert (instagram["received"], instagram["hidden_personal_data"], instagram["to_agents"]) == (2, 1, 1)
+    assert (instagram["hiding_median"], instagram["hiding_p95"], instagram["hiding_on_time"]) == (0.6, 0.6, 1.0)
+    summary = _summary(_table(connection, config, "synthese"))
+    assert summary["comments"] == 15 and summary["comments_hidden"] == round(4 / 6, 4)
+
+
+def test_public_comments_per_day_in_the_caisse_time_zone(connection, config):
+    rows = _table(connection, config, "commentaires_jour").rows
+    assert len(rows) == 7 * 2  # every day, for each network that had comments
+    by_day = {(row["day"], row["platform"]): row for row in rows}
+    first = by_day[(date(2026, 10, 1), "Facebook")]
+    assert (first["received"], first["hidden_personal_data"], first["public"], first["to_agents"]) == (6, 3, 2, 1)
+    assert (first["hiding_median"], first["hiding_p95"], first["hiding_on_time"]) == (1.5, 90.0, 0.5)
+    second = by_day[(date(2026, 10, 2), "Facebook")]
+    assert (second["received"], second["hidden_abuse"], second["private"], second["to_agents"]) == (6, 1, 1, 4)
+    assert second["hiding_on_time"] is None and second["answer_median"] == 2.5
+    assert by_day[(date(2026, 10, 3), "Facebook")]["hiding_median"] == 0.5
+    assert by_day[(date(2026, 10, 5), "Instagram")]["to_agents"] == 1
+    assert by_day[(date(2026, 10, 4), "Instagram")]["received"] == 0
+    assert sum(row["received"] for row in rows) == 15
+
+
+def test_public_comments_follow_the_channel_filter_not_the_branch(connection, config):
+    def received(channel=None, branch=None):
+        table = _table(connection, config, "commentaires_reseaux", Filters(PERIOD.start, PERIOD.end, channel, branch))
+        return {row["platform"]: row["received"] for row in table.rows}
+
+    assert received("facebook_comment") == {"Facebook": 13}
+    assert received("instagram_comment") == {"Instagram": 2}
+    assert received("socketio") == {} and received("instagram") == {}
+    assert received(branch="caf") == {"Facebook": 13, "Instagram": 2}
+
+
+def test_public_comments_csv_names_its_units(connection, config):
+    rows = list(csv.reader(io.StringIO(table_csv(_table(connection, config, "commentaires_reseaux")).lstrip("\ufeff")),
+                           delimiter=";"))
+    header = rows[0]
+    assert header[:3] == ["Réseau", "Commentaires reçus", "Avec données personnelles"]
+    assert "Délai de masquage, médiane, en secondes" in header
+    assert "Délai de première réponse, 95e centile, en secondes" in header
+    assert "Masqués en 60 s au plus, en %" in header
+    facebook = dict(zip(header, rows[1]))
+    assert facebook["Réseau"] == "Facebook"
+    assert facebook["Délai de masquage, médiane, en secondes"] == "0,5"
+    assert facebook["Délai de première réponse, 95e centile, en secondes"] == "3601,0"
+    assert facebook["Masqués en 60 s au plus, en %"] == "60,0"
+
+
+def test_comment_channels_are_those_of_the_comment_threads():
+    from bot.channels.page_comments import FACEBOOK, INSTAGRAM
+    from bot.indicators import labels
+    from bot.indicators.queries import COMMENT_CHANNELS
+
+    assert COMMENT_CHANNELS == {FACEBOOK.name: FACEBOOK.channel, INSTAGRAM.name: INSTAGRAM.channel}
+    assert [labels.CHANNELS[channel] for channel in COMMENT_CHANNELS.values()] == [
+        "Commentaires Facebook", "Commentaires Instagram"]
