@@ -1,5 +1,6 @@
 """The managers' dashboard in a real headless Chromium (Debian package) driven by Playwright:
-sign-in, period change, charts, export, drill-down, and nothing for a visitor not signed in.
+sign-in, period change, charts, export, drill-down, public comments on the social networks, and
+nothing for a visitor not signed in.
 
 Only our web server is needed (`python -m bot web`, no Rasa), on a free port, over a temporary
 database migrated and filled with demo data.
@@ -18,6 +19,7 @@ from playwright.sync_api import expect
 from bot.backoffice.accounts import create_user
 from bot.config import load_config
 from bot.indicators.demo import DemoSize, generate
+from bot.social.records import SocialComment, add_comment
 from bot.storage import get_engine, migrate
 from tests.web_server import web_server as serve
 
@@ -40,8 +42,22 @@ def web_server(folder):
              now=datetime.now(timezone.utc))
     create_user(*MANAGER, ["manager"], "Directrice", engine=engine)
     create_user(*AGENT, ["agent"], "Conseiller", engine=engine)
+    _public_comments(engine, datetime.now(timezone.utc) - timedelta(minutes=5))
     with serve(folder, url) as base:
         yield base
+
+
+def _public_comments(engine, received):
+    """Four synthetic comments: three on Facebook (one hidden for personal data, one answered in
+    public, one sent to the agents), one on Instagram hidden for personal data."""
+    for comment_id, platform, action, hidden, answered in (
+            ("fb-1", "facebook", "hidden_personal_data", 0.7, 1.5), ("fb-2", "facebook", "public_reply", None, 2.0),
+            ("fb-3", "facebook", "queued", None, None), ("ig-1", "instagram", "hidden_personal_data", 0.9, 1.8)):
+        add_comment(SocialComment(
+            platform=platform, comment_id=comment_id, post_id="post-1", conversation_id=f"{platform}_comment:{comment_id}",
+            masked_text="Texte fictif [NIR]", personal_data="NIR" if hidden else None, action=action,
+            received_at=received, hidden_at=received + timedelta(seconds=hidden) if hidden else None,
+            answered_at=received + timedelta(seconds=answered) if answered else None), engine=engine)
 
 
 def _sign_in(page, base, who):
@@ -225,4 +241,46 @@ def test_a_new_conversation_counts_at_once_and_opens_masked(web_server, browser,
     expect(rows.nth(1)).to_contain_text("le 5 du mois")
     assert re.match(r"\d\d/\d\d/\d{4} \d\d:\d\d:\d\d", rows.nth(0).locator("td").first.inner_text())
     assert context.request.get(f"{web_server}/pilotage/conversation?id=inconnue").status == 404
+    context.close()
+
+
+def test_public_comments_per_network_in_the_page_and_its_export(web_server, browser):
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    _sign_in(page, web_server, MANAGER)
+    today = paris_today()
+    yesterday = today - timedelta(days=1)
+    page.goto(f"{web_server}/pilotage?du={yesterday.isoformat()}&au={today.isoformat()}")
+    page.get_by_role("navigation", name="Sections du pilotage").get_by_role(
+        "link", name="Réseaux sociaux : commentaires publics").click()
+    expect(page.get_by_role("heading", name="Réseaux sociaux : commentaires publics")).to_be_in_viewport()
+    table = page.locator("#tableau-commentaires_reseaux")
+    headers = table.locator("th").all_inner_texts()
+    facebook = dict(zip(headers, table.locator("tbody tr").nth(0).locator("td").all_inner_texts()))
+    assert facebook["Réseau"] == "Facebook"
+    assert (facebook["Commentaires reçus"], facebook["Masqués pour données personnelles"],
+            facebook["Réponses publiques"], facebook["Confiés aux conseillers"]) == ("3", "1", "1", "1")
+    assert facebook["Délai de masquage, médiane"] == "0,7 s"
+    assert facebook["Masqués en 60 s au plus"] == "100,0 %"
+    expect(table.locator("tbody tr").nth(1).locator("td").first).to_have_text("Instagram")
+    cards = dict(zip(page.locator(".pilotage-card dt").all_inner_texts(),
+                     page.locator(".pilotage-card dd").all_inner_texts()))
+    assert cards["Commentaires publics reçus"] == "4"
+
+    # The export: the same figures, each delay's unit in its column's name.
+    with page.expect_download() as download_info:
+        page.locator("#commentaires_reseaux .pilotage-export").click()
+    rows = list(csv.reader(io.StringIO(open(download_info.value.path(), encoding="utf-8-sig").read()), delimiter=";"))
+    exported = dict(zip(rows[0], rows[1]))
+    assert exported["Réseau"] == "Facebook" and exported["Commentaires reçus"] == "3"
+    assert exported["Délai de masquage, médiane, en secondes"] == "0,7"
+    assert exported["Délai de première réponse, 95e centile, en secondes"] == "2,0"
+    assert exported["Masqués en 60 s au plus, en %"] == "100,0"
+
+    # The comment channels are filters like the others: Instagram's comments only.
+    page.get_by_label("Canal", exact=True).select_option(label="Commentaires Instagram")
+    page.get_by_role("button", name="Afficher").click()
+    assert "canal=instagram_comment" in page.url
+    expect(page.locator("#tableau-commentaires_reseaux tbody tr")).to_have_count(1)
+    expect(page.locator("#tableau-commentaires_reseaux tbody td").first).to_have_text("Instagram")
     context.close()
