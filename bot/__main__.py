@@ -137,7 +137,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     report.add_argument("--from", dest="start", required=True, help="premier jour (AAAA-MM-JJ)")
     report.add_argument("--to", dest="end", required=True, help="dernier jour inclus (AAAA-MM-JJ)")
     report.add_argument("--format", choices=("md", "csv", "json"), default="md")
-    report.add_argument("--channel", help="un seul canal : socketio, rest ou facebook")
+    report.add_argument("--channel", help="un seul canal : socketio, rest, facebook, instagram, facebook_comment ou instagram_comment")
     report.add_argument("--branch", help="une seule branche : caf, cpam, retraite, urssaf ou msa")
     report.add_argument("--table", help="un seul tableau (ex. delais, engagement_f1)")
     report.add_argument("--no-refresh", action="store_true", help="sans relire d'abord l'historique de Rasa")
