@@ -232,9 +232,10 @@ class Scope:
         return totals
 
     def comments(self) -> List[Any]:
-        """The period's public comments, read once for the tables that count them."""
+        """The period's public comments, read and measured once for the tables that count them."""
         if self._comments is None:
-            self._comments = social_comments(self.connection, self.filters)
+            zone = ZoneInfo(self.filters.timezone)
+            self._comments = [measure(comment, zone) for comment in social_comments(self.connection, self.filters)]
         return self._comments
 
     def people_by(self, column) -> Dict[Any, int]:
@@ -669,8 +670,43 @@ def nearest_rank(values: Sequence[float], num: int, den: int) -> Optional[float]
     return sorted(values)[-(-len(values) * num // den) - 1]
 
 
-def _seconds(start: datetime, end: datetime) -> float:
-    return (aware(end) - aware(start)).total_seconds()
+@dataclass(frozen=True)
+class MeasuredComment:
+    """One comment as the tables count it, measured once however many tables group it."""
+
+    platform: str
+    day: date  # the caisse's local day of its reception
+    personal_data: bool
+    hidden_personal_data: bool
+    hidden_abuse: bool
+    public: bool
+    private: bool
+    to_agents: bool
+    hiding: Optional[float]  # seconds
+    answer: Optional[float]
+
+
+def measure(comment, zone: ZoneInfo) -> MeasuredComment:
+    action, received, hidden, answered = comment.action, aware(comment.received_at), comment.hidden_at, comment.answered_at
+    personal = action == records.HIDDEN_PERSONAL_DATA
+    failed = ((personal and (hidden is None or answered is None))
+              or (action == records.HIDDEN_ABUSE and hidden is None)
+              or (action in (records.PUBLIC_REPLY, records.PRIVATE_REPLY) and answered is None))
+    hiding = None
+    if personal and hidden is not None:
+        # From the moment the data was posted: the comment's reception, or the edit that added it.
+        hidden, edited = aware(hidden), aware(comment.edited_at)
+        posted = edited if edited is not None and received < edited <= hidden else received
+        hiding = (hidden - posted).total_seconds()
+    return MeasuredComment(
+        comment.platform, received.astimezone(zone).date(), personal, personal and hidden is not None,
+        action == records.HIDDEN_ABUSE and hidden is not None,
+        action == records.PUBLIC_REPLY and answered is not None,
+        action != records.PUBLIC_REPLY and answered is not None,
+        # Left to the agents by the assistant, or handed to them when hiding or replying failed
+        # (a queued comment since removed by its author was sent to them all the same).
+        action in (records.QUEUED, records.DELETED) or failed,
+        hiding, None if answered is None else (aware(answered) - received).total_seconds())
 
 
 @dataclass
@@ -687,29 +723,18 @@ class CommentCounts:
     hiding: List[float] = field(default_factory=list)
     answer: List[float] = field(default_factory=list)
 
-    def add(self, comment) -> None:
-        action, hidden, answered = comment.action, comment.hidden_at, comment.answered_at
+    def add(self, comment: MeasuredComment) -> None:
         self.received += 1
-        personal = action == records.HIDDEN_PERSONAL_DATA
-        failed = ((personal and (hidden is None or answered is None))
-                  or (action == records.HIDDEN_ABUSE and hidden is None)
-                  or (action in (records.PUBLIC_REPLY, records.PRIVATE_REPLY) and answered is None))
-        self.personal_data += personal
-        self.hidden_personal_data += personal and hidden is not None
-        self.hidden_abuse += action == records.HIDDEN_ABUSE and hidden is not None
-        self.public += action == records.PUBLIC_REPLY and answered is not None
-        self.private += action != records.PUBLIC_REPLY and answered is not None
-        # Left to the agents by the assistant, or handed to them when hiding or replying failed
-        # (a queued comment since removed by its author was sent to them all the same).
-        self.to_agents += action in (records.QUEUED, records.DELETED) or failed
-        if personal and hidden is not None:
-            # From the moment the data was posted: the comment's reception, or the edit that added it.
-            edited = comment.edited_at
-            posted = edited if edited is not None and aware(comment.received_at) < aware(edited) <= aware(hidden) \
-                else comment.received_at
-            self.hiding.append(_seconds(posted, hidden))
-        if answered is not None:
-            self.answer.append(_seconds(comment.received_at, answered))
+        self.personal_data += comment.personal_data
+        self.hidden_personal_data += comment.hidden_personal_data
+        self.hidden_abuse += comment.hidden_abuse
+        self.public += comment.public
+        self.private += comment.private
+        self.to_agents += comment.to_agents
+        if comment.hiding is not None:
+            self.hiding.append(comment.hiding)
+        if comment.answer is not None:
+            self.answer.append(comment.answer)
 
     def row(self) -> Dict[str, Any]:
         def rounded(value: Optional[float]) -> Optional[float]:
@@ -769,9 +794,7 @@ def comments_by_network(scope: Scope) -> Table:
 
 def comments_by_day(scope: Scope) -> Table:
     """The same per local day, for each network that had comments (days without any as zeros)."""
-    zone = ZoneInfo(scope.filters.timezone)
-    groups = _comment_groups(scope, lambda comment: (
-        aware(comment.received_at).astimezone(zone).date(), comment.platform))
+    groups = _comment_groups(scope, lambda comment: (comment.day, comment.platform))
     platforms = sorted({platform for _, platform in groups})
     rows = []
     day = scope.filters.start
