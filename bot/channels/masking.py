@@ -23,8 +23,9 @@ Everything else a person sends is handled at the same door:
 - Sender ids: refused when too long for a conversation id (every channel, whatever issues them).
 
 The door also refuses floods from one sender (`bot.channels.rate_limit`) and messages too long
-to be a person's question, removes control characters (PostgreSQL refuses NUL in text, and
-they mean nothing to the NLU), and turns a failure behind it (tracker store or lock store
+to be a person's question, removes control characters and invisible direction marks
+(`printable`: PostgreSQL refuses NUL in text, they mean nothing to the NLU, and a mark inside a
+number hid it from the detector), and turns a failure behind it (tracker store or lock store
 unreachable, e.g. while PostgreSQL restarts) into a clear message: Rasa's channels would
 otherwise log the error and leave the person without an answer."""
 from __future__ import annotations
@@ -71,6 +72,9 @@ _INTENT = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,99}")
 _PAYLOAD = YAMLStoryReader._regex_message_pattern()  # what Rasa reads as `/intent@conf{entities}rest`
 # C0 controls except tab and line breaks, DEL, and lone surrogates (invalid in UTF-8).
 _UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+# Invisible direction marks and zero-width spaces: typed inside a number or a name, they hid it
+# from the detector, and bidirectional overrides show an agent text in another order than stored.
+_INVISIBLE = re.compile("[\u061c\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
 
 
 @lru_cache(maxsize=1)
@@ -160,6 +164,13 @@ def _mask_payload(match: re.Match) -> Tuple[str, List[str]]:
     return text, _types_in(dropped)
 
 
+def printable(text: str) -> str:
+    """A person's text without the characters that mean nothing to the NLU nor to the detector:
+    controls become spaces (PostgreSQL refuses NUL in text), invisible marks go. Every channel,
+    public comments included, cleans what a person wrote with it before masking."""
+    return _INVISIBLE.sub("", _UNPRINTABLE.sub(" ", text))
+
+
 def mask_text(text: str) -> Tuple[str, List[str]]:
     """The text as Rasa may see it, and the types of personal data found (sorted)."""
     payload = _PAYLOAD.match(text.strip())
@@ -190,7 +201,7 @@ def mask_incoming(on_new_message: OnNewMessage, limiter: Optional[Any] = None,
         metadata = allowed_metadata(message.metadata)
         types: List[str] = []
         if message.text is not None:
-            message.text, types = mask_text(_UNPRINTABLE.sub(" ", message.text))
+            message.text, types = mask_text(printable(message.text))
         if types:
             metadata[METADATA_KEY] = types
         message.metadata = metadata or None

@@ -14,6 +14,7 @@ Meta delivers them to Messenger's webhook (same callback, same signature): each 
   the agents' queue, first); criticism stays visible and gets a polite public answer; anything
   else goes to the agents' queue as a comment thread;
 - an edited comment is checked again (hidden when personal data appeared), a removed one marked.
+Its text is cleaned first as at the channels' door (`bot.channels.masking.printable`).
 
 A thread (a top-level comment and its replies) is one conversation for the queue and the
 moderators: `facebook_comment:<id of the top-level comment>`, which names no person.
@@ -36,6 +37,7 @@ from rasa.shared.core.domain import Domain
 
 from actions.moderation import URGENT_PRIORITY
 from bot.channels.graph_api import GraphApi
+from bot.channels.masking import printable
 from bot.config import CaisseConfig, get_config
 from bot.dialogue.moderation import self_harm_message
 from bot.dialogue.privacy import masked_data_notice
@@ -173,7 +175,7 @@ class PageComments:
         received = utcnow()
         if comment.verb == REMOVE:
             return await self._removed(comment, received)
-        masked = mask(comment.text)
+        masked = mask(printable(comment.text))  # cleaned as on the conversation channels
         existing = await self._db(records.find_comment, comment.comment_id)
         if existing is not None:
             if comment.verb != EDITED:

@@ -1,10 +1,13 @@
 """What the channels' door does with bad input and with failures behind it."""
+import random
+
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
 from bot import texts
 from bot.channels.masking import MAX_MESSAGE_CHARS, MAX_METADATA_CHARS, MAX_SENDER_CHARS, mask_incoming
 from bot.channels.rate_limit import LocalRateLimiter
 from bot.config import get_config
+from tests.personal_data.synthetic import format_nir, make_nir
 
 
 async def _through(text, on_new_message=None, notify=None, metadata=None, sender_id="door"):
@@ -45,6 +48,15 @@ async def test_control_characters_and_lone_surrogates_never_reach_rasa():
     [text], _ = await _through("bon\x00jour\x07 \ud800 ça va\tbien")
     assert text.split() == ["bon", "jour", "ça", "va", "bien"] and "\t" in text
     assert not any(ord(c) < 9 or 0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+async def test_a_direction_mark_typed_inside_a_number_does_not_hide_it_from_the_detector():
+    async def notice(message):
+        pass
+
+    nir = format_nir(make_nir(random.Random(3)), "none")
+    [text], _ = await _through(f"mon nir {nir[:5]}\u202e{nir[5:]} et \u2066moi\u2069", notify=notice)
+    assert text == "mon nir [NIR] et moi"
 
 
 async def test_a_message_too_long_is_refused_with_a_clear_message():

@@ -114,6 +114,16 @@ async def test_a_comment_with_a_social_security_number_is_hidden_answered_privat
     assert nir not in caplog.text and nir.replace(" ", "") not in caplog.text
 
 
+async def test_a_comment_is_cleaned_as_on_the_other_channels_before_it_is_read(graph, database):
+    nir = format_nir(make_nir(random.Random(19)), "none")
+    agent = ParseAgent("greet")
+    hidden = await deliver(change(f"mon numéro {nir[:5]}\u202e{nir[5:]} svp"), graph, database, agent)
+    assert stored(database, hidden).masked_text == "mon numéro [NIR] svp"
+    assert graph.calls_to(f"/{hidden}")[0]["body"] == {"is_hidden": True}
+    read = await deliver(change("bon\x00jour\u200f ça va\x07"), graph, database, agent)
+    assert agent.read == ["bon jour ça va "] and stored(database, read).masked_text == "bon jour ça va "
+
+
 async def test_a_general_question_gets_the_template_answer_in_public(graph, database):
     template = next(t for t in load_templates() if t.branch == "caf")
     agent = ParseAgent("faq", response_selector={"faq": {"response": {
