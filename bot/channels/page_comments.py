@@ -22,7 +22,8 @@ moderators: `facebook_comment:<id of the top-level comment>`, which names no per
 Comments on the Instagram account's media (Instagram webhook, `comments` field) are handled the
 same way: only the delivery's shape, the Graph API's hide field and reply edge, the variable
 holding the account's own id and the channel naming the thread differ (`Platform`).
-Replies that could not be sent after the Graph API retries put the thread in the agents' queue.
+Replies and hidings that could not be sent after the Graph API retries put the thread in the agents'
+queue, with their own reason (`NOT_SENT`).
 """
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ from bot.config import CaisseConfig, get_config
 from bot.dialogue.moderation import self_harm_message
 from bot.dialogue.privacy import masked_data_notice
 from bot.handoff.queue import request_handoff
-from bot.handoff.reasons import handoff_reason
+from bot.handoff.reasons import NOT_SENT, handoff_reason
 from bot.moderation import SEVERITIES, Severity
 from bot.moderation.flags import flag_conversation
 from bot.personal_data import mask
@@ -204,7 +205,7 @@ class PageComments:
                 f"{masked_data_notice(types, self.config.contacts)}")
         answered_at = utcnow() if await self._reply_privately(comment, text) else None
         if hidden_at is None or answered_at is None:
-            await self._queue(comment, "fallback")
+            await self._queue(comment, NOT_SENT)
         return {"action": records.HIDDEN_PERSONAL_DATA, "hidden_at": hidden_at, "answered_at": answered_at}
 
     async def _answer(self, comment: Comment, row: SocialComment) -> None:
@@ -231,7 +232,7 @@ class PageComments:
         if reply:
             row.answered_at = utcnow()
         elif reply is False:
-            await self._queue(comment, handoff_reason(parse_data.get("intent", {}).get("name"), None))
+            await self._queue(comment, NOT_SENT)
 
     async def _hide_abuse(self, comment: Comment, row: SocialComment, category: str) -> None:
         if await self.graph.hide_comment(comment.comment_id, comment.platform.hide_field):
@@ -242,7 +243,7 @@ class PageComments:
             await self._db(request_handoff, comment.conversation_id, comment.platform.channel, "urgent",
                            priority=URGENT_PRIORITY[category])
         elif row.hidden_at is None:  # still in view: an agent hides it from the page
-            await self._queue(comment, "fallback")
+            await self._queue(comment, NOT_SENT)
         if category == "self_harm" and await self._reply_privately(comment, self_harm_message(self.config)):
             row.answered_at = utcnow()
 

@@ -7,6 +7,9 @@ from bot.routing import selected_template
 
 COMPLAINT_INTENT = "complaint"
 NEGATIVE_VOTE_REPLY = "utter_feedback_sorry"
+# A public comment the assistant could not hide or answer on the social network (Graph API down
+# after its retries): the agents see that nothing was sent, not a question misunderstood.
+NOT_SENT = "not_sent"
 
 
 def handoff_reason(latest_intent: Optional[str], previous_bot_action: Optional[str]) -> str:

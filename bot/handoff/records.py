@@ -13,7 +13,7 @@ from sqlalchemy.orm import relationship
 from bot.storage._database import Base, utcnow
 
 WAITING, ACTIVE, CLOSED = "waiting", "active", "closed"
-REASONS = ("asked", "fallback", "not_useful", "complaint", "template", "urgent")
+REASONS = ("asked", "fallback", "not_useful", "complaint", "template", "urgent", "not_sent")
 OUTCOMES = ("answered", "redirected", "no_reply", "abandoned", "cancelled")
 NOTE = "note"  # event kind of an agent's internal note for the next agent (masked, remasked)
 

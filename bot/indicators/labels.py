@@ -14,7 +14,8 @@ BRANCHES = {"caf": "Caf", "cpam": "Assurance maladie", "retraite": "Assurance re
             "urssaf": "Urssaf", "msa": "MSA"}
 REASONS = {"asked": "Demande de la personne", "fallback": "Question non comprise",
            "not_useful": "Réponse jugée inutile", "complaint": "Réclamation",
-           "template": "Modèle prévoyant un conseiller", "urgent": "Urgence (menace, détresse)"}
+           "template": "Modèle prévoyant un conseiller", "urgent": "Urgence (menace, détresse)",
+           "not_sent": "Réponse non envoyée au réseau social"}
 BUCKETS = {"hour": "Dans l'heure", "half_day": "Dans la demi-journée", "day": "Dans la journée",
            "later": "Au-delà de la journée", "none": "Sans réponse à ce jour"}
 DATA_TYPES = {"NIR": "Numéro de sécurité sociale", "IBAN": "IBAN", "ALLOCATAIRE": "Numéro allocataire",

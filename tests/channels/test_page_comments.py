@@ -12,6 +12,7 @@ from bot.channels.graph_api import GraphApi as GraphClient
 from bot.channels.page_comments import CHANNEL, Comment, comments_in, handle_changes, route
 from bot.config import get_config
 from bot.handoff.records import Handoff
+from bot.indicators.labels import REASONS, label
 from bot.moderation.flags import ModerationFlag
 from bot.social import records
 from bot.social.records import SocialComment
@@ -228,8 +229,18 @@ async def test_graph_calls_are_retried_and_a_reply_that_could_not_be_sent_goes_t
     assert "réponse privée" in caplog.text and "500" in caplog.text
     with session_scope(database) as session:
         [handoff] = session.execute(select(Handoff)).scalars().all()
-    assert handoff.conversation_id == f"facebook_comment:{comment_id}"
+    assert (handoff.conversation_id, handoff.reason) == (f"facebook_comment:{comment_id}", "not_sent")
+    assert label(REASONS, handoff.reason) == "Réponse non envoyée au réseau social"
     assert stored(database, comment_id).answered_at is None
+
+
+async def test_personal_data_that_could_not_be_hidden_goes_to_the_agents_as_not_sent(graph, database):
+    graph.failures.extend([503] * 4)
+    comment_id = await deliver(change(f"mon tel {make_phone(random.Random(5))}"), graph, database)
+    assert stored(database, comment_id).hidden_at is None and stored(database, comment_id).answered_at is not None
+    with session_scope(database) as session:
+        [handoff] = session.execute(select(Handoff)).scalars().all()
+    assert handoff.reason == "not_sent"
 
 
 async def test_a_graph_api_out_of_reach_is_tried_a_bounded_number_of_times(caplog):
@@ -244,4 +255,4 @@ async def test_an_insult_that_could_not_be_hidden_goes_to_the_agents(graph, data
     assert len(graph.calls_to(f"/{comment_id}")) == 4 and stored(database, comment_id).hidden_at is None
     with session_scope(database) as session:
         [handoff] = session.execute(select(Handoff)).scalars().all()
-    assert (handoff.conversation_id, handoff.reason) == (f"facebook_comment:{comment_id}", "fallback")
+    assert (handoff.conversation_id, handoff.reason) == (f"facebook_comment:{comment_id}", "not_sent")
