@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any, Dict, Iterable, List, Optional
 
 from bot.config import CaisseConfig
+from bot.indicators.labels import CHANNELS
 from bot.moderation import ABUSE
 
 MESSENGER_CHANNELS = ("facebook", "instagram")  # the same Send API and 24-hour rule
@@ -58,8 +59,8 @@ def last_person_message_at(events: Iterable[Dict[str, Any]]) -> Optional[datetim
 
 @dataclass
 class MessengerWindow:
-    """Messenger's rule for pages: free answers within 24 h of the person's last message, then
-    only a human agent, with the HUMAN_AGENT tag, up to 7 days."""
+    """Messenger's rule for pages, Instagram's too: free answers within 24 h of the person's last
+    message, then only a human agent, with the HUMAN_AGENT tag, up to 7 days."""
 
     tag: Optional[str]
     warning: Optional[str]
@@ -73,10 +74,11 @@ def messenger_window(channel: str, last_message: Optional[datetime], config: Cai
     elapsed = now - last_message
     if elapsed <= timedelta(hours=config.handoff.messenger_window_hours):
         return MessengerWindow(None, None, True)
+    network = CHANNELS[channel]  # the agent is told which network refuses: Messenger or Instagram
     if elapsed <= timedelta(days=config.handoff.messenger_human_agent_days):
         return MessengerWindow(HUMAN_AGENT_TAG, (
-            "Le dernier message de la personne date de plus de 24 h : Messenger n'accepte votre réponse "
+            f"Le dernier message de la personne date de plus de 24 h : {network} n'accepte votre réponse "
             "qu'avec l'étiquette « agent humain » (jusqu'à 7 jours). Elle sera envoyée ainsi."), True)
     return MessengerWindow(None, (
-        "Le dernier message de la personne date de plus de 7 jours : Messenger refusera la réponse. "
+        f"Le dernier message de la personne date de plus de 7 jours : {network} refusera la réponse. "
         "Fermez la demande en indiquant le canal à utiliser (téléphone, compte en ligne)."), False)

@@ -71,3 +71,12 @@ def test_messenger_window():
     tagged = messenger_window("facebook", now - timedelta(hours=30), CONFIG, now)
     assert tagged.tag == "HUMAN_AGENT" and tagged.warning and tagged.can_send
     assert not messenger_window("facebook", now - timedelta(days=8), CONFIG, now).can_send
+
+
+def test_the_window_warnings_name_the_conversations_network():
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=timezone.utc)
+    for ago in (timedelta(hours=30), timedelta(days=8)):
+        messenger = messenger_window("facebook", now - ago, CONFIG, now).warning
+        instagram = messenger_window("instagram", now - ago, CONFIG, now).warning
+        assert "Messenger" in messenger and "Instagram" not in messenger
+        assert "Instagram" in instagram and "Messenger" not in instagram
