@@ -138,3 +138,15 @@ def test_the_linear_svm_ranks_with_probabilities_sharpened_by_the_temperature(st
         assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-6
     assert rankings[1.0][0][0] == rankings[8.0][0][0] == "faq/cpam_carte_vitale_perte_vol"
     assert rankings[8.0][0][1] > rankings[1.0][0][1] > 1 / len(TEMPLATES)
+
+
+def test_placeholders_of_masked_data_take_no_part_in_the_choice(storage, context):
+    selector = trained(storage, context)
+
+    def ranking(text):
+        [message] = selector.process([Message.build(text=text)])
+        return [(r["intent_response_key"], round(r["confidence"], 6)) for r in message.get("response_selector")["faq"]["ranking"]]
+
+    masked = ranking("mon numero [NIR] [TÉLÉPHONE], date de versement caf ?")
+    assert masked == ranking("mon numero  , date de versement caf ?")
+    assert masked != ranking("mon numero NIR TÉLÉPHONE, date de versement caf ?")
