@@ -253,7 +253,7 @@ class PageComments:
             values["personal_data"] = records.kinds(masked.types)
         if masked.types and existing.hidden_at is None and not comment.by_page:
             hidden = await self._hide_personal_data(comment, masked.types)
-            values.update(hidden, answered_at=hidden["answered_at"] or existing.answered_at)
+            values.update(hidden, answered_at=existing.answered_at or hidden["answered_at"])
         await self._db(records.update_comment, comment.comment_id, **values)
         return values.get("action")
 

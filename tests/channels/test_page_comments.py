@@ -209,6 +209,18 @@ async def test_an_edited_comment_is_checked_again_and_a_removed_one_marked(graph
     assert stored(database, comment_id).deleted_at is not None
 
 
+async def test_an_answered_comment_edited_with_personal_data_keeps_its_first_answer_time(graph, database):
+    template = next(t for t in load_templates() if t.branch == "caf")
+    agent = ParseAgent("faq", response_selector={"faq": {"response": {
+        "intent_response_key": f"faq/{template.id}", "confidence": 0.97}}})
+    comment_id = await deliver(change(template.examples[0]), graph, database, agent)
+    first_answer = stored(database, comment_id).answered_at
+    phone = make_phone(random.Random(11))
+    await deliver(change(f"{template.examples[0]} {phone}", verb="edited", comment_id=comment_id), graph, database)
+    row = stored(database, comment_id)
+    assert row.hidden_at is not None and row.answered_at == first_answer  # the delay runs to the first answer
+
+
 async def test_a_delivery_sent_again_is_not_answered_twice(graph, database):
     entry = change("pourquoi mon aide a baissé")
     await deliver(entry, graph, database, ParseAgent("personal_situation"))
