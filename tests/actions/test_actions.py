@@ -1,0 +1,70 @@
+"""The actions translate between Rasa and `bot/`: run with Rasa SDK's own tracker and dispatcher."""
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.clarify import ActionClarify
+from actions.legal_notice import ActionLegalNotice
+from actions.menu import ActionMenu
+from actions.redirect import ActionOtherOrganisation
+from bot.dialogue.menu import theme_key
+from bot.templates import load_templates
+
+TEMPLATE = next(t for t in load_templates() if t.branch == "caf")
+
+
+def tracker(latest_message=None, events=()):
+    return Tracker("essai", {}, latest_message or {}, list(events), False, None, None, "action_listen")
+
+
+def run(action, **tracker_parts):
+    dispatcher = CollectingDispatcher()
+    assert action.run(dispatcher, tracker(**tracker_parts), {}) == []
+    return dispatcher.messages
+
+
+def bot(utter_action):
+    return {"event": "bot", "text": "…", "metadata": {"utter_action": utter_action}}
+
+
+@pytest.fixture(autouse=True)
+def templates_database(database, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", str(database.url))
+
+
+def test_the_legal_notice_follows_the_first_answer_only():
+    first = [{"event": "session_started"}, bot(f"utter_faq/{TEMPLATE.id}")]
+    assert [m["response"] for m in run(ActionLegalNotice(), events=first)] == ["utter_legal_notice_short"]
+    later = first + [bot("utter_legal_notice_short"), bot(f"utter_faq/{TEMPLATE.id}")]
+    assert run(ActionLegalNotice(), events=later) == []
+
+
+def test_another_body_is_named_when_the_nlu_is_sure_enough():
+    def chosen(key, confidence):
+        message = {"response_selector": {"other_organisation": {"response": {
+            "intent_response_key": f"other_organisation/{key}", "confidence": confidence}}}}
+        return [m["response"] for m in run(ActionOtherOrganisation(), latest_message=message)]
+
+    assert chosen("impots", 0.8) == ["utter_other_organisation/impots"]
+    assert chosen("impots", 0.1) == ["utter_other_organisation/fallback"]
+
+
+def test_no_validated_answer_offers_the_closest_templates_then_themes_and_an_agent():
+    gate = {"reason": "no_validated_answer", "candidates": [{"id": TEMPLATE.id, "confidence": 0.6}]}
+    [message] = run(ActionClarify(), latest_message={"answer_gate": gate})
+    assert message["response"] == "utter_no_validated_answer"
+    assert message["buttons"][0]["title"] == TEMPLATE.title and len(message["buttons"]) == 3
+    [vague] = run(ActionClarify(), latest_message={"answer_gate": {"reason": "vague", "candidates": []}})
+    assert vague["response"] == "utter_clarify" and len(vague["buttons"]) == 2
+
+
+def test_the_menu_goes_from_themes_to_questions_to_the_answer():
+    [themes] = run(ActionMenu())
+    assert themes["text"].startswith("Voici les thèmes") and themes["buttons"]
+    entities = [{"entity": "theme", "value": theme_key(TEMPLATE)}]
+    [questions] = run(ActionMenu(), latest_message={"entities": entities})
+    assert questions["text"].startswith("Voici les questions fréquentes")
+    assert TEMPLATE.title in [b["title"] for b in questions["buttons"]]
+    chosen = run(ActionMenu(), latest_message={"entities": [{"entity": "template_id", "value": TEMPLATE.id}]},
+                 events=[{"event": "session_started"}])
+    assert [m["response"] for m in chosen] == [f"utter_faq/{TEMPLATE.id}", "utter_legal_notice_short"]
