@@ -1,7 +1,9 @@
 """The privacy fuzz: thousands of messages carrying generated personal data of every kind, in
-every field a person controls, through every channel (REST, the widget's socket.io, Messenger);
-then every table of every database, every file the servers wrote, what Messenger was sent and the
-back-office pages are scanned: no generated value may appear in clear.
+every field a person controls, through every channel (REST, the widget's socket.io, Messenger,
+Instagram messages, Facebook and Instagram public comments: signed deliveries to the webhook);
+then every table of every database (`social_comments` included), every file the servers wrote,
+every call the Graph API stand-in received (messages, hidings, public and private replies) and
+the back-office pages are scanned: no generated value may appear in clear.
 
 PRIVACY_FUZZ_MESSAGES sets the number of messages: 1,000 in the test suite (a few minutes);
 `PRIVACY_FUZZ_MESSAGES=10000 .venv/bin/pytest tests/e2e/test_privacy_fuzz.py` is the full run
@@ -17,6 +19,7 @@ import random
 import re
 import sqlite3
 import string
+import time
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -123,7 +126,12 @@ FIELDS = {
     "rest": ["text", "text", "text", "metadata", "payload", "sender"],
     "socketio": ["text", "text", "metadata", "session_id"],
     "messenger": ["text", "text", "quick_reply", "postback", "attachment"],
+    "instagram": ["text", "text", "quick_reply", "postback", "attachment"],
+    "facebook_comment": ["text", "text", "author"],
+    "instagram_comment": ["text", "text", "author"],
 }
+COMMENTS = ("facebook_comment", "instagram_comment")
+WEBHOOK_OBJECTS = {"messenger": "page", "instagram": "instagram"}
 
 
 @dataclass(frozen=True)
@@ -144,7 +152,7 @@ def generate(count: int, seed: int = 2026) -> List[Message]:
         if index < len(plan):
             channel, field, kind = plan[index]
         else:
-            channel = rng.choices(list(FIELDS), weights=[5, 3, 2])[0]
+            channel = rng.choices(list(FIELDS), weights=[5, 3, 2, 1, 1, 1])[0]
             field, kind = rng.choice(FIELDS[channel]), rng.choice(list(KINDS))
         make, sentences = KINDS[kind]
         value = make(rng)
@@ -229,7 +237,15 @@ async def send_socketio(stack, batch: List[Message]) -> None:
         await client.disconnect()
 
 
+async def post_signed(http: aiohttp.ClientSession, stack, delivery: dict) -> None:
+    body = json.dumps(delivery).encode()
+    async with http.post(stack.urls["rasa"] + "webhooks/facebook/webhook", data=body,
+                         headers={"Content-Type": "application/json", "X-Hub-Signature-256": signed(body)}) as answer:
+        assert answer.status == 200, await answer.text()
+
+
 async def send_messenger(http: aiohttp.ClientSession, stack, batch: List[Message]) -> None:
+    """Messenger's and Instagram's direct messages: the same shape, another webhook object."""
     psid = str(random.Random(batch[0].value).randint(10**15, 10**16))
     for message in batch:
         event: dict = {"sender": {"id": psid}, "recipient": {"id": "page"}, "timestamp": 1}
@@ -243,10 +259,30 @@ async def send_messenger(http: aiohttp.ClientSession, stack, batch: List[Message
                 "url": f"https://cdn.example.org/{message.value}.jpg", "title": message.sentence}}]}
         else:
             event["message"] = {"mid": mid, "text": message.sentence}
-        body = json.dumps({"object": "page", "entry": [{"id": "page", "time": 1, "messaging": [event]}]}).encode()
-        async with http.post(stack.urls["rasa"] + "webhooks/facebook/webhook", data=body,
-                             headers={"Content-Type": "application/json", "X-Hub-Signature-256": signed(body)}) as answer:
-            assert answer.status == 200, await answer.text()
+        await post_signed(http, stack, {"object": WEBHOOK_OBJECTS[message.channel],
+                                        "entry": [{"id": "page", "time": 1, "messaging": [event]}]})
+
+
+async def send_comments(http: aiohttp.ClientSession, stack, batch: List[Message]) -> None:
+    """Public comments, one delivery each, in Meta's shapes: a page's `feed` change, an Instagram
+    account's `comments` change; the value is typed in the text or is the author's own name."""
+    rng = random.Random(batch[0].value)
+    for message in batch:
+        comment_id = f"{rng.randrange(10**14, 10**15)}_{uuid.uuid4().int % 10**15}"
+        text = "bonjour" if message.field == "author" else message.sentence
+        author = {"id": str(rng.randrange(10**15, 10**16)),
+                  "username" if message.channel == "instagram_comment" else "name":
+                      message.value if message.field == "author" else "Camille Exemple"}
+        if message.channel == "facebook_comment":
+            value = {"from": author, "post_id": "page_1", "comment_id": comment_id, "parent_id": "page_1",
+                     "item": "comment", "verb": "add", "message": text, "created_time": 1}
+            delivery = {"object": "page", "entry": [{"id": "page", "time": 1,
+                                                     "changes": [{"field": "feed", "value": value}]}]}
+        else:
+            value = {"id": comment_id, "text": text, "from": author, "media": {"id": "17900000000000003"}}
+            delivery = {"object": "instagram", "entry": [{"id": "ig-account", "time": 1,
+                                                          "changes": [{"field": "comments", "value": value}]}]}
+        await post_signed(http, stack, delivery)
 
 
 async def send_all(stack, messages: List[Message]) -> None:
@@ -267,6 +303,8 @@ async def send_all(stack, messages: List[Message]) -> None:
                 await send_rest(http, stack, batch)
             elif channel == "socketio":
                 await send_socketio(stack, batch)
+            elif channel in COMMENTS:
+                await send_comments(http, stack, batch)
             else:
                 await send_messenger(http, stack, batch)
 
@@ -317,15 +355,25 @@ def backoffice_pages(stack) -> Dict[str, str]:
     return pages
 
 
+def stored_comments(stack) -> int:
+    with sqlite3.connect(stack.env["DATABASE_URL"][len("sqlite:///"):]) as connection:
+        return connection.execute("SELECT count(*) FROM social_comments").fetchone()[0]
+
+
 def test_no_generated_personal_value_is_anywhere_in_clear(stack, graph_api):
     messages = generate(MESSAGES)
+    comments = sum(m.channel in COMMENTS for m in messages) + stored_comments(stack)
     asyncio.run(send_all(stack, messages))
+    deadline = time.monotonic() + 120  # comments are handled after the webhook's answer
+    while stored_comments(stack) < comments and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert stored_comments(stack) == comments, "every comment was handled and stored (masked)"
     places = {**written_files(Path(stack.var_dir)), **backoffice_pages(stack),
-              "messages sent to Messenger": json.dumps(graph_api.received, ensure_ascii=False)}
+              "calls received by the Graph API": json.dumps(graph_api.calls, ensure_ascii=False)}
     found = find_clear(messages, places)
     kinds = Counter(line.split(" in ")[0] for line in found)
     assert not found, (f"{len(found)} values in clear; by kind and field: {dict(kinds)}\n"
                        + "\n".join(sorted(found)[:40]))
     tracker = dump_database(Path(stack.env["TRACKER_DB_URL"][len("sqlite:///"):]))
-    accepted = sum(m.field not in ("sender",) for m in messages)
+    accepted = sum(m.channel not in COMMENTS and m.field not in ("sender", "attachment") for m in messages)
     assert tracker.count('"event": "user"') >= 0.9 * accepted, "the messages reached Rasa and were stored"
