@@ -98,7 +98,8 @@ class Comment:
 
     @property
     def by_page(self) -> bool:
-        return self.author_id is not None and self.author_id in {os.environ.get(self.platform.own_id_variable), self.page_id}
+        own_ids = {os.environ.get(self.platform.own_id_variable), self.page_id}
+        return self.author_id is not None and self.author_id in own_ids
 
 
 def comments_in(entries: Iterable[Dict[str, Any]]) -> Iterator[Comment]:
