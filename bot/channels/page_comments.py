@@ -71,6 +71,7 @@ class Platform:
 
 FACEBOOK = Platform(records.FACEBOOK, "facebook_comment", "FB_PAGE_ID", "is_hidden", "comments")
 INSTAGRAM = Platform(records.INSTAGRAM, "instagram_comment", "IG_ACCOUNT_ID", "hide", "replies")
+PLATFORMS = {platform.name: platform for platform in (FACEBOOK, INSTAGRAM)}
 CHANNEL = FACEBOOK.channel
 ADD, EDITED, REMOVE = "add", "edited", "remove"
 # What the model's reading of a comment leads to.
@@ -274,11 +275,17 @@ class PageComments:
         return await self.graph.reply_publicly(comment.comment_id, text, comment.platform.reply_edge) is not None
 
     async def _reply_privately(self, comment: Comment, text: str) -> bool:
-        page_id = os.environ.get("FB_PAGE_ID") or (comment.page_id if comment.platform is FACEBOOK else "me")
-        return await self.graph.reply_privately(page_id, comment.comment_id, text)
+        return await self.graph.reply_privately(private_reply_sender(comment.platform, comment.page_id),
+                                                comment.comment_id, text)
 
     async def _queue(self, comment: Comment, reason: str) -> None:
         await self._db(request_handoff, comment.conversation_id, comment.platform.channel, reason)
+
+
+def private_reply_sender(platform: Platform, page_id: Optional[str] = None) -> str:
+    """The page sending a private reply (Instagram's go through the linked page): FB_PAGE_ID, else
+    the page a Facebook delivery was for, else the token's own page (`me`)."""
+    return os.environ.get("FB_PAGE_ID") or (page_id if platform is FACEBOOK and page_id else "me")
 
 
 async def handle_changes(entries: Iterable[Dict[str, Any]], agent: Any, graph: Optional[GraphApi] = None,
