@@ -22,6 +22,8 @@ from sqlalchemy.engine import Engine
 from bot.config import CaisseConfig, OpeningHours
 from bot.handoff.records import Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
+from bot.social import records as social
+from bot.social.records import SocialComment
 from bot.storage.feedback import AnswerFeedback
 from bot.templates import load_templates
 
@@ -48,6 +50,23 @@ UNANSWERED = (
     "aide pour payer ma facture d'electricite", "fond solidarité logement", "fsl dossier", "mdph dossier en cours",
     "carte mobilité inclusion", "ou en est la réforme des retraites", "loi immigration titre de sejour",
 )
+# Public comments under the caisse's posts, as stored (masked), by what the assistant did with them.
+COMMENTS = {
+    social.PUBLIC_REPLY: ("quand est versée la prime d'activité ce mois-ci ?", "les horaires de l'accueil svp",
+                          "c'est quoi le quotient familial ?", "c'est nul, trois semaines sans réponse à mon courrier"),
+    social.PRIVATE_REPLY: ("ou en est mon dossier de logement ?", "mon allocation a baissé ce mois ci pourquoi"),
+    social.HIDDEN_PERSONAL_DATA: ("mon numéro de sécu [NIR], vous pouvez regarder mon dossier ?",
+                                  "rappelez moi au [TÉLÉPHONE] c'est urgent", "je suis [NOM], allocataire [ALLOCATAIRE]"),
+    social.HIDDEN_ABUSE: ("bande d'incapables", "gagnez 500 euros par jour, cliquez ici"),
+    social.QUEUED: ("j'ai envoyé ma déclaration il y a un mois et toujours rien, normal ?",
+                    "ma fille part en apprentissage, on perd les allocations ?",
+                    "vous fermez l'accueil de la rue de la gare ?"),
+}
+COMMENT_ACTIONS = ((social.PUBLIC_REPLY, 0.38), (social.PRIVATE_REPLY, 0.12), (social.HIDDEN_PERSONAL_DATA, 0.16),
+                   (social.HIDDEN_ABUSE, 0.06), (social.QUEUED, 0.28))
+COMMENT_PLATFORMS = ((social.FACEBOOK, 0.7), (social.INSTAGRAM, 0.3))
+COMMENT_KINDS = {"[NIR]": "NIR", "[TÉLÉPHONE]": "PHONE", "[NOM]": "NAME", "[ALLOCATAIRE]": "ALLOCATAIRE"}
+WAITING_THREADS = 3  # the newest queued threads stay in the agents' queue
 TYPOS = (lambda text: text, lambda text: text.lower(), lambda text: text.replace("é", "e").replace("è", "e"),
          lambda text: text + " svp", lambda text: "bonjour " + text, lambda text: text + " ??")
 
@@ -271,11 +290,18 @@ def generate(engine: Engine, config: CaisseConfig, size: DemoSize, today: Option
                           "useful": bool(rng.random() < usefulness[topic[index]]), "channel": channel[index],
                           "created_at": started_at[index] + timedelta(minutes=2)})
 
+    comment_rows, comment_handoffs = _comments(rng, started[rng.choice(count, size=max(30, count // 100))],
+                                               timeline, now_ts)
+    handoff_rows += comment_handoffs
     inserted = {}
     with engine.begin() as connection:
         for model in (ConversationFact, MaskedDataFact, UnansweredQuestion, AnswerFeedback, Handoff):
             table = model.__table__
             connection.execute(delete(table).where(table.c.conversation_id.like(f"{PREFIX}%")))
+        connection.execute(delete(Handoff.__table__).where(Handoff.__table__.c.conversation_id.like(f"%:{PREFIX}%")))
+        connection.execute(delete(SocialComment.__table__).where(SocialComment.__table__.c.comment_id.like(f"{PREFIX}%")))
+        connection.execute(SocialComment.__table__.insert(), comment_rows)
+        inserted[SocialComment.__tablename__] = len(comment_rows)
         for model, rows in ((ConversationFact, facts), (MaskedDataFact, masked_rows),
                             (UnansweredQuestion, unanswered_rows), (AnswerFeedback, vote_rows),
                             (Handoff, handoff_rows)):
@@ -283,6 +309,65 @@ def generate(engine: Engine, config: CaisseConfig, size: DemoSize, today: Option
                 connection.execute(model.__table__.insert(), rows[start:start + CHUNK])
             inserted[model.__tablename__] = len(rows)
     return inserted
+
+
+def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline,
+              now_ts: float) -> Tuple[List[dict], List[dict]]:
+    """Public comments and what the assistant did with them: hidden within a second or two,
+    answered within a few seconds, a few replies Meta did not take; the comments left to the
+    agents answered in opening hours, but the newest few, still waiting with a follow-up."""
+    received = np.sort(received)
+    count = len(received)
+    actions, platforms = _choice(rng, COMMENT_ACTIONS, count), _choice(rng, COMMENT_PLATFORMS, count)
+    hiding = rng.lognormal(np.log(1.2), 0.5, count)
+    answering = hiding + rng.lognormal(np.log(2.0), 0.4, count)
+    not_sent = rng.random(count) < 0.03
+    by_agent = timeline.add_business(received, rng.lognormal(np.log(3600), 1.0, count))
+    queued = np.flatnonzero(actions == social.QUEUED)
+    waiting = set(queued[-WAITING_THREADS:].tolist())
+
+    def when(ts: float) -> datetime:
+        return datetime.fromtimestamp(float(ts), timezone.utc)
+
+    comments, handoffs = [], []
+    for index in range(count):
+        action, platform = str(actions[index]), str(platforms[index])
+        comment_id = f"{PREFIX}c{index}"
+        conversation = f"{platform}_comment:{comment_id}"
+        text = str(rng.choice(COMMENTS[action]))
+        start = received[index]
+        row = {"platform": platform, "comment_id": comment_id, "post_id": f"{PREFIX}post{index % 7}",
+               "parent_id": None, "conversation_id": conversation, "masked_text": text, "action": action,
+               "personal_data": ",".join(sorted({kind for mask, kind in COMMENT_KINDS.items() if mask in text})) or None,
+               "received_at": when(start), "hidden_at": None, "answered_at": None}
+        if action in (social.HIDDEN_PERSONAL_DATA, social.HIDDEN_ABUSE):
+            row["hidden_at"] = None if not_sent[index] else when(start + hiding[index])
+        if action in (social.PUBLIC_REPLY, social.PRIVATE_REPLY, social.HIDDEN_PERSONAL_DATA):
+            row["answered_at"] = None if not_sent[index] else when(start + answering[index])
+        agents = action == social.QUEUED or not_sent[index]  # what could not be done goes to them
+        answered = agents and index not in waiting and by_agent[index] <= now_ts
+        if action == social.QUEUED and answered:
+            row["answered_at"] = when(by_agent[index])
+        comments.append(row)
+        if index in waiting:  # a follow-up from the person while waiting
+            comments.append({**row, "comment_id": f"{comment_id}r", "parent_id": comment_id,
+                             "masked_text": "quelqu'un peut me répondre ?", "action": social.QUEUED,
+                             "personal_data": None, "received_at": when(start + 600)})
+        if agents:
+            # The agent answers from the thread's page: taken, answered and closed at once.
+            done = when(by_agent[index]) if answered else None
+            wall = int(by_agent[index] - start) if answered else None
+            business = int(np.diff(timeline.business(np.array([start, by_agent[index]])))[0]) if answered else None
+            handoffs.append({
+                "conversation_id": conversation, "channel": f"{platform}_comment",
+                "reason": "asked" if action == social.QUEUED else "not_sent", "topic": None, "branch": None,
+                "transcript_ref": conversation, "priority": 0, "status": "closed" if answered else "waiting",
+                "requested_at": when(start), "taken_at": done, "first_agent_reply_at": done, "closed_at": done,
+                "outcome": "answered" if answered else None,
+                "waiting_seconds": wall, "waiting_business_seconds": business, "first_response_seconds": wall,
+                "first_response_business_seconds": business, "resolution_seconds": wall,
+                "resolution_business_seconds": business})
+    return comments, handoffs
 
 
 def month_bounds(day: date) -> Tuple[date, date]:

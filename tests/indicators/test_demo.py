@@ -2,12 +2,16 @@
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+import re
+
 import pytest
 from sqlalchemy import func, select
 
 from bot.handoff.business_time import business_seconds
 from bot.handoff.records import Handoff
-from bot.indicators.demo import DemoSize, generate
+from bot.indicators.demo import WAITING_THREADS, DemoSize, generate
+from bot.indicators.queries import Filters, compute
+from bot.social.records import SocialComment
 from bot.indicators.facts import ConversationFact
 from bot.storage import get_engine, migrate
 
@@ -26,9 +30,11 @@ def demo(tmp_path_factory, config):
 
 def test_sizes_and_regeneration_replaces_the_previous_draw(demo, config):
     engine, counts = demo
-    assert counts["conversation_facts"] == 20_000 and counts["handoffs"] == 2_000
+    assert counts["conversation_facts"] == 20_000 and counts["social_comments"] >= 200
     with engine.connect() as connection:
-        assert connection.execute(select(func.count()).select_from(Handoff)).scalar_one() == 2_000
+        assert connection.execute(select(func.count()).select_from(Handoff).where(
+            Handoff.channel.notlike("%_comment"))).scalar_one() == 2_000
+        assert connection.execute(select(func.count()).select_from(Handoff)).scalar_one() == counts["handoffs"]
         first, last = connection.execute(select(func.min(ConversationFact.day), func.max(ConversationFact.day))).one()
     assert (first, last) == (date(2026, 9, 1), date(2026, 11, 25))
 
@@ -58,3 +64,27 @@ def test_business_delays_match_the_opening_hours(demo, config):
         assert abs(wall - (replied - requested).total_seconds()) <= 1
         # Agents answer during opening hours (a second earlier: a reply may land on a closing time).
         assert config.opening_hours.is_open((replied - timedelta(seconds=1)).astimezone(PARIS))
+
+
+def test_comment_threads_masked_a_few_waiting_for_the_agents(demo, config):
+    engine, counts = demo
+    with engine.connect() as connection:
+        comments = connection.execute(select(SocialComment)).all()
+        waiting = connection.execute(select(Handoff.conversation_id).where(
+            Handoff.channel.like("%_comment"), Handoff.status == "waiting")).scalars().all()
+    assert {c.platform for c in comments} == {"facebook", "instagram"}
+    assert not any(re.search(r"\d{5}|@", c.masked_text) for c in comments)  # placeholders only
+    assert {c.personal_data for c in comments if c.action == "hidden_personal_data"} - {None}
+    assert len(waiting) == WAITING_THREADS
+    threads = {c.conversation_id: [] for c in comments}
+    for c in comments:
+        threads[c.conversation_id].append(c)
+    assert all(len(threads[conversation]) == 2 and all(c.answered_at is None for c in threads[conversation])
+               for conversation in waiting)
+    # What the dashboard's section shows: every comment, personal data hidden within seconds.
+    with engine.connect() as connection:
+        table = compute(connection, Filters(date(2026, 9, 1), date(2026, 11, 25)), config, NOW,
+                        only=["commentaires_reseaux"])["commentaires_reseaux"]
+    assert table.extra["received"] == len(comments)
+    assert {row["platform"] for row in table.rows} == {"Facebook", "Instagram"}
+    assert all(row["hiding_p95"] < 5 and row["answer_median"] is not None for row in table.rows)
