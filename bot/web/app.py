@@ -12,15 +12,15 @@ from sanic import Sanic, response
 from sanic.request import Request
 
 from bot.config import PROJECT_ROOT, CaisseConfig, get_config
-from bot.web import housekeeping
+from bot.storage import get_engine
+from bot.templates.nlg import LiveResponses
+from bot.templates.retrain import Retrainer
+from bot.web import dashboard, editor, housekeeping, moderation, nlg, signin
 from bot.web.console import console_blueprint
-from bot.web.dashboard import dashboard_blueprint
-from bot.web.editor import templates_blueprints
-from bot.web.moderation import moderation_blueprint
+from bot.web.offload import backoffice_pool
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi
 from bot.web.security import REQUEST_MAX_SIZE, check_sizes, security_headers
-from bot.web.signin import signin_blueprint
 from bot.web.widget_api import widget_blueprint
 
 STATIC = PROJECT_ROOT / "bot" / "web" / "static"
@@ -55,12 +55,18 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
             return response.text("socket.io-client manquant : lancez `make setup`.", status=503)
         return await response.file(SOCKET_IO_CLIENT, mime_type="application/javascript")
 
-    app.blueprint(signin_blueprint(pages, secure_cookies))
+    app.blueprint(signin.bp)
+    app.ctx.pages, app.ctx.config, app.ctx.rasa = pages, config, rasa_api
     app.blueprint(console_blueprint(pages, config, rasa_api))
     app.blueprint(widget_blueprint(config, rasa_api))
-    app.blueprint(moderation_blueprint(pages, config, rasa_api))
-    app.blueprint(dashboard_blueprint(pages, config))
-    app.blueprint(templates_blueprints(pages, config, rasa_api))
+    app.ctx.secure_cookies = secure_cookies
+    app.ctx.retrainer = Retrainer(rasa_api.base_url, rasa_api.token)
+    app.ctx.live = LiveResponses(config, get_engine)
+    app.ctx.backoffice_pool = backoffice_pool()
+    app.blueprint(moderation.bp)
+    app.blueprint(dashboard.bp)
+    app.blueprint(editor.bp)
+    app.blueprint(nlg.bp)
     app.register_middleware(check_sizes, "request")
     app.register_middleware(security_headers(rasa_url), "response")
     app.static("/static", str(STATIC))

@@ -8,16 +8,15 @@ script only adds the live preview and the training progress.
 """
 from __future__ import annotations
 
-import asyncio
 import difflib
 import threading
+from functools import lru_cache
 from urllib.parse import quote
 from datetime import date, datetime, timedelta
 from typing import Any, Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
 from sanic import Blueprint, response
-from sanic.blueprint_group import BlueprintGroup
 from sanic.request import Request
 
 from bot.backoffice import Account
@@ -32,15 +31,12 @@ from bot.templates import AnswerTemplate, load_templates
 from bot.templates.checks import STALE_AFTER, Issue, check_template
 from bot.templates.responses import FEEDBACK_CHOICES, template_text
 from bot.templates.learning import TemplateIndex, agent_replies, template_usage
-from bot.templates.retrain import Retrainer, RetrainRefused, model_trained_at
+from bot.templates.retrain import RetrainRefused, model_trained_at
 from bot.templates.versions import (
     EDITABLE_FIELDS, PROPOSED, WorkflowError, aware, current_templates, effective_versions, example_changes_since,
     decisions_for, get_version, history, pending, propose, publish, reject, republish,
 )
-from bot.templates.nlg import LiveResponses
-from bot.web.nlg import nlg_blueprint
-from bot.web.pages import Pages
-from bot.web.rasa_api import RasaApi
+from bot.web.offload import off_loop
 from bot.web.security import requires_role
 
 EDIT_ROLES = ("editor", "validator")
@@ -149,304 +145,380 @@ def template_diff(before: Optional[AnswerTemplate], after: AnswerTemplate) -> Li
     return rows
 
 
-def editor_blueprint(pages: Pages, config: CaisseConfig, retrainer: Retrainer) -> Blueprint:
-    bp = Blueprint("editor", url_prefix="/modeles")
-    zone = ZoneInfo(config.opening_hours.timezone)
-    seed_ids = {t.id for t in load_templates()}
-    trackers = tracker_engine()
+bp = Blueprint("editor", url_prefix="/modeles")
 
-    def warm_up() -> None:
-        from bot.personal_data._detector import default_detector
 
-        default_detector().detect("Bonjour")  # loads the name model once, not on the first save
+@lru_cache(maxsize=1)
+def seed_ids() -> frozenset:
+    """Ids of the templates in the files (a template only published has no file version to go back to)."""
+    return frozenset(t.id for t in load_templates())
 
-    threading.Thread(target=warm_up, daemon=True, name="detector-warm-up").start()
+
+def _warm_up_detector() -> None:
+    from bot.personal_data._detector import default_detector
+
+    default_detector().detect("Bonjour")
+
+
+@bp.listener("after_server_start")
+async def warm_up(_app, _loop) -> None:
+    """The detector's name model is loaded once at start, in a thread, not on the first save."""
+    threading.Thread(target=_warm_up_detector, daemon=True, name="detector-warm-up").start()
+
+
+def _zone(config: CaisseConfig) -> ZoneInfo:
+    return ZoneInfo(config.opening_hours.timezone)
+
+
+def render(request: Request, name: str, account: Account, status: int = 200, **context) -> response.HTTPResponse:
+    ctx = request.app.ctx
+    zone = _zone(ctx.config)
 
     def when(moment: Optional[datetime]) -> str:
         return aware(moment).astimezone(zone).strftime("%d/%m/%Y %H:%M") if moment else ""
 
-    def themes() -> Dict[str, str]:
-        return {f"{t.branch}/{t.theme}": f"{t.branch.upper()} — {t.theme_title}"
-                for t in sorted(current_templates(), key=lambda t: (BRANCHES.index(t.branch), t.theme_title))}
-
-    def render(name: str, account: Account, status: int = 200, **context) -> response.HTTPResponse:
-        return pages.render(f"backoffice/{name}", status=status, account=account, when=when,
+    return ctx.pages.render(f"backoffice/{name}", status=status, account=account, when=when,
                             labels=FIELD_LABELS, **context)
 
-    async def in_thread(function, *args):
-        """Building the search index takes seconds: never on the loop serving the agents' console."""
-        return await asyncio.get_running_loop().run_in_executor(None, function, *args)
 
-    def unanswered() -> List[Group]:
-        """The dashboard's groups of unanswered questions, over every day the conversations are kept."""
-        refresh_from_environment(get_engine(), config.opening_hours.timezone)
-        today = datetime.now(zone).date()
-        kept = Filters(today - timedelta(days=config.retention.transcripts_days), today,
-                       timezone=config.opening_hours.timezone)
-        with get_engine().connect() as connection:
-            return unanswered_groups(connection, kept)[:CANDIDATE_GROUPS]
+def themes() -> Dict[str, str]:
+    return {f"{t.branch}/{t.theme}": f"{t.branch.upper()} — {t.theme_title}"
+            for t in sorted(current_templates(), key=lambda t: (BRANCHES.index(t.branch), t.theme_title))}
 
-    def template_map() -> Dict[str, AnswerTemplate]:
-        return {t.id: t for t in current_templates()}
 
-    # ---- list --------------------------------------------------------------------------------
+def template_map() -> Dict[str, AnswerTemplate]:
+    return {t.id: t for t in current_templates()}
 
-    @bp.get("/")
-    @requires_role(*EDIT_ROLES)
-    async def list_page(request: Request, account: Account):
-        args = request.args
-        query, branch, theme, owner = (args.get(k, "").strip() for k in ("q", "branche", "theme", "proprietaire"))
-        stale_only, sort = args.get("a_revoir") == "1", args.get("tri") or "pertinence"
-        usage = template_usage(trackers)
-        votes = feedback_counts()
-        today = date.today()
-        waiting = pending()
-        waiting_ids = {v.template_id for v in waiting if v.status == PROPOSED}
-        rows = []
-        everything = current_templates()
-        found = (await in_thread(TemplateIndex.of, everything)).search(query) if query else everything
-        for t in found:
-            if (branch and t.branch != branch) or (theme and t.theme != theme) or (owner and t.owner != owner):
-                continue
-            stale = today - t.reviewed > STALE_AFTER
-            if stale_only and not stale:
-                continue
-            rows.append({"t": t, "stale": stale, "usage": usage.get(t.id, 0), "up": votes.get((t.id, True), 0),
-                         "down": votes.get((t.id, False), 0), "waiting": t.id in waiting_ids})
-        order = {"usage": lambda r: -r["usage"], "revue": lambda r: r["t"].reviewed,
-                 "branche": lambda r: (r["t"].branch, r["t"].theme, r["t"].title.lower())}
-        if sort != "pertinence" or not query:  # a search lists the closest first, unless asked otherwise
-            rows.sort(key=order.get(sort, lambda r: r["t"].title.lower()))
-        loaded = await retrainer.loaded_model()
-        changes = example_changes_since(model_trained_at(loaded)) if loaded else []
-        return render("templates_list.html", account, rows=rows, waiting=waiting, changes=changes,
-                      decisions=decisions_for(account.username),
-                      filters={"q": query, "branche": branch, "theme": theme, "proprietaire": owner,
-                               "a_revoir": stale_only, "tri": sort},
-                      rasa_silent=loaded is None,
-                      branches=BRANCHES, themes=sorted({t.theme for t in everything}),
-                      owners=sorted({t.owner for t in everything}), notice=args.get("ok", ""))
 
-    # ---- one template ------------------------------------------------------------------------
+def unanswered(config: CaisseConfig) -> List[Group]:
+    """The dashboard's groups of unanswered questions, over every day the conversations are kept."""
+    refresh_from_environment(get_engine(), config.opening_hours.timezone)
+    today = datetime.now(_zone(config)).date()
+    kept = Filters(today - timedelta(days=config.retention.transcripts_days), today,
+                   timezone=config.opening_hours.timezone)
+    with get_engine().connect() as connection:
+        return unanswered_groups(connection, kept)[:CANDIDATE_GROUPS]
 
-    @bp.get("/modele/<template_id>")
-    @requires_role(*EDIT_ROLES)
-    async def detail_page(request: Request, account: Account, template_id: str):
-        template = template_map().get(template_id)
-        versions = history(template_id)
-        if template is None and not versions:
-            return response.text("Modèle inconnu.", status=404)
-        effective = effective_versions().get(template_id)
-        return render("template_detail.html", account, template=template, versions=versions,
-                      effective=effective, in_files=template_id in seed_ids,
-                      preview=preview(template, config) if template else None, notice=request.args.get("ok", ""))
 
-    def edit_form(account: Account, values: Dict[str, str], is_new: bool, issues: List[Issue] = (),
-                  status: int = 200, base_version_id: str = "") -> response.HTTPResponse:
-        by_field: Dict[str, List[Issue]] = {}
-        for issue in issues:
-            by_field.setdefault(issue.field, []).append(issue)
-        candidate, _ = template_from_values(values, themes(), template_map().get(values["id"]))
-        return render("template_edit.html", account, status=status, values=values, is_new=is_new, issues=issues,
-                      by_field=by_field, themes=themes(), base_version_id=base_version_id,
-                      preview=preview(candidate, config))
+# ---- list --------------------------------------------------------------------------------
 
-    async def submit(request: Request, account: Account, base: Optional[AnswerTemplate]):
-        values = form_values(request, base)
-        known = themes()
-        candidate, issues = template_from_values(values, known, base)
-        everything = current_templates()
-        issues += check_template(candidate, everything, config, is_new=base is None)
-        errors = [i for i in issues if i.is_error]
-        base_version_id = request.form.get("base_version_id") or ""
-        if errors or request.form.get("action") == "verifier":
-            return edit_form(account, values, base is None, issues, status=422 if errors else 200,
-                             base_version_id=base_version_id)
-        template = AnswerTemplate.parse_obj(candidate.dict())
-        version = propose(template, account.username, values["note"],
-                          base_version_id=int(base_version_id) if base_version_id.isdigit() else None)
-        if account.has_role("validator") and request.form.get("action") == "publier":
-            publish(version.id, account.username, comment=values["note"])
-            return response.redirect(f"/modeles/modele/{template.id}?ok=publiee")
-        return response.redirect(f"/modeles/modele/{template.id}?ok=proposee")
 
-    @bp.get("/modele/<template_id>/modifier")
-    @requires_role(*EDIT_ROLES)
-    async def edit_page(request: Request, account: Account, template_id: str):
-        template = template_map().get(template_id)
-        since = request.args.get("depuis", "")
-        base_version_id = ""
-        if since.isdigit():
-            version = get_version(int(since))
-            if version and version.template_id == template_id:
-                template, base_version_id = version.template(), since
-        if template is None:
-            return response.text("Modèle inconnu.", status=404)
-        return edit_form(account, values_of(template, request.args.getlist("exemple") or []), False,
+def list_view(request: Request, account: Account, loaded: Optional[str]) -> response.HTTPResponse:
+    """The list page, built in the back office's pool: it counts every template given in Rasa's
+    events and renders every template."""
+    args = request.args
+    query, branch, theme, owner = (args.get(k, "").strip() for k in ("q", "branche", "theme", "proprietaire"))
+    stale_only, sort = args.get("a_revoir") == "1", args.get("tri") or "pertinence"
+    usage = template_usage(tracker_engine())
+    votes = feedback_counts()
+    today = date.today()
+    waiting = pending()
+    waiting_ids = {v.template_id for v in waiting if v.status == PROPOSED}
+    rows = []
+    everything = current_templates()
+    found = TemplateIndex.of(everything).search(query) if query else everything
+    for t in found:
+        if (branch and t.branch != branch) or (theme and t.theme != theme) or (owner and t.owner != owner):
+            continue
+        stale = today - t.reviewed > STALE_AFTER
+        if stale_only and not stale:
+            continue
+        rows.append({"t": t, "stale": stale, "usage": usage.get(t.id, 0), "up": votes.get((t.id, True), 0),
+                     "down": votes.get((t.id, False), 0), "waiting": t.id in waiting_ids})
+    order = {"usage": lambda r: -r["usage"], "revue": lambda r: r["t"].reviewed,
+             "branche": lambda r: (r["t"].branch, r["t"].theme, r["t"].title.lower())}
+    if sort != "pertinence" or not query:  # a search lists the closest first, unless asked otherwise
+        rows.sort(key=order.get(sort, lambda r: r["t"].title.lower()))
+    changes = example_changes_since(model_trained_at(loaded)) if loaded else []
+    return render(request, "templates_list.html", account, rows=rows, waiting=waiting, changes=changes,
+                  decisions=decisions_for(account.username),
+                  filters={"q": query, "branche": branch, "theme": theme, "proprietaire": owner,
+                           "a_revoir": stale_only, "tri": sort},
+                  rasa_silent=loaded is None,
+                  branches=BRANCHES, themes=sorted({t.theme for t in everything}),
+                  owners=sorted({t.owner for t in everything}), notice=args.get("ok", ""))
+
+
+@bp.get("/")
+@requires_role(*EDIT_ROLES)
+async def list_page(request: Request, account: Account):
+    loaded = await request.app.ctx.retrainer.loaded_model()
+    return await off_loop(request, list_view, request, account, loaded)
+
+
+# ---- one template ------------------------------------------------------------------------
+
+
+def detail_view(request: Request, account: Account, template_id: str) -> response.HTTPResponse:
+    template = template_map().get(template_id)
+    versions = history(template_id)
+    if template is None and not versions:
+        return response.text("Modèle inconnu.", status=404)
+    effective = effective_versions().get(template_id)
+    return render(request, "template_detail.html", account, template=template, versions=versions,
+                  effective=effective, in_files=template_id in seed_ids(),
+                  preview=preview(template, request.app.ctx.config) if template else None,
+                  notice=request.args.get("ok", ""))
+
+
+@bp.get("/modele/<template_id>")
+@requires_role(*EDIT_ROLES)
+async def detail_page(request: Request, account: Account, template_id: str):
+    return await off_loop(request, detail_view, request, account, template_id)
+
+
+def edit_form(request: Request, account: Account, values: Dict[str, str], is_new: bool, issues: List[Issue] = (),
+              status: int = 200, base_version_id: str = "") -> response.HTTPResponse:
+    by_field: Dict[str, List[Issue]] = {}
+    for issue in issues:
+        by_field.setdefault(issue.field, []).append(issue)
+    candidate, _ = template_from_values(values, themes(), template_map().get(values["id"]))
+    return render(request, "template_edit.html", account, status=status, values=values, is_new=is_new,
+                  issues=issues, by_field=by_field, themes=themes(), base_version_id=base_version_id,
+                  preview=preview(candidate, request.app.ctx.config))
+
+
+def submit(request: Request, account: Account, base: Optional[AnswerTemplate]) -> response.HTTPResponse:
+    """Checks the form (the personal-data detector reads every field) and records the proposal."""
+    config = request.app.ctx.config
+    values = form_values(request, base)
+    candidate, issues = template_from_values(values, themes(), base)
+    issues += check_template(candidate, current_templates(), config, is_new=base is None)
+    errors = [i for i in issues if i.is_error]
+    base_version_id = request.form.get("base_version_id") or ""
+    if errors or request.form.get("action") == "verifier":
+        return edit_form(request, account, values, base is None, issues, status=422 if errors else 200,
                          base_version_id=base_version_id)
+    template = AnswerTemplate.parse_obj(candidate.dict())
+    version = propose(template, account.username, values["note"],
+                      base_version_id=int(base_version_id) if base_version_id.isdigit() else None)
+    if account.has_role("validator") and request.form.get("action") == "publier":
+        publish(version.id, account.username, comment=values["note"])
+        return response.redirect(f"/modeles/modele/{template.id}?ok=publiee")
+    return response.redirect(f"/modeles/modele/{template.id}?ok=proposee")
 
-    @bp.post("/modele/<template_id>/modifier")
-    @requires_role(*EDIT_ROLES)
-    async def edit_submit(request: Request, account: Account, template_id: str):
-        # A new template not published yet is edited from its latest proposal.
-        versions = history(template_id)
-        base = template_map().get(template_id) or (versions[0].template() if versions else None)
-        if base is None:
-            return response.text("Modèle inconnu.", status=404)
-        return await submit(request, account, base)
 
-    @bp.get("/nouveau")
-    @requires_role(*EDIT_ROLES)
-    async def new_page(request: Request, account: Account):
-        values = {name: "" for name in FIELD_LABELS}
-        values.update(examples="\n".join(request.args.getlist("exemple") or []), reviewed=date.today().isoformat(),
-                      owner="Service communication", source="https://")
-        return edit_form(account, values, True)
+def edit_view(request: Request, account: Account, template_id: str) -> response.HTTPResponse:
+    template = template_map().get(template_id)
+    since = request.args.get("depuis", "")
+    base_version_id = ""
+    if since.isdigit():
+        version = get_version(int(since))
+        if version and version.template_id == template_id:
+            template, base_version_id = version.template(), since
+    if template is None:
+        return response.text("Modèle inconnu.", status=404)
+    return edit_form(request, account, values_of(template, request.args.getlist("exemple") or []), False,
+                     base_version_id=base_version_id)
 
-    @bp.post("/nouveau")
-    @requires_role(*EDIT_ROLES)
-    async def new_submit(request: Request, account: Account):
-        return await submit(request, account, None)
 
-    @bp.post("/api/apercu")
-    @requires_role(*EDIT_ROLES)
-    async def live_preview(request: Request, account: Account):
-        template_id = request.form.get("template_id", "")
-        base = template_map().get(template_id) if template_id else None
-        values = form_values(request, base)
-        candidate, issues = template_from_values(values, themes(), base)
-        issues += check_template(candidate, current_templates(), config, is_new=base is None)
-        return response.json({**preview(candidate, config), "issues": [i.as_dict() for i in issues]})
+@bp.get("/modele/<template_id>/modifier")
+@requires_role(*EDIT_ROLES)
+async def edit_page(request: Request, account: Account, template_id: str):
+    return await off_loop(request, edit_view, request, account, template_id)
 
-    # ---- review ------------------------------------------------------------------------------
 
-    def version_view(account: Account, version_id: int, error: str = "", status: int = 200) -> response.HTTPResponse:
-        """The review page; a refused decision is shown on it directly (never through the address,
-        where anyone could write a message that would look official)."""
-        version = get_version(version_id)
-        if version is None:
-            return response.text("Version inconnue.", status=404)
-        proposed = version.template()
-        now_live = template_map().get(version.template_id)
-        return render("template_version.html", account, status=status, version=version, template=proposed,
-                      diff=template_diff(now_live, proposed), preview=preview(proposed, config), error=error)
+def edit_submission(request: Request, account: Account, template_id: str) -> response.HTTPResponse:
+    # A new template not published yet is edited from its latest proposal.
+    versions = history(template_id)
+    base = template_map().get(template_id) or (versions[0].template() if versions else None)
+    if base is None:
+        return response.text("Modèle inconnu.", status=404)
+    return submit(request, account, base)
 
-    @bp.get("/versions/<version_id:int>")
-    @requires_role(*EDIT_ROLES)
-    async def version_page(request: Request, account: Account, version_id: int):
-        return version_view(account, version_id)
 
-    def _effective_at(text: str) -> Optional[datetime]:
-        if not text.strip():
-            return None
-        return datetime.fromisoformat(text.strip()).replace(tzinfo=zone)
+@bp.post("/modele/<template_id>/modifier")
+@requires_role(*EDIT_ROLES)
+async def edit_submit(request: Request, account: Account, template_id: str):
+    return await off_loop(request, edit_submission, request, account, template_id)
 
-    @bp.post("/versions/<version_id:int>/publier")
-    @requires_role("validator")
-    async def publish_version(request: Request, account: Account, version_id: int):
+
+def new_view(request: Request, account: Account) -> response.HTTPResponse:
+    values = {name: "" for name in FIELD_LABELS}
+    values.update(examples="\n".join(request.args.getlist("exemple") or []), reviewed=date.today().isoformat(),
+                  owner="Service communication", source="https://")
+    return edit_form(request, account, values, True)
+
+
+@bp.get("/nouveau")
+@requires_role(*EDIT_ROLES)
+async def new_page(request: Request, account: Account):
+    return await off_loop(request, new_view, request, account)
+
+
+@bp.post("/nouveau")
+@requires_role(*EDIT_ROLES)
+async def new_submit(request: Request, account: Account):
+    return await off_loop(request, submit, request, account, None)
+
+
+def preview_of_form(request: Request) -> response.HTTPResponse:
+    config = request.app.ctx.config
+    template_id = request.form.get("template_id", "")
+    base = template_map().get(template_id) if template_id else None
+    values = form_values(request, base)
+    candidate, issues = template_from_values(values, themes(), base)
+    issues += check_template(candidate, current_templates(), config, is_new=base is None)
+    return response.json({**preview(candidate, config), "issues": [i.as_dict() for i in issues]})
+
+
+@bp.post("/api/apercu")
+@requires_role(*EDIT_ROLES)
+async def live_preview(request: Request, account: Account):
+    return await off_loop(request, preview_of_form, request)
+
+
+# ---- review ------------------------------------------------------------------------------
+
+
+def version_view(request: Request, account: Account, version_id: int, error: str = "",
+                 status: int = 200) -> response.HTTPResponse:
+    """The review page; a refused decision is shown on it directly (never through the address,
+    where anyone could write a message that would look official)."""
+    version = get_version(version_id)
+    if version is None:
+        return response.text("Version inconnue.", status=404)
+    proposed = version.template()
+    now_live = template_map().get(version.template_id)
+    return render(request, "template_version.html", account, status=status, version=version, template=proposed,
+                  diff=template_diff(now_live, proposed), preview=preview(proposed, request.app.ctx.config),
+                  error=error)
+
+
+@bp.get("/versions/<version_id:int>")
+@requires_role(*EDIT_ROLES)
+async def version_page(request: Request, account: Account, version_id: int):
+    return await off_loop(request, version_view, request, account, version_id)
+
+
+def publication(request: Request, account: Account, version_id: int) -> response.HTTPResponse:
+    try:
+        when_text = request.form.get("effective_at", "").strip()
         try:
-            when_text = request.form.get("effective_at", "")
-            try:
-                effective_at = _effective_at(when_text)
-            except ValueError:
-                raise WorkflowError("Date d'effet illisible : utilisez le calendrier (jour et heure).") from None
-            version = publish(version_id, account.username, effective_at, request.form.get("comment", ""))
-        except WorkflowError as refused:
-            return version_view(account, version_id, str(refused), status=409)
-        ok = "programmee" if version.is_scheduled() else "publiee"
-        return response.redirect(f"/modeles/modele/{version.template_id}?ok={ok}")
-
-    @bp.post("/versions/<version_id:int>/refuser")
-    @requires_role("validator")
-    async def reject_version(request: Request, account: Account, version_id: int):
-        try:
-            version = reject(version_id, account.username, request.form.get("comment", ""))
-        except WorkflowError as refused:
-            return version_view(account, version_id, str(refused), status=409)
-        return response.redirect(f"/modeles/modele/{version.template_id}?ok=refusee")
-
-    @bp.post("/modele/<template_id>/republier")
-    @requires_role("validator")
-    async def republish_version(request: Request, account: Account, template_id: str):
-        source = request.form.get("version", "")
-        if source == "fichier":
-            template = next((t for t in load_templates() if t.id == template_id), None)
-            note = "Retour au texte du fichier d'origine"
-        else:
-            version = get_version(int(source)) if source.isdigit() else None
-            template = version.template() if version and version.template_id == template_id else None
-            note = f"Retour à la version n° {source}"
-        if template is None:
-            return response.text("Version inconnue.", status=404)
-        republish(template, account.username, note)
-        return response.redirect(f"/modeles/modele/{template_id}?ok=republiee")
-
-    # ---- retrain and reload ------------------------------------------------------------------
-
-    async def training_context() -> Dict[str, Any]:
-        loaded = await retrainer.loaded_model()
-        changes = example_changes_since(model_trained_at(loaded)) if loaded else []
-        return {"loaded": loaded, "changes": changes, "job": retrainer.status()}
-
-    async def training_view(account: Account, error: str = "", status: int = 200) -> response.HTTPResponse:
-        return render("template_training.html", account, status=status, error=error, **await training_context())
-
-    @bp.get("/entrainement")
-    @requires_role(*EDIT_ROLES)
-    async def training_page(request: Request, account: Account):
-        return await training_view(account)
-
-    @bp.get("/api/entrainement")
-    @requires_role(*EDIT_ROLES)
-    async def training_status(request: Request, account: Account):
-        return response.json(retrainer.status())
-
-    @bp.post("/entrainement/lancer")
-    @requires_role("validator")
-    async def training_start(request: Request, account: Account):
-        context = await training_context()
-        try:
-            retrainer.start(account.username, sorted({c.template_id for c in context["changes"]}))
-        except RetrainRefused as refused:
-            return await training_view(account, str(refused), status=409)
-        return response.redirect("/modeles/entrainement")
-
-    @bp.post("/entrainement/mettre-en-service")
-    @requires_role("validator")
-    async def training_deploy(request: Request, account: Account):
-        try:
-            await retrainer.deploy(account.username)
-        except RetrainRefused as refused:
-            return await training_view(account, str(refused), status=409)
-        return response.redirect("/modeles/entrainement")
-
-    # ---- learning ----------------------------------------------------------------------------
-
-    @bp.get("/candidats")
-    @requires_role(*EDIT_ROLES)
-    async def candidates_page(request: Request, account: Account):
-        index = await in_thread(TemplateIndex.of, current_templates())
-        groups = [(group, index.closest(group.texts)) for group in await in_thread(unanswered)]
-        return render("template_candidates.html", account, groups=groups, replies=agent_replies(trackers),
-                      branches=labels.BRANCHES)
-
-    @bp.get("/candidats/ajouter")
-    @requires_role(*EDIT_ROLES)
-    async def add_to_template(request: Request, account: Account):
-        """Sends the chosen questions to the edit form of the chosen template, as new examples."""
-        template_id = request.args.get("modele", "")
-        if template_id not in template_map():
-            return response.redirect("/modeles/candidats")
-        query = "&".join(f"exemple={quote(e)}" for e in request.args.getlist("exemple") or [])
-        return response.redirect(f"/modeles/modele/{template_id}/modifier?{query}")
-
-    return bp
+            effective_at = (datetime.fromisoformat(when_text).replace(tzinfo=_zone(request.app.ctx.config))
+                            if when_text else None)
+        except ValueError:
+            raise WorkflowError("Date d'effet illisible : utilisez le calendrier (jour et heure).") from None
+        version = publish(version_id, account.username, effective_at, request.form.get("comment", ""))
+    except WorkflowError as refused:
+        return version_view(request, account, version_id, str(refused), status=409)
+    ok = "programmee" if version.is_scheduled() else "publiee"
+    return response.redirect(f"/modeles/modele/{version.template_id}?ok={ok}")
 
 
+@bp.post("/versions/<version_id:int>/publier")
+@requires_role("validator")
+async def publish_version(request: Request, account: Account, version_id: int):
+    return await off_loop(request, publication, request, account, version_id)
 
-def templates_blueprints(pages: Pages, config: CaisseConfig, rasa_api: RasaApi) -> BlueprintGroup:
-    """The editor and the NLG endpoint that serves what it publishes, registered together."""
-    retrainer = Retrainer(rasa_api.base_url, rasa_api.token)
-    live = LiveResponses(config, get_engine)
-    threading.Thread(target=live.warm_up, daemon=True, name="nlg-warm-up").start()
-    return Blueprint.group(editor_blueprint(pages, config, retrainer), nlg_blueprint(live))
+
+def rejection(request: Request, account: Account, version_id: int) -> response.HTTPResponse:
+    try:
+        version = reject(version_id, account.username, request.form.get("comment", ""))
+    except WorkflowError as refused:
+        return version_view(request, account, version_id, str(refused), status=409)
+    return response.redirect(f"/modeles/modele/{version.template_id}?ok=refusee")
+
+
+@bp.post("/versions/<version_id:int>/refuser")
+@requires_role("validator")
+async def reject_version(request: Request, account: Account, version_id: int):
+    return await off_loop(request, rejection, request, account, version_id)
+
+
+def republication(request: Request, account: Account, template_id: str) -> response.HTTPResponse:
+    source = request.form.get("version", "")
+    if source == "fichier":
+        template = next((t for t in load_templates() if t.id == template_id), None)
+        note = "Retour au texte du fichier d'origine"
+    else:
+        version = get_version(int(source)) if source.isdigit() else None
+        template = version.template() if version and version.template_id == template_id else None
+        note = f"Retour à la version n° {source}"
+    if template is None:
+        return response.text("Version inconnue.", status=404)
+    republish(template, account.username, note)
+    return response.redirect(f"/modeles/modele/{template_id}?ok=republiee")
+
+
+@bp.post("/modele/<template_id>/republier")
+@requires_role("validator")
+async def republish_version(request: Request, account: Account, template_id: str):
+    return await off_loop(request, republication, request, account, template_id)
+
+
+# ---- retrain and reload ------------------------------------------------------------------
+
+
+async def training_context(request: Request) -> Dict[str, Any]:
+    retrainer = request.app.ctx.retrainer
+    loaded = await retrainer.loaded_model()
+    changes = await off_loop(request, example_changes_since, model_trained_at(loaded)) if loaded else []
+    return {"loaded": loaded, "changes": changes, "job": retrainer.status()}
+
+
+async def training_view(request: Request, account: Account, error: str = "", status: int = 200) -> response.HTTPResponse:
+    return render(request, "template_training.html", account, status=status, error=error,
+                  **await training_context(request))
+
+
+@bp.get("/entrainement")
+@requires_role(*EDIT_ROLES)
+async def training_page(request: Request, account: Account):
+    return await training_view(request, account)
+
+
+@bp.get("/api/entrainement")
+@requires_role(*EDIT_ROLES)
+async def training_status(request: Request, account: Account):
+    return response.json(request.app.ctx.retrainer.status())
+
+
+@bp.post("/entrainement/lancer")
+@requires_role("validator")
+async def training_start(request: Request, account: Account):
+    context = await training_context(request)
+    try:
+        request.app.ctx.retrainer.start(account.username, sorted({c.template_id for c in context["changes"]}))
+    except RetrainRefused as refused:
+        return await training_view(request, account, str(refused), status=409)
+    return response.redirect("/modeles/entrainement")
+
+
+@bp.post("/entrainement/mettre-en-service")
+@requires_role("validator")
+async def training_deploy(request: Request, account: Account):
+    try:
+        await request.app.ctx.retrainer.deploy(account.username)
+    except RetrainRefused as refused:
+        return await training_view(request, account, str(refused), status=409)
+    return response.redirect("/modeles/entrainement")
+
+
+# ---- learning ----------------------------------------------------------------------------
+
+
+def candidates_view(request: Request, account: Account) -> response.HTTPResponse:
+    """Groups of unanswered questions (clustered), the templates closest to each, and the agents'
+    replies (a scan of Rasa's events): in the back office's pool."""
+    index = TemplateIndex.of(current_templates())
+    groups = [(group, index.closest(group.texts)) for group in unanswered(request.app.ctx.config)]
+    return render(request, "template_candidates.html", account, groups=groups,
+                  replies=agent_replies(tracker_engine()), branches=labels.BRANCHES)
+
+
+@bp.get("/candidats")
+@requires_role(*EDIT_ROLES)
+async def candidates_page(request: Request, account: Account):
+    return await off_loop(request, candidates_view, request, account)
+
+
+@bp.get("/candidats/ajouter")
+@requires_role(*EDIT_ROLES)
+async def add_to_template(request: Request, account: Account):
+    """Sends the chosen questions to the edit form of the chosen template, as new examples."""
+    template_id = request.args.get("modele", "")
+    if template_id not in await off_loop(request, template_map):
+        return response.redirect("/modeles/candidats")
+    query = "&".join(f"exemple={quote(e)}" for e in request.args.getlist("exemple") or [])
+    return response.redirect(f"/modeles/modele/{template_id}/modifier?{query}")

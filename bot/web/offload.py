@@ -1,0 +1,31 @@
+"""Back-office work off the event loop, in a small pool of threads of its own.
+
+The loop of the web server also answers Rasa's `/nlg` (Rasa waits 2 s, then falls back to the
+older texts of its model) and the agents' console: a page that scans Rasa's events, clusters
+questions or renders a thousand rows must not hold it. Those pages run their database reads and
+their rendering here. The pool is small on purpose: Python threads share one interpreter lock,
+so many pages crunching at once would still slow the loop; with two workers, extra pages wait
+their turn instead, and `/nlg` (on the loop's default executor) never queues behind them.
+"""
+from __future__ import annotations
+
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
+from typing import Any, Callable, TypeVar
+
+from sanic.request import Request
+
+BACKOFFICE_THREADS = 1
+T = TypeVar("T")
+
+
+def backoffice_pool() -> ThreadPoolExecutor:
+    """The pool `create_app` puts on `app.ctx.backoffice_pool`."""
+    return ThreadPoolExecutor(max_workers=BACKOFFICE_THREADS, thread_name_prefix="backoffice")
+
+
+async def off_loop(request: Request, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`function(*args, **kwargs)` in the back office's pool; the loop serves others meanwhile."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(request.app.ctx.backoffice_pool, partial(function, *args, **kwargs))
