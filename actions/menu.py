@@ -3,10 +3,10 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot import texts
 from bot.config import get_config
 from bot.dialogue import Menu
 from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
-from bot.dialogue.menu import QUESTIONS_PROMPT, THEMES_PROMPT
 from bot.templates.versions import current_templates
 from bot.templates.responses import response_name
 
@@ -26,7 +26,7 @@ class ActionMenu(Action):
             if legal_notice_due(tracker.events):
                 dispatcher.utter_message(response=SHORT_NOTICE)
         elif theme and menu.template_buttons(theme):
-            dispatcher.utter_message(text=QUESTIONS_PROMPT, buttons=menu.template_buttons(theme))
+            dispatcher.utter_message(text=texts.text("menu.questions"), buttons=menu.template_buttons(theme))
         else:
-            dispatcher.utter_message(text=THEMES_PROMPT, buttons=menu.theme_buttons())
+            dispatcher.utter_message(text=texts.text("menu.themes"), buttons=menu.theme_buttons())
         return []

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Sequence
 
+from bot import texts
 from bot.dialogue.menu import template_payload
 from bot.templates import AnswerTemplate
 
 MIN_CANDIDATE_CONFIDENCE = 0.03
 MAX_CANDIDATES = 3
-AGENT_BUTTON = {"title": "Parler à un conseiller", "payload": "/ask_human"}
-THEMES_BUTTON = {"title": "Voir les thèmes", "payload": "/help"}
 
 
 def candidate_buttons(candidates: Sequence[Dict[str, Any]], templates: Sequence[AnswerTemplate],
@@ -28,4 +27,5 @@ def candidate_buttons(candidates: Sequence[Dict[str, Any]], templates: Sequence[
         for c in candidates
         if c.get("id") in by_id and float(c.get("confidence") or 0.0) >= MIN_CANDIDATE_CONFIDENCE
     ][:MAX_CANDIDATES]
-    return buttons + [THEMES_BUTTON, AGENT_BUTTON]
+    return buttons + [{"title": texts.text("clarify.themes_button"), "payload": "/help"},
+                      {"title": texts.text("clarify.agent_button"), "payload": "/ask_human"}]

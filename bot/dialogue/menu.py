@@ -8,8 +8,6 @@ from typing import Dict, List, Optional
 from bot.templates import AnswerTemplate
 
 MAX_THEME_BUTTONS = 12
-THEMES_PROMPT = "Voici les thèmes sur lesquels je peux vous renseigner :"
-QUESTIONS_PROMPT = "Voici les questions fréquentes de ce thème :"
 
 
 def _payload(**entities: str) -> str:

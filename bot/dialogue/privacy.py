@@ -3,23 +3,13 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from bot import texts
 from bot.config import Contacts
 
-TYPE_LABELS = {
-    "NIR": "votre numéro de sécurité sociale",
-    "IBAN": "vos coordonnées bancaires",
-    "ALLOCATAIRE": "votre numéro allocataire",
-    "MSA": "votre numéro MSA",
-    "FISCAL": "votre numéro fiscal",
-    "PHONE": "un numéro de téléphone",
-    "EMAIL": "une adresse e-mail",
-    "ADDRESS": "une adresse postale",
-    "BIRTHDATE": "une date de naissance",
-    "NAME": "un nom de personne",
-    "CARD": "les données de votre carte bancaire",
-    "ID_DOCUMENT": "le numéro d'une pièce d'identité",
-    "SECRET": "un mot de passe ou un code confidentiel",
-}
+# The words for each kind of masked data (bot.personal_data), in config/textes.yml.
+TYPE_LABELS = {kind: f"masked_data.{kind.lower()}" for kind in (
+    "NIR", "IBAN", "ALLOCATAIRE", "MSA", "FISCAL", "PHONE", "EMAIL", "ADDRESS", "BIRTHDATE", "NAME", "CARD",
+    "ID_DOCUMENT", "SECRET")}
 
 
 def _enumerate(labels: list[str]) -> str:
@@ -27,11 +17,7 @@ def _enumerate(labels: list[str]) -> str:
 
 
 def masked_data_notice(types: Iterable[str], contacts: Contacts) -> str:
-    labels = [TYPE_LABELS[t] for t in sorted(set(types)) if t in TYPE_LABELS]
+    labels = [texts.text(TYPE_LABELS[t], contacts=contacts) for t in sorted(set(types)) if t in TYPE_LABELS]
     if not labels:
         return ""
-    return (
-        f"Pour protéger vos données, j'ai masqué {_enumerate(labels)} : ce canal n'est pas sécurisé, "
-        "n'y écrivez pas d'informations personnelles. Pour une question sur votre dossier, "
-        f"utilisez {contacts.account_name} ({contacts.account_url}) ou appelez le {contacts.phone}."
-    )
+    return texts.text("masked_data.notice", contacts=contacts, donnees=_enumerate(labels))

@@ -9,27 +9,18 @@ from typing import Any, Dict, List, Tuple
 
 import yaml
 
+from bot import texts
 from bot.config import PROJECT_ROOT, CaisseConfig
+from bot.texts import of
 
 OTHER_ORGANISATIONS = PROJECT_ROOT / "config" / "other_organisations.yml"
-
-
-def of(name: str) -> str:
-    """French "de" before a name, contracted as the grammar wants: "des Finances publiques",
-    "du service public", "de France Travail", "de la préfecture", "de l'organisme"."""
-    for article, contracted in (("les ", "des "), ("le ", "du ")):
-        if name.lower().startswith(article):
-            return contracted + name[len(article):]
-    return "de " + name
 
 
 def other_branch_notice(branch: str, config: CaisseConfig) -> str:
     """Said before a template answer of a branch the caisse does not cover."""
     body = config.contacts_for(branch)
-    return (
-        f"Cette question relève {of(body.name)}, pas {of(config.contacts.name)}. Vous pouvez joindre "
-        f"{body.name} au {body.phone} ou sur {body.website}. Voici l'information générale :"
-    )
+    return texts.text("redirect.other_branch", config, de_caisse=of(config.contacts.name), organisme=body.name,
+                      de_organisme=of(body.name), telephone_organisme=body.phone, site_organisme=body.website)
 
 
 RETRIEVAL_INTENT = "other_organisation"
@@ -69,10 +60,8 @@ def chosen_organisation(parse_data: Dict[str, Any]) -> Tuple[str, float]:
 
 
 def other_organisation_message(organisation: Organisation, config: CaisseConfig) -> str:
-    return (
-        f"Cette question ne relève pas {of(config.contacts.name)} mais {of(organisation.name)}. "
-        f"Contact : {organisation.contact}."
-    )
+    return texts.text("redirect.other_organisation", config, de_caisse=of(config.contacts.name),
+                      de_organisme=of(organisation.name), contact=organisation.contact)
 
 
 def organisation_responses(config: CaisseConfig) -> Dict[str, List[Dict[str, str]]]:

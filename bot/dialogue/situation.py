@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot import texts
 from bot.config import Contacts
 
 # Checked in this order: "pourquoi ma prime a baissé" is about the amount; "j'ai envoyé ma demande,
@@ -24,12 +25,6 @@ SITUATION_TOPICS = {
                  "rien touche", "sur mon compte"),
 }
 DEFAULT_TOPIC = "file_status"
-TOPIC_INTROS = {
-    "amount": "Pour comprendre le montant de vos droits",
-    "payments": "Pour savoir ce qui a été versé et quand",
-    "documents": "Pour envoyer un document ou lire un courrier",
-    "file_status": "Pour savoir où en est votre dossier",
-}
 
 
 def fold(text: str) -> str:
@@ -51,8 +46,6 @@ def situation_topic(text: str) -> str:
 
 
 def secure_path_message(topic: str, contacts: Contacts) -> str:
-    place = contacts.secure_paths.get(topic) or contacts.account_name
-    return (
-        f"{TOPIC_INTROS[topic]} : {place} ({contacts.account_url}). Vous pouvez aussi appeler le "
-        f"{contacts.phone} ({contacts.phone_hours}) ou prendre rendez-vous : {contacts.appointment_url}."
-    )
+    """The sentence of `topic` (config/textes.yml, secure_path) with the answering body's contacts."""
+    return texts.text(f"secure_path.{topic}", contacts=contacts,
+                      espace=contacts.secure_paths.get(topic) or contacts.account_name)

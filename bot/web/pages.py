@@ -14,6 +14,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import response
 
+from bot import texts
 from bot.config import CaisseConfig
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -50,7 +51,9 @@ class Pages:
     def __init__(self, config: CaisseConfig, rasa_url: str) -> None:
         self._env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
                                 finalize=displayable)
-        self._globals = {"caisse": config, "rasa_url": rasa_url, "notice_text": notice_text}
+        # The chat window's labels, from config/textes.yml (chat.js reads them from the page).
+        self._globals = {"caisse": config, "rasa_url": rasa_url, "notice_text": notice_text,
+                         "widget_texts": texts.widget_texts(config)}
 
     def render(self, name: str, status: int = 200, **context) -> response.HTTPResponse:
         html = self._env.get_template(name).render(**self._globals, **context)

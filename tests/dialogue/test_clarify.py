@@ -1,6 +1,7 @@
 from datetime import date
 
-from bot.dialogue.clarify import AGENT_BUTTON, THEMES_BUTTON, candidate_buttons
+from bot import texts
+from bot.dialogue.clarify import candidate_buttons
 from bot.templates import AnswerTemplate
 
 
@@ -9,6 +10,8 @@ def template(tid, branch):
                           reviewed=date(2026, 1, 1), branch=branch, theme="t")
 
 
+THEMES_AND_AGENT = [{"title": texts.text("clarify.themes_button"), "payload": "/help"},
+                    {"title": texts.text("clarify.agent_button"), "payload": "/ask_human"}]
 TEMPLATES = [template("caf_t_a", "caf"), template("caf_t_b", "caf"), template("cpam_t_c", "cpam"),
              template("caf_t_d", "caf"), template("caf_t_e", "caf")]
 
@@ -20,9 +23,9 @@ def test_closest_templates_of_covered_branches_then_themes_and_agent():
     buttons = candidate_buttons(candidates, TEMPLATES, ["caf"])
     assert [b["title"] for b in buttons[:3]] == ["Titre caf_t_a", "Titre caf_t_b", "Titre caf_t_d"]
     assert buttons[0]["payload"] == '/help{"template_id":"caf_t_a"}'
-    assert buttons[3:] == [THEMES_BUTTON, AGENT_BUTTON]
+    assert buttons[3:] == THEMES_AND_AGENT
 
 
 def test_unlikely_or_unknown_templates_are_not_offered():
     candidates = [{"id": "caf_t_a", "confidence": 0.01}, {"id": "caf_gone", "confidence": 0.5}]
-    assert candidate_buttons(candidates, TEMPLATES, ["caf"]) == [THEMES_BUTTON, AGENT_BUTTON]
+    assert candidate_buttons(candidates, TEMPLATES, ["caf"]) == THEMES_AND_AGENT

@@ -6,12 +6,19 @@
  * the pair on this device (localStorage, KEEP_DAYS) or copy a link holding it after "#": the
  * part after "#" never reaches any server, so the link opens the conversation only for its holder. Messages are inserted as text nodes, never as HTML.
  * The status line says who answers now (assistant, queue, agent, or nobody during a moderation
- * suspension), as the server knows it: no typing indicator unless the assistant is answering. */
+ * suspension), as the server knows it: no typing indicator unless the assistant is answering.
+ * Every sentence shown comes from config/textes.yml (section widget), put in the page by the
+ * server as JSON (#caisse-chat-texts); {{name}} fields only the browser knows are filled here. */
 (function () {
   "use strict";
 
   var root = document.getElementById("caisse-chat");
-  if (!root || typeof io === "undefined") { return; }
+  var textsNode = document.getElementById("caisse-chat-texts");
+  if (!root || !textsNode || typeof io === "undefined") { return; }
+  var T = JSON.parse(textsNode.textContent);
+  function fill(text, values) {
+    return text.replace(/\{\{(\w+)\}\}/g, function (field, name) { return name in values ? values[name] : field; });
+  }
 
   var STORE = "caisse-chat", KEPT = "caisse-chat-gardee", KEEP_DAYS = 7, LINK_KEY = "reprendre=";
   var rasaUrl = root.dataset.rasaUrl;
@@ -66,45 +73,43 @@
 
   // --- layout ---------------------------------------------------------------------------
   var launcher = el("button", { type: "button", class: "chat-launcher", "aria-expanded": "false",
-    "aria-controls": "chat-panel" }, "Une question ? Discutez avec nous");
+    "aria-controls": "chat-panel" }, T.launcher);
   var panel = el("section", { id: "chat-panel", class: "chat-panel", role: "dialog",
-    "aria-label": "Assistant en ligne de " + root.dataset.caisse, hidden: "" });
+    "aria-label": T.panel_label, hidden: "" });
   var header = el("div", { class: "chat-header" });
-  header.appendChild(el("h2", { class: "chat-title" }, "Assistant en ligne"));
+  header.appendChild(el("h2", { class: "chat-title" }, T.title));
   // On a shared computer, the next person must not be able to read or continue the conversation.
-  var clear = el("button", { type: "button", class: "chat-clear" }, "Terminer et effacer");
-  var close = el("button", { type: "button", class: "chat-close", "aria-label": "Fermer la discussion" }, "×");
+  var clear = el("button", { type: "button", class: "chat-clear" }, T.clear);
+  var close = el("button", { type: "button", class: "chat-close", "aria-label": T.close_label }, "×");
   header.appendChild(clear); header.appendChild(close);
   var log = el("div", { class: "chat-log", role: "log", "aria-live": "polite", "aria-relevant": "additions",
-    tabindex: "0", "aria-label": "Messages de la discussion" });
-  var typing = el("p", { class: "chat-typing", "aria-live": "polite", hidden: "" }, "L'assistant écrit…");
+    tabindex: "0", "aria-label": T.log_label });
+  var typing = el("p", { class: "chat-typing", "aria-live": "polite", hidden: "" }, T.typing);
   var form = el("form", { class: "chat-form" });
-  var label = el("label", { for: "chat-input", class: "visually-hidden" }, "Votre message");
+  var label = el("label", { for: "chat-input", class: "visually-hidden" }, T.input_label);
   var input = el("input", { id: "chat-input", type: "text", autocomplete: "off", maxlength: "2000",
-    placeholder: "Écrivez votre question…" });
-  var send = el("button", { type: "submit", class: "chat-send" }, "Envoyer");
-  var notice = el("p", { class: "chat-notice" },
-    "Informations générales, sous réserve de l'examen de votre dossier. N'écrivez pas vos données personnelles. ");
-  var charter = el("a", { href: root.dataset.charter }, "Charte d'utilisation");
+    placeholder: T.placeholder });
+  var send = el("button", { type: "submit", class: "chat-send" }, T.send);
+  var notice = el("p", { class: "chat-notice" }, T.notice + " ");
+  var charter = el("a", { href: root.dataset.charter }, T.charter_link);
   notice.appendChild(charter);
   form.appendChild(label); form.appendChild(input); form.appendChild(send);
   panel.appendChild(header); panel.appendChild(notice); panel.appendChild(log);
   var queueStatus = el("p", { class: "chat-queue", role: "status", hidden: "" });
   // While an agent is to answer: the answer can be found again after closing the page.
   var keep = el("div", { class: "chat-keep", hidden: "" });
-  keep.appendChild(el("p", {}, "Vous pouvez fermer cette page : retrouvez la réponse du conseiller ici plus tard."));
-  var keepHere = el("button", { type: "button", class: "chat-keep-here", "aria-pressed": "false" },
-    "Retrouver cette conversation sur cet appareil");
-  var copyLink = el("button", { type: "button", class: "chat-keep-link" }, "Copier un lien pour la reprendre ailleurs");
+  keep.appendChild(el("p", {}, T.keep_intro));
+  var keepHere = el("button", { type: "button", class: "chat-keep-here", "aria-pressed": "false" }, T.keep_here);
+  var copyLink = el("button", { type: "button", class: "chat-keep-link" }, T.copy_link);
   var linkBox = el("input", { type: "text", readonly: "", class: "chat-keep-url", hidden: "",
-    "aria-label": "Lien de reprise de la conversation" });
+    "aria-label": T.link_label });
   var keepInfo = el("p", { class: "chat-keep-info", "aria-live": "polite" });
   keep.appendChild(keepHere); keep.appendChild(copyLink); keep.appendChild(linkBox); keep.appendChild(keepInfo);
   panel.appendChild(typing); panel.appendChild(queueStatus); panel.appendChild(keep); panel.appendChild(form);
   root.appendChild(launcher); root.appendChild(panel);
 
   // --- rendering ------------------------------------------------------------------------
-  var AUTHORS = { user: "Vous : ", bot: "Assistant : ", system: "Information : " };
+  var AUTHORS = { user: T.author_user, bot: T.author_bot, system: T.author_system };
   var replyStart = null;  // the first message of the answer to the person's last message
   var URL_PATTERN = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)»])/g;
 
@@ -133,15 +138,15 @@
   function render(message, index) {
     var item = el("div", { class: "chat-message chat-" + message.from });
     if (message.from === "agent") {
-      item.appendChild(el("span", { class: "chat-author" }, (message.name || "Conseiller") + ", de " + root.dataset.caisse + " :"));
+      item.appendChild(el("span", { class: "chat-author" }, fill(T.agent_author, { conseiller: message.name || T.agent_unnamed })));
     } else {
-      item.appendChild(el("span", { class: "visually-hidden" }, AUTHORS[message.from] || "Assistant : "));
+      item.appendChild(el("span", { class: "visually-hidden" }, (AUTHORS[message.from] || T.author_bot) + " "));
     }
     var body = el("p", { class: "chat-text" });
     appendText(body, message.text || "");
     item.appendChild(body);
     if (message.buttons && message.buttons.length) {
-      var group = el("div", { class: "chat-buttons", role: "group", "aria-label": "Réponses proposées" });
+      var group = el("div", { class: "chat-buttons", role: "group", "aria-label": T.suggestions_label });
       message.buttons.forEach(function (button) {
         var b = el("button", { type: "button", class: "chat-button" }, button.title);
         if (message.answered) { b.disabled = true; }
@@ -168,8 +173,7 @@
   }
 
   // An empty panel says what it is for until the first message.
-  var intro = el("p", { class: "chat-intro" }, "Bonjour ! Posez votre question sur vos droits ou vos démarches " +
-    "en quelques mots : l'assistant vous répond tout de suite, ou transmet votre demande à un conseiller.");
+  var intro = el("p", { class: "chat-intro" }, T.intro);
   log.appendChild(intro);
 
   function add(message) {
@@ -180,17 +184,15 @@
 
   // --- who answers: assistant ("none"), queue, agent or suspension, refreshed while not the assistant
   var STATUS_REFRESH_MS = 5000;
-  var REQUEUED = "Votre conversation a été remise dans la file d'attente : un autre conseiller va vous répondre.";
-  var RESUMED = "La suspension est terminée : vous pouvez de nouveau écrire.";
   var mode = "none";
   var statusTimer = null;
 
   function applyStatus(status) {
     var previous = mode;
     mode = status.status || "none";
-    if (previous === "active" && mode === "waiting") { add({ from: "system", text: REQUEUED }); }
-    if (previous === "suspended" && mode !== "suspended") { add({ from: "system", text: RESUMED }); }
-    var line = mode === "active" ? "Un conseiller vous répond." : mode === "none" ? "" : status.text || "";
+    if (previous === "active" && mode === "waiting") { add({ from: "system", text: T.requeued }); }
+    if (previous === "suspended" && mode !== "suspended") { add({ from: "system", text: T.resumed }); }
+    var line = mode === "active" ? T.agent_answering : mode === "none" ? "" : status.text || "";
     queueStatus.hidden = !line;
     queueStatus.textContent = line;
     if (mode !== "none") { showTyping(false); }
@@ -198,7 +200,7 @@
     showKept();
     var suspended = mode === "suspended";
     input.disabled = suspended; send.disabled = suspended;
-    input.placeholder = suspended ? "Conversation suspendue" : "Écrivez votre question…";
+    input.placeholder = suspended ? T.placeholder_suspended : T.placeholder;
     clearTimeout(statusTimer);
     if (mode !== "none") { statusTimer = setTimeout(refreshStatus, STATUS_REFRESH_MS); }
   }
@@ -206,18 +208,16 @@
   function showKept() {
     var on = keptHere();
     keepHere.setAttribute("aria-pressed", String(on));
-    keepHere.textContent = on ? "Ne plus garder cette conversation sur cet appareil"
-      : "Retrouver cette conversation sur cet appareil";
+    keepHere.textContent = on ? T.keep_here_undo : T.keep_here;
   }
   keepHere.addEventListener("click", function () {
     if (keptHere()) {
       localStorage.removeItem(KEPT);
-      keepInfo.textContent = "Cette conversation n'est plus gardée sur cet appareil.";
+      keepInfo.textContent = T.unkept;
     } else {
       localStorage.setItem(KEPT, JSON.stringify({ sessionId: state.sessionId, proof: state.proof,
         until: Date.now() + KEEP_DAYS * 86400000 }));
-      keepInfo.textContent = "Conversation gardée " + KEEP_DAYS + " jours sur cet appareil : elle se rouvrira sur cette page. " +
-        "Sur un ordinateur partagé, utilisez plutôt « Terminer et effacer » en partant.";
+      keepInfo.textContent = fill(T.kept, { jours: KEEP_DAYS });
     }
     showKept();
   });
@@ -226,8 +226,7 @@
     linkBox.value = link; linkBox.hidden = false;
     linkBox.select();
     var done = function () {
-      keepInfo.textContent = "Lien copié. Ouvrez-le sur un autre appareil pour reprendre la conversation. " +
-        "Il donne accès à la conversation : ne le partagez avec personne.";
+      keepInfo.textContent = T.link_copied;
     };
     if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(link).then(done, done); }
     else { done(); }
@@ -343,7 +342,7 @@
     keepFocusInside(e);
   });
   clear.addEventListener("click", function () {
-    if (!window.confirm("Terminer la conversation et l'effacer de cet écran ? Vous ne pourrez plus la reprendre.")) {
+    if (!window.confirm(T.clear_confirm)) {
       return;
     }
     clearTimeout(statusTimer); clearTimeout(refreshSoonTimer);
@@ -363,7 +362,7 @@
     showTyping(false);
     mode = "none";
     applyStatus({ status: "none" });
-    add({ from: "system", text: "Conversation terminée et effacée de cet écran. Vous pouvez poser une nouvelle question." });
+    add({ from: "system", text: T.cleared });
     input.focus();
   });
   form.addEventListener("submit", function (e) {
@@ -383,8 +382,7 @@
   if (state.sessionId) {
     restoreHistory().then(function () {
       if (resumedBy) {
-        add({ from: "system", text: resumedBy === "link" ? "Conversation reprise grâce à votre lien."
-          : "Conversation reprise : elle était gardée sur cet appareil." });
+        add({ from: "system", text: resumedBy === "link" ? T.resumed_by_link : T.resumed_on_device });
       }
       refreshStatus();
     });
