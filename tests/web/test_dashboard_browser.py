@@ -49,7 +49,10 @@ def web_server(folder):
 
 def _public_comments(engine, received):
     """Four synthetic comments: three on Facebook (one hidden for personal data, one answered in
-    public, one sent to the agents), one on Instagram hidden for personal data."""
+    public, one sent to the agents), one on Instagram hidden for personal data; the demo's own
+    comments are removed first, so that the figures are these four."""
+    with engine.begin() as connection:
+        connection.execute(SocialComment.__table__.delete())
     for comment_id, platform, action, hidden, answered in (
             ("fb-1", "facebook", "hidden_personal_data", 0.7, 1.5), ("fb-2", "facebook", "public_reply", None, 2.0),
             ("fb-3", "facebook", "queued", None, None), ("ig-1", "instagram", "hidden_personal_data", 0.9, 1.8)):
