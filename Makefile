@@ -15,7 +15,7 @@ setup: ## Installe l'environnement (.venv, dépendances verrouillées, widget)
 	@scripts/setup.sh
 
 run: setup ## Lance l'assistant complet (Rasa, actions, site) sur SQLite
-	@$(PY) -m bot run
+	@$(PY) -m tools.run
 
 test: ## Lance tous les tests (unitaires, données, conversations, navigateur)
 	@scripts/setup.sh --browser
@@ -32,18 +32,18 @@ lock: ## Régénère requirements.lock depuis l'environnement actuel
 
 bench: setup train ## Mesures : débit et temps de réponse (intégré, production, référence Rasa), entraînement, mémoire (var/bench/)
 	@scripts/prod-setup.sh
-	$(PY) -m bot.bench
+	$(PY) -m tools.bench
 
 prod: setup train ## Lance le profil de production (PostgreSQL, Redis, 2 serveurs Rasa, nginx) sous var/prod/
 	@scripts/prod-setup.sh
-	@$(PY) -m bot.production
+	@$(PY) -m tools.production
 
 prod-down: ## Arrête un profil de production resté en place (var/prod/pids)
-	@$(PY) -m bot.production down
+	@$(PY) -m tools.production down
 
 load-test: setup train ## Test de charge et de pannes (200 conversations, serveur Rasa tué, PostgreSQL redémarré)
 	@scripts/prod-setup.sh
-	$(PY) -m bot.loadtest
+	$(PY) -m tools.loadtest
 
 eval: setup train ## Évalue routes et modèles de réponse sur le jeu réservé (var/eval/report.md)
 	$(PY) -m bot.evaluation

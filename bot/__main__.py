@@ -13,12 +13,6 @@ def _web(args: argparse.Namespace) -> int:
     return 0
 
 
-def _run(_: argparse.Namespace) -> int:
-    from bot.runner import run
-
-    return run()
-
-
 def _mask(args: argparse.Namespace) -> int:
     from bot.personal_data.cli import main as mask_main
 
@@ -110,7 +104,6 @@ def _delete_conversation(args: argparse.Namespace) -> int:
 def main(argv: Optional[List[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Assistant de la caisse")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("run", help="lance Rasa, le serveur d'actions et le site").set_defaults(func=_run)
     web = commands.add_parser("web", help="lance seulement le site de la caisse (page et widget)")
     web.add_argument("--host", default="127.0.0.1")
     web.add_argument("--port", type=int, default=8000)

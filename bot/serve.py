@@ -1,5 +1,5 @@
-"""Entry points of the Rasa server and of the action server, as started by bot/runner.py and
-bot/production.py: `python -m bot.serve rasa <rasa run options>` and
+"""Entry points of the Rasa server and of the action server, as started by tools/run.py and
+tools/production.py: `python -m bot.serve rasa <rasa run options>` and
 `python -m bot.serve actions --interface 127.0.0.1 --port 5055`.
 
 Secrets come from the environment, never from the command line, which any local account reads
@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import hmac
 import logging
+import os
 import sys
 from typing import List
 
-from bot.settings import DEFAULT_INTERFACE, SettingsError, get_settings
-
+DEFAULT_INTERFACE = "127.0.0.1"
 # Rasa sends it with each action call (endpoints*.yml, `action_endpoint.headers`).
 ACTION_TOKEN_HEADER = "X-Action-Token"
 
@@ -25,11 +25,11 @@ ACTION_TOKEN_HEADER = "X-Action-Token"
 def internal_interface() -> str:
     """Where the servers behind the public doors listen: loopback unless INTERNAL_INTERFACE names
     a private address."""
-    return get_settings().internal_interface
+    return os.environ.get("INTERNAL_INTERFACE") or DEFAULT_INTERFACE
 
 
 def _secret(name: str) -> str:
-    value = getattr(get_settings(), name.lower()).get_secret_value()
+    value = os.environ.get(name, "")
     if not value:
         sys.exit(f"ERREUR : la variable d'environnement {name} est vide ; lancez l'assistant avec "
                  "`make run` ou `make prod`, qui la fixent.")
@@ -83,10 +83,6 @@ def main(argv: List[str]) -> None:
     servers = {"rasa": rasa_server, "actions": action_server}
     if not argv or argv[0] not in servers:
         sys.exit("usage : python -m bot.serve {rasa|actions} [options]")
-    try:
-        get_settings()  # a value that cannot be used stops the server now, not at the first message
-    except SettingsError as error:
-        sys.exit(f"ERREUR : {error}")
     servers[argv[0]](argv[1:])
 
 

@@ -39,9 +39,8 @@ from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQue
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import Detector, mask
 from bot.retention.purge import CHUNK, AuditCounts, RetentionAudit
-from bot.settings import get_settings
 from bot.social.records import SocialComment
-from bot.storage import utcnow
+from bot.storage._database import utcnow
 from bot.storage.feedback import AnswerFeedback
 from bot.templates.retrain import var_dir
 from bot.templates.versions import TemplateVersion
@@ -330,7 +329,7 @@ def _remask_log(path: Path, run: _Pass) -> int:
 
 
 def log_files(directory: Path) -> List[Path]:
-    """The services' logs (bot.runner, bot.production), rotated copies included, not compressed ones."""
+    """The services' logs (tools.run, tools.production), rotated copies included, not compressed ones."""
     if not directory.is_dir():
         return []
     return sorted(path for path in directory.iterdir() if path.is_file() and not path.is_symlink()
@@ -377,5 +376,5 @@ def remask_if_detector_changed(engine: Engine, tracker_engine: Engine, actor: st
 
 def broker_engine_from_environment() -> Optional[Engine]:
     """Rasa's SQL event broker of the production profile (EVENT_BROKER_DB_URL), when there is one."""
-    url = get_settings().event_broker_db_url
+    url = os.environ.get("EVENT_BROKER_DB_URL")
     return create_engine(url, future=True) if url else None

@@ -12,7 +12,7 @@ from rasa.core.channels.channel import register
 from sanic import Sanic
 
 from bot.channels import rate_limit
-from bot.production import _program
+from tools.production import _program
 
 
 def free_port() -> int:

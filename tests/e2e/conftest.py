@@ -16,7 +16,7 @@ import requests
 from bot.channels.ownership import Conversation
 from bot.channels.rest import conversations_url
 from bot.config import PROJECT_ROOT
-from bot.runner import Ports, Stack, train
+from tools.run import Ports, Stack, train
 
 MODELS = PROJECT_ROOT / "models"
 

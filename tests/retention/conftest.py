@@ -20,7 +20,7 @@ def postgres():
     import tempfile
     import time
 
-    from bot.production import _as_postgres_user
+    from tools.production import _as_postgres_user
     from tests.web_server import free_port
 
     found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))

@@ -54,7 +54,7 @@ def test_no_secret_is_written_in_the_configuration_files():
 
 
 def test_production_secrets_file_is_private(tmp_path):
-    from bot.production import _secrets
+    from tools.production import _secrets
 
     values = _secrets(tmp_path / "secrets.env")
     assert len(values["PROD_DB_PASSWORD"]) >= 24 and (tmp_path / "secrets.env").stat().st_mode & 0o077 == 0

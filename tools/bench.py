@@ -27,9 +27,9 @@ from typing import Dict, List, Optional
 import yaml
 
 from bot.config import PROJECT_ROOT
-from bot.production import ProductionPorts, ProductionStack
-from bot.runner import BIN, Ports, Service, Stack, StartError
-from bot.traffic import ONE_ADDRESS, simulate
+from tools.production import ProductionPorts, ProductionStack
+from tools.run import BIN, Ports, Service, Stack, StartError
+from tools.traffic import ONE_ADDRESS, simulate
 
 OUT = PROJECT_ROOT / "var" / "bench"
 TRAININGS = OUT / "training_seconds.json"  # of the models in OUT/models, for BENCH_REUSE_MODELS=1

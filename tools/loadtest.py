@@ -39,9 +39,9 @@ from bot.channels.rest import TOO_LATE
 from bot.config import PROJECT_ROOT, get_config
 from bot.dialogue import masked_data_notice
 from bot.personal_data import mask
-from bot.production import ProductionPorts, ProductionStack, unavailable_texts
-from bot.runner import StartError
-from bot.traffic import CONVERSATION, ONE_ADDRESS, Outcome, open_conversation, send
+from tools.production import ProductionPorts, ProductionStack, unavailable_texts
+from tools.run import StartError
+from tools.traffic import CONVERSATION, ONE_ADDRESS, Outcome, open_conversation, send
 
 OUT = PROJECT_ROOT / "var" / "load"
 PEOPLE = 200

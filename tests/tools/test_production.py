@@ -18,9 +18,9 @@ import pytest
 import requests
 
 from bot.config import get_config
-from bot.production import ProductionPorts, ProductionStack, _program, render_nginx, unavailable_texts
-from bot.runner import VAR_ROOT
-from tests.test_runner import INTERFACE, assert_only_the_page_may_call, command_lines, free_ports, listening
+from tools.production import ProductionPorts, ProductionStack, _program, render_nginx, unavailable_texts
+from tools.run import VAR_ROOT
+from tests.tools.test_run import INTERFACE, assert_only_the_page_may_call, command_lines, free_ports, listening
 
 
 @pytest.fixture(scope="module")

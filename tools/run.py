@@ -1,6 +1,6 @@
 """Starts the whole assistant on one machine: Rasa server, action server and our web server.
 
-Used by `python -m bot run` (the README's run command) and by the end-to-end tests, which start
+Used by `python -m tools.run` (`make run`, the README's run command) and by the end-to-end tests, which start
 the same stack on other ports with a temporary `var/` folder.
 
 Every server listens on one interface (INTERNAL_INTERFACE, loopback by default), takes its secrets
@@ -352,3 +352,7 @@ def run() -> int:
         flush=True,
     )
     return supervise(stack)
+
+
+if __name__ == "__main__":
+    sys.exit(run())

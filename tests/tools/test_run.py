@@ -12,7 +12,7 @@ import pytest
 import requests
 
 from bot.config import PROJECT_ROOT
-from bot.runner import Ports, Stack, StartError, check_ports, port_is_free, train
+from tools.run import Ports, Stack, StartError, check_ports, port_is_free, train
 from bot.serve import ACTION_TOKEN_HEADER
 
 INTERFACE = "127.0.0.2"  # loopback too, but not the default: the servers must follow the setting

@@ -33,7 +33,7 @@ from typing import Callable, Dict, List, Optional
 
 from bot import texts
 from bot.config import PROJECT_ROOT
-from bot.runner import (
+from tools.run import (
     PRIVATE_UMASK, Ports, Service, StartError, allowed_origins, announce_demo_accounts, browser_host,
     make_private, migrate_database, port_is_free, private_files, service_environment, supervise,
 )
