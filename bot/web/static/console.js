@@ -56,7 +56,9 @@
                 about: el("div", null, "topic"), due: el("div"), unread: el("div", null, "unread") };
       parts.item.dataset.handoff = e.id;
       parts.open.type = "button";
-      parts.open.addEventListener("click", function () { select(e.id); });
+      parts.open.addEventListener("click", function () {  /* a comment thread has its own page */
+        if (/_comment$/.test(e.channel)) { window.location.assign("/conseiller/commentaires/" + e.id); } else { select(e.id); }
+      });
       parts.item.append(parts.badge, parts.open, parts.left, parts.unread, parts.about, parts.due);
       items[e.id] = parts;
     }
