@@ -11,11 +11,12 @@ from typing import Optional
 from sanic import Sanic, response
 from sanic.request import Request
 
+from bot.channels.graph_api import GraphApi
 from bot.config import PROJECT_ROOT, CaisseConfig, get_config
 from bot.storage import get_engine
 from bot.templates.nlg import LiveResponses
 from bot.templates.retrain import Retrainer
-from bot.web import dashboard, editor, housekeeping, moderation, nlg, signin
+from bot.web import comments, dashboard, editor, housekeeping, moderation, nlg, signin
 from bot.web.console import console_blueprint
 from bot.web.offload import backoffice_pool
 from bot.web.pages import Pages
@@ -58,6 +59,8 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
     app.blueprint(signin.bp)
     app.ctx.pages, app.ctx.config, app.ctx.rasa = pages, config, rasa_api
     app.blueprint(console_blueprint(pages, config, rasa_api))
+    app.ctx.graph = GraphApi()  # the agents' answers to comment threads
+    app.blueprint(comments.bp)
     app.blueprint(widget_blueprint(config, rasa_api))
     app.ctx.secure_cookies = secure_cookies
     app.ctx.retrainer = Retrainer(rasa_api.base_url, rasa_api.token)
