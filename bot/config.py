@@ -5,7 +5,6 @@ so a caisse changes its contacts without touching answers or code.
 """
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -16,10 +15,10 @@ import holidays
 import yaml
 from pydantic import BaseModel, validator
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from bot.settings import CAISSE_PREFIX, PROJECT_ROOT, Settings, get_settings
+
 DEFAULT_CONFIG_PATH = PROJECT_ROOT / "config" / "caisse.yml"
 BODIES_PATH = PROJECT_ROOT / "config" / "bodies.yml"
-ENV_PREFIX = "CAISSE__"
 BRANCHES = ("caf", "cpam", "retraite", "urssaf", "msa")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _SLOT_PATTERN = re.compile(r"^(\d{2}):(\d{2})-(\d{2}):(\d{2})$")
@@ -171,12 +170,10 @@ class CaisseConfig(BaseModel):
             raise ConfigError(f"aucune coordonnée nationale pour la branche « {branch} »") from None
 
 
-def _apply_env_overrides(data: dict, environ: Mapping[str, str]) -> dict:
+def _apply_env_overrides(data: dict, overrides: Mapping[str, str]) -> dict:
     """CAISSE__CONTACTS__PHONE=3230 sets data['contacts']['phone'] (values parsed as YAML)."""
-    for key, raw in environ.items():
-        if not key.startswith(ENV_PREFIX):
-            continue
-        path = key[len(ENV_PREFIX):].lower().split("__")
+    for key, raw in overrides.items():
+        path = key[len(CAISSE_PREFIX):].lower().split("__")
         target = data
         for part in path[:-1]:
             target = target.setdefault(part, {})
@@ -185,8 +182,10 @@ def _apply_env_overrides(data: dict, environ: Mapping[str, str]) -> dict:
 
 
 def load_config(path: Optional[Path] = None, environ: Optional[Mapping[str, str]] = None) -> CaisseConfig:
-    environ = os.environ if environ is None else environ
-    path = Path(path or environ.get("CAISSE_CONFIG") or DEFAULT_CONFIG_PATH)
+    """`path` (default CAISSE_CONFIG, else config/caisse.yml) with the CAISSE__ overrides; `environ`
+    stands for the environment of the settings (tests)."""
+    settings = get_settings() if environ is None else Settings.from_environ(environ)
+    path = Path(path or settings.caisse_config or DEFAULT_CONFIG_PATH)
     if not path.is_absolute() and not path.exists():
         path = PROJECT_ROOT / path
     try:
@@ -194,7 +193,7 @@ def load_config(path: Optional[Path] = None, environ: Optional[Mapping[str, str]
         bodies = yaml.safe_load(BODIES_PATH.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as error:
         raise ConfigError(f"configuration de la caisse illisible ({path}) : {error}") from error
-    data = _apply_env_overrides(data, environ)
+    data = _apply_env_overrides(data, settings.caisse_overrides)
     data.setdefault("national_contacts", bodies)
     try:
         return CaisseConfig.parse_obj(data)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import argparse
 import hmac
 import logging
-import os
 import sys
 from typing import List
 
-DEFAULT_INTERFACE = "127.0.0.1"
+from bot.settings import DEFAULT_INTERFACE, SettingsError, get_settings
+
 # Rasa sends it with each action call (endpoints*.yml, `action_endpoint.headers`).
 ACTION_TOKEN_HEADER = "X-Action-Token"
 
@@ -25,11 +25,11 @@ ACTION_TOKEN_HEADER = "X-Action-Token"
 def internal_interface() -> str:
     """Where the servers behind the public doors listen: loopback unless INTERNAL_INTERFACE names
     a private address."""
-    return os.environ.get("INTERNAL_INTERFACE") or DEFAULT_INTERFACE
+    return get_settings().internal_interface
 
 
 def _secret(name: str) -> str:
-    value = os.environ.get(name, "")
+    value = getattr(get_settings(), name.lower()).get_secret_value()
     if not value:
         sys.exit(f"ERREUR : la variable d'environnement {name} est vide ; lancez l'assistant avec "
                  "`make run` ou `make prod`, qui la fixent.")
@@ -83,6 +83,10 @@ def main(argv: List[str]) -> None:
     servers = {"rasa": rasa_server, "actions": action_server}
     if not argv or argv[0] not in servers:
         sys.exit("usage : python -m bot.serve {rasa|actions} [options]")
+    try:
+        get_settings()  # a value that cannot be used stops the server now, not at the first message
+    except SettingsError as error:
+        sys.exit(f"ERREUR : {error}")
     servers[argv[0]](argv[1:])
 
 

@@ -8,6 +8,17 @@ os.environ.setdefault("CONVERSATION_SECRET", "synthetic-conversation-secret-for-
 import pytest
 
 
+@pytest.fixture(autouse=True)
+def fresh_settings():
+    """The product reads its settings once per process (bot.settings): each test reads the
+    environment it sets up; one that changes it halfway calls `get_settings.cache_clear()`."""
+    from bot.settings import get_settings
+
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
 @pytest.fixture
 def database(tmp_path):
     """A fresh SQLite database migrated to the newest schema; yields its engine."""

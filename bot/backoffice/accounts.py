@@ -34,7 +34,7 @@ from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Index, Integer, St
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
-from bot.storage._database import Base, aware, session_scope, utcnow
+from bot.storage import Base, aware, session_scope, utcnow
 
 ROLES = ("agent", "manager", "editor", "validator", "moderator", "admin")
 SESSION_IDLE = timedelta(hours=1)

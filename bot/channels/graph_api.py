@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from typing import Any, Dict, Optional
 
 import aiohttp
 from aiohttp_retry import ExponentialRetry, RetryClient
+
+from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -30,8 +31,9 @@ TIMEOUT = aiohttp.ClientTimeout(total=10)
 class GraphApi:
     def __init__(self, url: Optional[str] = None, token: Optional[str] = None, tries: int = TRIES,
                  first_delay: float = FIRST_DELAY) -> None:
-        self.url = (url or os.environ.get("FB_GRAPH_API_URL") or DEFAULT_URL).rstrip("/")
-        self._token = token if token is not None else os.environ.get("FB_PAGE_ACCESS_TOKEN", "")
+        settings = get_settings()
+        self.url = (url or settings.fb_graph_api_url or DEFAULT_URL).rstrip("/")
+        self._token = token if token is not None else settings.fb_page_access_token.get_secret_value()
         self._retry = ExponentialRetry(attempts=tries, start_timeout=first_delay, factor=2.0, statuses={429},
                                        exceptions={aiohttp.ClientError, asyncio.TimeoutError})
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import hmac
 import logging
-import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
@@ -27,6 +26,7 @@ from fbmessenger.elements import Text as FBText
 from bot import texts
 from bot.channels.masking import mask_incoming, tell
 from bot.channels.page_comments import handle_changes
+from bot.settings import get_settings
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -117,16 +117,16 @@ class MessengerInput(FacebookInput):
 
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
-        credentials = credentials or {}
+        credentials, settings = credentials or {}, get_settings()
         return cls(
-            os.environ.get("FB_VERIFY_TOKEN") or credentials.get("verify", ""),
-            os.environ.get("FB_APP_SECRET") or credentials.get("secret", ""),
-            os.environ.get("FB_PAGE_ACCESS_TOKEN") or credentials.get("page-access-token", ""),
+            settings.fb_verify_token.get_secret_value() or credentials.get("verify", ""),
+            settings.fb_app_secret.get_secret_value() or credentials.get("secret", ""),
+            settings.fb_page_access_token.get_secret_value() or credentials.get("page-access-token", ""),
         )
 
     def _client(self) -> MessengerClient:
         client = MessengerClient(self.fb_access_token)
-        graph_url = os.environ.get("FB_GRAPH_API_URL")
+        graph_url = get_settings().fb_graph_api_url
         if graph_url:
             client.graph_url = graph_url.rstrip("/")
         return client

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import os
 import re
 import secrets
 from dataclasses import dataclass
 from typing import Any
+
+from bot.settings import get_settings
 
 SECRET_VARIABLE = "CONVERSATION_SECRET"
 # 24 random bytes: 32 characters of the URL-safe base64 alphabet.
@@ -41,7 +42,7 @@ class Conversation:
 def secret() -> bytes:
     """The server secret; its absence stops the server at start-up rather than at the first
     person's message (a random secret per process would refuse proofs issued by the others)."""
-    value = os.environ.get(SECRET_VARIABLE, "")
+    value = get_settings().conversation_secret.get_secret_value()
     if not value:
         raise RuntimeError(
             f"{SECRET_VARIABLE} n'est pas défini : `make run` et le profil de production le tirent au "

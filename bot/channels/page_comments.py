@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Dict, Iterable, Iterator, Optional, Tuple
@@ -48,9 +47,10 @@ from bot.moderation import SEVERITIES, Severity
 from bot.moderation.flags import flag_conversation
 from bot.personal_data import mask
 from bot.routing import selected_template
+from bot.settings import get_settings
 from bot.social import records
 from bot.social.records import SocialComment
-from bot.storage._database import utcnow
+from bot.storage import utcnow
 from bot.templates.responses import render_response
 from bot.templates.nlg import DOMAIN_PATH, published_answer_text
 
@@ -64,13 +64,13 @@ class Platform:
 
     name: str  # bot.social.records
     channel: str  # names the thread for the queue and the moderators
-    own_id_variable: str  # the account whose own comments are ignored
+    own_id_setting: str  # the account whose own comments are ignored (bot.settings)
     hide_field: str  # POST /{comment-id}
     reply_edge: str  # POST /{comment-id}/{edge}: a public reply
 
 
-FACEBOOK = Platform(records.FACEBOOK, "facebook_comment", "FB_PAGE_ID", "is_hidden", "comments")
-INSTAGRAM = Platform(records.INSTAGRAM, "instagram_comment", "IG_ACCOUNT_ID", "hide", "replies")
+FACEBOOK = Platform(records.FACEBOOK, "facebook_comment", "fb_page_id", "is_hidden", "comments")
+INSTAGRAM = Platform(records.INSTAGRAM, "instagram_comment", "ig_account_id", "hide", "replies")
 PLATFORMS = {platform.name: platform for platform in (FACEBOOK, INSTAGRAM)}
 CHANNEL = FACEBOOK.channel
 ADD, EDITED, REMOVE = "add", "edited", "remove"
@@ -99,7 +99,7 @@ class Comment:
 
     @property
     def by_page(self) -> bool:
-        own_ids = {os.environ.get(self.platform.own_id_variable), self.page_id}
+        own_ids = {getattr(get_settings(), self.platform.own_id_setting), self.page_id}
         return self.author_id is not None and self.author_id in own_ids
 
 
@@ -285,7 +285,7 @@ class PageComments:
 def private_reply_sender(platform: Platform, page_id: Optional[str] = None) -> str:
     """The page sending a private reply (Instagram's go through the linked page): FB_PAGE_ID, else
     the page a Facebook delivery was for, else the token's own page (`me`)."""
-    return os.environ.get("FB_PAGE_ID") or (page_id if platform is FACEBOOK and page_id else "me")
+    return get_settings().fb_page_id or (page_id if platform is FACEBOOK and page_id else "me")
 
 
 async def handle_changes(entries: Iterable[Dict[str, Any]], agent: Any, graph: Optional[GraphApi] = None,

@@ -17,25 +17,21 @@ from __future__ import annotations
 
 import ipaddress
 import logging
-import os
 import time
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Dict, Optional, Tuple, Union
 
 from bot.serve import internal_interface
+from bot.settings import DEFAULTS, Settings, get_settings
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_PER_MINUTE = 30.0
-DEFAULT_BURST = 15
+DEFAULT_PER_MINUTE, DEFAULT_BURST = DEFAULTS.rate_limit_per_minute, DEFAULTS.rate_limit_burst
 MESSAGE = (
     "Vous avez envoyé beaucoup de messages en peu de temps : ce message n'a pas été lu. "
     "Patientez une minute avant d'écrire de nouveau. Pour une demande urgente, appelez le {phone}."
 )
-# Per client address: many people may share one (an office, a mobile operator's NAT).
-ADDRESS_PER_MINUTE, ADDRESS_BURST = 120.0, 40
-NEW_CONVERSATIONS_PER_MINUTE, NEW_CONVERSATIONS_BURST = 20.0, 10
 TOO_MANY_CONVERSATIONS = (
     "Trop de conversations ont été ouvertes depuis votre connexion en peu de temps. Patientez une "
     "minute avant de réessayer. Pour une demande urgente, appelez le {phone}."
@@ -113,13 +109,11 @@ class RedisRateLimiter:
         return bool(result)
 
 
-def limiter_from_environment(environ: Optional[Dict[str, str]] = None, prefix: str = "RATE_LIMIT",
-                             per_minute: float = DEFAULT_PER_MINUTE, burst: int = DEFAULT_BURST):
-    """<prefix>_PER_MINUTE, <prefix>_BURST, and RATE_LIMIT_REDIS_URL (optional, shared by all)."""
-    environ = os.environ if environ is None else environ
-    per_minute = float(environ.get(f"{prefix}_PER_MINUTE", per_minute))
-    burst = int(environ.get(f"{prefix}_BURST", burst))
-    url = environ.get("RATE_LIMIT_REDIS_URL")
+def limiter_from_environment(settings: Optional[Settings] = None, prefix: str = "rate_limit"):
+    """<PREFIX>_PER_MINUTE, <PREFIX>_BURST, and RATE_LIMIT_REDIS_URL (optional, shared by all)."""
+    settings = settings or get_settings()
+    per_minute, burst = getattr(settings, f"{prefix}_per_minute"), getattr(settings, f"{prefix}_burst")
+    url = settings.rate_limit_redis_url
     if url:
         return RedisRateLimiter(url, per_minute, burst)
     return LocalRateLimiter(per_minute, burst)
@@ -140,12 +134,10 @@ class AddressLimits:
         return await self.conversations.allow(f"address:conversation:{address}")
 
 
-def address_limits_from_environment(environ: Optional[Dict[str, str]] = None) -> AddressLimits:
-    return AddressLimits(
-        limiter_from_environment(environ, "RATE_LIMIT_ADDRESS", ADDRESS_PER_MINUTE, ADDRESS_BURST),
-        limiter_from_environment(environ, "RATE_LIMIT_NEW_CONVERSATION", NEW_CONVERSATIONS_PER_MINUTE,
-                                 NEW_CONVERSATIONS_BURST),
-    )
+def address_limits_from_environment(settings: Optional[Settings] = None) -> AddressLimits:
+    """Many people may share an address (an office, a mobile operator's NAT): higher limits."""
+    return AddressLimits(limiter_from_environment(settings, "rate_limit_address"),
+                         limiter_from_environment(settings, "rate_limit_new_conversation"))
 
 
 @lru_cache(maxsize=1)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from typing import Any, Dict, Optional, Text
 
 import socketio
@@ -21,6 +20,7 @@ from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 from bot.channels import ownership, rate_limit
 from bot.channels.masking import MaskingInput, OnNewMessage
 from bot.config import get_config
+from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
 
@@ -136,10 +136,10 @@ class WebChatInput(MaskingInput, ProvedSocketIOInput):
         client can connect. Rasa also leaves socket.io open to every origin: ALLOWED_ORIGINS
         (set by the runner, the origins of the caisse's pages) closes it to other sites' scripts."""
         webhook = super().blueprint(on_new_message)
-        origins = os.environ.get("ALLOWED_ORIGINS", "").split()
-        if origins:
-            self.sio.eio.cors_allowed_origins = origins
-        url = os.environ.get("SOCKETIO_REDIS_URL")
+        settings = get_settings()
+        if settings.allowed_origins:
+            self.sio.eio.cors_allowed_origins = settings.allowed_origins
+        url = settings.socketio_redis_url
         if url:
             self.sio.manager = socketio.AsyncRedisManager(url)
             self.sio.manager.set_server(self.sio)

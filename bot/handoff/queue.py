@@ -17,7 +17,7 @@ from bot.backoffice.accounts import User
 from bot.config import CaisseConfig
 from bot.handoff.business_time import business_seconds, commitment_deadline
 from bot.handoff.records import ACTIVE, CLOSED, NOTE, OUTCOMES, WAITING, Handoff, HandoffEvent
-from bot.storage._database import aware, session_scope, utcnow
+from bot.storage import aware, session_scope, utcnow
 
 OPEN_STATUSES = (WAITING, ACTIVE)
 PERSON_LEFT = "person_left"  # handoff event kind

@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, event
 from sqlalchemy.orm import relationship
 
-from bot.storage._database import Base, utcnow
+from bot.storage import Base, utcnow
 
 WAITING, ACTIVE, CLOSED = "waiting", "active", "closed"
 REASONS = ("asked", "fallback", "not_useful", "complaint", "template", "urgent", "not_sent")

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Date, DateTime, Index, Integer, String, UniqueConstraint
 
-from bot.storage._database import Base
+from bot.storage import Base
 
 
 COVERED_COLUMNS = ("day", "channel", "branch", "conversation_id", "week", "topic", "messages", "handoffs",

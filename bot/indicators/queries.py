@@ -29,7 +29,7 @@ from bot.moderation.flags import ModerationFlag
 from bot.social import records
 from bot.social.records import SocialComment
 from bot.storage.feedback import AnswerFeedback
-from bot.storage._database import aware
+from bot.storage import aware
 
 FACTS = ConversationFact.__table__
 MASKED = MaskedDataFact.__table__

@@ -12,7 +12,7 @@ from typing import List, Optional
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, event, func, select
 from sqlalchemy.engine import Engine
 
-from bot.storage._database import Base, session_scope, utcnow
+from bot.storage import Base, session_scope, utcnow
 
 OPEN, DECIDED = "open", "decided"
 DECISIONS = ("keep", "hide", "block")

@@ -16,8 +16,7 @@ from bot.indicators.tracker import refresh_facts
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import mask
 from bot.social.records import SocialComment
-from bot.storage import rasa_events
-from bot.storage._database import Base, utcnow
+from bot.storage import Base, rasa_events, utcnow
 from bot.storage.feedback import AnswerFeedback
 
 PURGED = "purged"

@@ -39,8 +39,9 @@ from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQue
 from bot.moderation.flags import ModerationFlag
 from bot.personal_data import Detector, mask
 from bot.retention.purge import CHUNK, AuditCounts, RetentionAudit
+from bot.settings import get_settings
 from bot.social.records import SocialComment
-from bot.storage._database import utcnow
+from bot.storage import utcnow
 from bot.storage.feedback import AnswerFeedback
 from bot.templates.retrain import var_dir
 from bot.templates.versions import TemplateVersion
@@ -376,5 +377,5 @@ def remask_if_detector_changed(engine: Engine, tracker_engine: Engine, actor: st
 
 def broker_engine_from_environment() -> Optional[Engine]:
     """Rasa's SQL event broker of the production profile (EVENT_BROKER_DB_URL), when there is one."""
-    url = os.environ.get("EVENT_BROKER_DB_URL")
+    url = get_settings().event_broker_db_url
     return create_engine(url, future=True) if url else None

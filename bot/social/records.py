@@ -20,7 +20,7 @@ from sqlalchemy import Column, DateTime, Integer, String, Text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from bot.storage._database import Base, session_scope, utcnow
+from bot.storage import Base, session_scope, utcnow
 
 FACEBOOK, INSTAGRAM = "facebook", "instagram"
 # What was done with a comment.

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 from datetime import datetime, timezone
 from contextlib import contextmanager
 from functools import lru_cache
@@ -11,7 +10,7 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
-from bot.config import PROJECT_ROOT
+from bot.settings import get_settings
 
 Base = declarative_base()
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -29,8 +28,7 @@ def aware(moment: Optional[datetime]) -> Optional[datetime]:
 
 
 def database_url() -> str:
-    default = f"sqlite:///{PROJECT_ROOT / 'var' / 'caisse.db'}"
-    return os.environ.get("DATABASE_URL", default)
+    return get_settings().database_url
 
 
 def _enable_sqlite_wal(dbapi_connection, _record) -> None:
@@ -62,8 +60,8 @@ def migrate(url: Optional[str] = None) -> None:
 
 
 def get_engine(url: Optional[str] = None) -> Engine:
-    """The engine for `url` (default: DATABASE_URL, read at each call: cached per URL, not per
-    missing argument); the schema comes from `migrate()`."""
+    """The engine for `url` (default: DATABASE_URL; cached per URL, not per missing argument); the
+    schema comes from `migrate()`."""
     return _engine_for(url or database_url())
 
 

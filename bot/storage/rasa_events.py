@@ -18,9 +18,7 @@ from typing import Any, Dict, Iterator, List, NamedTuple, Optional, Sequence
 from sqlalchemy import bindparam, create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine, make_url
 
-from bot.config import PROJECT_ROOT
-
-DEFAULT_URL = "sqlite:///var/tracker.db"  # under the project folder, as the runner sets it
+from bot.settings import PROJECT_ROOT, get_settings
 
 
 class StoredEvent(NamedTuple):
@@ -40,7 +38,7 @@ class StoredEvent(NamedTuple):
 
 def tracker_url(url: Optional[str] = None) -> str:
     """`url` (default TRACKER_DB_URL), with a relative SQLite path made absolute."""
-    parsed = make_url(url or os.environ.get("TRACKER_DB_URL") or DEFAULT_URL)
+    parsed = make_url(url or get_settings().tracker_db_url)
     database = parsed.database
     if parsed.get_backend_name() == "sqlite" and database and database != ":memory:" and not Path(database).is_absolute():
         parsed = parsed.set(database=str(PROJECT_ROOT / database))
@@ -48,7 +46,7 @@ def tracker_url(url: Optional[str] = None) -> str:
 
 
 def tracker_engine(url: Optional[str] = None) -> Engine:
-    """The engine of Rasa's tracker store (default: TRACKER_DB_URL, read at each call; cached per URL)."""
+    """The engine of Rasa's tracker store (default: TRACKER_DB_URL; cached per URL)."""
     return _engine_for(tracker_url(url))
 
 

@@ -31,6 +31,7 @@ from typing import Any, Dict, List, Optional
 import aiohttp
 
 from bot.config import PROJECT_ROOT
+from bot.settings import child_environment, get_settings
 
 RUNNING, READY, FAILED, DEPLOYED = "running", "ready", "failed", "deployed"
 PHASE_LABELS = {
@@ -44,12 +45,12 @@ _STAMP = re.compile(r"(\d{8}-\d{6})")
 
 
 def var_dir() -> Path:
-    return Path(os.environ.get("CAISSE_VAR_DIR") or PROJECT_ROOT / "var")
+    return get_settings().caisse_var_dir
 
 
 def models_dir() -> Path:
     """Where `rasa run --model` looks at start-up; the e2e tests point it elsewhere."""
-    return Path(os.environ.get("MODELS_DIR") or PROJECT_ROOT / "models")
+    return get_settings().models_dir
 
 
 def model_trained_at(model_path: str) -> datetime:
@@ -189,7 +190,7 @@ class Retrainer:
         log = open(self.log_path, "wb")
         command = [sys.executable, "-m", "bot", "templates", "retrain", "--status", str(self.status_path),
                    "--out", str(self.directory / "models"), *[f"--template={t}" for t in template_ids]]
-        env = {**os.environ, "RASA_MAX_CACHE_SIZE": os.environ.get("RASA_MAX_CACHE_SIZE", "6000")}
+        env = child_environment(RASA_MAX_CACHE_SIZE=str(get_settings().rasa_max_cache_size))
         self._process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                          start_new_session=True)
         log.close()

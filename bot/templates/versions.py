@@ -19,7 +19,7 @@ from typing import Dict, List, Optional, Set, Tuple
 from sqlalchemy import Boolean, Column, DateTime, Integer, String, Text, func, inspect, select
 from sqlalchemy.engine import Engine
 
-from bot.storage._database import Base, aware, get_engine, session_scope, utcnow
+from bot.storage import Base, aware, get_engine, session_scope, utcnow
 from bot.templates._loader import DEFAULT_TEMPLATES_DIR, load_templates
 from bot.templates._model import AnswerTemplate
 

@@ -5,7 +5,6 @@ areas of managers, editors and moderators) behind a sign-in.
 """
 from __future__ import annotations
 
-import os
 from typing import Optional
 
 from sanic import Sanic, response
@@ -13,6 +12,7 @@ from sanic.request import Request
 
 from bot.channels.graph_api import GraphApi
 from bot.config import PROJECT_ROOT, CaisseConfig, get_config
+from bot.settings import get_settings
 from bot.storage import get_engine
 from bot.templates.nlg import LiveResponses
 from bot.templates.retrain import Retrainer
@@ -31,12 +31,13 @@ SOCKET_IO_CLIENT = PROJECT_ROOT / "node_modules" / "socket.io-client" / "dist" /
 def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = None,
                rasa_api: Optional[RasaApi] = None) -> Sanic:
     config = config or get_config()
-    rasa_url = rasa_url or os.environ.get("RASA_PUBLIC_URL", "http://localhost:5005")
+    settings = get_settings()
+    rasa_url = rasa_url or settings.rasa_public_url
     rasa_api = rasa_api or RasaApi.from_environment()
     app = Sanic(f"caisse_web_{id(config)}")
     app.config.REQUEST_MAX_SIZE = REQUEST_MAX_SIZE
     pages = Pages(config, rasa_url)
-    secure_cookies = os.environ.get("BACKOFFICE_SECURE_COOKIES", "").lower() in ("1", "true", "yes")
+    secure_cookies = settings.backoffice_secure_cookies
 
     @app.get("/")
     async def home(_: Request):

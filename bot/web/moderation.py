@@ -17,8 +17,7 @@ from bot.handoff.transcript import transcript
 from bot.moderation.flags import decide, open_flags
 from bot.retention import delete_conversation
 from bot.storage.rasa_events import tracker_engine
-from bot.storage import get_engine
-from bot.storage._database import aware
+from bot.storage import aware, get_engine
 from bot.web.offload import off_loop
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 from bot.web.security import requires_role

@@ -7,11 +7,12 @@ in the tracker store.
 """
 from __future__ import annotations
 
-import os
 from typing import Any, Dict, List
 from urllib.parse import quote
 
 import aiohttp
+
+from bot.settings import get_settings
 
 TIMEOUT = aiohttp.ClientTimeout(total=15)
 
@@ -27,8 +28,8 @@ class RasaApi:
 
     @classmethod
     def from_environment(cls) -> "RasaApi":
-        port = os.environ.get("RASA_PORT", "5005")
-        return cls(os.environ.get("RASA_URL", f"http://127.0.0.1:{port}"), os.environ.get("RASA_AUTH_TOKEN", ""))
+        settings = get_settings()
+        return cls(settings.rasa_api_url, settings.rasa_auth_token.get_secret_value())
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> Any:
         params = {**kwargs.pop("params", {}), "token": self.token}

@@ -22,7 +22,7 @@ from bot.handoff.queue import open_handoff, person_left, queue_position
 from bot.handoff.records import WAITING
 from bot.handoff.transcript import Line, transcript
 from bot.moderation.flags import block_end
-from bot.storage._database import aware
+from bot.storage import aware
 from bot.web.rasa_api import RasaApi, RasaUnavailable
 
 

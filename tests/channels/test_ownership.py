@@ -2,6 +2,7 @@
 import pytest
 
 from bot.channels import ownership
+from bot.settings import get_settings
 
 
 def test_an_issued_id_has_the_fixed_format_and_its_proof_checks():
@@ -22,6 +23,7 @@ def test_values_not_issued_by_the_server_are_not_conversation_ids(value):
 def test_a_proof_from_another_secret_is_refused(monkeypatch):
     conversation = ownership.new_conversation()
     monkeypatch.setenv(ownership.SECRET_VARIABLE, "another-synthetic-secret")
+    get_settings.cache_clear()
     assert not ownership.is_proved(conversation.id, conversation.proof)
     assert not ownership.is_proved(conversation.id, "é" * 64), "non-ASCII proofs are refused, not an error"
 

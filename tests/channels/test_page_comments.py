@@ -16,7 +16,7 @@ from bot.indicators.labels import REASONS, label
 from bot.moderation.flags import ModerationFlag
 from bot.social import records
 from bot.social.records import SocialComment
-from bot.storage._database import session_scope
+from bot.storage import session_scope
 from bot.templates import load_templates
 from tests.e2e.conftest import GraphApi
 from tests.personal_data.synthetic import format_nir, make_nir, make_phone

@@ -4,6 +4,7 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from bot.channels.masking import mask_incoming
 from bot.channels.rate_limit import LocalRateLimiter, RedisRateLimiter, limiter_from_environment
 from bot.config import get_config
+from bot.settings import Settings
 from tests.channels.conftest import free_port
 
 
@@ -53,8 +54,9 @@ async def test_redis_unreachable_lets_messages_through():
 
 
 def test_environment_chooses_the_limiter(redis_url):
-    assert isinstance(limiter_from_environment({}), LocalRateLimiter)
-    shared = limiter_from_environment({"RATE_LIMIT_REDIS_URL": redis_url, "RATE_LIMIT_BURST": "4"})
+    assert isinstance(limiter_from_environment(Settings.from_environ({})), LocalRateLimiter)
+    settings = Settings.from_environ({"RATE_LIMIT_REDIS_URL": redis_url, "RATE_LIMIT_BURST": "4"})
+    shared = limiter_from_environment(settings)
     assert isinstance(shared, RedisRateLimiter) and shared.burst == 4
 
 

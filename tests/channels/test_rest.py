@@ -8,9 +8,10 @@ import aiohttp
 import pytest
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from bot.channels import ownership, rate_limit
+from bot.channels import ownership
 from bot.channels.rest import DEADLINE_SECONDS, RECEIVED_AT_KEY, RestInput, body_error, within_deadline
 from bot.config import get_config
+from bot.settings import DEFAULTS
 from tests.channels.conftest import EchoAgent, channel_server
 
 
@@ -116,7 +117,8 @@ async def test_one_address_cannot_spread_a_flood_over_many_conversations(rest_se
     answers = [await _post(session, base, {"sender": c["sender"], "message": "bonjour"}, c["proof"], "203.0.113.5")
                for c in conversations]
     refused = [a for status, a in answers if status == 429]
-    assert len(agent.received) == rate_limit.ADDRESS_BURST and len(refused) == 60 - rate_limit.ADDRESS_BURST
+    burst = DEFAULTS.rate_limit_address_burst
+    assert len(agent.received) == burst and len(refused) == 60 - burst
     assert "beaucoup de messages" in refused[0]["error"] and get_config().contacts.phone in refused[0]["error"]
     other = conversations[0]
     assert (await _post(session, base, {"sender": other["sender"], "message": "bonjour"}, other["proof"],
@@ -125,8 +127,9 @@ async def test_one_address_cannot_spread_a_flood_over_many_conversations(rest_se
 
 async def test_one_address_cannot_open_conversations_without_end(rest_server):
     session, base, _ = rest_server
-    statuses = [(await _open(session, base, "203.0.113.7"))[0] for _ in range(rate_limit.NEW_CONVERSATIONS_BURST + 1)]
-    assert statuses == [201] * rate_limit.NEW_CONVERSATIONS_BURST + [429]
+    burst = DEFAULTS.rate_limit_new_conversation_burst
+    statuses = [(await _open(session, base, "203.0.113.7"))[0] for _ in range(burst + 1)]
+    assert statuses == [201] * burst + [429]
     status, answer = await _open(session, base, "203.0.113.7")
     assert status == 429 and "Trop de conversations" in answer["error"]
     assert (await _open(session, base, "203.0.113.8"))[0] == 201

@@ -6,8 +6,9 @@ from typing import Any, Dict, List, Optional
 import pytest
 import socketio
 
-from bot.channels import ownership, rate_limit
+from bot.channels import ownership
 from bot.channels.webchat import NOT_CONFIRMED, WebChatInput
+from bot.settings import DEFAULTS
 from tests.channels.conftest import EchoAgent, channel_server
 
 
@@ -107,16 +108,16 @@ async def test_one_address_cannot_spread_a_flood_over_many_conversations(webchat
     for session in sessions:  # a script holding 60 proved conversations, all from one address
         await flooder.open(session["session_id"], session["proof"])
         await flooder.say("bonjour", session["session_id"])
-    await _settle(agent, rate_limit.ADDRESS_BURST, [flooder])
-    assert len(agent.received) == rate_limit.ADDRESS_BURST
+    await _settle(agent, DEFAULTS.rate_limit_address_burst, [flooder])
+    assert len(agent.received) == DEFAULTS.rate_limit_address_burst
     refused = [t for t in flooder.texts() if "beaucoup de messages" in t]
-    assert len(refused) == 60 - rate_limit.ADDRESS_BURST
+    assert len(refused) == 60 - DEFAULTS.rate_limit_address_burst
 
 
 async def test_one_address_cannot_open_conversations_without_end(webchat):
     widget, _ = webchat
     client = widget("203.0.113.7")
-    for _ in range(rate_limit.NEW_CONVERSATIONS_BURST):
+    for _ in range(DEFAULTS.rate_limit_new_conversation_burst):
         await client.open()
     await client.client.emit("session_request", {})
     await asyncio.sleep(0.5)

@@ -8,6 +8,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.config import PROJECT_ROOT
+from bot.settings import get_settings
 from bot.storage import rasa_events
 
 
@@ -27,6 +28,7 @@ def test_a_relative_sqlite_path_is_taken_from_the_project_folder_not_the_working
     monkeypatch.delenv("TRACKER_DB_URL", raising=False)
     assert rasa_events.tracker_url() == f"sqlite:///{PROJECT_ROOT / 'var' / 'tracker.db'}"
     monkeypatch.setenv("TRACKER_DB_URL", "sqlite:///elsewhere/rasa.db")
+    get_settings.cache_clear()
     assert rasa_events.tracker_engine().url.database == str(PROJECT_ROOT / "elsewhere" / "rasa.db")
     postgres = "postgresql://rasa:secret@db:5432/rasa"
     assert rasa_events.tracker_url(postgres) == postgres
