@@ -5,11 +5,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.backoffice import present_agents
 from bot.config import get_config
 from bot.dialogue.moderation import abuse_count, block_notice, charter_reminder, self_harm_message
-from bot.handoff.announcement import estimate_wait, handoff_announcement
-from bot.handoff.queue import queue_position, request_handoff
+from bot.handoff import service
 from bot.moderation.flags import flag_conversation
 
 URGENT_PRIORITY = {"self_harm": 2, "threat": 1}
@@ -31,11 +29,8 @@ class ActionModerate(Action):
                 dispatcher.utter_message(text=self_harm_message(config))
             else:
                 flag_conversation(tracker.sender_id, "threat", "urgent", channel, now=now)
-            handoff = request_handoff(tracker.sender_id, channel or "inconnu", "urgent",
-                                      priority=URGENT_PRIORITY[intent], now=now)
-            estimate = estimate_wait(queue_position(handoff), present_agents(), config, now)
-            dispatcher.utter_message(text=handoff_announcement("urgent", estimate, config, now), handoff=handoff.status)
-            return [ConversationPaused()]
+            return service.request_agent(tracker.sender_id, channel or "inconnu", "urgent", config,
+                                         priority=URGENT_PRIORITY[intent], now=now).events
         category = ((tracker.latest_message.get("moderation") or {}).get("category")) or "insult"
         if abuse_count(tracker.events) <= config.moderation.reminders_before_block:
             dispatcher.utter_message(text=charter_reminder(config))

@@ -28,8 +28,6 @@ class HandoffError(Exception):
     """The step is not possible in the handoff's current state; the message is shown to the agent."""
 
 
-
-
 def _utc(moment: Optional[datetime]) -> datetime:
     """Stored in UTC: SQLite keeps no offset, so a local time would come back shifted."""
     return (moment or utcnow()).astimezone(timezone.utc)
@@ -115,6 +113,12 @@ def _held_by(session, handoff_id: int, agent_id: int) -> Handoff:
     if handoff is None or handoff.status != ACTIVE or handoff.agent_id != agent_id:
         raise HandoffError("Vous ne tenez pas cette conversation (elle a été fermée ou reprise).")
     return handoff
+
+
+def held(handoff_id: int, agent_id: int, engine: Optional[Engine] = None) -> Handoff:
+    """The handoff this agent holds now; refused otherwise (closed, or taken back meanwhile)."""
+    with session_scope(engine) as session:
+        return _held_by(session, handoff_id, agent_id)
 
 
 def record_agent_reply(handoff_id: int, agent_id: int, actor: str, config: CaisseConfig,

@@ -7,31 +7,13 @@ import asyncio
 import logging
 
 from bot.config import CaisseConfig
-from bot.handoff.queue import open_handoff
-from bot.moderation.flags import expired_blocks, lift_block
+from bot.handoff.service import HandoffService
 from bot.retention import purge, purge_is_due
 from bot.storage.rasa_events import tracker_engine
 from bot.storage import get_engine
-from bot.web.rasa_api import RasaApi, RasaUnavailable
 
 logger = logging.getLogger(__name__)
 ROUND_SECONDS = 30
-
-
-async def resume_ended_blocks(rasa: RasaApi) -> int:
-    """Resumes each conversation whose block is over (not one an agent holds); returns how many."""
-    resumed = 0
-    for flag in expired_blocks():
-        if open_handoff(flag.conversation_id) is None:
-            try:
-                await rasa.append(flag.conversation_id, [{"event": "resume"},
-                                                         {"event": "action", "name": "action_listen"}])
-            except RasaUnavailable as error:
-                logger.warning("Reprise après suspension reportée : %s", error)
-                continue
-        lift_block(flag.id)
-        resumed += 1
-    return resumed
 
 
 def purge_when_due(config: CaisseConfig) -> None:
@@ -41,11 +23,11 @@ def purge_when_due(config: CaisseConfig) -> None:
     logger.info("Purge quotidienne : %s", purge(config, engine, tracker_engine()).detail())
 
 
-async def run_forever(rasa: RasaApi, config: CaisseConfig) -> None:
+async def run_forever(handoffs: HandoffService, config: CaisseConfig) -> None:
     loop = asyncio.get_running_loop()
     while True:
         try:
-            await resume_ended_blocks(rasa)
+            await handoffs.end_suspensions()
             await loop.run_in_executor(None, purge_when_due, config)
         except Exception:  # a bad round must not stop the next ones
             logger.exception("Tâche périodique en échec")

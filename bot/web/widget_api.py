@@ -14,12 +14,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot import texts
-from bot.backoffice import present_agents
 from bot.channels import ownership
 from bot.config import CaisseConfig
-from bot.handoff.announcement import estimate_wait, french_moment, wait_status
-from bot.handoff.queue import open_handoff, person_left, queue_position
+from bot.handoff.announcement import french_moment, wait_status
+from bot.handoff.queue import open_handoff
 from bot.handoff.records import WAITING
+from bot.handoff.service import HandoffService, wait_estimate
 from bot.handoff.transcript import Line, transcript
 from bot.moderation.flags import block_end
 from bot.storage import aware
@@ -56,7 +56,7 @@ def suspension_status(until: datetime, config: CaisseConfig, now: datetime) -> s
     return texts.text("widget.suspended", config, heure=french_moment(until, config, now).removeprefix(TODAY))
 
 
-def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
+def widget_blueprint(config: CaisseConfig, rasa: RasaApi, handoffs: HandoffService) -> Blueprint:
     ownership.secret()  # no secret: the server does not start
     texts.check()  # nor with a broken config/textes.yml
     bp = Blueprint("widget_api", url_prefix="/api/public")
@@ -79,7 +79,7 @@ def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
     @bp.post("/conversations/<conversation_id:str>/end")
     async def end(request: Request, conversation_id: str):
         """The person pressed "Terminer et effacer": an agent who holds or will take the request is told."""
-        person_left(conversation_id)
+        await handoffs.person_left(conversation_id)
         return response.json({"ended": True})
 
     @bp.get("/handoff/<conversation_id:str>")
@@ -94,7 +94,7 @@ def widget_blueprint(config: CaisseConfig, rasa: RasaApi) -> Blueprint:
             return response.json({"status": "none"})
         if handoff.status != WAITING:
             return response.json({"status": handoff.status, "text": texts.text("widget.agent_answering", config)})
-        estimate = estimate_wait(queue_position(handoff), present_agents(), config, now)
+        estimate = wait_estimate(handoff, config, now)
         return response.json({"status": WAITING, **estimate.as_dict(), "text": wait_status(estimate, config, now)})
 
     return bp

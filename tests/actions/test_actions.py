@@ -68,3 +68,27 @@ def test_the_menu_goes_from_themes_to_questions_to_the_answer():
     chosen = run(ActionMenu(), latest_message={"entities": [{"entity": "template_id", "value": TEMPLATE.id}]},
                  events=[{"event": "session_started"}])
     assert [m["response"] for m in chosen] == [f"utter_faq/{TEMPLATE.id}", "utter_legal_notice_short"]
+
+
+def test_asking_for_an_agent_returns_the_request_step_to_rasa(database):
+    from actions.handoff import ActionHandoff, ActionSessionStart
+    from bot.handoff.queue import open_handoff
+
+    asked = tracker({"intent": {"name": "ask_human"}},
+                    [{"event": "user", "text": "un conseiller", "input_channel": "socketio"}])
+    announcement, pause = ActionHandoff().run(CollectingDispatcher(), asked, {})
+    assert announcement["event"] == "bot" and announcement["metadata"] == {"handoff": "waiting"}
+    assert pause == {"event": "pause"}
+    assert open_handoff("essai", database).channel == "socketio"
+    started = ActionSessionStart().run(CollectingDispatcher(), tracker(), {})
+    assert [event["event"] for event in started] == ["session_started", "action", "pause"]
+
+
+def test_a_threat_goes_first_in_the_queue_and_pauses_the_assistant(database):
+    from actions.moderation import ActionModerate
+    from bot.handoff.queue import open_handoff
+
+    dispatcher = CollectingDispatcher()
+    events = ActionModerate().run(dispatcher, tracker({"intent": {"name": "threat"}}), {})
+    assert [event["event"] for event in events] == ["bot", "pause"] and dispatcher.messages == []
+    assert (open_handoff("essai", database).reason, open_handoff("essai", database).priority) == ("urgent", 1)
