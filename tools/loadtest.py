@@ -34,8 +34,6 @@ import aiohttp
 from sqlalchemy import create_engine, text
 
 from bot import texts
-from bot.channels.rate_limit import MESSAGE as RATE_LIMITED
-from bot.channels.rest import TOO_LATE
 from bot.config import PROJECT_ROOT, get_config
 from bot.dialogue import masked_data_notice
 from bot.personal_data import mask
@@ -54,9 +52,8 @@ THINK_SECONDS = (10.0, 25.0)
 
 def error_texts() -> List[str]:
     """Beginnings of the clear error messages a person may get."""
-    phone = get_config().contacts.phone
-    sentences = [*unavailable_texts().values(), texts.text("door.technical_error"),
-                 *(t.format(phone=phone) for t in (RATE_LIMITED, TOO_LATE))]
+    sentences = [*unavailable_texts().values(),
+                 *(texts.text(key) for key in ("door.technical_error", "door.too_many_messages", "door.too_late"))]
     return [t[:60] for t in sentences]
 
 

@@ -43,7 +43,6 @@ from sanic import Sanic
 
 from bot.channels import rate_limit
 from bot import texts
-from bot.config import get_config
 from bot.personal_data import mask
 
 logger = logging.getLogger(__name__)
@@ -193,7 +192,7 @@ def mask_incoming(on_new_message: OnNewMessage, limiter: Optional[Any] = None,
             await tell(message, texts.text("door.too_much_metadata"))
             return None
         if not await (limiter or default_limiter()).allow(f"{message.input_channel}:{message.sender_id}"):
-            await tell(message, rate_limit.MESSAGE.format(phone=get_config().contacts.phone))
+            await tell(message, texts.text("door.too_many_messages"))
             return None
         if len(message.text or "") > MAX_MESSAGE_CHARS:
             await tell(message, texts.text("door.too_long"))

@@ -3,9 +3,10 @@
 A flood from one sender (a script, a stuck key, a malicious page) would otherwise run the NLU,
 lock the conversation and fill the tracker store for everyone. Each sender has a bucket of
 `burst` messages refilled at `per_minute`; a message finding the bucket empty is answered with
-a clear French message and never reaches Rasa. A script could dodge that limit by opening a new
-conversation for each message: each client address also has a bucket for its messages and one
-for the conversations it opens (`address_limits`; IPv6 addresses by /64, what one host gets).
+a clear sentence (`door.too_many_messages` of config/textes.yml) and never reaches Rasa. A script
+could dodge that limit by opening a new conversation for each message: each client address also
+has a bucket for its messages and one for the conversations it opens (`address_limits`; IPv6
+addresses by /64, what one host gets).
 
 With several Rasa servers behind a load balancer, the buckets live in Redis
 (RATE_LIMIT_REDIS_URL) so that the limit holds whichever server gets the message; without it,
@@ -28,14 +29,6 @@ from bot.settings import DEFAULTS, Settings, get_settings
 logger = logging.getLogger(__name__)
 
 DEFAULT_PER_MINUTE, DEFAULT_BURST = DEFAULTS.rate_limit_per_minute, DEFAULTS.rate_limit_burst
-MESSAGE = (
-    "Vous avez envoyé beaucoup de messages en peu de temps : ce message n'a pas été lu. "
-    "Patientez une minute avant d'écrire de nouveau. Pour une demande urgente, appelez le {phone}."
-)
-TOO_MANY_CONVERSATIONS = (
-    "Trop de conversations ont été ouvertes depuis votre connexion en peu de temps. Patientez une "
-    "minute avant de réessayer. Pour une demande urgente, appelez le {phone}."
-)
 # One bucket per key: tokens and time of the last refill, kept for twice a full refill.
 _REDIS_BUCKET = """
 local tokens = tonumber(redis.call('HGET', KEYS[1], 't') or ARGV[1])

@@ -29,19 +29,15 @@ from sanic import response
 from sanic.exceptions import InvalidUsage
 from sanic.request import Request
 
+from bot import texts
 from bot.channels import ownership, rate_limit
 from bot.channels.masking import MaskingInput, OnNewMessage, tell
-from bot.config import get_config
 
 logger = logging.getLogger(__name__)
 
 DEADLINE_SECONDS = 40.0
 # Less than this left: not worth starting (the answer would come after nginx gave up).
 MINIMUM_SECONDS = 3.0
-TOO_LATE = (
-    "Le service est très chargé : votre message n'a pas pu être traité à temps. Renvoyez-le dans un "
-    "instant ; si le problème continue, appelez le {phone}."
-)
 RECEIVED_AT_KEY = "proxy_received_at"
 CONVERSATIONS_ROUTE = "/conversations"
 EXPECTED = 'Corps attendu : un objet JSON {"sender": "…", "message": "…"}.'
@@ -99,8 +95,8 @@ def address_of(request: Request) -> str:
     return rate_limit.client_address(request.ip, request.headers.get("X-Forwarded-For"))
 
 
-def too_many(text: str) -> response.HTTPResponse:
-    return response.json({"error": text.format(phone=get_config().contacts.phone)}, status=429)
+def too_many(key: str) -> response.HTTPResponse:
+    return response.json({"error": texts.text(key)}, status=429)
 
 
 def proxy_received_at(request: Request) -> Optional[float]:
@@ -124,7 +120,7 @@ def within_deadline(on_new_message: OnNewMessage, now=time.time, deadline: float
         except asyncio.TimeoutError:
             logger.warning("Message de %s non traité à temps (arrivé il y a %.0f s).", message.sender_id,
                            now() - received_at)
-            await tell(message, TOO_LATE)
+            await tell(message, texts.text("door.too_late"))
             return None
 
     return handle
@@ -155,7 +151,7 @@ class RestInput(MaskingInput, RasaRestInput):
         @webhook.route(CONVERSATIONS_ROUTE, methods=["POST"])
         async def open_conversation(request: Request):
             if not await rate_limit.address_limits().allow_new_conversation(address_of(request)):
-                return too_many(rate_limit.TOO_MANY_CONVERSATIONS)
+                return too_many("door.too_many_conversations")
             conversation = ownership.new_conversation()
             return response.json({"sender": conversation.id, "proof": conversation.proof}, status=201)
 
@@ -166,7 +162,7 @@ class RestInput(MaskingInput, RasaRestInput):
                 if refused is not None:
                     return refused
                 if not await rate_limit.address_limits().allow_message(address_of(request)):
-                    return too_many(rate_limit.MESSAGE)
+                    return too_many("door.too_many_messages")
             return None
 
         return webhook

@@ -17,9 +17,9 @@ import socketio
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.socketio import SocketIOInput, SocketIOOutput
 
+from bot import texts
 from bot.channels import ownership, rate_limit
 from bot.channels.masking import MaskingInput, OnNewMessage
-from bot.config import get_config
 from bot.settings import get_settings
 
 logger = logging.getLogger(__name__)
@@ -41,12 +41,6 @@ class WebChatOutput(SocketIOOutput):
         """The person's last message as kept, masked: the widget puts it in place of what was
         typed (called by the masking door, `bot.channels.masking.show_masked`)."""
         await self.sio.emit("user_masked", {"text": text}, room=recipient_id)
-
-
-NOT_CONFIRMED = (
-    "Ce message n'a pas été transmis : cette page n'est pas reliée à cette conversation. "
-    "Rechargez la page pour reprendre votre conversation ou en ouvrir une nouvelle."
-)
 
 
 class ProvedSocketIOInput(SocketIOInput):
@@ -73,9 +67,10 @@ class ProvedSocketIOInput(SocketIOInput):
             return ""
         return rate_limit.client_address(request.ip, request.headers.get("X-Forwarded-For"))
 
-    async def _tell(self, sid: Text, text: str) -> None:
-        await self.sio.emit(self.bot_message_evt, {"text": text.format(phone=get_config().contacts.phone),
-                                                   "system": True}, room=sid, namespace=self.namespace)
+    async def _tell(self, sid: Text, key: str) -> None:
+        """The sentence `key` of `bot.texts`, to this socket only, shown as information."""
+        await self.sio.emit(self.bot_message_evt, {"text": texts.text(key), "system": True}, room=sid,
+                            namespace=self.namespace)
 
     async def _session_request(self, sid: Text, data: Any) -> None:
         """The conversation the socket proved, or a new one (never a room without its proof)."""
@@ -83,7 +78,7 @@ class ProvedSocketIOInput(SocketIOInput):
         conversation_id, proof = data.get("session_id"), data.get("proof")
         if not ownership.is_proved(conversation_id, proof):
             if not await rate_limit.address_limits().allow_new_conversation(self._address(sid)):
-                await self._tell(sid, rate_limit.TOO_MANY_CONVERSATIONS)
+                await self._tell(sid, "door.too_many_conversations")
                 return
             conversation = ownership.new_conversation()
             conversation_id, proof = conversation.id, conversation.proof
@@ -102,10 +97,10 @@ class ProvedSocketIOInput(SocketIOInput):
         conversation_id = session.get("conversation")
         if conversation_id is None or data.get("session_id") != conversation_id:
             logger.info("Message refusé : socket %s non confirmée pour cette conversation.", sid)
-            await self._tell(sid, NOT_CONFIRMED)
+            await self._tell(sid, "door.not_confirmed")
             return
         if not await rate_limit.address_limits().allow_message(self._address(sid)):
-            await self._tell(sid, rate_limit.MESSAGE)
+            await self._tell(sid, "door.too_many_messages")
             return
         text = data.get("message", "")
         metadata = data.get(self.metadata_key) or {}

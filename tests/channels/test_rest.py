@@ -31,6 +31,8 @@ async def _handled(received_at, now, processing=0.0, deadline=DEADLINE_SECONDS):
 async def test_a_message_that_waited_too_long_behind_the_proxy_is_not_processed_and_the_person_is_told():
     handled, answers = await _handled(1000.0, 1000.0 + DEADLINE_SECONDS - 1)
     assert handled == [] and len(answers) == 1 and "Renvoyez-le" in answers[0]
+    # the caisse's number, filled in (it once reached the person as "appelez le {phone}")
+    assert get_config().contacts.phone in answers[0] and "{" not in answers[0]
 
 
 async def test_processing_past_the_deadline_is_stopped_and_the_person_is_told():

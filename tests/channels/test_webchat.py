@@ -6,8 +6,9 @@ from typing import Any, Dict, List, Optional
 import pytest
 import socketio
 
+from bot import texts
 from bot.channels import ownership
-from bot.channels.webchat import NOT_CONFIRMED, WebChatInput
+from bot.channels.webchat import WebChatInput
 from bot.settings import DEFAULTS
 from tests.channels.conftest import EchoAgent, channel_server
 
@@ -88,7 +89,8 @@ async def test_a_second_client_with_the_same_id_gets_its_own_conversation_and_re
     await _settle(agent, 1, [owner, intruder])
     assert agent.received == [(session["session_id"], "ma question personnelle")], "the intruder wrote nothing"
     assert owner.texts() == ["reçu : ma question personnelle"]
-    assert intruder.texts() == [NOT_CONFIRMED], "nothing of the owner's conversation, a clear refusal"
+    refusal = texts.text("door.not_confirmed")
+    assert intruder.texts() == [refusal], "nothing of the owner's conversation, a clear refusal"
 
 
 async def test_a_message_before_the_confirmation_or_for_another_conversation_is_refused(webchat):
@@ -98,7 +100,7 @@ async def test_a_message_before_the_confirmation_or_for_another_conversation_is_
     other = ownership.new_conversation()
     await client.say("bonjour", other.id)  # no session_request: Rasa took any session_id
     await _settle(agent, 1, [client])
-    assert agent.received == [] and client.texts() == [NOT_CONFIRMED]
+    assert agent.received == [] and client.texts() == [texts.text("door.not_confirmed")]
 
 
 async def test_one_address_cannot_spread_a_flood_over_many_conversations(webchat):

@@ -8,7 +8,7 @@ import requests
 import socketio
 
 from bot.channels.ownership import PROOF_HEADER
-from bot.channels.webchat import NOT_CONFIRMED
+from bot.texts import text as sentence
 from tests.e2e.conftest import open_conversation
 from tests.e2e.test_bad_input import post
 from tests.e2e.test_rest import say, texts
@@ -75,6 +75,6 @@ def test_a_second_socket_with_the_same_id_reads_nothing_and_writes_nothing(stack
     session, hijack, owner_said, intruder_said = asyncio.run(_join_another_widgets_conversation(stack))
     assert hijack["session_id"] != session["session_id"], "a new conversation, not the other's room"
     assert "assistant virtuel" in " ".join(m.get("text", "") for m in owner_said)
-    assert [m.get("text") for m in intruder_said] == [NOT_CONFIRMED]
+    assert [m.get("text") for m in intruder_said] == [sentence("door.not_confirmed")]
     lines = [m["text"] for m in history(stack, session["session_id"], session["proof"]).json()["messages"]]
     assert "bonjour" in lines and "je veux parler à un conseiller" not in lines
