@@ -1,7 +1,10 @@
 """What a person typed is shown as text: direction and control characters cannot act on a page."""
+import json
+import re
 from datetime import datetime
 from types import SimpleNamespace
 
+from bot import texts
 from bot.backoffice import Account
 from bot.config import get_config
 from bot.web.pages import Pages, displayable, notice_text
@@ -39,3 +42,9 @@ def test_a_back_office_page_shows_typed_text_neutralised():
 def test_notice_codes_have_fixed_texts_and_unknown_codes_show_nothing():
     assert notice_text("decision") == "Décision enregistrée."
     assert notice_text("Votre compte est suspendu") == "" and notice_text(None) == ""
+
+
+def test_the_site_page_carries_the_chat_windows_texts_of_config_textes_yml():
+    page = Pages(get_config(), "http://localhost:5005").render("index.html").body.decode()
+    carried = re.search(r'<script type="application/json" id="caisse-chat-texts">(.*?)</script>', page, re.DOTALL)
+    assert carried and json.loads(carried.group(1)) == texts.widget_texts(get_config())
