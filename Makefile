@@ -46,4 +46,4 @@ load-test: setup train ## Test de charge et de pannes (200 conversations, serveu
 	$(PY) -m tools.loadtest
 
 eval: setup train ## Évalue routes et modèles de réponse sur le jeu réservé (var/eval/report.md)
-	$(PY) -m bot.evaluation
+	$(PY) -m tools.evaluation

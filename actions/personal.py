@@ -9,7 +9,7 @@ from bot.config import get_config
 from bot.dialogue import masked_data_notice, secure_path_message, situation_topic
 from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
 from bot.templates.versions import current_templates
-from bot.routing import selected_template
+from bot.nlu.parse import selected_template
 from bot.templates.responses import response_name
 
 TEMPLATE_CONFIDENCE = 0.5

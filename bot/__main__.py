@@ -23,7 +23,7 @@ def _route(_: argparse.Namespace) -> int:
     import json
 
     from bot.message_lines import read_messages
-    from bot.routing import Router
+    from bot.nlu.router import Router
 
     router = Router()
     for text, echoed in read_messages(sys.stdin):

@@ -4,7 +4,7 @@ Every question of one page goes to the same part (a page's questions share their
 by a hash of the page's address: the split does not depend on the order of collection, and
 re-running it on the same files gives the same parts. Usage:
     python scripts/split_real_questions.py collected/*.jsonl
-writes tests/heldout/real/dev.jsonl and tests/heldout/real/test.jsonl.
+writes evaluation/real/dev.jsonl and evaluation/real/test.jsonl.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "tests" / "heldout" / "real"
+OUT = Path(__file__).resolve().parent.parent / "evaluation" / "real"
 TEST_SHARE = 50  # percent of source pages in the test part
 FIELDS = ("text", "route", "template", "branch", "topic", "source", "kind")
 

@@ -46,7 +46,7 @@ from bot.handoff.reasons import NOT_SENT, handoff_reason
 from bot.moderation import SEVERITIES, Severity
 from bot.moderation.flags import flag_conversation
 from bot.personal_data import mask
-from bot.routing import selected_template
+from bot.nlu.parse import selected_template
 from bot.settings import get_settings
 from bot.social import records
 from bot.social.records import SocialComment

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, Optional
 
-from bot.routing import selected_template
+from bot.nlu.parse import selected_template
 
 COMPLAINT_INTENT = "complaint"
 NEGATIVE_VOTE_REPLY = "utter_feedback_sorry"

@@ -22,7 +22,7 @@ from bot.config import BRANCHES
 from bot.handoff.records import Handoff
 from bot.indicators.facts import ConversationFact, MaskedDataFact, UnansweredQuestion
 from bot.moderation import ABUSE
-from bot.routing import selected_template
+from bot.nlu.parse import selected_template
 from bot.storage import rasa_events
 from bot.storage.rasa_events import StoredEvent
 

@@ -1,7 +1,7 @@
 """`AnswerGate`: no answer rather than a wrong one.
 
 A template is given only when the selector is confident enough. Below `template_threshold`
-(chosen on the dev part of the real-question set, see `bot.evaluation`), a general question
+(chosen on the dev part of the real-question set, see `tools/evaluation.py`), a general question
 becomes the intent `needs_clarification`: the assistant says it has no validated answer to that
 exact question and offers the closest templates, the secure channels and an agent
 (`bot.dialogue.clarify`). A general question the intent classifier was unsure of

@@ -15,7 +15,7 @@ least `named_branch_ratio` of the top one. Branch names come from the component'
 
 It writes `response_selector` exactly as ResponseSelector does, so the rule `faq -> utter_faq`,
 Rasa's full retrieval intent (`faq/<id>` in trackers and conversation tests), the action
-server and `bot.routing.selected_template` read it unchanged.
+server and `bot.nlu.parse.selected_template` read it unchanged.
 """
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ Text changes need no training (live NLG); examples do. A validator starts a retr
 a time, in a subprocess (`python -m bot templates retrain`, so TensorFlow never loads into the
 web server), which trains with Rasa's API (its cache `.rasa/` skips unchanged components), then
 evaluates the new model: route and template accuracy on the held-out messages
-(`tests/heldout/messages.jsonl`, never trained on) and, for each changed template, how many of
+(`evaluation/messages.jsonl`, never trained on) and, for each changed template, how many of
 its own examples the new model sends to it (a check that the change was learnt, not a measure
 of quality). The job writes its phase to a status file and Rasa's output to a log file, which
 the back office shows. The validator then puts the model in service: Rasa's `PUT /model`
@@ -85,8 +85,7 @@ def _write(status_path: Path, **fields: Any) -> None:
 
 
 def evaluate(model_path: str, template_ids: List[str]) -> Dict[str, Any]:
-    from bot.evaluation import load_heldout, score
-    from bot.routing import Router
+    from bot.nlu.router import Router, load_heldout, score
     from bot.templates.versions import current_templates
 
     router = Router(Path(model_path))

@@ -1,7 +1,7 @@
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answer_gate import CLARIFY_INTENT, NO_VALIDATED_ANSWER, PARSE_KEY, VAGUE, AnswerGate, gate_decision
-from bot.routing import route_for
+from bot.nlu.router import route_for
 from tests.nlu.conftest import build
 
 

@@ -10,7 +10,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.template_selector import TfidfTemplateSelector
-from bot.routing import selected_template
+from bot.nlu.parse import selected_template
 from tests.nlu.conftest import build, reload
 
 TEMPLATES = {

@@ -1,5 +1,5 @@
-from bot.evaluation import score, score_moderation
-from bot.routing import route_for
+"""Routes of parsed messages and their score against the expected ones (`bot.nlu.router`)."""
+from bot.nlu.router import HELDOUT, load_heldout, route_for, score
 
 
 def parse(intent, confidence=0.9, template=None, template_confidence=0.8):
@@ -44,26 +44,14 @@ def test_scores_on_a_hand_computed_set():
     assert report["route_confusions"] == [{"expected": "human", "predicted": "faq", "count": 1}]
 
 
-def test_moderation_scores_on_a_hand_computed_set():
-    cases = [{"label": label} for label in ("insult", "insult", "threat", "self_harm", "criticism", "none")]
-    predictions = [{"route": route} for route in ("abuse", "out_of_scope", "abuse", "abuse", "abuse", "faq")]
-    report = score_moderation(cases, predictions)
-    assert report["abusive_recall"] == 0.75
-    assert report["insult_and_threat_recall"] == 0.667
-    assert report["legal_called_abuse"] == 1
-    assert report["per_label"]["insult"] == {"routed_to_abuse": 0.5, "support": 2}
-    assert report["per_label"]["criticism"] == {"routed_to_abuse": 1.0, "support": 1}
-
-
-def test_selected_template_reads_the_response_selector():
-    from bot.routing import selected_template
-
-    assert selected_template(parse("faq", template="cpam_x", template_confidence=0.4)) == ("cpam_x", 0.4)
-    assert selected_template(parse("greet")) == (None, None)
-
-
 def test_expected_ids_of_merged_templates_count_for_the_template_that_replaced_them():
     cases = [{"text": "a", "route": "faq", "template": "caf_old"}]
     predictions = [{"route": "faq", "template": "caf_new"}]
     assert score(cases, predictions)["template_top1_accuracy"] == 0.0
     assert score(cases, predictions, {"caf_old": "caf_new"})["template_top1_accuracy"] == 1.0
+
+
+def test_the_held_out_messages_the_retraining_check_scores_are_found():
+    cases = load_heldout()
+    assert HELDOUT.parent.name == "evaluation", "never under data/, which Rasa trains on"
+    assert len(cases) > 100 and all({"text", "route"} <= case.keys() for case in cases)

@@ -1,11 +1,11 @@
 """`make eval`: what the assistant does with messages nobody used to train it.
 
 Three sets, side by side:
-- the real-question set (`tests/heldout/real/`): questions people typed on public forums and
+- the real-question set (`evaluation/real/`): questions people typed on public forums and
   official question-and-answer pages, each with its source address, split once by source page into
   a dev part (used to choose thresholds and to find missing templates) and a test part (only
   measured, never read to write examples, lexicon entries or thresholds);
-- the team-written held-out file (`tests/heldout/messages.jsonl`), kept as a second set;
+- the team-written held-out file (`evaluation/messages.jsonl`), kept as a second set;
 - the moderation held-out file.
 
 For each: route accuracy, and the trust figures: wrong template shown (share of all questions),
@@ -17,70 +17,21 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections import Counter
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from bot.config import PROJECT_ROOT
-from bot.routing import Router
+from bot.nlu.router import EVALUATION_DIR, HELDOUT, Router, load_heldout, score, share
 from bot.templates import current_ids, load_templates
 
-HELDOUT = PROJECT_ROOT / "tests" / "heldout" / "messages.jsonl"
-REAL_QUESTIONS = PROJECT_ROOT / "tests" / "heldout" / "real"
+REAL_QUESTIONS = EVALUATION_DIR / "real"
 SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
 RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01)
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 # Labels: criticism, none, and the abusive ones, which must all end on the route `abuse`.
-HELDOUT_MODERATION = PROJECT_ROOT / "tests" / "heldout" / "moderation.jsonl"
+HELDOUT_MODERATION = EVALUATION_DIR / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
 REPORT_DIR = PROJECT_ROOT / "var" / "eval"
-
-
-def load_heldout(path: Path = HELDOUT) -> List[Dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def score(
-    cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]], renamed: Optional[Dict[str, str]] = None
-) -> Dict[str, Any]:
-    """Route accuracy, per-route precision/recall, template top-1 accuracy, confusions.
-
-    `renamed` maps the ids of merged templates to the template that replaced them, so an expected
-    id written before a merge still names the right answer. Texts in the report are the
-    predictions' (masked) texts: no personal value is written."""
-    renamed = renamed or {}
-    cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
-    pairs = list(zip(cases, predictions))
-    routes = sorted({c["route"] for c in cases} | {p["route"] for p in predictions})
-    per_route = {}
-    for route in routes:
-        tp = sum(1 for c, p in pairs if c["route"] == route and p["route"] == route)
-        predicted = sum(1 for _, p in pairs if p["route"] == route)
-        gold = sum(1 for c, _ in pairs if c["route"] == route)
-        per_route[route] = {
-            "precision": round(tp / predicted, 3) if predicted else None,
-            "recall": round(tp / gold, 3) if gold else None,
-            "support": gold,
-        }
-    faq = [(c, p) for c, p in pairs if c["route"] == "faq"]
-    confusions = Counter((c["route"], p["route"]) for c, p in pairs if c["route"] != p["route"])
-    return {
-        "messages": len(pairs),
-        "route_accuracy": round(sum(c["route"] == p["route"] for c, p in pairs) / len(pairs), 3),
-        # The selector's first choice, before the confidence threshold (what it ranks first).
-        "template_top1_accuracy": _share(sum(c["template"] == (p.get("best_template") or p.get("template"))
-                                             for c, p in faq if c.get("template")),
-                                         sum(1 for c, _ in faq if c.get("template"))),
-        "per_route": per_route,
-        "route_confusions": [
-            {"expected": gold, "predicted": predicted, "count": count}
-            for (gold, predicted), count in confusions.most_common()
-        ],
-        "template_errors": [
-            {"text": p.get("text", ""), "expected": c.get("template"), "predicted": p.get("template")}
-            for c, p in faq if c.get("template") != p.get("template")
-        ],
-    }
 
 
 def score_moderation(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -107,10 +58,6 @@ def _shown(prediction: Dict[str, Any]) -> Optional[str]:
     return prediction.get("template") if prediction.get("route") == "faq" else None
 
 
-def _share(hits: int, total: int) -> Optional[float]:
-    return round(hits / total, 3) if total else None
-
-
 def trust(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
     """The figures a person relies on: a wrong template shown is worse than none.
 
@@ -125,10 +72,10 @@ def trust(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dic
     without = [(c, t) for c, t in shown if c["route"] == "faq" and not c.get("template")]
     return {
         "messages": len(pairs),
-        "route_accuracy": _share(sum(c["route"] == p["route"] for c, p in pairs), len(pairs)),
-        "wrong_template": _share(sum(1 for c, t in shown if t and t != c.get("template")), len(pairs)),
-        "right_template": _share(sum(1 for c, t in with_template if t == c["template"]), len(with_template)),
-        "no_template_when_none": _share(sum(1 for _, t in without if not t), len(without)),
+        "route_accuracy": share(sum(c["route"] == p["route"] for c, p in pairs), len(pairs)),
+        "wrong_template": share(sum(1 for c, t in shown if t and t != c.get("template")), len(pairs)),
+        "right_template": share(sum(1 for c, t in with_template if t == c["template"]), len(with_template)),
+        "no_template_when_none": share(sum(1 for _, t in without if not t), len(without)),
         "with_template": len(with_template),
         "without_template": len(without),
     }
@@ -154,7 +101,7 @@ def reliability(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) 
         band = [right for confidence, right in rows if low <= confidence < high]
         table.append({"band": f"{low:.1f}-{min(high, 1.0):.1f}", "messages": len(band),
                       "mean_confidence": round(sum(c for c, _ in rows if low <= c < high) / len(band), 3) if band else None,
-                      "right": _share(sum(band), len(band))})
+                      "right": share(sum(band), len(band))})
     return table
 
 
@@ -237,7 +184,7 @@ def _markdown(report: Dict[str, Any]) -> str:
                       for r in current["threshold_sweep"]]
     moderation = report.get("moderation")
     if moderation:
-        lines += ["", "## Modération (jeu réservé `tests/heldout/moderation.jsonl`)", "",
+        lines += ["", "## Modération (jeu réservé `evaluation/moderation.jsonl`)", "",
                   f"- messages : {moderation['messages']}",
                   f"- messages abusifs dirigés vers la modération : {moderation['abusive_recall']}",
                   f"- insultes et menaces reconnues : {moderation['insult_and_threat_recall']}",

@@ -1,19 +1,29 @@
-"""One route per message, for evaluation and reports: what the assistant does with it.
+"""One route per message, and its score against the expected routes: what the assistant does
+with a message nobody used to train it.
 
 `Router` loads the trained model once and parses each message exactly as the channels would
-hand it to Rasa: masked first.
+hand it to Rasa: masked first. The product uses it to check a model an editor retrained on the
+team's held-out messages (`bot/templates/retrain.py`, `evaluation/messages.jsonl`) and for
+`python -m bot route`; `tools/evaluation.py` (`make eval`) builds its full report on it.
 """
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import sys
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional
 
 from bot.config import PROJECT_ROOT
+from bot.nlu.parse import selected_template
 from bot.personal_data import mask
+
+# Messages never trained on (top-level, not under data/, which Rasa reads as training data).
+EVALUATION_DIR = PROJECT_ROOT / "evaluation"
+HELDOUT = EVALUATION_DIR / "messages.jsonl"
 
 INTENT_ROUTES = {
     "faq": "faq",
@@ -52,13 +62,6 @@ class RouteResult:
 
     def as_dict(self) -> Dict[str, Any]:
         return asdict(self)
-
-
-def selected_template(parse_data: Dict[str, Any]) -> Tuple[Optional[str], Optional[float]]:
-    """The template id the response selector chose for a parsed message, and its confidence."""
-    response = ((parse_data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-    template = (response.get("intent_response_key") or "").partition("/")[2] or None
-    return template, response.get("confidence")
 
 
 def route_for(masked_text: str, parse_data: Dict[str, Any], personal_data: List[str]) -> RouteResult:
@@ -103,3 +106,56 @@ class Router:
         masked = mask(text)
         parse_data = self._loop.run_until_complete(self._agent.parse_message(masked.text))
         return route_for(masked.text, parse_data, masked.types)
+
+
+def load_heldout(path: Path = HELDOUT) -> List[Dict[str, Any]]:
+    """The cases of a held-out file: one JSON object a line (`text`, `route`, `template`...)."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(
+    cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]], renamed: Optional[Dict[str, str]] = None
+) -> Dict[str, Any]:
+    """Route accuracy, per-route precision/recall, template top-1 accuracy, confusions.
+
+    `renamed` maps the ids of merged templates to the template that replaced them, so an expected
+    id written before a merge still names the right answer. Texts in the report are the
+    predictions' (masked) texts: no personal value is written."""
+    renamed = renamed or {}
+    cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
+    pairs = list(zip(cases, predictions))
+    routes = sorted({c["route"] for c in cases} | {p["route"] for p in predictions})
+    per_route = {}
+    for route in routes:
+        tp = sum(1 for c, p in pairs if c["route"] == route and p["route"] == route)
+        predicted = sum(1 for _, p in pairs if p["route"] == route)
+        gold = sum(1 for c, _ in pairs if c["route"] == route)
+        per_route[route] = {
+            "precision": round(tp / predicted, 3) if predicted else None,
+            "recall": round(tp / gold, 3) if gold else None,
+            "support": gold,
+        }
+    faq = [(c, p) for c, p in pairs if c["route"] == "faq"]
+    confusions = Counter((c["route"], p["route"]) for c, p in pairs if c["route"] != p["route"])
+    return {
+        "messages": len(pairs),
+        "route_accuracy": round(sum(c["route"] == p["route"] for c, p in pairs) / len(pairs), 3),
+        # The selector's first choice, before the confidence threshold (what it ranks first).
+        "template_top1_accuracy": share(sum(c["template"] == (p.get("best_template") or p.get("template"))
+                                            for c, p in faq if c.get("template")),
+                                        sum(1 for c, _ in faq if c.get("template"))),
+        "per_route": per_route,
+        "route_confusions": [
+            {"expected": gold, "predicted": predicted, "count": count}
+            for (gold, predicted), count in confusions.most_common()
+        ],
+        "template_errors": [
+            {"text": p.get("text", ""), "expected": c.get("template"), "predicted": p.get("template")}
+            for c, p in faq if c.get("template") != p.get("template")
+        ],
+    }
+
+
+def share(hits: int, total: int) -> Optional[float]:
+    """`hits` out of `total`, rounded for reports; None when there is nothing to count."""
+    return round(hits / total, 3) if total else None
