@@ -12,12 +12,12 @@ from sanic.request import Request
 
 from bot.channels.graph_api import GraphApi
 from bot.config import PROJECT_ROOT, CaisseConfig, get_config
+from bot.handoff.service import HandoffService
 from bot.settings import get_settings
 from bot.storage import get_engine
 from bot.templates.nlg import LiveResponses
 from bot.templates.retrain import Retrainer
-from bot.web import comments, dashboard, editor, housekeeping, moderation, nlg, signin
-from bot.web.console import console_blueprint
+from bot.web import comments, console, dashboard, editor, housekeeping, moderation, nlg, signin
 from bot.web.offload import backoffice_pool
 from bot.web.pages import Pages
 from bot.web.rasa_api import RasaApi
@@ -59,10 +59,11 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
 
     app.blueprint(signin.bp)
     app.ctx.pages, app.ctx.config, app.ctx.rasa = pages, config, rasa_api
-    app.blueprint(console_blueprint(pages, config, rasa_api))
+    app.ctx.handoffs = HandoffService(config, rasa_api)
+    app.blueprint(console.bp)
     app.ctx.graph = GraphApi()  # the agents' answers to comment threads
     app.blueprint(comments.bp)
-    app.blueprint(widget_blueprint(config, rasa_api))
+    app.blueprint(widget_blueprint(config, rasa_api, app.ctx.handoffs))
     app.ctx.secure_cookies = secure_cookies
     app.ctx.retrainer = Retrainer(rasa_api.base_url, rasa_api.token)
     app.ctx.live = LiveResponses(config, get_engine)
@@ -77,6 +78,6 @@ def create_app(config: Optional[CaisseConfig] = None, rasa_url: Optional[str] = 
 
     @app.listener("after_server_start")
     async def start_housekeeping(running: Sanic, _loop) -> None:
-        running.add_task(housekeeping.run_forever(rasa_api, config))
+        running.add_task(housekeeping.run_forever(running.ctx.handoffs, config))
 
     return app
