@@ -324,7 +324,8 @@ def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline
     not_sent = rng.random(count) < 0.03
     by_agent = timeline.add_business(received, rng.lognormal(np.log(3600), 1.0, count))
     queued = np.flatnonzero(actions == social.QUEUED)
-    waiting = set(queued[-WAITING_THREADS:].tolist())
+    waiting = queued[-WAITING_THREADS:].tolist()
+    platforms[waiting] = [COMMENT_PLATFORMS[rank % 2][0] for rank in range(len(waiting))]  # both networks
 
     def when(ts: float) -> datetime:
         return datetime.fromtimestamp(float(ts), timezone.utc)
@@ -335,6 +336,8 @@ def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline
         comment_id = f"{PREFIX}c{index}"
         conversation = f"{platform}_comment:{comment_id}"
         text = str(rng.choice(COMMENTS[action]))
+        if index in waiting:  # three different questions
+            text = COMMENTS[action][waiting.index(index) % len(COMMENTS[action])]
         start = received[index]
         row = {"platform": platform, "comment_id": comment_id, "post_id": f"{PREFIX}post{index % 7}",
                "parent_id": None, "conversation_id": conversation, "masked_text": text, "action": action,

@@ -41,14 +41,14 @@ def test_an_agent_opens_a_queued_comment_thread_from_the_console_and_answers_pub
     page.goto(f"{base}/conseiller")
     page.locator(f'li[data-handoff="{handoff.id}"] button').click()
     expect(page.get_by_role("heading", name=f"Fil de commentaires n° {handoff.id} — Facebook")).to_be_visible()
-    expect(page.locator(".transcript")).to_contain_text("je voudrais qu'un conseiller me réponde svp")
+    expect(page.locator(".thread")).to_contain_text("je voudrais qu'un conseiller me réponde svp")
     failures = {"fil": serious_violations(page)}
 
     answer = "Bonjour, un conseiller va vous écrire en message privé dans la journée."
     page.get_by_label("Votre réponse").fill(answer)
     page.get_by_role("button", name="Répondre publiquement").click()
     expect(page.get_by_role("status")).to_contain_text("la demande est fermée")
-    expect(page.locator(".transcript")).to_contain_text(answer)
+    expect(page.locator(".thread")).to_contain_text(answer)
     failures["fil traité"] = serious_violations(page)
     page.goto(f"{base}/conseiller/commentaires")
     failures["liste"] = serious_violations(page)
