@@ -54,17 +54,10 @@ def _users_add(args: argparse.Namespace) -> int:
     return 0
 
 
-
 def _indicators(args: argparse.Namespace) -> int:
     from bot.indicators.cli import indicators
 
     return indicators(args)
-
-
-def _demo_data(args: argparse.Namespace) -> int:
-    from bot.indicators.cli import demo_data
-
-    return demo_data(args)
 
 
 def _purge(_: argparse.Namespace) -> int:
@@ -135,12 +128,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     report.add_argument("--table", help="un seul tableau (ex. delais, engagement_f1)")
     report.add_argument("--no-refresh", action="store_true", help="sans relire d'abord l'historique de Rasa")
     report.set_defaults(func=_indicators)
-    demo = commands.add_parser("demo-data", help="conversations et passages fictifs pour essayer le pilotage")
-    demo.add_argument("--conversations", type=int, default=20_000)
-    demo.add_argument("--handoffs", type=int, default=2_000)
-    demo.add_argument("--months", type=int, default=3)
-    demo.add_argument("--seed", type=int, default=2026)
-    demo.set_defaults(func=_demo_data)
     from bot.templates.cli import add_parser as add_templates_parser
 
     add_templates_parser(commands)

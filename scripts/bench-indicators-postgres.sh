@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of the managers' dashboard on PostgreSQL (issue 6: under 1 s for a month): starts a
 # throwaway PostgreSQL server (Debian package `postgresql`) listening on loopback only, runs
-# `python -m bot.indicators.bench` against it, then stops it and deletes its files.
+# `python -m tools.indicators_bench` against it, then stops it and deletes its files.
 # Usage: scripts/bench-indicators-postgres.sh [bench options, e.g. --conversations 100000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,4 +24,4 @@ trap stop EXIT
 "${AS[@]}" "$BIN/pg_ctl" -D "$DATA" -l "$DATA/server.log" -w \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DATA -c shared_buffers=512MB -c work_mem=32MB -c fsync=off" start >/dev/null
 "${AS[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U bench bench
-.venv/bin/python -m bot.indicators.bench --url "postgresql://bench@127.0.0.1:$PORT/bench" "$@"
+.venv/bin/python -m tools.indicators_bench --url "postgresql://bench@127.0.0.1:$PORT/bench" "$@"

@@ -1,15 +1,12 @@
-"""`python -m bot indicators` (the dashboard's figures for scheduled reports) and
-`python -m bot demo-data` (synthetic data to try and measure the dashboard)."""
+"""`python -m bot indicators`: the dashboard's figures for scheduled reports."""
 from __future__ import annotations
 
 import argparse
 import sys
-import time
 from datetime import date, datetime, timezone
 
 from bot.config import get_config
 from bot.indicators import labels
-from bot.indicators.demo import DemoSize, generate
 from bot.indicators.queries import TABLE_KEYS, Filters, compute
 from bot.indicators.report import table_csv, tables_csv, tables_json, tables_markdown
 from bot.indicators.tracker import refresh_from_environment
@@ -40,17 +37,4 @@ def indicators(args: argparse.Namespace) -> int:
     else:
         output = tables_markdown(tables.values(), filters, config.name)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    return 0
-
-
-def demo_data(args: argparse.Namespace) -> int:
-    if args.handoffs > args.conversations:
-        print("il ne peut pas y avoir plus de passages que de conversations", file=sys.stderr)
-        return 2
-    migrate()
-    started = time.perf_counter()
-    counts = generate(get_engine(), get_config(), DemoSize(args.conversations, args.handoffs, args.months, args.seed))
-    print(f"Données de démonstration créées en {time.perf_counter() - started:.1f} s :")
-    for table, count in counts.items():
-        print(f"  {table} : {count}")
     return 0

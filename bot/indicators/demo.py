@@ -1,5 +1,5 @@
 """Synthetic conversations, handoffs and votes, so the dashboard can be tried and measured
-without real users (`python -m bot demo-data`).
+without real users (`python -m tools.demo_data`).
 
 The shapes follow the domain brief: peaks at the start of the month around payment day and at
 the school-year start in late August, fewer conversations at weekends, people writing in the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.moderation.evaluate import evaluate, load_corpus
+from tools.moderation_evaluation import evaluate, load_corpus
 
 
 @pytest.fixture(scope="module")

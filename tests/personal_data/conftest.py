@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.personal_data import Detector, Finding
-from bot.personal_data.evaluate import parse_annotated
+from tools.masking_evaluation import parse_annotated
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ import io
 import pytest
 
 from bot.personal_data import Finding
-from bot.personal_data.evaluate import (
+from tools.masking_evaluation import (
     evaluate,
     format_table,
     load_corpus,

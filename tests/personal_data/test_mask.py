@@ -12,7 +12,7 @@ import pytest
 
 import bot.personal_data as personal_data
 from bot.personal_data import MASKS, Detector, Finding, MaskResult, _detector
-from bot.personal_data.evaluate import load_corpus
+from tools.masking_evaluation import load_corpus
 
 ROOT = Path(__file__).resolve().parents[2]
 

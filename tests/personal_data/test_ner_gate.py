@@ -6,7 +6,7 @@ import pytest
 
 from bot.personal_data import Detector
 from bot.personal_data._nlp import load_pipeline
-from bot.personal_data.evaluate import load_corpus
+from tools.masking_evaluation import load_corpus
 
 
 @pytest.fixture(scope="module")

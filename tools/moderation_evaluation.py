@@ -6,7 +6,7 @@ as abuse (false alarms), and at least 95 % of insults and threats recognised.
 Corpus format (YAML): each category maps to a list of messages, e.g.
 `{criticism: ["vous êtes nuls"], insult: ["t'es qu'un connard"]}`.
 
-    python -m bot.moderation.evaluate [CORPUS] [--errors]
+    python -m tools.moderation_evaluation [CORPUS] [--errors]
 """
 
 from __future__ import annotations
@@ -20,10 +20,10 @@ from typing import TextIO
 
 import yaml
 
-from ._classifier import Classifier
-from ._model import CATEGORIES, Verdict
+from bot.config import PROJECT_ROOT
+from bot.moderation import CATEGORIES, Classifier, Verdict
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "moderation" / "corpus.yml"
+DEFAULT_CORPUS = PROJECT_ROOT / "tests" / "moderation" / "corpus.yml"
 # Categories whose recall the issue sets a floor on (>= 95 %).
 MUST_CATCH = ("insult", "threat")
 
@@ -119,7 +119,7 @@ def format_table(result: Evaluation) -> str:
 
 def main(argv: list[str] | None = None, stdout: TextIO = sys.stdout) -> int:
     """Print the evaluation table (and optionally the misclassified messages)."""
-    parser = argparse.ArgumentParser(prog="python -m bot.moderation.evaluate")
+    parser = argparse.ArgumentParser(prog="python -m tools.moderation_evaluation")
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--errors", action="store_true", help="list the misclassified messages")
     args = parser.parse_args(argv)

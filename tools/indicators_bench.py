@@ -1,13 +1,13 @@
-"""Benchmark of the dashboard's queries: `python -m bot.indicators.bench`.
+"""Benchmark of the dashboard's queries: `python -m tools.indicators_bench`.
 
 Fills a database with demo data (default 1 million conversations and 100,000 handoffs over
 12 months), then times everything the dashboard computes for the last complete month: the
 whole page (`compute`, what /pilotage waits for) and each table alone. The target of issue 6:
 under 3 s on SQLite, under 1 s on PostgreSQL. Results go to var/bench/indicators-<dialect>.json.
 
-    python -m bot.indicators.bench                       # temporary SQLite file
-    python -m bot.indicators.bench --url postgresql://... # an existing, empty PostgreSQL database
-    python -m bot.indicators.bench --reuse --url ...       # time again without regenerating
+    python -m tools.indicators_bench                       # temporary SQLite file
+    python -m tools.indicators_bench --url postgresql://... # an existing, empty PostgreSQL database
+    python -m tools.indicators_bench --reuse --url ...       # time again without regenerating
 """
 from __future__ import annotations
 
@@ -107,7 +107,7 @@ def run(url: str, size: DemoSize, reuse: bool, runs: int = RUNS) -> Dict[str, ob
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.indicators.bench", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.indicators_bench", description=__doc__.splitlines()[0])
     parser.add_argument("--url", help="database URL (default: a temporary SQLite file)")
     parser.add_argument("--conversations", type=int, default=1_000_000)
     parser.add_argument("--handoffs", type=int, default=100_000)

@@ -3,7 +3,7 @@
 The classifier runs on every incoming message, before the assistant answers, so its cost
 adds to each turn; this measures it (no timing assertion in tests: machines differ).
 
-    python -m bot.moderation.bench [CORPUS] [--repeat N]
+    python -m tools.moderation_bench [CORPUS] [--repeat N]
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from ._classifier import Classifier
-from .evaluate import DEFAULT_CORPUS, load_corpus
+from bot.moderation import Classifier
+from tools.moderation_evaluation import DEFAULT_CORPUS, load_corpus
 
 
 def median_ms(classifier: Classifier, texts: list[str], repeat: int = 5) -> float:
@@ -32,7 +32,7 @@ def median_ms(classifier: Classifier, texts: list[str], repeat: int = 5) -> floa
 
 def main(argv: list[str] | None = None, stdout: TextIO = sys.stdout) -> int:
     """Print the lexicon loading time and the median time per message."""
-    parser = argparse.ArgumentParser(prog="python -m bot.moderation.bench")
+    parser = argparse.ArgumentParser(prog="python -m tools.moderation_bench")
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)

@@ -5,7 +5,7 @@ Corpus format: one message per line, personal data annotated inline as
 break inside a message; lines starting with `#` are comments. A line without any
 annotation is a near-miss sentence: any finding in it is a false positive.
 
-    python -m bot.personal_data.evaluate [CORPUS] [--no-ner] [--errors]
+    python -m tools.masking_evaluation [CORPUS] [--no-ner] [--errors]
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from ._detector import Detector
-from ._model import MASKS, Finding
+from bot.config import PROJECT_ROOT
+from bot.personal_data import MASKS, Detector, Finding
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "tests" / "personal_data" / "corpus.txt"
+DEFAULT_CORPUS = PROJECT_ROOT / "tests" / "personal_data" / "corpus.txt"
 
 _ENTITY = re.compile(r'<ent type="(?P<type>[A-Z_]+)">(?P<value>.*?)</ent>', re.DOTALL)
 
@@ -174,7 +174,7 @@ def _format_errors(errors: list[tuple[Example, list[Finding]]]) -> Iterator[str]
 
 def main(argv: list[str] | None = None, stdout: TextIO = sys.stdout) -> int:
     """Print the evaluation table (and optionally the errors) for a corpus."""
-    parser = argparse.ArgumentParser(prog="python -m bot.personal_data.evaluate")
+    parser = argparse.ArgumentParser(prog="python -m tools.masking_evaluation")
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--no-ner", action="store_true", help="skip the spaCy name detector")
     parser.add_argument("--errors", action="store_true", help="list the misdetected messages")

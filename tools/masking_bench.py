@@ -7,7 +7,7 @@ out of it (`Detector(gate_ner=True)`, the default). This prints the median befor
 gating (NER on every message) and after, their ratio, and the share of messages that
 still run the NER.
 
-    python -m bot.personal_data.bench [CORPUS] [--repeat N] [--no-ner-only]
+    python -m tools.masking_bench [CORPUS] [--repeat N] [--no-ner-only]
 """
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from ._detector import Detector
-from .evaluate import DEFAULT_CORPUS, load_corpus
+from bot.personal_data import Detector
+from tools.masking_evaluation import DEFAULT_CORPUS, load_corpus
 
 
 def median_ms(detector: Detector, texts: list[str], repeat: int = 3) -> float:
@@ -37,7 +37,7 @@ def median_ms(detector: Detector, texts: list[str], repeat: int = 3) -> float:
 
 def main(argv: list[str] | None = None, stdout: TextIO = sys.stdout) -> int:
     """Print the median time per message for each configuration."""
-    parser = argparse.ArgumentParser(prog="python -m bot.personal_data.bench")
+    parser = argparse.ArgumentParser(prog="python -m tools.masking_bench")
     parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-ner-only", action="store_true", help="skip the spaCy measurements")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from bot.personal_data import bench
+from tools import masking_bench as bench
 
 
 def test_bench_prints_medians(tmp_path):
@@ -16,7 +16,7 @@ def test_bench_prints_medians(tmp_path):
     assert "NER gated" not in out.getvalue()
 
 
-def test_bench_compares_gated_and_ungated_ner(tmp_path, detector):
+def test_bench_compares_gated_and_ungated_ner(tmp_path):
     corpus = tmp_path / "mini.txt"
     corpus.write_text("tel 0612345678\nj'ai vu Sylvie Marchal\nrien\n", encoding="utf-8")
     out = io.StringIO()
