@@ -1,4 +1,5 @@
-"""The back office: accounts, sign-in and the pages of agents, managers and editors."""
+"""The back office's accounts: roles, sign-in and sessions, agents' presence (the pages of agents,
+managers and editors are served by `bot/web/`)."""
 from bot.backoffice.accounts import (
     ROLES,
     Account,
