@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
-from bot.config import PROJECT_ROOT
+from bot.config import BRANCHES, PROJECT_ROOT
 from bot.nlu.router import EVALUATION_DIR, HELDOUT, Router, load_heldout, score, share
 from bot.templates import current_ids, load_templates
 
@@ -122,9 +122,15 @@ def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Lis
     return [{"threshold": t, **trust(cases, with_threshold(predictions, t))} for t in THRESHOLDS]
 
 
+def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
+    return case.get("branch") if case.get("branch") in BRANCHES else None
+
+
 def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str, str]) -> Dict[str, Any]:
     cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
-    predictions = [router.route(case["text"]).as_dict() for case in cases]
+    # Each real question is put to the caisse of the body it was asked of (its `branch`); the
+    # others, and the team's set, to the configured caisse.
+    predictions = [router.route(case["text"], _caisse_branch(case)).as_dict() for case in cases]
     report = score(cases, predictions)
     report["trust"] = trust(cases, predictions)
     report["by_branch"] = trust_by(cases, predictions, "branch")

@@ -9,10 +9,14 @@ from sklearn.pipeline import FeatureUnion, make_union
 from bot.dialogue.situation import fold
 
 _SPACES = re.compile(r"\s+")
+# "A.E.E.H.", "C.A.F" -> "AEEH", "CAF": people dot the acronyms that the examples write plain.
+_DOTTED_ACRONYM = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b\.?)?")
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accent-free, single-spaced: "Où  EN est" and "ou en est" look the same."""
+    """Lowercase, accent-free, single-spaced, acronyms undotted: "Où  EN est" and "ou en est",
+    "l'A.E.E.H." and "l'AEEH" look the same."""
+    text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), text)
     return _SPACES.sub(" ", fold(text)).strip()
 
 

@@ -102,9 +102,15 @@ class Router:
         self._agent = Agent.load(str(model_path or latest_model()))
         self._loop = asyncio.new_event_loop()
 
-    def route(self, text: str) -> RouteResult:
+    def route(self, text: str, caisse_branch: Optional[str] = None) -> RouteResult:
+        """`caisse_branch`: the branch of the caisse the message is put to, as a channel of a
+        server answering for several caisses would pass it (default: the caisse configuration's)."""
+        from rasa.core.channels.channel import UserMessage
+
         masked = mask(text)
-        parse_data = self._loop.run_until_complete(self._agent.parse_message(masked.text))
+        metadata = {"caisse_branch": caisse_branch} if caisse_branch else None
+        parse_data = self._loop.run_until_complete(
+            self._agent.processor.parse_message(UserMessage(masked.text, metadata=metadata)))
         return route_for(masked.text, parse_data, masked.types)
 
 

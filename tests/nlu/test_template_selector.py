@@ -80,15 +80,19 @@ TWINS = {
 BRANCHES = {"caf": ["caf", "allocations familiales"], "retraite": ["carsat", "assurance retraite"]}
 
 
-def top_template(text, **config):
+def top_ranking(text, metadata=None, **config):
     storage_dir = tempfile.mkdtemp()
     storage = LocalModelStorage(Path(storage_dir))
     context = ExecutionContext(GraphSchema({}), "test-model")
     selector = build(TfidfTemplateSelector, storage, context, "selector", **config)
     selector.train(TrainingData([Message.build(text=t, intent=f"faq/{key}") for key, texts in TWINS.items()
                                  for t in texts], responses={f"utter_faq/{k}": [{"text": k}] for k in TWINS}))
-    [message] = selector.process([Message.build(text=text)])
-    return message.get("response_selector")["faq"]["response"]["intent_response_key"]
+    [message] = selector.process([Message(data={"text": text, "metadata": metadata})])
+    return message.get("response_selector")["faq"]["ranking"]
+
+
+def top_template(text, metadata=None, **config):
+    return top_ranking(text, metadata, **config)[0]["intent_response_key"]
 
 
 def test_a_message_naming_one_branch_gets_that_branchs_twin():
@@ -103,6 +107,24 @@ def test_a_message_naming_two_branches_or_a_weak_twin_is_left_to_the_n_grams():
     assert top_template(both, branch_names=BRANCHES) == top_template(both)
     text = "je change de rib, c'est pour la CAF"
     assert top_template(text, branch_names=BRANCHES, named_branch_ratio=1.01) == "faq/retraite_paiement_rib"
+
+
+def test_a_message_naming_no_branch_leans_to_the_caisses_branch():
+    text = "mon nouveau rib"
+    assert top_template(text) == "faq/retraite_paiement_rib", "the n-grams' choice"
+    assert top_template(text, home_branch_weight=5.0) == "faq/caf_paiements_rib", "config/caisse.yml: a Caf"
+    assert top_template(text, {"caisse_branch": "caf"}, home_branch_weight=5.0) == "faq/caf_paiements_rib"
+    assert top_template(text, {"caisse_branch": "retraite"}, home_branch_weight=5.0) == "faq/retraite_paiement_rib"
+    ranking = top_ranking(text, {"caisse_branch": "caf"}, home_branch_weight=5.0)
+    assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-9
+    assert top_template(text, {"caisse_branch": "caf"}) == "faq/retraite_paiement_rib", "weight 1: no prior"
+
+
+def test_a_named_branch_outweighs_the_caisses_branch():
+    text = "mon nouveau rib pour la carsat"
+    assert top_template(text, {"caisse_branch": "caf"}, home_branch_weight=5.0) == "faq/caf_paiements_rib"
+    assert top_template(text, {"caisse_branch": "caf"}, branch_names=BRANCHES,
+                        home_branch_weight=5.0) == "faq/retraite_paiement_rib"
 
 
 def test_branch_names_match_whole_words_only():
