@@ -38,9 +38,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 from sqlalchemy import create_engine, insert
 
-from bot.backoffice import create_user
 from bot.config import PROJECT_ROOT
-from bot.storage import migrate
 from bot.templates import load_templates
 
 OUT = PROJECT_ROOT / "var" / "bench" / "nlg_under_load.json"
@@ -115,6 +113,22 @@ def fill_tracker_store(path: Path, count: int) -> int:
     return len(rows)
 
 
+def prepare_database(source: Path, folder: Path) -> None:
+    """The schema, the measuring account and the indicators' facts read from the events (as a
+    running server keeps them), by the measured checkout's own code."""
+    script = ("import sys; from bot.storage import migrate, get_engine; from bot.backoffice import create_user; "
+              "from bot.indicators.tracker import refresh_from_environment; "
+              "migrate(sys.argv[1]); create_user('banc', sys.argv[2], ['editor', 'manager', 'moderator'], "
+              "engine=get_engine(sys.argv[1])); refresh_from_environment(get_engine(sys.argv[1]), 'Europe/Paris')")
+    subprocess.run([sys.executable, "-c", script, f"sqlite:///{folder / 'caisse.db'}", PASSWORD], cwd=source,
+                   check=True, env={**os.environ, **_databases(source, folder)}, stdout=subprocess.DEVNULL)
+
+
+def _databases(source: Path, folder: Path) -> Dict[str, str]:
+    return {"DATABASE_URL": f"sqlite:///{folder / 'caisse.db'}", "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}",
+            "CAISSE_VAR_DIR": str(folder), "PYTHONPATH": str(source)}
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -125,9 +139,7 @@ def _free_port() -> int:
 def web_server(source: Path, folder: Path) -> Iterator[str]:
     """`python -m bot web` of the checkout `source`, on loopback, over `folder`'s databases."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'caisse.db'}",
-           "TRACKER_DB_URL": f"sqlite:///{folder / 'tracker.db'}", "CAISSE_VAR_DIR": str(folder),
-           "RASA_URL": f"http://127.0.0.1:{_free_port()}", "PYTHONPATH": str(source),
+    env = {**os.environ, **_databases(source, folder), "RASA_URL": f"http://127.0.0.1:{_free_port()}",
            "CONVERSATION_SECRET": secrets.token_hex(32)}
     with open(folder / "web.log", "wb") as log:
         process = subprocess.Popen([sys.executable, "-m", "bot", "web", "--port", str(port)], cwd=source, env=env,
@@ -145,6 +157,9 @@ def web_server(source: Path, folder: Path) -> Iterator[str]:
                 time.sleep(0.3)
         try:
             yield base
+        except Exception:
+            print((folder / "web.log").read_text(errors="replace")[-3000:], file=sys.stderr)  # the server's side
+            raise
         finally:
             process.terminate()
             process.wait(timeout=60)
@@ -196,11 +211,9 @@ def measure(source: Path, conversations_count: int, clients: int, seconds: float
             page: str = "") -> Dict:
     with tempfile.TemporaryDirectory(prefix="nlg-load-") as tmp:
         folder = Path(tmp)
-        migrate(f"sqlite:///{folder / 'caisse.db'}")
-        create_user("banc", PASSWORD, ["editor", "manager", "moderator"],
-                    engine=create_engine(f"sqlite:///{folder / 'caisse.db'}"))
         events = fill_tracker_store(folder / "tracker.db", conversations_count)
-        ids = [t.id for t in load_templates()]
+        prepare_database(source, folder)
+        ids = [t.id for t in load_templates(source / "data" / "templates")]  # those the measured server has
         with web_server(source, folder) as base:
             browser = signed_in(base, "banc")
             alone = {path: page_seconds(browser, base, path) for path in PAGES}

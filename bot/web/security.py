@@ -7,6 +7,7 @@ Sizes are checked before any handler runs: one oversized field must not keep the
 """
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import secrets
 from functools import wraps
@@ -105,7 +106,8 @@ def requires_role(*roles: str) -> Callable:
     def decorate(handler: Callable) -> Callable:
         @wraps(handler)
         async def guarded(request: Request, *args, **kwargs):
-            account = current_account(request)
+            # A database write (the session's last use) that may wait for SQLite's lock: off the loop.
+            account = await asyncio.to_thread(current_account, request)
             if account is None:
                 if _wants_json(request):
                     return response.json({"error": "Session expirée : reconnectez-vous."}, status=401)
