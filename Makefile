@@ -30,9 +30,10 @@ train: setup ## Entraîne le modèle si les données ont changé
 lock: ## Régénère requirements.lock depuis l'environnement actuel
 	$(PY) -m pip freeze --exclude-editable | grep -v '^-e ' > requirements.lock
 
-bench: setup train ## Mesures : débit et temps de réponse (intégré, production, référence Rasa), entraînement, mémoire (var/bench/)
+bench: setup train ## Mesures : débit et temps de réponse (intégré, production, référence Rasa), entraînement, mémoire, /nlg sous charge du back-office (var/bench/)
 	@scripts/prod-setup.sh
 	$(PY) -m tools.bench
+	$(PY) -m tools.nlg_under_load
 
 prod: setup train ## Lance le profil de production (PostgreSQL, Redis, 2 serveurs Rasa, nginx) sous var/prod/
 	@scripts/prod-setup.sh

