@@ -6,10 +6,10 @@ channels for the kind of question (payments, amount, documents, progress of a re
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from bot import texts
 from bot.config import Contacts
+from bot.text import fold
 
 # Checked in this order: "pourquoi ma prime a baissé" is about the amount; "j'ai envoyé ma demande,
 # elle en est où ?" about progress before documents; "vous avez reçu mes justificatifs ?" about
@@ -25,11 +25,6 @@ SITUATION_TOPICS = {
                  "rien touche", "sur mon compte"),
 }
 DEFAULT_TOPIC = "file_status"
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def mentions(folded_text: str, keywords) -> bool:

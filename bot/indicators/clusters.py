@@ -26,7 +26,7 @@ from typing import List, Optional, Sequence
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from bot.templates.checks import normalise
+from bot.text import example_key
 
 MAX_DISTINCT = 2000  # the most frequent distinct texts of the period; the rest is counted apart
 SIMILARITY = 0.45  # cosine similarity to a group's leader, tuned on the demo questions
@@ -46,7 +46,7 @@ class Group:
     @property
     def is_noise(self) -> bool:
         return not any(len(word) >= 3 and word not in NOISE_WORDS
-                       for text in self.texts for word in normalise(text).split())
+                       for text in self.texts for word in example_key(text).split())
 
 
 def cluster_texts(texts: Sequence[str], counts: Sequence[int], similarity: float = SIMILARITY) -> List[Group]:

@@ -18,7 +18,7 @@ from bot.config import CaisseConfig, ConfigError, get_config
 
 from ._lexicon import Lexicon, load_lexicon
 from ._model import CATEGORIES, Evidence, Verdict
-from ._text import fold, views
+from ._text import fold_typography, views
 
 _TLDS = (
     "com|net|org|fr|io|xyz|ru|info|biz|click|top|ly|me|co|shop|online|site|app|be|ch|eu|us|uk|"
@@ -102,7 +102,7 @@ class Classifier:
 
     def _spam_evidence(self, text: str, view: str) -> Iterable[Evidence]:
         allowed = self.lexicon.allowed_domains
-        folded = fold(text)
+        folded = fold_typography(text)
         for link in _LINK.findall(_EMAIL.sub(" ", folded)):
             domain = _domain(link)
             if not any(domain == d or domain.endswith("." + d) for d in allowed):

@@ -14,13 +14,15 @@ joined, `1` read as `l` rather than `i`) are only built when the message contain
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "’": "'", "‘": "'", "ʼ": "'", "`": "'"})
-# Invisible characters (soft hyphen, zero-width space/joiners, word joiner, BOM): pasted text
-# carries them ("con\u00adtrat") and they hide words from filters ("con\u200bnard"), so they go.
-_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+from bot.text import APOSTROPHES, fold, strip_accents
+
+# Ligatures written as their letters, the apostrophes of `bot.text`, and invisible characters
+# (soft hyphen, zero-width space/joiners, word joiner, BOM) dropped: pasted text carries them
+# ("con\u00adtrat") and they hide words from filters ("con\u200bnard").
+_TYPOGRAPHY = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "Œ": "OE", "Æ": "AE", "ẞ": "SS", **APOSTROPHES,
+                             **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff")})
 _LEET = {"0": "o", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", "$": "s", "€": "e"}
 _GLUE_LEET = {"!": "i", "|": "l"}  # only when punctuation is glued: "b!te", not "salut!"
 _GLYPH = "a-z0-9@$€"
@@ -39,15 +41,14 @@ _SPACES = re.compile(r" {2,}")
 _NUMBER_WITH_UNIT = re.compile(r"\d+(?:h|e|eme|ieme|er|ere|nd|nde|min|mn|j|ans?|km|kg|mg|ml|m|g|mo|go|ko|k)\d*")
 
 
-def strip_accents(text: str) -> str:
-    """Drop diacritics and expand ligatures, keeping the case (safe on regex sources)."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES).translate(_INVISIBLE))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+def plain_typography(text: str) -> str:
+    """Ligatures expanded, apostrophes straightened, invisible characters dropped; case kept."""
+    return text.translate(_TYPOGRAPHY)
 
 
-def fold(text: str) -> str:
-    """Lowercase, accent-free copy: the text the views and the link rule start from."""
-    return strip_accents(text.lower())
+def fold_typography(text: str) -> str:
+    """`bot.text.fold` of the plain-typography text: the text the views and the link rule start from."""
+    return fold(plain_typography(text))
 
 
 def collapse_repeats(text: str) -> str:
@@ -60,7 +61,7 @@ def skeleton_pattern(source: str) -> str:
 
     Escaped letters are left alone, so `\\bbite` keeps its word boundary.
     """
-    return _UNESCAPED_REPEATED_LETTER.sub(r"\1", strip_accents(source))
+    return _UNESCAPED_REPEATED_LETTER.sub(r"\1", strip_accents(plain_typography(source)))
 
 
 def _render_word(word: str, glue: bool, one: str) -> str:
@@ -99,7 +100,7 @@ def views(text: str, resolve_stars: Callable[[str], str] | None = None) -> tuple
 
     `resolve_stars` replaces a word containing `*` ("m*rde") by the lexicon word it hides.
     """
-    folded = fold(text)
+    folded = fold_typography(text)
     sources = [folded]
     joined = _SPACED.sub(lambda m: _SPACED_SEPARATORS.sub("", m.group()), folded)
     if joined != folded:
@@ -120,4 +121,4 @@ def views(text: str, resolve_stars: Callable[[str], str] | None = None) -> tuple
 
 def skeleton(term: str) -> str:
     """The single view of a lexicon entry (entries hold no leetspeak nor stars)."""
-    return _render(fold(term), glue=False, one="i")
+    return _render(fold_typography(term), glue=False, one="i")

@@ -6,7 +6,7 @@ import re
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion, make_union
 
-from bot.dialogue.situation import fold
+from bot.text import fold
 
 _SPACES = re.compile(r"\s+")
 # "A.E.E.H.", "C.A.F" -> "AEEH", "CAF": people dot the acronyms that the examples write plain.

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from bot.text import fold_same_length
+
 from ._address import find_address
 from ._birthdate import find_birthdate
 from ._card import find_card
@@ -37,7 +39,6 @@ from ._nlp import (
 from ._phone import find_phone
 from ._rib import find_rib
 from ._secret import find_secret
-from ._text import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -104,7 +105,7 @@ class Detector:
         """Non-overlapping findings sorted by position, spans on the original text."""
         if not text or not text.strip():
             return []
-        folded = fold(text)
+        folded = fold_same_length(text)
         candidates: list[Finding] = []
         for detector in PATTERN_DETECTORS:
             candidates.extend(detector(text, folded))
@@ -121,7 +122,7 @@ class Detector:
         """Would `detect` run the spaCy NER on this text? (The benchmark reports the share.)"""
         if not text.strip():
             return False
-        return self._person_spans_for(text, fold(text), self._load()) is not None
+        return self._person_spans_for(text, fold_same_length(text), self._load()) is not None
 
     def _person_spans_for(
         self, text: str, folded: str, lexicon: NameLexicon

@@ -1,6 +1,6 @@
 """Word lists used by the detectors, kept apart from the matching logic.
 
-All entries are lowercase and accent-free (compare them with `_text.fold`).
+All entries are lowercase and accent-free (compare them with `bot.text.fold_same_length`).
 None of these lists holds personal data: they are public vocabularies.
 """
 

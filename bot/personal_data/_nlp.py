@@ -10,8 +10,9 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from bot.text import fold_same_length
+
 from ._names import CommonWords
-from ._text import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -84,7 +85,7 @@ def spacy_common_words(nlp: Language | None) -> CommonWords:
     if lookups.has_table("lemma_index"):
         for entries in lookups.get_table("lemma_index").values():
             lemmas.update(entries)
-    folded_lemmas = frozenset(fold(w) for w in lemmas)
+    folded_lemmas = frozenset(fold_same_length(w) for w in lemmas)
 
     def common(lower: str, folded: str) -> bool:
         return folded in folded_lemmas or lower in inflected or folded in inflected
@@ -96,4 +97,4 @@ def spacy_stop_words() -> frozenset[str]:
     """spaCy's French stop words, folded (no model needed)."""
     from spacy.lang.fr.stop_words import STOP_WORDS
 
-    return frozenset(fold(w) for w in STOP_WORDS)
+    return frozenset(fold_same_length(w) for w in STOP_WORDS)

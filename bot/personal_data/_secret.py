@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.text import fold_same_length
+
 from ._model import Finding
-from ._text import fold, mentions
+from ._text import mentions
 
 _PASSWORD = (
     r"(?:\bmots?\s*(?:de|2|d)\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
@@ -137,7 +139,7 @@ def _capitalised_with_symbol(typed: str) -> bool:
         and len(bare) >= 5
         and bare[0].isupper()
         and bare.isalpha()
-        and fold(bare) not in _NOT_SECRETS
+        and fold_same_length(bare) not in _NOT_SECRETS
     )
 
 

@@ -1,35 +1,13 @@
-"""Text helpers: a folded copy of the message whose offsets match the original.
+"""Text helpers: the cheap tests the detectors run before their patterns.
 
-Cue words are matched on the folded copy (lowercase, no accents, straight apostrophes)
-so that "Né le", "ne le" and "NÉE LE" need one pattern, while spans stay valid on the
-original text because folding never changes the length.
+Cue words are matched on the message folded by `bot.text.fold_same_length` (lowercase, no
+accents, straight apostrophes) so that "Né le", "ne le" and "NÉE LE" need one pattern, while
+spans stay valid on the original text because that folding never changes the length.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
-
-_APOSTROPHES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    if char in _APOSTROPHES:
-        return _APOSTROPHES[char]
-    lower = char.lower()
-    if len(lower) != 1:
-        lower = char
-    base = unicodedata.normalize("NFD", lower)[0]
-    return base if base.isascii() else lower
-
-
-def fold(text: str) -> str:
-    """Lowercase, accent-free copy of `text` with exactly the same length."""
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(c) for c in text)
 
 
 def digits_only(value: str) -> str:

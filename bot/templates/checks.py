@@ -4,9 +4,9 @@
 Errors block (the editor refuses to save, the command exits with 1); warnings are shown and
 left to the writer's judgment. Every message says, in French, what to fix.
 
-Example similarity: examples are accent-folded, lower-cased and reduced to letters and digits,
-then compared with a TF-IDF cosine over character 3-5-grams inside words (scikit-learn,
-`char_wb`), which tolerates the typos people write. The same normalised text in two templates is
+Example similarity: examples are reduced to their key (`bot.text.example_key`: accent-folded,
+lower-cased words of letters and digits), then compared with a TF-IDF cosine over character 3-5-grams inside words (scikit-learn,
+`char_wb`), which tolerates the typos people write. The same key in two templates is
 an error (the model cannot learn two answers for one question); a cosine of
 `CLOSE_EXAMPLE_THRESHOLD` (0.90) or more is a warning naming the pair. On the 1,385 shipped
 examples the median closest pair across templates is 0.46 and the 99th percentile 0.88; the pairs
@@ -22,9 +22,9 @@ from typing import Dict, Iterable, List, Optional, Sequence
 from urllib.parse import urlparse
 
 from bot.config import CaisseConfig
-from bot.dialogue.situation import fold
 from bot.templates._model import AnswerTemplate
 from bot.templates._render import PLACEHOLDERS, placeholders_in, render
+from bot.text import example_key
 
 ERROR, WARNING = "erreur", "avertissement"
 MIN_EXAMPLES = 8
@@ -59,11 +59,6 @@ class Issue:
 
     def __str__(self) -> str:
         return f"{self.level.upper()} {self.template_id} [{self.field}] {self.message}"
-
-
-def normalise(text: str) -> str:
-    """Accent-folded, lower-case words of letters and digits: what makes two examples "the same"."""
-    return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
 def _link_problem(url: str) -> Optional[str]:
@@ -118,7 +113,7 @@ def check_fields(template: AnswerTemplate, config: CaisseConfig, today: Optional
         add(WARNING, "examples", f"{len(examples)} exemples : au-delà de {MAX_EXAMPLES}, gardez les plus variés.")
     seen: Dict[str, str] = {}
     for example in examples:
-        key = normalise(example)
+        key = example_key(example)
         if key in seen:
             add(ERROR, "examples", f"« {example} » répète « {seen[key]} » : supprimez l'un des deux.")
         seen.setdefault(key, example)
@@ -183,7 +178,7 @@ def check_similar_examples(templates: Sequence[AnswerTemplate], only: Optional[I
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics.pairwise import cosine_similarity
 
-    rows = [(t.id, e, normalise(e)) for t in templates for e in t.examples if normalise(e)]
+    rows = [(t.id, e, example_key(e)) for t in templates for e in t.examples if example_key(e)]
     if not rows:
         return []
     focus = set(only) if only is not None else None

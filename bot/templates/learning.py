@@ -22,7 +22,7 @@ from sqlalchemy.engine import Engine
 
 from bot.storage import rasa_events
 from bot.templates._model import AnswerTemplate
-from bot.templates.checks import normalise
+from bot.text import example_key
 
 # A search lists the templates at least this close (cosine, 0..1), best first; measured on the
 # seed templates: "noël" -> the Christmas bonus (0.43) alone, "quand suis-je payé" -> the
@@ -60,8 +60,8 @@ class TemplateIndex:
 
         self.templates = templates  # kept: its id stays its own while cached
         self._vectorizer = make_union(
-            TfidfVectorizer(preprocessor=normalise, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True),
-            TfidfVectorizer(preprocessor=normalise, analyzer="word", sublinear_tf=True))
+            TfidfVectorizer(preprocessor=example_key, analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True),
+            TfidfVectorizer(preprocessor=example_key, analyzer="word", sublinear_tf=True))
         self._matrix = self._vectorizer.fit_transform(
             [" ".join([t.title, t.title, *t.examples, t.answer]) for t in self.templates])
 
@@ -76,7 +76,7 @@ class TemplateIndex:
         """Every template with its closeness to `query` (0..1), closest first."""
         from sklearn.metrics.pairwise import linear_kernel
 
-        if not normalise(query):
+        if not example_key(query):
             return []
         # Each of the two parts is L2-normalised: their sum is at most 2.
         scores = linear_kernel(self._vectorizer.transform([query]), self._matrix)[0] / 2
@@ -86,11 +86,11 @@ class TemplateIndex:
     def search(self, query: str) -> List[AnswerTemplate]:
         """The templates a search finds, closest first: close enough, or containing the words as
         typed (from 3 letters: a stray letter is in every answer)."""
-        typed = normalise(query)
+        typed = example_key(query)
         return [t for t, score in self.rank(query)
                 if score >= SEARCH_MIN_SCORE
                 or (len(typed) >= 3
-                    and typed in normalise(" ".join([t.id.replace("_", " "), t.title, t.answer, *t.examples])))]
+                    and typed in example_key(" ".join([t.id.replace("_", " "), t.title, t.answer, *t.examples])))]
 
     def closest(self, texts: Sequence[str], count: int = 3) -> List[AnswerTemplate]:
         return [t for t, score in self.rank(" ".join(texts))[:count] if score > 0]

@@ -33,7 +33,7 @@ from bot.indicators.queries import TABLE_KEYS, Filters, Table, compute, filters_
 from bot.indicators.report import format_value, table_csv
 from bot.indicators.tracker import refresh_from_environment
 from bot.storage import get_engine, rasa_events
-from bot.templates.checks import normalise
+from bot.text import example_key
 from bot.web.offload import off_loop
 from bot.web.security import requires_role
 
@@ -95,7 +95,7 @@ def _transcript_link(filters: Filters, conversation_id: str) -> str:
 
 def _section_id(title: str) -> str:
     """The anchor of a section for the menu at the top of the page."""
-    return "section-" + "-".join(normalise(title).split())
+    return "section-" + "-".join(example_key(title).split())
 
 
 def _view(table: Table, filters: Filters, chart: Optional[Chart] = None) -> Dict[str, Any]:

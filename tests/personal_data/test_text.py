@@ -1,14 +1,8 @@
-"""Text helpers: folding keeps offsets; the cheap tests the detectors run before their patterns."""
+"""Text helpers: the cheap tests the detectors run before their patterns (folding: tests/test_text.py)."""
 
 from __future__ import annotations
 
-from bot.personal_data._text import digit_count, fold, mentions
-
-
-def test_fold_keeps_length():
-    text = "Né le 12 MARS, l’Île"
-    assert fold(text) == "ne le 12 mars, l'ile"
-    assert len(fold(text)) == len(text)
+from bot.personal_data._text import digit_count, mentions
 
 
 def test_digit_count():
