@@ -1,6 +1,6 @@
 """`python -m tools.demo_data`: fictitious conversations, handoffs and comment threads in the
 database named by DATABASE_URL, to try the dashboard and the back office without real users
-(the generator itself is `bot.indicators.demo`)."""
+(the generator itself is `tools.demo.indicators`)."""
 from __future__ import annotations
 
 import argparse
@@ -9,8 +9,8 @@ import time
 from typing import List, Optional
 
 from bot.config import get_config
-from bot.indicators.demo import DemoSize, generate
 from bot.storage import get_engine, migrate
+from tools.demo.indicators import DemoSize, generate
 
 
 def main(argv: Optional[List[str]] = None) -> int:

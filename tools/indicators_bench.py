@@ -25,9 +25,9 @@ from typing import Dict, List, Optional
 from sqlalchemy import text
 
 from bot.config import PROJECT_ROOT, get_config
-from bot.indicators.demo import DemoSize, generate, month_bounds
 from bot.indicators.queries import INDICATORS, Filters, Scope, compute
 from bot.storage import get_engine, migrate
+from tools.demo.indicators import DemoSize, generate, month_bounds
 
 RUNS = 5
 

@@ -24,10 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Set
 
-from bot.backoffice.demo import ensure_demo_accounts
 from bot.config import PROJECT_ROOT
 from bot.serve import DEFAULT_INTERFACE, internal_interface
 from bot.storage import get_engine, migrate
+from tools.demo.accounts import ensure_demo_accounts
 
 BIN = Path(sys.executable).parent
 READY_TIMEOUT_SECONDS = 240

@@ -1,5 +1,5 @@
 """The benchmark still runs end to end (on small data: timings are not asserted here)."""
-from bot.indicators.demo import DemoSize
+from tools.demo.indicators import DemoSize
 from bot.indicators.queries import INDICATORS
 from tools.indicators_bench import run
 

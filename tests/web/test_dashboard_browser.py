@@ -18,10 +18,10 @@ from playwright.sync_api import expect
 
 from bot.backoffice.accounts import create_user
 from bot.config import load_config
-from bot.indicators.demo import DemoSize, generate
 from bot.social.records import SocialComment, add_comment
 from bot.storage import get_engine, migrate
 from tests.web_server import web_server as serve
+from tools.demo.indicators import DemoSize, generate
 
 MANAGER = ("directrice", "pilotage-essai-2026")
 AGENT = ("conseiller", "conseiller-essai-2026")

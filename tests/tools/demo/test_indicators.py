@@ -1,22 +1,27 @@
 """The demo generator: the shapes the brief asks for, and delays consistent with business time."""
+import re
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
-
-import re
 
 import pytest
 from sqlalchemy import func, select
 
+from bot.config import load_config
 from bot.handoff.business_time import business_seconds
 from bot.handoff.records import Handoff
-from bot.indicators.demo import WAITING_THREADS, DemoSize, generate
+from bot.indicators.facts import ConversationFact
 from bot.indicators.queries import Filters, compute
 from bot.social.records import SocialComment
-from bot.indicators.facts import ConversationFact
 from bot.storage import get_engine, migrate
+from tools.demo.indicators import WAITING_THREADS, DemoSize, generate
 
 NOW = datetime(2026, 11, 25, 15, 0, tzinfo=timezone.utc)
 PARIS = ZoneInfo("Europe/Paris")
+
+
+@pytest.fixture(scope="module")
+def config():
+    return load_config()
 
 
 @pytest.fixture(scope="module")
