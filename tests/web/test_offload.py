@@ -1,9 +1,10 @@
 """The back office's heavy work runs in its own pool of threads, never on the event loop."""
 import asyncio
+import sys
 import threading
 from types import SimpleNamespace
 
-from bot.web.offload import backoffice_pool, off_loop
+from bot.web.offload import SWITCH_INTERVAL_SECONDS, backoffice_pool, off_loop
 
 
 def test_work_runs_in_the_back_office_pool_with_its_arguments():
@@ -18,3 +19,4 @@ def test_work_runs_in_the_back_office_pool_with_its_arguments():
     finally:
         pool.shutdown()
     assert ran.startswith("backoffice") and ran.endswith(" ici.")
+    assert sys.getswitchinterval() == SWITCH_INTERVAL_SECONDS  # the loop waits less for the lock
