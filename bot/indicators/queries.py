@@ -657,9 +657,20 @@ def social_comments(connection: Connection, filters: Filters) -> List[Any]:
     if filters.channel:
         where.append(COMMENTS.c.platform.in_(
             [platform for platform, channel in COMMENT_CHANNELS.items() if channel == filters.channel]))
+    # The agents' replies Meta took, per comment they answer (`parent_id`): the first one, and the
+    # first public one. A reply is saved after its comment was received, hence the lower bound.
+    replies = COMMENTS.alias("replies")
+    agent_replies = select(
+        replies.c.parent_id,
+        func.min(replies.c.sent_at).label("agent_replied_at"),
+        func.min(case((replies.c.reply_mode == records.PUBLIC, replies.c.sent_at))).label("agent_public_at"),
+    ).where(replies.c.reply_mode.isnot(None), replies.c.sent_at.isnot(None),
+            replies.c.received_at >= start).group_by(replies.c.parent_id).subquery()
     return connection.execute(
         select(COMMENTS.c.platform, COMMENTS.c.action, COMMENTS.c.received_at, COMMENTS.c.hidden_at,
-               COMMENTS.c.answered_at, COMMENTS.c.edited_at).where(*where)
+               COMMENTS.c.answered_at, COMMENTS.c.edited_at, agent_replies.c.agent_replied_at,
+               agent_replies.c.agent_public_at)
+        .outerjoin_from(COMMENTS, agent_replies, agent_replies.c.parent_id == COMMENTS.c.comment_id).where(*where)
     ).all()
 
 
@@ -687,11 +698,18 @@ class MeasuredComment:
 
 
 def measure(comment, zone: ZoneInfo) -> MeasuredComment:
-    action, received, hidden, answered = comment.action, aware(comment.received_at), comment.hidden_at, comment.answered_at
+    action, received, hidden = comment.action, aware(comment.received_at), comment.hidden_at
+    answered = aware(comment.answered_at)
+    # The first answer is an agent's from the thread's page when their first reply came no later
+    # (Meta's taking it set `answered_at`), else the assistant's; it is public or private.
+    agent_replied = aware(comment.agent_replied_at)
+    by_agent = answered is not None and agent_replied is not None and agent_replied <= answered
+    public = aware(comment.agent_public_at) == agent_replied if by_agent else action == records.PUBLIC_REPLY
+    by_assistant = answered is not None and not by_agent
     personal = action == records.HIDDEN_PERSONAL_DATA
-    failed = ((personal and (hidden is None or answered is None))
+    failed = ((personal and (hidden is None or not by_assistant))
               or (action == records.HIDDEN_ABUSE and hidden is None)
-              or (action in (records.PUBLIC_REPLY, records.PRIVATE_REPLY) and answered is None))
+              or (action in (records.PUBLIC_REPLY, records.PRIVATE_REPLY) and not by_assistant))
     hiding = None
     if personal and hidden is not None:
         # From the moment the data was posted: the comment's reception, or the edit that added it.
@@ -701,12 +719,12 @@ def measure(comment, zone: ZoneInfo) -> MeasuredComment:
     return MeasuredComment(
         comment.platform, received.astimezone(zone).date(), personal, personal and hidden is not None,
         action == records.HIDDEN_ABUSE and hidden is not None,
-        action == records.PUBLIC_REPLY and answered is not None,
-        action != records.PUBLIC_REPLY and answered is not None,
-        # Left to the agents by the assistant, or handed to them when hiding or replying failed
-        # (a queued comment since removed by its author was sent to them all the same).
+        public and answered is not None,
+        not public and answered is not None,
+        # Left to the agents by the assistant, or handed to them when its hiding or reply failed
+        # (a queued comment since removed by its author, or since answered, was sent to them all the same).
         action in (records.QUEUED, records.DELETED) or failed,
-        hiding, None if answered is None else (aware(answered) - received).total_seconds())
+        hiding, None if answered is None else (answered - received).total_seconds())
 
 
 @dataclass
@@ -769,9 +787,10 @@ COMMENT_COLUMNS = [
 COMMENTS_NOTE = (f"Commentaires publics des pages Facebook et du compte Instagram de la caisse (F9, F10), hors "
                  f"réponses de la page elle-même. Délai de masquage : de la publication (ou de la modification "
                  f"qui a ajouté la donnée) au masquage ; un commentaire qui n'a pas pu être masqué compte comme "
-                 f"hors délai ({HIDING_TARGET_SECONDS} s). Première réponse : publique ou privée, par "
-                 f"l'assistant. 95e centile : 19 commentaires sur 20 ont attendu moins. Sans branche : le "
-                 f"filtre de branche ne s'y applique pas.")
+                 f"hors délai ({HIDING_TARGET_SECONDS} s). Première réponse : de l'assistant ou d'un "
+                 f"conseiller ; publique ou privée, elle range le commentaire dans l'une des deux colonnes. 95e "
+                 f"centile : 19 commentaires sur 20 ont attendu moins. Sans branche : le filtre de branche ne s'y "
+                 f"applique pas.")
 
 
 def _comment_groups(scope: Scope, key: Callable[[Any], Any]) -> Dict[Any, CommentCounts]:

@@ -8,6 +8,7 @@ from sqlalchemy import create_engine, insert
 
 from bot.indicators.queries import Filters, compute, late_request_threshold, percentiles, unanswered_groups
 from bot.indicators.report import table_csv
+from bot.social.records import PRIVATE, PUBLIC, SocialComment, add_comment, agent_reply_sent, save_agent_reply
 from tests.indicators.conftest import NOW, PERIOD
 
 
@@ -284,6 +285,41 @@ def test_public_comments_csv_names_its_units(connection, config):
     assert facebook["Délai de masquage, médiane, en secondes"] == "0,5"
     assert facebook["Délai de première réponse, 95e centile, en secondes"] == "3601,0"
     assert facebook["Masqués en 60 s au plus, en %"] == "60,0"
+
+
+def test_a_comment_counts_in_the_public_or_private_column_of_its_first_answer(database, config):
+    """An agent's answer from the thread's page is a row of its own pointing to the comment
+    (`parent_id`): its reply mode decides, not the assistant's action on the comment; a comment
+    whose reply failed stays counted as handed to the agents once they answered it."""
+    def at(day, hour):
+        return datetime(2026, 10, day, hour, tzinfo=timezone.utc)
+
+    def comment(comment_id, action, day, answered=None):
+        received = at(day, 8)
+        row = SocialComment(platform="facebook", comment_id=comment_id, post_id="post-1",
+                            conversation_id=f"facebook_comment:{comment_id}", masked_text="Texte fictif",
+                            action=action, received_at=received,
+                            answered_at=None if answered is None else received + timedelta(seconds=answered))
+        add_comment(row, database)
+        return row
+
+    def agent_answers(answered, mode, hours_later):
+        now = at(answered.received_at.day, 8 + hours_later)
+        reply = save_agent_reply(answered, mode, "Réponse fictive", None, now, engine=database)
+        agent_reply_sent(reply.id, answered.comment_id, now, f"posted-{answered.comment_id}" if mode == PUBLIC else None,
+                         engine=database)
+
+    agent_answers(comment("a1", "queued", 1), PUBLIC, 1)
+    agent_answers(comment("a2", "queued", 2), PRIVATE, 1)
+    comment("a3", "public_reply", 3, answered=2.0)  # the assistant's own public reply
+    agent_answers(comment("a4", "public_reply", 4), PRIVATE, 1)  # the assistant's reply failed
+    agent_answers(comment("a5", "private_reply", 5, answered=2.0), PUBLIC, 1)  # after the assistant's answer
+    save_agent_reply(comment("a6", "queued", 6), PUBLIC, "Réponse fictive", None, at(6, 9), engine=database)  # unsent
+    with database.connect() as connection:
+        rows = _table(connection, config, "commentaires_jour", Filters(date(2026, 10, 1), date(2026, 10, 6))).rows
+    assert [(row["public"], row["private"]) for row in rows] == [(1, 0), (0, 1), (1, 0), (0, 1), (0, 1), (0, 0)]
+    assert [row["answer_median"] for row in rows] == [3600.0, 3600.0, 2.0, 3600.0, 2.0, None]
+    assert [row["to_agents"] for row in rows] == [1, 1, 0, 1, 0, 1]
 
 
 def test_comment_channels_are_those_of_the_comment_threads():

@@ -62,6 +62,9 @@ COMMENTS = {
                     "ma fille part en apprentissage, on perd les allocations ?",
                     "vous fermez l'accueil de la rue de la gare ?"),
 }
+# What an agent answers from a thread's page, under the comment or to its author in private.
+AGENT_REPLIES = {social.PUBLIC: "Bonjour, merci pour votre message : la réponse est sur notre site, rubrique Aides.",
+                 social.PRIVATE: "Bonjour, je vous réponds en privé pour ne pas exposer votre situation."}
 COMMENT_ACTIONS = ((social.PUBLIC_REPLY, 0.38), (social.PRIVATE_REPLY, 0.12), (social.HIDDEN_PERSONAL_DATA, 0.16),
                    (social.HIDDEN_ABUSE, 0.06), (social.QUEUED, 0.28))
 COMMENT_PLATFORMS = ((social.FACEBOOK, 0.7), (social.INSTAGRAM, 0.3))
@@ -315,7 +318,8 @@ def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline
               now_ts: float) -> Tuple[List[dict], List[dict]]:
     """Public comments and what the assistant did with them: hidden within a second or two,
     answered within a few seconds, a few replies Meta did not take; the comments left to the
-    agents answered in opening hours, but the newest few, still waiting with a follow-up."""
+    agents answered in opening hours (in public, or in private for two in five), but the newest
+    few, still waiting with a follow-up."""
     received = np.sort(received)
     count = len(received)
     actions, platforms = _choice(rng, COMMENT_ACTIONS, count), _choice(rng, COMMENT_PLATFORMS, count)
@@ -323,6 +327,7 @@ def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline
     answering = hiding + rng.lognormal(np.log(2.0), 0.4, count)
     not_sent = rng.random(count) < 0.03
     by_agent = timeline.add_business(received, rng.lognormal(np.log(3600), 1.0, count))
+    agent_mode = np.where(rng.random(count) < 0.6, social.PUBLIC, social.PRIVATE)
     queued = np.flatnonzero(actions == social.QUEUED)
     waiting = queued[-WAITING_THREADS:].tolist()
     platforms[waiting] = [COMMENT_PLATFORMS[rank % 2][0] for rank in range(len(waiting))]  # both networks
@@ -342,7 +347,8 @@ def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline
         row = {"platform": platform, "comment_id": comment_id, "post_id": f"{PREFIX}post{index % 7}",
                "parent_id": None, "conversation_id": conversation, "masked_text": text, "action": action,
                "personal_data": ",".join(sorted({kind for mask, kind in COMMENT_KINDS.items() if mask in text})) or None,
-               "received_at": when(start), "hidden_at": None, "answered_at": None}
+               "received_at": when(start), "hidden_at": None, "answered_at": None, "reply_mode": None,
+               "sent_at": None}
         if action in (social.HIDDEN_PERSONAL_DATA, social.HIDDEN_ABUSE):
             row["hidden_at"] = None if not_sent[index] else when(start + hiding[index])
         if action in (social.PUBLIC_REPLY, social.PRIVATE_REPLY, social.HIDDEN_PERSONAL_DATA):
@@ -359,6 +365,13 @@ def _comments(rng: np.random.Generator, received: np.ndarray, timeline: Timeline
         if agents:
             # The agent answers from the thread's page: taken, answered and closed at once.
             done = when(by_agent[index]) if answered else None
+            if answered and action != social.HIDDEN_ABUSE:  # an abuse left visible is hidden, not answered
+                row["answered_at"] = row["answered_at"] or done  # as `social.records.agent_reply_sent` does
+                mode = str(agent_mode[index])
+                comments.append({**row, "comment_id": f"{comment_id}a", "parent_id": comment_id,
+                                 "masked_text": AGENT_REPLIES[mode], "action": social.IGNORED_OWN,
+                                 "personal_data": None, "received_at": done, "hidden_at": None,
+                                 "answered_at": None, "reply_mode": mode, "sent_at": done})
             wall = int(by_agent[index] - start) if answered else None
             business = int(np.diff(timeline.business(np.array([start, by_agent[index]])))[0]) if answered else None
             handoffs.append({

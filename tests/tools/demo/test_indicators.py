@@ -86,10 +86,15 @@ def test_comment_threads_masked_a_few_waiting_for_the_agents(demo, config):
         threads[c.conversation_id].append(c)
     assert all(len(threads[conversation]) == 2 and all(c.answered_at is None for c in threads[conversation])
                for conversation in waiting)
+    # The agents answered the other threads from their page, some in public, some in private.
+    replies = [c for c in comments if c.reply_mode is not None]
+    assert {c.reply_mode for c in replies} == {"public", "private"}
+    answered = {c.comment_id: c.answered_at for c in comments}
+    assert all(c.action == "ignored_own" and c.sent_at == answered[c.parent_id] for c in replies)
     # What the dashboard's section shows: every comment, personal data hidden within seconds.
     with engine.connect() as connection:
         table = compute(connection, Filters(date(2026, 9, 1), date(2026, 11, 25)), config, NOW,
                         only=["commentaires_reseaux"])["commentaires_reseaux"]
-    assert table.extra["received"] == len(comments)
+    assert table.extra["received"] == len(comments) - len(replies)
     assert {row["platform"] for row in table.rows} == {"Facebook", "Instagram"}
     assert all(row["hiding_p95"] < 5 and row["answer_median"] is not None for row in table.rows)
