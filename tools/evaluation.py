@@ -11,12 +11,15 @@ Three sets, side by side:
 For each: route accuracy, and the trust figures: wrong template shown (share of all questions),
 right template for the questions that have one, no template for the general questions that have
 none (abstain, clarify or redirect), per branch and per route; on the dev part, the reliability of
-the template confidence and the effect of each threshold.
+the template confidence and the effect of each threshold, with the threshold to choose: the
+lowest whose wrong-template share stays under the target even at the upper end of its 90 %
+confidence interval (a few hundred questions measure a 4 % share to about one point).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -32,6 +35,8 @@ THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 HELDOUT_MODERATION = EVALUATION_DIR / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
 REPORT_DIR = PROJECT_ROOT / "var" / "eval"
+WRONG_TEMPLATE_TARGET = 0.05  # issue 13: a wrong template for at most 5 % of all messages
+ONE_SIDED_90 = 1.2816  # z of a one-sided 90 % bound
 
 
 def score_moderation(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -118,8 +123,28 @@ def with_threshold(predictions: List[Dict[str, Any]], threshold: float) -> List[
     return changed
 
 
+def wilson_upper(share_: float, n: int, z: float = ONE_SIDED_90) -> float:
+    """Upper end of the Wilson score interval: unlike share + z x SE, it stays meaningful for the
+    small shares and a few hundred messages measured here."""
+    if n == 0:
+        return 1.0
+    centre = share_ + z * z / (2 * n)
+    spread = z * math.sqrt(share_ * (1 - share_) / n + z * z / (4 * n * n))
+    return round((centre + spread) / (1 + z * z / n), 3)
+
+
 def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
-    return [{"threshold": t, **trust(cases, with_threshold(predictions, t))} for t in THRESHOLDS]
+    rows = []
+    for threshold in THRESHOLDS:
+        row = {"threshold": threshold, **trust(cases, with_threshold(predictions, threshold))}
+        row["wrong_template_upper"] = wilson_upper(row["wrong_template"] or 0.0, row["messages"])
+        rows.append(row)
+    return rows
+
+
+def recommended_threshold(rows: List[Dict[str, Any]], target: float = WRONG_TEMPLATE_TARGET) -> Optional[float]:
+    """The lowest threshold whose wrong-template share is under `target` with a margin."""
+    return next((r["threshold"] for r in rows if r["wrong_template_upper"] <= target), None)
 
 
 def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
@@ -185,9 +210,12 @@ def _markdown(report: Dict[str, Any]) -> str:
                       "| confiance | messages | confiance moyenne | part juste |", "|---|---|---|---|"]
             lines += [f"| {r['band']} | {r['messages']} | {r['mean_confidence']} | {r['right']} |" for r in current["reliability"]]
             lines += ["", "### Effet du seuil (valable au-dessus du seuil du modèle)", "",
-                      "| seuil | modèle faux | bon modèle | aucun modèle si aucun |", "|---|---|---|---|"]
-            lines += [f"| {r['threshold']} | {r['wrong_template']} | {r['right_template']} | {r['no_template_when_none']} |"
-                      for r in current["threshold_sweep"]]
+                      "| seuil | modèle faux | modèle faux, borne haute à 90 % | bon modèle | aucun modèle si aucun |",
+                      "|---|---|---|---|---|"]
+            lines += [f"| {r['threshold']} | {r['wrong_template']} | {r['wrong_template_upper']} | {r['right_template']} "
+                      f"| {r['no_template_when_none']} |" for r in current["threshold_sweep"]]
+            lines += ["", f"Seuil à retenir (le plus bas dont la borne haute reste sous {WRONG_TEMPLATE_TARGET * 100:g} % de "
+                      f"modèles faux) : {recommended_threshold(current['threshold_sweep'])}"]
     moderation = report.get("moderation")
     if moderation:
         lines += ["", "## Modération (jeu réservé `evaluation/moderation.jsonl`)", "",

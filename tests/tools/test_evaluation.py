@@ -1,5 +1,5 @@
 """The moderation figures of `make eval` (`tools/evaluation.py`) on a hand-computed set."""
-from tools.evaluation import HELDOUT_MODERATION, SETS, score_moderation
+from tools.evaluation import HELDOUT_MODERATION, SETS, recommended_threshold, score_moderation, wilson_upper
 
 
 def test_moderation_scores_on_a_hand_computed_set():
@@ -15,3 +15,17 @@ def test_moderation_scores_on_a_hand_computed_set():
 
 def test_every_set_is_where_the_evaluation_reads_it():
     assert all(path.is_file() for path in SETS.values()) and HELDOUT_MODERATION.is_file()
+
+
+def test_wilson_upper_bound_against_hand_computed_values():
+    # 15 wrong of 351 at z = 1.2816: (0.045075 + 0.014032) / 1.004679 = 0.0588.
+    assert wilson_upper(15 / 351, 351) == 0.059
+    assert wilson_upper(0.0, 100) == 0.016  # never 0 when nothing wrong was seen on few messages
+    assert wilson_upper(0.0, 0) == 1.0
+
+
+def test_the_recommended_threshold_is_the_lowest_under_the_target_with_its_margin():
+    rows = [{"threshold": 0.8, "wrong_template_upper": 0.061}, {"threshold": 0.85, "wrong_template_upper": 0.052},
+            {"threshold": 0.9, "wrong_template_upper": 0.049}, {"threshold": 0.95, "wrong_template_upper": 0.04}]
+    assert recommended_threshold(rows) == 0.9
+    assert recommended_threshold(rows[:2]) is None
