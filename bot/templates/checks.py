@@ -41,6 +41,8 @@ _YEAR = re.compile(r"\b20\d\d\b")
 # Pages that hold no claim: a site's home page, or the personal account's entry page.
 _ACCOUNT_PAGES = ("/allocataires/mon-compte", "/portail-info/home/actif/mon-espace.html")
 _ACCOUNT_HOSTS = ("assure.ameli.fr",)
+# The last part of a home page's address, at any depth ("/lfp/accueil" is the MSA's home page).
+_HOME_PAGE_NAMES = ("index.html", "index.php", "accueil", "home")
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def _links_in(text: str) -> List[str]:
 def _is_home_or_account_page(url: str) -> bool:
     parsed = urlparse(url)
     path = parsed.path.rstrip("/")
-    return (not path or path in ("/index.html", "/accueil", "/fr") or (parsed.hostname or "") in _ACCOUNT_HOSTS
+    last = path.rsplit("/", 1)[-1].lower()
+    return (not path or path == "/fr" or last in _HOME_PAGE_NAMES or (parsed.hostname or "") in _ACCOUNT_HOSTS
             or path in _ACCOUNT_PAGES)
 
 

@@ -133,7 +133,7 @@ def test_command_exit_code_and_messages(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("source", ["https://www.caf.fr", "https://www.ameli.fr/", "https://assure.ameli.fr/PortailAS",
-                                    "https://www.caf.fr/allocataires/mon-compte"])
+                                    "https://www.caf.fr/allocataires/mon-compte", "https://www.msa.fr/lfp/accueil"])
 def test_a_home_or_account_page_as_source_is_a_warning(source):
     [warning] = messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement")
     assert "page d'accueil ou de compte" in warning
