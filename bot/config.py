@@ -161,8 +161,9 @@ class CaisseConfig(BaseModel):
         return branch
 
     def contacts_for(self, branch: str) -> Contacts:
-        """The caisse's own contacts for its branch, the national ones for any other branch."""
-        if branch == self.branch:
+        """The caisse's own contacts for its branch and the branches it answers for (an MSA is
+        its members' Caf, CPAM and pension fund), the national ones for any other branch."""
+        if branch == self.branch or branch in self.branches_covered:
             return self.contacts
         try:
             return self.national_contacts[branch]

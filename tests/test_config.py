@@ -37,6 +37,15 @@ def test_other_branches_use_national_contacts():
     assert config.contacts_for("retraite").phone.replace(" ", "") == "3960"
 
 
+def test_branches_the_caisse_answers_for_use_its_own_contacts(tmp_path: Path):
+    msa = tmp_path / "caisse.yml"
+    msa.write_text((PROJECT_ROOT / "config" / "caisse.yml").read_text()
+                   .replace("branch: caf", "branch: msa").replace("branches_covered: [caf]", "branches_covered: [msa, caf]"))
+    config = load_config(msa, environ={})
+    assert config.contacts_for("caf") is config.contacts  # its members' family benefits
+    assert config.contacts_for("cpam").phone.replace(" ", "") == "3646"
+
+
 def test_invalid_config_says_what_is_wrong(tmp_path: Path):
     bad = tmp_path / "caisse.yml"
     bad.write_text((PROJECT_ROOT / "config" / "caisse.yml").read_text().replace("branch: caf", "branch: banque"))
