@@ -12,8 +12,9 @@ For each: route accuracy, and the trust figures: wrong template shown (share of 
 right template for the questions that have one, no template for the general questions that have
 none (abstain, clarify or redirect), per branch and per route; on the dev part, the reliability of
 the template confidence and the effect of each threshold, with the threshold to choose: the
-lowest whose wrong-template share stays under the target even at the upper end of its 90 %
-confidence interval (a few hundred questions measure a 4 % share to about one point).
+lowest that meets both safety targets of issue 13 on dev, the wrong-template share under 5 % even
+at the upper end of its 90 % confidence interval (a few hundred questions measure a 4 % share to
+about one point) and no template for at least 85 % of the questions that have none.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ HELDOUT_MODERATION = EVALUATION_DIR / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
 REPORT_DIR = PROJECT_ROOT / "var" / "eval"
 WRONG_TEMPLATE_TARGET = 0.05  # issue 13: a wrong template for at most 5 % of all messages
+NO_TEMPLATE_WHEN_NONE_TARGET = 0.85  # issue 13: no template for 85 % of the questions without one
 ONE_SIDED_90 = 1.2816  # z of a one-sided 90 % bound
 
 
@@ -142,9 +144,11 @@ def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Lis
     return rows
 
 
-def recommended_threshold(rows: List[Dict[str, Any]], target: float = WRONG_TEMPLATE_TARGET) -> Optional[float]:
-    """The lowest threshold whose wrong-template share is under `target` with a margin."""
-    return next((r["threshold"] for r in rows if r["wrong_template_upper"] <= target), None)
+def recommended_threshold(rows: List[Dict[str, Any]]) -> Optional[float]:
+    """The lowest threshold whose wrong-template share is under its target with a margin and
+    that leaves enough questions without a template unanswered."""
+    return next((r["threshold"] for r in rows if r["wrong_template_upper"] <= WRONG_TEMPLATE_TARGET
+                 and (r["no_template_when_none"] or 0.0) >= NO_TEMPLATE_WHEN_NONE_TARGET), None)
 
 
 def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
@@ -215,7 +219,8 @@ def _markdown(report: Dict[str, Any]) -> str:
             lines += [f"| {r['threshold']} | {r['wrong_template']} | {r['wrong_template_upper']} | {r['right_template']} "
                       f"| {r['no_template_when_none']} |" for r in current["threshold_sweep"]]
             lines += ["", f"Seuil à retenir (le plus bas dont la borne haute reste sous {WRONG_TEMPLATE_TARGET * 100:g} % de "
-                      f"modèles faux) : {recommended_threshold(current['threshold_sweep'])}"]
+                      f"modèles faux et qui ne donne aucun modèle à au moins {NO_TEMPLATE_WHEN_NONE_TARGET * 100:g} % des "
+                      f"questions qui n'en ont pas) : {recommended_threshold(current['threshold_sweep'])}"]
     moderation = report.get("moderation")
     if moderation:
         lines += ["", "## Modération (jeu réservé `evaluation/moderation.jsonl`)", "",

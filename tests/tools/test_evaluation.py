@@ -24,8 +24,10 @@ def test_wilson_upper_bound_against_hand_computed_values():
     assert wilson_upper(0.0, 0) == 1.0
 
 
-def test_the_recommended_threshold_is_the_lowest_under_the_target_with_its_margin():
-    rows = [{"threshold": 0.8, "wrong_template_upper": 0.061}, {"threshold": 0.85, "wrong_template_upper": 0.052},
-            {"threshold": 0.9, "wrong_template_upper": 0.049}, {"threshold": 0.95, "wrong_template_upper": 0.04}]
-    assert recommended_threshold(rows) == 0.9
-    assert recommended_threshold(rows[:2]) is None
+def test_the_recommended_threshold_is_the_lowest_meeting_both_targets_with_the_margin():
+    rows = [{"threshold": 0.8, "wrong_template_upper": 0.061, "no_template_when_none": 0.9},
+            {"threshold": 0.85, "wrong_template_upper": 0.052, "no_template_when_none": 0.9},
+            {"threshold": 0.9, "wrong_template_upper": 0.049, "no_template_when_none": 0.8},
+            {"threshold": 0.95, "wrong_template_upper": 0.04, "no_template_when_none": 0.9}]
+    assert recommended_threshold(rows) == 0.95  # 0.9 is under the target but answers too many without one
+    assert recommended_threshold(rows[:3]) is None
