@@ -146,8 +146,16 @@ def public_interface() -> str:
     return os.environ.get("PUBLIC_INTERFACE") or DEFAULT_INTERFACE
 
 
+# nginx's limits per client address: requests per second, simultaneous connections. A load test
+# whose simulated people all come from 127.0.0.1 turns them off (`tools.traffic.ONE_ADDRESS`).
+PER_ADDRESS_LIMITS = {"MESSAGES_RATE": "5r/s", "SITE_RATE": "20r/s", "SITE_CONNECTIONS": "60", "RASA_CONNECTIONS": "30"}
+NO_PER_ADDRESS_LIMITS = {"MESSAGES_RATE": "100000r/s", "SITE_RATE": "100000r/s", "SITE_CONNECTIONS": "100000",
+                         "RASA_CONNECTIONS": "100000"}
+PER_ADDRESS_SWITCH = "NGINX_PER_ADDRESS_LIMITS"
+
+
 def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path, interface: str = DEFAULT_INTERFACE,
-                 public: str = DEFAULT_INTERFACE) -> str:
+                 public: str = DEFAULT_INTERFACE, per_address_limits: bool = True) -> str:
     texts = unavailable_texts()
     # Then listen: otherwise each later action of the turn fails too and repeats the message.
     actions_body = json.dumps({"events": [{"event": "followup", "name": "action_listen"}],
@@ -163,6 +171,7 @@ def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path, interface: st
                                     for p in ports.action_servers),
         "REST_UNAVAILABLE_JSON": _nginx_string(rest_body),
         "ACTIONS_UNAVAILABLE_JSON": _nginx_string(actions_body),
+        **(PER_ADDRESS_LIMITS if per_address_limits else NO_PER_ADDRESS_LIMITS),
     }
     text = NGINX_TEMPLATE.read_text()
     for key, value in values.items():
@@ -338,7 +347,8 @@ class ProductionStack:
                 folder.mkdir(parents=True, exist_ok=True)
             self.redis_conf.write_text(f"requirepass {self.secrets['PROD_REDIS_PASSWORD']}\n")
             (self.var_dir / "nginx" / "nginx.conf").write_text(
-                render_nginx(self.ports, self.var_dir / "nginx", self.logs, self.interface, self.public))
+                render_nginx(self.ports, self.var_dir / "nginx", self.logs, self.interface, self.public,
+                             per_address_limits=self.env.get(PER_ADDRESS_SWITCH) != "off"))
             self._init_postgres()
             self.start_services([self.postgres, self.redis])
             self._create_databases()

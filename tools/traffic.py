@@ -28,7 +28,8 @@ CONVERSATION = (
     "merci",
 )
 # The per-address limits, lifted for simulated people who all come from 127.0.0.1.
-ONE_ADDRESS = {"RATE_LIMIT_ADDRESS_BURST": "1000000", "RATE_LIMIT_NEW_CONVERSATION_BURST": "1000000"}
+ONE_ADDRESS = {"RATE_LIMIT_ADDRESS_BURST": "1000000", "RATE_LIMIT_NEW_CONVERSATION_BURST": "1000000",
+               "NGINX_PER_ADDRESS_LIMITS": "off"}  # nginx's own limits, in the production profile
 
 
 @dataclass

@@ -176,3 +176,13 @@ def test_production_files_are_private(production):
             assert mode == 0o600, f"{path}: {oct(mode)}"
         elif info.st_uid == me and stat.S_ISDIR(info.st_mode):
             assert mode in ((0o700, 0o711) if me == 0 else (0o700,)), f"{path}: {oct(mode)}"
+
+
+def test_the_load_test_lifts_nginx_per_address_limits_that_the_production_profile_keeps(tmp_path):
+    from tools.traffic import ONE_ADDRESS
+    ports = ProductionPorts(8080, 8081, 8082, 0, 0, 8000, [5005], [5055], 8083)
+    kept, lifted = (render_nginx(ports, tmp_path, tmp_path, per_address_limits=flag) for flag in (True, False))
+    assert "limit_conn per_address 30;" in kept and "rate=5r/s;" in kept
+    assert "limit_conn per_address 30;" not in lifted and "limit_conn per_address 100000;" in lifted
+    assert "@@" not in kept.split("\n", 1)[1] and "@@" not in lifted.split("\n", 1)[1]  # all filled but the header
+    assert ONE_ADDRESS["NGINX_PER_ADDRESS_LIMITS"] == "off"
