@@ -183,6 +183,6 @@ def test_the_load_test_lifts_nginx_per_address_limits_that_the_production_profil
     ports = ProductionPorts(8080, 8081, 8082, 0, 0, 8000, [5005], [5055], 8083)
     kept, lifted = (render_nginx(ports, tmp_path, tmp_path, per_address_limits=flag) for flag in (True, False))
     assert "limit_conn per_address 30;" in kept and "rate=5r/s;" in kept
-    assert "limit_conn per_address 30;" not in lifted and "limit_conn per_address 100000;" in lifted
+    assert "limit_conn per_address 30;" not in lifted and "limit_conn per_address 60000;" in lifted
     assert "@@" not in kept.split("\n", 1)[1] and "@@" not in lifted.split("\n", 1)[1]  # all filled but the header
     assert ONE_ADDRESS["NGINX_PER_ADDRESS_LIMITS"] == "off"
