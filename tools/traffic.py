@@ -57,10 +57,14 @@ async def send(session: aiohttp.ClientSession, url: str, conversation: Conversat
     try:
         async with session.post(url, json={"sender": sender, "message": text},
                                 headers={PROOF_HEADER: conversation.proof}) as answer:
-            body = await answer.json(content_type=None)
+            try:
+                body = await answer.json(content_type=None)
+            except ValueError:  # an answer a REST client cannot show: its status and type tell who sent it
+                return Outcome(sender, text, answer.status, [], (time.perf_counter() - start) * 1000,
+                               f"not JSON: {answer.content_type}")
             texts = [m.get("text") or "" for m in body] if isinstance(body, list) else []
             return Outcome(sender, text, answer.status, texts, (time.perf_counter() - start) * 1000)
-    except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as error:
+    except (aiohttp.ClientError, asyncio.TimeoutError) as error:
         return Outcome(sender, text, 0, [], (time.perf_counter() - start) * 1000, f"{type(error).__name__}: {error}")
 
 

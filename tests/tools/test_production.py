@@ -26,9 +26,18 @@ from tests.tools.test_run import INTERFACE, assert_only_the_page_may_call, comma
 @pytest.fixture(scope="module")
 def nginx(tmp_path_factory):
     """nginx in front of servers that are all down (nothing listens on their ports)."""
+    yield from _nginx(tmp_path_factory.mktemp("nginx"))
+
+
+@pytest.fixture
+def nginx_of_its_own(tmp_path):
+    """The same, for a test that uses up the per-address limits."""
+    yield from _nginx(tmp_path)
+
+
+def _nginx(prefix):
     site, rasa, actions, web, rasa_1, actions_1, actions_2, rasa_api = free_ports(8)
     ports = ProductionPorts(site, rasa, actions, 0, 0, web, [rasa_1], [actions_1, actions_2], rasa_api)
-    prefix = tmp_path_factory.mktemp("nginx")
     (prefix / "nginx.conf").write_text(render_nginx(ports, prefix, prefix))
     server = subprocess.Popen([_program("nginx", "/usr/sbin/nginx"), "-c", str(prefix / "nginx.conf"), "-p", str(prefix)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -72,6 +81,20 @@ def test_rasa_servers_down_rest_client_gets_a_clear_message(nginx):
     assert answer.status_code == 503
     [message] = answer.json()
     assert message["text"] == unavailable_texts()["rest"]
+
+
+def test_a_rest_client_over_the_per_address_limit_gets_a_message_it_can_show(nginx_of_its_own):
+    """Not nginx's HTML page: a REST client would show nothing (the load test counted it lost)."""
+    url = f"http://127.0.0.1:{nginx_of_its_own.rasa}/webhooks/rest/webhook"
+    with requests.Session() as session:
+        answers = [session.post(url, json={"sender": "x", "message": "bonjour"}, timeout=10) for _ in range(40)]
+    refused = [a for a in answers if a.status_code == 429]
+    assert refused, "40 messages at once are over 5 per second with a burst of 20"
+    for answer in refused:
+        assert answer.headers["Content-Type"] == "application/json"
+        [message] = answer.json()
+        assert message["text"] == unavailable_texts()["too_many_messages"]
+        assert get_config().contacts.phone in message["text"]
 
 
 def test_rasa_http_api_is_not_public(nginx):
@@ -184,5 +207,7 @@ def test_the_load_test_lifts_nginx_per_address_limits_that_the_production_profil
     kept, lifted = (render_nginx(ports, tmp_path, tmp_path, per_address_limits=flag) for flag in (True, False))
     assert "limit_conn per_address 30;" in kept and "rate=5r/s;" in kept
     assert "limit_conn per_address 30;" not in lifted and "limit_conn per_address 60000;" in lifted
+    # nginx counts in milliseconds: a small burst refuses simultaneous messages whatever the rate.
+    assert "burst=20 " in kept and "burst=20 " not in lifted and "burst=100000 " in lifted
     assert "@@" not in kept.split("\n", 1)[1] and "@@" not in lifted.split("\n", 1)[1]  # all filled but the header
     assert ONE_ADDRESS["NGINX_PER_ADDRESS_LIMITS"] == "off"
