@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
+import jinja2
+
 from bot import texts
 from bot.config import PROJECT_ROOT
 from tools.run import (
@@ -39,7 +41,7 @@ from tools.run import (
 )
 from bot.serve import DEFAULT_INTERFACE, internal_interface
 
-NGINX_TEMPLATE = PROJECT_ROOT / "config" / "production" / "nginx.conf.in"
+NGINX_TEMPLATE = PROJECT_ROOT / "config" / "production" / "nginx.conf.j2"
 DATABASES = ("rasa", "caisse", "rasa_events")
 DB_USER = "caisse"
 # Two Rasa servers load their model at the same time: on 2 busy cores this takes minutes.
@@ -148,16 +150,11 @@ def public_interface() -> str:
     return os.environ.get("PUBLIC_INTERFACE") or DEFAULT_INTERFACE
 
 
-# nginx's limits per client address: requests per second with the burst allowed above that rate,
-# simultaneous connections. A load test whose simulated people all come from 127.0.0.1 turns them
-# off (`tools.traffic.ONE_ADDRESS`). Lifting the rate alone is not enough: nginx counts in
-# milliseconds, so more requests than the burst in the same millisecond are refused whatever the
-# rate (the load test's 200 first messages lost one that way).
-PER_ADDRESS_LIMITS = {"MESSAGES_RATE": "5r/s", "MESSAGES_BURST": "20", "POLLING_BURST": "40", "SITE_RATE": "20r/s",
-                      "SITE_BURST": "60", "SITE_CONNECTIONS": "60", "RASA_CONNECTIONS": "30"}
-NO_PER_ADDRESS_LIMITS = {"MESSAGES_RATE": "100000r/s", "MESSAGES_BURST": "100000", "POLLING_BURST": "100000",
-                         "SITE_RATE": "100000r/s", "SITE_BURST": "100000",
-                         "SITE_CONNECTIONS": "60000", "RASA_CONNECTIONS": "60000"}  # nginx: under 65536
+# nginx's limits per client address (rates, bursts and connections, in the template) are left
+# out when NGINX_PER_ADDRESS_LIMITS=off: a load test's simulated people all come from 127.0.0.1
+# (`tools.traffic.ONE_ADDRESS`). Raising the rate would not do: nginx counts in milliseconds, so
+# more requests than the burst in the same millisecond are refused whatever the rate (the load
+# test's 200 first messages lost one that way).
 PER_ADDRESS_SWITCH = "NGINX_PER_ADDRESS_LIMITS"
 
 
@@ -169,23 +166,13 @@ def render_nginx(ports: ProductionPorts, prefix: Path, logs: Path, interface: st
                                "responses": [{"text": texts["actions"]}]}, ensure_ascii=False)
     rest_body = json.dumps([{"recipient_id": "", "text": texts["rest"]}], ensure_ascii=False)
     too_many_body = json.dumps([{"recipient_id": "", "text": texts["too_many_messages"]}], ensure_ascii=False)
-    values = {
-        "PREFIX": str(prefix), "LOGS": str(logs), "WEB_PORT": str(ports.web), "SITE_PORT": str(ports.site),
-        "RASA_PORT": str(ports.rasa), "ACTIONS_PORT": str(ports.actions), "RASA_API_PORT": str(ports.rasa_api),
-        "INTERNAL_INTERFACE": interface, "PUBLIC_INTERFACE": public,
-        "RASA_SERVERS": "\n".join(f"        server {interface}:{p} max_fails=1 fail_timeout=5s;"
-                                  for p in ports.rasa_servers),
-        "ACTION_SERVERS": "\n".join(f"        server {interface}:{p} max_fails=1 fail_timeout=5s;"
-                                    for p in ports.action_servers),
-        "REST_UNAVAILABLE_JSON": _nginx_string(rest_body),
-        "REST_TOO_MANY_MESSAGES_JSON": _nginx_string(too_many_body),
-        "ACTIONS_UNAVAILABLE_JSON": _nginx_string(actions_body),
-        **(PER_ADDRESS_LIMITS if per_address_limits else NO_PER_ADDRESS_LIMITS),
-    }
-    text = NGINX_TEMPLATE.read_text()
-    for key, value in values.items():
-        text = text.replace(f"@@{key}@@", value)
-    return text
+    template = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                                  autoescape=False).from_string(NGINX_TEMPLATE.read_text())
+    return template.render(
+        prefix=prefix, logs=logs, ports=ports, internal=interface, public=public,
+        rasa_ports=ports.rasa_servers, action_ports=ports.action_servers, per_address_limits=per_address_limits,
+        rest_unavailable_json=_nginx_string(rest_body), rest_too_many_messages_json=_nginx_string(too_many_body),
+        actions_unavailable_json=_nginx_string(actions_body))
 
 
 def _tcp_open(host: str, port: int) -> bool:
