@@ -38,18 +38,26 @@ _LONG_RUN_MAX_WORDS = 2  # "noooooooooon pas encore" is a cry, not junk
 
 def _domain(link: str) -> str:
     host = urlsplit(link if "://" in link else f"http://{link}").hostname or ""
-    return host.removeprefix("www.")
+    return host.rstrip(".").removeprefix("www.")
 
 
-def _config_domains(config: CaisseConfig) -> set[str]:
-    """The caisse's own sites and those of the other branches: links to them are no spam."""
-    domains = set()
-    for contacts in (config.contacts, *config.national_contacts.values()):
-        for url in (contacts.account_url, contacts.appointment_url, contacts.website):
-            domain = _domain(url)
-            if domain:
-                domains.add(domain)
-    return domains
+_CITED_LINK = re.compile(r"https?://[^\s<>\"')]*[\w/]")  # without the sentence's final comma or dot
+
+
+def _trusted_domains(config: CaisseConfig) -> set[str]:
+    """The sites the assistant itself points people to: the caisse's and the other branches',
+    the other bodies' (redirections) and those its answer templates cite. A person who quotes
+    one back ("sur secu-independants.fr on me dit...") is no spammer."""
+    # Imported here: the dialogue and templates packages are read at start, after the lexicon.
+    from bot.dialogue.redirect import load_organisations
+    from bot.templates import load_templates
+
+    urls = [url for contacts in (config.contacts, *config.national_contacts.values())
+            for url in (contacts.account_url, contacts.appointment_url, contacts.website)]
+    cited = [o.contact for o in load_organisations().values()]
+    cited += [f"{t.answer} {t.source}" for t in load_templates()]
+    urls += [url for text in cited for url in _CITED_LINK.findall(text)]
+    return {domain for domain in map(_domain, urls) if domain}
 
 
 class Classifier:
@@ -68,11 +76,11 @@ class Classifier:
 
     @classmethod
     def from_config(cls, config: CaisseConfig) -> Classifier:
-        """The shared lexicon plus the caisse's extra terms and its own domains."""
+        """The shared lexicon plus the caisse's extra terms and the domains it cites."""
         try:
             return cls(
                 extra_terms=config.moderation.extra_terms,
-                allowed_domains=_config_domains(config),
+                allowed_domains=_trusted_domains(config),
             )
         except ValueError as error:
             raise ConfigError(f"configuration de la caisse invalide (moderation) : {error}") from error

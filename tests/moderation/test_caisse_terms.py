@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import yaml
 
@@ -50,3 +52,21 @@ def test_caisse_own_sites_are_no_spam():
     classifier = Classifier.from_config(config)
     assert classifier.classify("voir https://www.ma-caisse-locale.example.org/aides").category == "none"
     assert Classifier().classify("voir https://www.ma-caisse-locale.example.org/aides").category == "spam"
+
+
+def test_a_site_the_assistant_cites_is_no_spam_when_a_person_quotes_it_back():
+    """"Mon compte sur secu-independants.fr m'envoie sur urssaf.fr" was hidden as spam: the
+    assistant's own answers cite that site."""
+    from bot.dialogue.redirect import load_organisations
+    from bot.templates import load_templates
+
+    classifier = Classifier.from_config(load_config(environ={}))
+    link = r"https?://[^\s)]*[\w/]"
+    cited = {url for t in load_templates() for url in re.findall(link, f"{t.answer} {t.source}")}
+    cited |= {url for o in load_organisations().values() for url in re.findall(link, o.contact)}
+    assert any("secu-independants.fr" in url for url in cited)
+    for url in sorted(cited):
+        host = url.split("/")[2].removeprefix("www.").rstrip(".")
+        for text in (f"j'ai lu {url} mais je ne comprends pas", f"sur {host} on me dit le contraire"):
+            assert classifier.classify(text).category == "none", text
+    assert classifier.classify("gagnez des euros sur allocs-faciles.fr").category == "spam", "other sites still are"
