@@ -11,7 +11,9 @@ l'allocation de rentrée ?" towards the social-security-number template (0.65 in
 A message that names one branch ("mon rib à la caf", "rdv cpam") gets that branch's best
 template when the n-grams put another branch's twin first (RIB, appointment, account, phone
 exist in several branches): the best of the named branch goes first if its probability is at
-least `named_branch_ratio` of the top one. Branch names come from the component's config.
+least `named_branch_ratio` of the top one. Branch names come from the component's config. When
+the named branch has none that close, the other branches' templates keep `other_branch_trust` of
+their probability: "Qu'est-ce que le droit à l'erreur à l'Urssaf ?" got the Caf's answer at 0.99.
 
 A message that names no branch is read as put to the caisse's own branch: its templates' probabilities
 are multiplied by `home_branch_weight`, then all are renormalised (a prior, not a keyword rule).
@@ -61,7 +63,8 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
         # only_for_intent: choose only for messages of the retrieval intent (the other bodies'
         # selector: a body is needed only when the message is for another body).
         return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq", "branch_names": {},
-                "named_branch_ratio": 0.2, "home_branch_weight": 1.0, "only_for_intent": False}
+                "named_branch_ratio": 0.2, "other_branch_trust": 1.0, "home_branch_weight": 1.0,
+                "only_for_intent": False}
 
     def named_branch(self, text: str) -> Optional[str]:
         """The one branch the message names, if it names exactly one."""
@@ -88,8 +91,16 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             return ranking
         best = next((pair for pair in ranking if _branch_of(pair[0]) == branch), None)
         if best is None or best[1] < self._config["named_branch_ratio"] * ranking[0][1]:
-            return ranking
+            return self._distrust_other_branches(branch, ranking)
         return [best] + [pair for pair in ranking if pair is not best]
+
+    def _distrust_other_branches(self, branch: str, ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
+        """The named branch has no template close enough: another branch's template answers
+        about another body than the one asked, so it keeps only `other_branch_trust` of its
+        probability (not renormalised) and the answer gate gives no template."""
+        trust = self._config["other_branch_trust"]
+        scaled = [(label, p if _branch_of(label) == branch else p * trust) for label, p in ranking]
+        return sorted(scaled, key=lambda pair: -pair[1])
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval_intent = self._config["retrieval_intent"]

@@ -109,6 +109,18 @@ def test_a_message_naming_two_branches_or_a_weak_twin_is_left_to_the_n_grams():
     assert top_template(text, branch_names=BRANCHES, named_branch_ratio=1.01) == "faq/retraite_paiement_rib"
 
 
+def test_another_branchs_template_is_distrusted_when_the_named_branch_has_none_close():
+    """"le droit à l'erreur à l'Urssaf" got the Caf's template at 0.99."""
+    text = "je change de rib, c'est pour la CAF"
+    kept = top_ranking(text, branch_names=BRANCHES, named_branch_ratio=1.01)[0]
+    distrusted = top_ranking(text, branch_names=BRANCHES, named_branch_ratio=1.01, other_branch_trust=0.1)
+    assert kept["intent_response_key"] == "faq/retraite_paiement_rib"
+    scores = {r["intent_response_key"]: r["confidence"] for r in distrusted}
+    assert abs(scores["faq/retraite_paiement_rib"] - 0.1 * kept["confidence"]) < 1e-9, "a tenth, not renormalised"
+    both = "je change de rib, pour la caf et la carsat"
+    assert top_ranking(both, branch_names=BRANCHES, other_branch_trust=0.1) == top_ranking(both, branch_names=BRANCHES)
+
+
 def test_a_message_naming_no_branch_leans_to_the_caisses_branch():
     text = "mon nouveau rib"
     assert top_template(text) == "faq/retraite_paiement_rib", "the n-grams' choice"
