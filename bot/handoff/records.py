@@ -7,10 +7,10 @@ person waiting counts every minute.
 from __future__ import annotations
 
 
-from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String, event
+from sqlalchemy import Column, DateTime, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import relationship
 
-from bot.storage import Base, utcnow
+from bot.storage import Base, append_only, utcnow
 
 WAITING, ACTIVE, CLOSED = "waiting", "active", "closed"
 REASONS = ("asked", "fallback", "not_useful", "complaint", "template", "urgent", "not_sent")
@@ -67,7 +67,4 @@ class HandoffEvent(Base):
     detail = Column(String(255), nullable=True)
 
 
-@event.listens_for(HandoffEvent, "before_update")
-@event.listens_for(HandoffEvent, "before_delete")
-def _refuse_audit_changes(*_):
-    raise PermissionError("le journal des prises en charge est en ajout seul")
+append_only(HandoffEvent, "le journal des prises en charge est en ajout seul")

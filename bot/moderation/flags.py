@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from typing import List, Optional
 
-from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, event, func, select
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, func, select
 from sqlalchemy.engine import Engine
 
-from bot.storage import Base, session_scope, utcnow
+from bot.storage import Base, append_only, session_scope, utcnow
 
 OPEN, DECIDED = "open", "decided"
 DECISIONS = ("keep", "hide", "block")
@@ -51,10 +51,7 @@ class ModerationEvent(Base):
     detail = Column(String(255), nullable=True)
 
 
-@event.listens_for(ModerationEvent, "before_update")
-@event.listens_for(ModerationEvent, "before_delete")
-def _refuse_audit_changes(*_):
-    raise PermissionError("le journal de modération est en ajout seul")
+append_only(ModerationEvent, "le journal de modération est en ajout seul")
 
 
 def flag_conversation(conversation_id: str, category: str, severity: str, channel: Optional[str] = None,

@@ -27,6 +27,17 @@ def aware(moment: Optional[datetime]) -> Optional[datetime]:
     return moment.replace(tzinfo=timezone.utc)
 
 
+def append_only(model: type, refusal: str) -> type:
+    """An audit table: the application may add rows, never change nor delete them."""
+
+    def refuse(*_) -> None:
+        raise PermissionError(refusal)
+
+    event.listen(model, "before_update", refuse)
+    event.listen(model, "before_delete", refuse)
+    return model
+
+
 def database_url() -> str:
     return get_settings().database_url
 

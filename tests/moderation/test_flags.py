@@ -31,3 +31,14 @@ def test_moderator_decision_is_audited_and_closes_the_flag(database):
     assert trail == [("assistant", "flagged"), ("moderateur:alex", "block")]
     with pytest.raises(ValueError):
         decide(flag.id, "delete", "moderateur:alex", engine=database)
+
+
+def test_the_moderation_audit_is_append_only(database):
+    flag = flag_conversation("conv-c", "insult", "high", now=NOW, engine=database)
+    decide(flag.id, "keep", "moderateur:alex", now=NOW, engine=database)
+    with pytest.raises(PermissionError):
+        with session_scope(database) as session:
+            session.execute(select(ModerationEvent)).scalars().first().actor = "quelqu'un d'autre"
+    with pytest.raises(PermissionError):
+        with session_scope(database) as session:
+            session.delete(session.execute(select(ModerationEvent)).scalars().first())
