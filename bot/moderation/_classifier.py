@@ -15,6 +15,8 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from bot.config import CaisseConfig, ConfigError, get_config
+from bot.dialogue.redirect import load_organisations
+from bot.templates import load_templates
 
 from ._lexicon import Lexicon, load_lexicon
 from ._model import CATEGORIES, Evidence, Verdict
@@ -48,10 +50,6 @@ def _trusted_domains(config: CaisseConfig) -> set[str]:
     """The sites the assistant itself points people to: the caisse's and the other branches',
     the other bodies' (redirections) and those its answer templates cite. A person who quotes
     one back ("sur secu-independants.fr on me dit...") is no spammer."""
-    # Imported here: the dialogue and templates packages are read at start, after the lexicon.
-    from bot.dialogue.redirect import load_organisations
-    from bot.templates import load_templates
-
     urls = [url for contacts in (config.contacts, *config.national_contacts.values())
             for url in (contacts.account_url, contacts.appointment_url, contacts.website)]
     cited = [o.contact for o in load_organisations().values()]
