@@ -52,11 +52,22 @@ def gate_decision(intent: Optional[str], best_other_intent: Optional[str], templ
     return None
 
 
+def runner_up_intent(intent_ranking: List[Dict[str, Any]], intents: List[str], ratio: float) -> Optional[Dict[str, Any]]:
+    """The best of `intents` in the ranking if it comes close enough to `faq`, else None."""
+    confidences = {r.get("name"): float(r.get("confidence") or 0.0) for r in intent_ranking}
+    candidates = [{"name": name, "confidence": confidences[name]} for name in intents if name in confidences]
+    best = max(candidates, key=lambda c: c["confidence"], default=None)
+    if best is None or best["confidence"] <= 0.0 or best["confidence"] < ratio * confidences.get("faq", 0.0):
+        return None
+    return best
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerGate(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"template_threshold": 0.3, "candidates": 3, "retrieval_intent": "faq"}
+        return {"template_threshold": 0.3, "candidates": 3, "retrieval_intent": "faq",
+                "redirect_intents": [], "redirect_ratio": 1.0}
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self._config = config
@@ -75,11 +86,20 @@ class AnswerGate(GraphComponent):
                                      self._config["template_threshold"])
             if decision is None:
                 continue
+            ranking_of_intents = message.get("intent_ranking") or []
+            if decision == NO_VALIDATED_ANSWER:
+                closer = runner_up_intent(ranking_of_intents, self._config["redirect_intents"],
+                                          self._config["redirect_ratio"])
+                if closer is not None:
+                    others = [r for r in ranking_of_intents if r.get("name") != closer["name"]]
+                    message.set("intent", closer, add_to_output=True)
+                    message.set("intent_ranking", [closer, *others], add_to_output=True)
+                    continue
             message.set(PARSE_KEY, {"reason": decision, "template_confidence": round(confidence, 4),
                                     "candidates": ranking[:self._config["candidates"]]}, add_to_output=True)
             if intent != CLARIFY_INTENT:
                 chosen = {"name": CLARIFY_INTENT, "confidence": 1.0 - confidence}
-                others = [r for r in message.get("intent_ranking") or [] if r.get("name") != CLARIFY_INTENT]
+                others = [r for r in ranking_of_intents if r.get("name") != CLARIFY_INTENT]
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen, *others], add_to_output=True)
         return messages

@@ -1,6 +1,8 @@
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.nlu.answer_gate import CLARIFY_INTENT, NO_VALIDATED_ANSWER, PARSE_KEY, VAGUE, AnswerGate, gate_decision
+from bot.nlu.answer_gate import (
+    CLARIFY_INTENT, NO_VALIDATED_ANSWER, PARSE_KEY, VAGUE, AnswerGate, gate_decision, runner_up_intent,
+)
 from bot.nlu.router import route_for
 from tests.nlu.conftest import build
 
@@ -54,3 +56,59 @@ def test_decisions():
     assert gate_decision("nlu_fallback", "greet", 0.0, 0.3) is None
     assert gate_decision("faq", None, 0.299, 0.3) == NO_VALIDATED_ANSWER
     assert gate_decision("faq", None, 0.3, 0.3) is None
+
+
+def ranked(template_confidence, intents):
+    """A general question with one template, and the intent classifier's ranking `intents`."""
+    message = parsed("faq", [template_confidence])
+    ranking = [{"name": name, "confidence": p} for name, p in intents]
+    message.set("intent", ranking[0], add_to_output=True)
+    message.set("intent_ranking", ranking, add_to_output=True)
+    return message
+
+
+def redirecting_gate(storage, context, ratio=0.6):
+    return build(AnswerGate, storage, context, "gate", template_threshold=0.9,
+                 redirect_intents=["personal_situation", "other_organisation"], redirect_ratio=ratio)
+
+
+def test_a_question_without_template_close_to_a_personal_case_goes_to_the_secure_channels(storage, context):
+    [message] = redirecting_gate(storage, context).process(
+        [ranked(0.3, [("faq", 0.5), ("personal_situation", 0.35), ("other_organisation", 0.1)])])
+    assert message.get("intent") == {"name": "personal_situation", "confidence": 0.35}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["personal_situation", "faq", "other_organisation"]
+    assert message.get(PARSE_KEY) is None
+    result = route_for("une question", message.as_dict(only_output_properties=True), [])
+    assert (result.route, result.template, result.abstained) == ("personal_situation", None, None)
+
+
+def test_the_closest_of_the_redirect_intents_is_taken(storage, context):
+    [message] = redirecting_gate(storage, context).process(
+        [ranked(0.3, [("faq", 0.5), ("other_organisation", 0.4), ("personal_situation", 0.32)])])
+    assert message.get("intent")["name"] == "other_organisation"
+
+
+def test_a_runner_up_too_far_from_faq_leaves_the_abstention(storage, context):
+    [message] = redirecting_gate(storage, context).process(
+        [ranked(0.3, [("faq", 0.5), ("personal_situation", 0.29), ("greet", 0.2)])])
+    assert message.get("intent")["name"] == CLARIFY_INTENT
+    assert message.get(PARSE_KEY)["reason"] == NO_VALIDATED_ANSWER
+
+
+def test_a_confident_template_is_never_redirected(storage, context):
+    [message] = redirecting_gate(storage, context).process(
+        [ranked(0.95, [("faq", 0.5), ("personal_situation", 0.45)])])
+    assert message.get("intent")["name"] == "faq" and message.get(PARSE_KEY) is None
+
+
+def test_without_redirect_intents_the_gate_only_abstains(storage, context):
+    [message] = gate(storage, context, threshold=0.9).process(
+        [ranked(0.3, [("faq", 0.5), ("personal_situation", 0.49)])])
+    assert message.get("intent")["name"] == CLARIFY_INTENT
+
+
+def test_runner_up_intent():
+    ranking = [{"name": "faq", "confidence": 0.5}, {"name": "personal_situation", "confidence": 0.3}]
+    assert runner_up_intent(ranking, ["personal_situation"], 0.6) == {"name": "personal_situation", "confidence": 0.3}
+    assert runner_up_intent(ranking, ["personal_situation"], 0.61) is None
+    assert runner_up_intent(ranking, ["other_organisation"], 0.0) is None
