@@ -43,6 +43,13 @@ _ACCOUNT_PAGES = ("/allocataires/mon-compte", "/portail-info/home/actif/mon-espa
 _ACCOUNT_HOSTS = ("assure.ameli.fr",)
 # The last part of a home page's address, at any depth ("/lfp/accueil" is the MSA's home page).
 _HOME_PAGE_NAMES = ("index.html", "index.php", "accueil", "home")
+# Sites of the bodies whose pages may found an answer (any sub-domain: "corse.msa.fr", the Carsat's
+# "carsat-sudest.fr"). A caisse's partners' blog, an agency's CMS or a copy on another site holds
+# the body's words at best second-hand: a warning asks for the page on the body's own site.
+_OFFICIAL_HOST = re.compile(
+    r"(?:^|\.)(?:gouv\.fr|service-public\.fr|ameli\.fr|caf\.fr|urssaf\.fr|msa\.fr|lassuranceretraite(?:-idf)?\.fr"
+    r"|info-retraite\.fr|agirc-arrco\.fr|cnav\.fr|carsat-[a-z]+\.fr|cleiss\.fr|securite-sociale\.fr"
+    r"|francetravail\.fr|monenfant\.fr|net-entreprises\.fr)$")
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,10 @@ def check_fields(template: AnswerTemplate, config: CaisseConfig, today: Optional
     elif _is_home_or_account_page(template.source.strip()):
         add(WARNING, "source", "La source est une page d'accueil ou de compte : citez la page officielle "
                                "qui contient l'information donnée dans la réponse.")
+    elif not _OFFICIAL_HOST.search(urlparse(template.source.strip()).hostname or ""):
+        add(WARNING, "source", "La source n'est pas sur le site d'un organisme officiel (service-public.fr, caf.fr, "
+                               "ameli.fr, urssaf.fr, msa.fr, l'Assurance retraite, un site en gouv.fr…) : citez "
+                               "la page de l'organisme lui-même.")
     if _FIGURE.search(answer) and not _YEAR.search(answer):
         add(WARNING, "answer", "Montant ou taux sans date : écrivez la date de validité (« en 2026 : … », "
                                "« au 1er avril 2026 ») ou renvoyez au simulateur officiel.")

@@ -139,6 +139,20 @@ def test_a_home_or_account_page_as_source_is_a_warning(source):
     assert "page d'accueil ou de compte" in warning
 
 
+@pytest.mark.parametrize("source", ["https://www.partenaires-cpam94.fr/acces-aux-droits/", "https://cms.smartp.com/msa/page",
+                                    "https://www.caf.fr.exemple.com/aides"])
+def test_a_source_outside_the_official_sites_is_a_warning(source):
+    [warning] = messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement")
+    assert "pas sur le site d'un organisme officiel" in warning
+
+
+@pytest.mark.parametrize("source", ["https://www.service-public.fr/particuliers/vosdroits/F13213",
+                                    "https://corse.msa.fr/lfp/web/msa-de-la-corse/deces", "https://www.carsat-sudest.fr/retraite",
+                                    "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031688457"])
+def test_a_page_of_an_official_site_is_no_warning(source):
+    assert messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement") == []
+
+
 def test_an_undated_amount_is_a_warning_and_a_dated_one_is_not():
     undated = template(answer="La prime est de 1 019,40 € par enfant. Infos : {{site}}")
     dated = template(answer="Au 1er avril 2026 : 1 019,40 € par enfant. Infos : {{site}}")
