@@ -11,3 +11,23 @@ def test_abbreviations_and_numbers_keep_their_dots():
     assert normalise("p.ex. le RSA") == "p.ex. le rsa"
     assert normalise("1.5 ans, M. Martin") == "1.5 ans, m. martin"
     assert normalise("Où  EN est") == "ou en est"
+
+
+def test_the_fast_tfidf_gives_scikit_learns_numbers():
+    import pickle
+
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from bot.nlu._text import FastTfidfVectorizer
+
+    corpus = ["où en est mon dossier", "comment declarer ma grossesse a la caf", "allocations familiales 2 enfants",
+              "je veux parler a un conseiller", "mon rib a changé, je fais comment", "c koi la prime d'activité"]
+    messages = ["ou en est ma prime d'activité ?", "un mot jamais vu : zzyzx", "", "CAF CAF caf dossier dossier"]
+    for options in ({"analyzer": "char_wb", "ngram_range": (2, 5), "sublinear_tf": True},
+                    {"analyzer": "word", "ngram_range": (1, 2), "sublinear_tf": True, "token_pattern": r"(?u)\b\w+\b"},
+                    {"analyzer": "word", "norm": None, "use_idf": False}):
+        fast = pickle.loads(pickle.dumps(FastTfidfVectorizer(**options).fit(corpus)))
+        expected = TfidfVectorizer(**options).fit(corpus).transform(messages).toarray()
+        assert np.allclose(fast.transform(messages).toarray(), expected)
+        assert np.allclose(fast.transform(messages).toarray(), expected)  # the cached idf gives the same
