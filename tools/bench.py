@@ -207,7 +207,8 @@ def markdown(results: dict) -> str:
                          f"| {ratio['median_ms']} | {ratio['p95_ms']} | {ratio['messages_per_second']} |")
     trainings = results["training_seconds"]
     nlu = results["nlu"]
-    lines += ["", "| NLU seule (analyse d'un message) | médiane (ms) | p95 (ms) | ratio médiane |", "|---|---:|---:|---:|",
+    lines += ["", "| NLU seule (analyse d'un message) | médiane (ms) | p95 (ms) | ratio médiane |",
+              "|---|---:|---:|---:|",
               f"| notre pipeline | {nlu['ours']['median_ms']} | {nlu['ours']['p95_ms']} "
               f"| {_ratio(nlu['ours']['median_ms'], nlu['baseline']['median_ms'])} |",
               f"| {LABELS['baseline']} | {nlu['baseline']['median_ms']} | {nlu['baseline']['p95_ms']} | 1 |"]

@@ -52,7 +52,8 @@ def gate_decision(intent: Optional[str], best_other_intent: Optional[str], templ
     return None
 
 
-def runner_up_intent(intent_ranking: List[Dict[str, Any]], intents: List[str], ratio: float) -> Optional[Dict[str, Any]]:
+def runner_up_intent(intent_ranking: List[Dict[str, Any]], intents: List[str],
+                     ratio: float) -> Optional[Dict[str, Any]]:
     """The best of `intents` in the ranking if it comes close enough to `faq`, else None."""
     confidences = {r.get("name"): float(r.get("confidence") or 0.0) for r in intent_ranking}
     candidates = [{"name": name, "confidence": confidences[name]} for name in intents if name in confidences]

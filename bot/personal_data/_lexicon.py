@@ -95,6 +95,14 @@ RELATIVES = frozenset(
 FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
 
 # What follows "je suis marie" when it means married, not Marie: never a surname.
+# Ordinary words of the caisses' questions that spaCy's lemma tables lack: capitalised at the
+# start of a question ("Décès survenu à l'étranger : ..."), they looked like surnames.
+ADMINISTRATIVE_WORDS = frozenset(
+    """
+    deces reimmatriculer reimmatriculation
+    """.split()
+)
+
 SITUATION_WORDS = frozenset(
     """
     pacse pacsee divorce divorcee separe separee remarie remariee veuf veuve enceinte

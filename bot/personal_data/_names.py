@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ._lexicon import (
+    ADMINISTRATIVE_WORDS,
     CHAT_WORDS,
     DAYS,
     FIRST_NAMES,
@@ -31,7 +32,7 @@ from ._model import Finding
 
 # Words that are never part of a name, whatever their case.
 _NEVER_NAME = (
-    GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | PLACES | LABEL_WORDS
+    GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | PLACES | LABEL_WORDS | ADMINISTRATIVE_WORDS
 )
 
 # How sure a cue makes us: STRONG and TITLE accept lowercase names that are not ordinary

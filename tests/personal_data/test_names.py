@@ -51,6 +51,9 @@ SENTENCES = [
     "je suis marié et j'ai 2 enfants",
     "je suis marie pacsee ou celibataire pour la caf ?",
     "c'est claire pour moi",
+    # words missing from spaCy's lemma tables, capitalised at the start of a question
+    "Décès survenu à l'étranger : quel document transmettre à la MSA ?",
+    "Réimmatriculer une micro-entreprise après une radiation : quelles démarches ?",
 ]
 
 
