@@ -68,7 +68,7 @@ class AnswerGate(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {"template_threshold": 0.3, "candidates": 3, "retrieval_intent": "faq",
-                "redirect_intents": [], "redirect_ratio": 1.0}
+                "redirect_intents": [], "redirect_ratio": None}
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self._config = config
@@ -76,6 +76,10 @@ class AnswerGate(GraphComponent):
     @classmethod
     def create(cls, config: Dict[str, Any], model_storage: ModelStorage, resource: Resource,
                execution_context: ExecutionContext) -> "AnswerGate":
+        if (config.get("redirect_ratio") is None) != (not config.get("redirect_intents")):
+            # One without the other redirects nothing: say so rather than train a gate that silently abstains.
+            raise ValueError("AnswerGate : redirect_intents (les intentions vers lesquelles rediriger) et "
+                             "redirect_ratio vont ensemble dans config.yml.")
         return cls({**cls.get_default_config(), **config})
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -88,7 +92,7 @@ class AnswerGate(GraphComponent):
             if decision is None:
                 continue
             ranking_of_intents = message.get("intent_ranking") or []
-            if decision == NO_VALIDATED_ANSWER:
+            if decision == NO_VALIDATED_ANSWER and self._config["redirect_intents"]:
                 closer = runner_up_intent(ranking_of_intents, self._config["redirect_intents"],
                                           self._config["redirect_ratio"])
                 if closer is not None:

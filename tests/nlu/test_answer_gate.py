@@ -1,3 +1,4 @@
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answer_gate import (
@@ -112,3 +113,10 @@ def test_runner_up_intent():
     assert runner_up_intent(ranking, ["personal_situation"], 0.6) == {"name": "personal_situation", "confidence": 0.3}
     assert runner_up_intent(ranking, ["personal_situation"], 0.61) is None
     assert runner_up_intent(ranking, ["other_organisation"], 0.0) is None
+
+
+def test_a_redirect_ratio_without_intents_is_refused(storage, context):
+    with pytest.raises(ValueError, match="redirect_intents"):
+        build(AnswerGate, storage, context, "gate", template_threshold=0.9, redirect_ratio=0.5)
+    with pytest.raises(ValueError, match="redirect_ratio"):
+        build(AnswerGate, storage, context, "gate", template_threshold=0.9, redirect_intents=["personal_situation"])

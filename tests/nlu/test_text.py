@@ -31,3 +31,16 @@ def test_the_fast_tfidf_gives_scikit_learns_numbers():
         expected = TfidfVectorizer(**options).fit(corpus).transform(messages).toarray()
         assert np.allclose(fast.transform(messages).toarray(), expected)
         assert np.allclose(fast.transform(messages).toarray(), expected)  # the cached idf gives the same
+
+
+def test_the_fast_tfidf_forgets_its_idf_when_fitted_again():
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from bot.nlu._text import FastTfidfVectorizer
+
+    fast = FastTfidfVectorizer().fit(["caf dossier", "caf prime"])
+    fast.transform(["caf"])
+    other = ["caf caf dossier", "cpam arret", "cpam prime"]
+    expected = TfidfVectorizer().fit(other).transform(["caf cpam prime"]).toarray()
+    assert np.allclose(fast.fit(other).transform(["caf cpam prime"]).toarray(), expected)
