@@ -99,7 +99,7 @@ FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
 # start of a question ("Décès survenu à l'étranger : ..."), they looked like surnames.
 ADMINISTRATIVE_WORDS = frozenset(
     """
-    deces reimmatriculer reimmatriculation
+    deces reimmatriculer reimmatriculation kbis
     """.split()
 )
 

@@ -54,6 +54,7 @@ SENTENCES = [
     # words missing from spaCy's lemma tables, capitalised at the start of a question
     "Décès survenu à l'étranger : quel document transmettre à la MSA ?",
     "Réimmatriculer une micro-entreprise après une radiation : quelles démarches ?",
+    "Ma banque me réclame un extrait Kbis de moins de 3 mois",
 ]
 
 
