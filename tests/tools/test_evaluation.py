@@ -1,14 +1,13 @@
 """The figures of `make eval` (`tools/evaluation.py`) on hand-computed sets, and the sets kept
 apart from what the model learns."""
 import json
-import re
 from pathlib import Path
 
 from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
 from bot.config import PROJECT_ROOT
-from bot.nlu._text import normalise
 from bot.templates import load_templates
+from bot.text import example_key
 from tools.evaluation import HELDOUT_MODERATION, SETS, recommended_threshold, score_moderation, wilson_upper
 
 
@@ -43,24 +42,20 @@ def test_the_recommended_threshold_is_the_lowest_meeting_both_targets_with_the_m
     assert recommended_threshold(rows[:3]) is None
 
 
-def _same_words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", normalise(text)))
-
-
 def test_no_training_example_repeats_a_message_of_the_evaluation_sets():
     """A question written into the examples (by chance: official headings are short) would be
     measured on what the model learnt. Only where it sits is printed, never the text: the test
     part is not to be read."""
-    measured = {_same_words(json.loads(line)["text"])
+    measured = {example_key(json.loads(line)["text"])
                 for path in SETS.values() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     taught = [(template.id, example) for template in load_templates() for example in template.examples]
     for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
         taught += [(f"{path.name}: {message.get('intent')}", message.get("text"))
                    for message in RasaYAMLReader().read(path).training_examples]
-    repeated = sorted({where for where, text in taught if _same_words(text) in measured})
+    repeated = sorted({where for where, text in taught if example_key(text) in measured})
     assert not repeated, f"exemples identiques à un message d'évaluation (à retirer) : {repeated}"
 
 
 def test_the_repeat_check_sees_a_repeat_whatever_the_case_accents_and_punctuation():
-    assert _same_words("Qu'est-ce que la  C2S ?") == _same_words("qu est ce que la c2s")
-    assert _same_words("Où déclarer ?") == _same_words("ou declarer") != _same_words("ou declarer vite")
+    assert example_key("Qu'est-ce que la  C2S ?") == example_key("qu est ce que la c2s")
+    assert example_key("Où déclarer ?") == example_key("ou declarer") != example_key("ou declarer vite")
