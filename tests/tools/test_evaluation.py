@@ -7,6 +7,7 @@ from rasa.shared.nlu.training_data.formats.rasa_yaml import RasaYAMLReader
 
 from bot.config import PROJECT_ROOT
 from bot.templates import load_templates
+from bot.templates.importer import learnt_texts
 from bot.text import example_key
 from tools.evaluation import HELDOUT_MODERATION, SETS, recommended_threshold, score_moderation, wilson_upper
 
@@ -43,12 +44,12 @@ def test_the_recommended_threshold_is_the_lowest_meeting_both_targets_with_the_m
 
 
 def test_no_training_example_repeats_a_message_of_the_evaluation_sets():
-    """A question written into the examples (by chance: official headings are short) would be
-    measured on what the model learnt. Only where it sits is printed, never the text: the test
-    part is not to be read."""
+    """A question written into what the model learns (examples, and a template's title and answer:
+    by chance, official headings are short) would be measured on what the model learnt. Only
+    where it sits is printed, never the text: the test part is not to be read."""
     measured = {example_key(json.loads(line)["text"])
                 for path in SETS.values() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    taught = [(template.id, example) for template in load_templates() for example in template.examples]
+    taught = [(template.id, text) for template in load_templates() for text in learnt_texts(template)]
     for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
         taught += [(f"{path.name}: {message.get('intent')}", message.get("text"))
                    for message in RasaYAMLReader().read(path).training_examples]
