@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Dict, List, Optional
 
 from bot.config import BRANCHES, PROJECT_ROOT
+from bot.dialogue.clarify import offered_templates
 from bot.nlu.router import EVALUATION_DIR, HELDOUT, Router, load_heldout, score, share
 from bot.templates import current_ids, load_templates
 
@@ -71,6 +72,8 @@ def trust(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dic
     - wrong_template: share of all messages shown a template other than their expected one
       (a template shown to a question that has none, or to a non-general message, is wrong);
     - right_template: share of the messages with an expected template that are shown it;
+    - right_template_or_offered: the same, counting also the right template offered as one of the
+      clarification's buttons when none is shown (`offered`, set by `evaluate_set`): one click away;
     - no_template_when_none: share of the general questions without a template that are shown
       none (abstention, clarification or redirection)."""
     pairs = list(zip(cases, predictions))
@@ -82,6 +85,10 @@ def trust(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dic
         "route_accuracy": share(sum(c["route"] == p["route"] for c, p in pairs), len(pairs)),
         "wrong_template": share(sum(1 for c, t in shown if t and t != c.get("template")), len(pairs)),
         "right_template": share(sum(1 for c, t in with_template if t == c["template"]), len(with_template)),
+        "right_template_or_offered": share(
+            sum(1 for (c, t), p in zip(shown, predictions) if c.get("template")
+                and (t == c["template"] or (not t and c["template"] in (p.get("offered") or [])))),
+            len(with_template)),
         "no_template_when_none": share(sum(1 for _, t in without if not t), len(without)),
         "with_template": len(with_template),
         "without_template": len(without),
@@ -160,6 +167,11 @@ def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str,
     # Each real question is put to the caisse of the body it was asked of (its `branch`); the
     # others, and the team's set, to the configured caisse.
     predictions = [router.route(case["text"], _caisse_branch(case)).as_dict() for case in cases]
+    # A caisse offers only its own branch's templates as buttons (all, for the team's set).
+    branch_of = {t.id: t.branch for t in load_templates()}
+    for case, prediction in zip(cases, predictions):
+        allowed = {i for i, b in branch_of.items() if _caisse_branch(case) in (None, b)}
+        prediction["offered"] = offered_templates(prediction["candidates"], allowed) if prediction["route"] == "faq" else []
     report = score(cases, predictions)
     report["trust"] = trust(cases, predictions)
     report["by_branch"] = trust_by(cases, predictions, "branch")
@@ -178,6 +190,7 @@ SET_TITLES = {"real_dev": "questions réelles, partie dev", "real_test": "questi
               "heldout": "jeu réservé écrit par l'équipe"}
 TRUST_ROWS = (("route_accuracy", "exactitude des routes"), ("wrong_template", "modèle faux affiché (sur tous les messages)"),
               ("right_template", "bon modèle (questions qui en ont un)"),
+              ("right_template_or_offered", "bon modèle affiché ou proposé en bouton (questions qui en ont un)"),
               ("no_template_when_none", "aucun modèle quand il n'y en a pas"))
 
 

@@ -8,7 +8,7 @@ suggestions help nobody.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Sequence
+from typing import Any, Collection, Dict, List, Sequence
 
 from bot import texts
 from bot.dialogue.menu import template_payload
@@ -18,14 +18,20 @@ MIN_CANDIDATE_CONFIDENCE = 0.03
 MAX_CANDIDATES = 3
 
 
+def offered_templates(candidates: Sequence[Dict[str, Any]], allowed: Collection[str]) -> List[str]:
+    """The ids of the closest templates offered as buttons, best first (the evaluation counts a
+    right template offered this way)."""
+    return [
+        c["id"] for c in candidates
+        if c.get("id") in allowed and float(c.get("confidence") or 0.0) >= MIN_CANDIDATE_CONFIDENCE
+    ][:MAX_CANDIDATES]
+
+
 def candidate_buttons(candidates: Sequence[Dict[str, Any]], templates: Sequence[AnswerTemplate],
                       branches: Sequence[str]) -> List[Dict[str, str]]:
     """Buttons for the closest templates the gate kept, best first, then themes and an agent."""
     by_id = {t.id: t for t in templates if t.branch in branches}
-    buttons = [
-        {"title": by_id[c["id"]].title, "payload": template_payload(c["id"])}
-        for c in candidates
-        if c.get("id") in by_id and float(c.get("confidence") or 0.0) >= MIN_CANDIDATE_CONFIDENCE
-    ][:MAX_CANDIDATES]
+    buttons = [{"title": by_id[template_id].title, "payload": template_payload(template_id)}
+               for template_id in offered_templates(candidates, by_id)]
     return buttons + [{"title": texts.text("clarify.themes_button"), "payload": "/help"},
                       {"title": texts.text("clarify.agent_button"), "payload": "/ask_human"}]

@@ -58,6 +58,9 @@ class RouteResult:
     abstained: Optional[str] = None
     best_template: Optional[str] = None
     best_confidence: Optional[float] = None
+    # The selector's closest templates when the gate gave none ({"id", "confidence"}, best first):
+    # what the clarification offers as buttons.
+    candidates: List[Dict[str, Any]] = field(default_factory=list)
     personal_data: List[str] = field(default_factory=list)
 
     def as_dict(self) -> Dict[str, Any]:
@@ -75,7 +78,8 @@ def route_for(masked_text: str, parse_data: Dict[str, Any], personal_data: List[
         template, template_confidence = best_template, best_confidence
     return RouteResult(masked_text, route, name, float(intent.get("confidence") or 0.0), template=template,
                        template_confidence=template_confidence, abstained=gate.get("reason"),
-                       best_template=best_template, best_confidence=best_confidence, personal_data=personal_data)
+                       best_template=best_template, best_confidence=best_confidence,
+                       candidates=list(gate.get("candidates") or []), personal_data=personal_data)
 
 
 def latest_model(models_dir: Path = PROJECT_ROOT / "models") -> Path:

@@ -1,7 +1,7 @@
 from datetime import date
 
 from bot import texts
-from bot.dialogue.clarify import candidate_buttons
+from bot.dialogue.clarify import candidate_buttons, offered_templates
 from bot.templates import AnswerTemplate
 
 
@@ -29,3 +29,9 @@ def test_closest_templates_of_covered_branches_then_themes_and_agent():
 def test_unlikely_or_unknown_templates_are_not_offered():
     candidates = [{"id": "caf_t_a", "confidence": 0.01}, {"id": "caf_gone", "confidence": 0.5}]
     assert candidate_buttons(candidates, TEMPLATES, ["caf"]) == THEMES_AND_AGENT
+
+
+def test_offered_templates_are_the_button_templates_in_order():
+    candidates = [{"id": "caf_t_a", "confidence": 0.5}, {"id": "cpam_t_c", "confidence": 0.3},
+                  {"id": "caf_t_b", "confidence": 0.02}, {"id": "caf_t_d", "confidence": 0.1}]
+    assert offered_templates(candidates, {"caf_t_a", "caf_t_b", "caf_t_d"}) == ["caf_t_a", "caf_t_d"]

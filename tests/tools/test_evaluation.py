@@ -9,7 +9,8 @@ from bot.config import PROJECT_ROOT
 from bot.templates import load_templates
 from bot.templates.importer import learnt_texts
 from bot.text import example_key
-from tools.evaluation import HELDOUT_MODERATION, SETS, recommended_threshold, score_moderation, wilson_upper
+from tools.evaluation import (HELDOUT_MODERATION, SETS, recommended_threshold, score_moderation, trust,
+                              wilson_upper)
 
 
 def test_moderation_scores_on_a_hand_computed_set():
@@ -21,6 +22,22 @@ def test_moderation_scores_on_a_hand_computed_set():
     assert report["legal_called_abuse"] == 1
     assert report["per_label"]["insult"] == {"routed_to_abuse": 0.5, "support": 2}
     assert report["per_label"]["criticism"] == {"routed_to_abuse": 1.0, "support": 1}
+
+
+def test_trust_figures_on_a_hand_computed_set():
+    cases = [{"route": "faq", "template": "a"}, {"route": "faq", "template": "b"}, {"route": "faq", "template": "c"},
+             {"route": "faq", "template": None}, {"route": "personal_situation", "template": None}]
+    predictions = [{"route": "faq", "template": "a"},  # right
+                   {"route": "faq", "template": None, "offered": ["x", "b"]},  # none shown, right one offered
+                   {"route": "faq", "template": "x", "offered": ["c"]},  # wrong shown: an offer does not count
+                   {"route": "faq", "template": None},  # rightly none
+                   {"route": "faq", "template": "y"}]  # wrong route, wrong template shown
+    figures = trust(cases, predictions)
+    assert figures["route_accuracy"] == 0.8
+    assert figures["wrong_template"] == 0.4
+    assert figures["right_template"] == 0.333
+    assert figures["right_template_or_offered"] == 0.667
+    assert figures["no_template_when_none"] == 1.0
 
 
 def test_every_set_is_where_the_evaluation_reads_it():
