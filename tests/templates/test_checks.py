@@ -140,7 +140,7 @@ def test_a_home_or_account_page_as_source_is_a_warning(source):
 
 
 @pytest.mark.parametrize("source", ["https://www.partenaires-cpam94.fr/acces-aux-droits/", "https://cms.smartp.com/msa/page",
-                                    "https://www.caf.fr.exemple.com/aides"])
+                                    "https://www.caf.fr.exemple.com/aides", "https://www.msa-infos-agri.fr/page"])
 def test_a_source_outside_the_official_sites_is_a_warning(source):
     [warning] = messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement")
     assert "pas sur le site d'un organisme officiel" in warning
@@ -148,6 +148,7 @@ def test_a_source_outside_the_official_sites_is_a_warning(source):
 
 @pytest.mark.parametrize("source", ["https://www.service-public.fr/particuliers/vosdroits/F13213",
                                     "https://corse.msa.fr/lfp/web/msa-de-la-corse/deces", "https://www.carsat-sudest.fr/retraite",
+                                    "https://www.msa79-86.fr/lfy/web/msa79-86/accident-travail-trajet-non-salaries-agricoles",
                                     "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031688457"])
 def test_a_page_of_an_official_site_is_no_warning(source):
     assert messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement") == []
