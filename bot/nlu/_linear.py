@@ -8,6 +8,7 @@ minutes, and chooses as well."""
 from __future__ import annotations
 
 import logging
+import warnings
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import joblib
@@ -15,6 +16,7 @@ import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
@@ -46,8 +48,9 @@ class LinearTextComponent(GraphComponent):
         # solver/tol: scikit-learn's; "saga" with tol 1e-3 trains the ~300-template selector in a third
         # of lbfgs' time, with the same choices on the dev part of the real-question set.
         # classifier: "logistic" or "linear_svm" (then `temperature` turns its scores into
-        # probabilities).
-        return {"C": 10.0, "class_weight": None, "ranking_length": 10,
+        # probabilities). max_iter: a lower cap stops the logistic regression early, on purpose
+        # (its convergence warning is then expected and not shown).
+        return {"C": 10.0, "class_weight": None, "ranking_length": 10, "max_iter": 3000,
                 "solver": "lbfgs", "tol": 1e-4, "classifier": "logistic", "temperature": 1.0}
 
     def __init__(
@@ -101,8 +104,11 @@ class LinearTextComponent(GraphComponent):
             classifier = LinearSVC(C=self._config["C"], class_weight=self._config["class_weight"])
         else:
             classifier = LogisticRegression(C=self._config["C"], class_weight=self._config["class_weight"],
-                                            max_iter=3000, solver=self._config["solver"], tol=self._config["tol"])
-        self._pipeline = _fast_scoring(make_pipeline(text_features(), classifier).fit(list(texts), list(labels)))
+                                            max_iter=self._config["max_iter"], solver=self._config["solver"],
+                                            tol=self._config["tol"])
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ConvergenceWarning)
+            self._pipeline = _fast_scoring(make_pipeline(text_features(), classifier).fit(list(texts), list(labels)))
         self._state = state
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump({"pipeline": self._pipeline, "state": self._state}, directory / MODEL_FILE)
