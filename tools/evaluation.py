@@ -167,10 +167,12 @@ def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str,
     # Each real question is put to the caisse of the body it was asked of (its `branch`); the
     # others, and the team's set, to the configured caisse.
     predictions = [router.route(case["text"], _caisse_branch(case)).as_dict() for case in cases]
-    # A caisse offers only its own branch's templates as buttons (all, for the team's set).
-    branch_of = {t.id: t.branch for t in load_templates()}
+    # A caisse offers only its own branch's templates as buttons; the team's set, whose expected
+    # templates span every branch, is counted on all of them, as its shown templates are.
+    templates = load_templates()
     for case, prediction in zip(cases, predictions):
-        allowed = {i for i, b in branch_of.items() if _caisse_branch(case) in (None, b)}
+        branch = _caisse_branch(case)
+        allowed = {t.id for t in templates if branch in (None, t.branch)}
         prediction["offered"] = offered_templates(prediction["candidates"], allowed) if prediction["route"] == "faq" else []
     report = score(cases, predictions)
     report["trust"] = trust(cases, predictions)

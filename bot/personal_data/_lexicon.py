@@ -94,7 +94,6 @@ RELATIVES = frozenset(
 # themselves: "je suis marie depuis 2010" (married), "c'est claire" (clear), "je suis rose".
 FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
 
-# What follows "je suis marie" when it means married, not Marie: never a surname.
 # Ordinary words of the caisses' questions that spaCy's lemma tables lack: capitalised at the
 # start of a question ("Décès survenu à l'étranger : ..."), they looked like surnames.
 ADMINISTRATIVE_WORDS = frozenset(
@@ -103,6 +102,7 @@ ADMINISTRATIVE_WORDS = frozenset(
     """.split()
 )
 
+# What follows "je suis marie" when it means married, not Marie: never a surname.
 SITUATION_WORDS = frozenset(
     """
     pacse pacsee divorce divorcee separe separee remarie remariee veuf veuve enceinte

@@ -44,12 +44,13 @@ _ACCOUNT_HOSTS = ("assure.ameli.fr",)
 # The last part of a home page's address, at any depth ("/lfp/accueil" is the MSA's home page).
 _HOME_PAGE_NAMES = ("index.html", "index.php", "accueil", "home")
 # Sites of the bodies whose pages may found an answer (any sub-domain: "corse.msa.fr", the Carsat's
-# "carsat-sudest.fr", the local MSA's "msa79-86.fr"). A caisse's partners' blog, an agency's CMS or a copy on another site holds
-# the body's words at best second-hand: a warning asks for the page on the body's own site.
+# "carsat-sudest.fr", the local MSA's "msa79-86.fr"). A caisse's partners' blog, an agency's CMS or
+# a copy on another site holds the body's words at best second-hand: a warning asks for the page on
+# the body's own site.
 _OFFICIAL_HOST = re.compile(
     r"(?:^|\.)(?:gouv\.fr|service-public\.fr|ameli\.fr|caf\.fr|urssaf\.fr|msa\.fr|lassuranceretraite(?:-idf)?\.fr"
-    r"|info-retraite\.fr|agirc-arrco\.fr|cnav\.fr|carsat-[a-z]+\.fr|msa[0-9]+(?:-[0-9]+)*\.fr|cleiss\.fr|securite-sociale\.fr"
-    r"|francetravail\.fr|monenfant\.fr|net-entreprises\.fr)$")
+    r"|info-retraite\.fr|agirc-arrco\.fr|cnav\.fr|carsat-[a-z]+\.fr|msa[0-9]+(?:-[0-9]+)*\.fr|cleiss\.fr"
+    r"|securite-sociale\.fr|francetravail\.fr|monenfant\.fr|net-entreprises\.fr)$")
 
 
 @dataclass(frozen=True)
