@@ -98,7 +98,7 @@ FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
 # start of a question ("Décès survenu à l'étranger : ..."), they looked like surnames.
 ADMINISTRATIVE_WORDS = frozenset(
     """
-    deces reimmatriculer reimmatriculation kbis
+    deces reimmatriculer reimmatriculation kbis covid covid-19 coronavirus
     """.split()
 )
 

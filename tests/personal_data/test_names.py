@@ -55,6 +55,7 @@ SENTENCES = [
     "Décès survenu à l'étranger : quel document transmettre à la MSA ?",
     "Réimmatriculer une micro-entreprise après une radiation : quelles démarches ?",
     "Ma banque me réclame un extrait Kbis de moins de 3 mois",
+    "Je suis exploitant agricole et j'ai contracté le Covid pendant le confinement.",
 ]
 
 
