@@ -2,6 +2,7 @@
 interface other than 127.0.0.1: where they listen, what `ps` shows of them, what they write under
 var/, whom the action server and Rasa answer."""
 import os
+import random
 import socket
 import stat
 import uuid
@@ -20,12 +21,13 @@ FOREIGN_ORIGIN = "https://site-tiers.example"
 
 
 def free_ports(count: int) -> List[int]:
-    sockets = [socket.socket() for _ in range(count)]
-    for s in sockets:
-        s.bind(("127.0.0.1", 0))
-    ports = [s.getsockname()[1] for s in sockets]
-    for s in sockets:
-        s.close()
+    """Free ports below the kernel's ephemeral range: a port the kernel hands out for outgoing
+    connections may be taken by one between this choice and the servers' start."""
+    first_ephemeral = int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    candidates = list(range(20000, first_ephemeral))
+    random.shuffle(candidates)
+    ports = [port for port in candidates[:10 * count] if port_is_free(port)][:count]
+    assert len(ports) == count, "pas assez de ports libres pour les serveurs de test"
     return ports
 
 
