@@ -38,6 +38,7 @@ ORGANISATIONS = frozenset(
     generale caisse epargne boursorama leboncoin amazon netflix
     smic rib iban bic pdf jpeg jpg sms mail email mails cerfa attestation quotient
     cesu pajemploi tesa tese agirc arrco ircantec aspa asi c2s ame puma franceconnect ants ofii
+    pacs atexa arce acre crcesu
     """.split()
 )
 

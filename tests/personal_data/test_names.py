@@ -56,6 +56,7 @@ SENTENCES = [
     "Réimmatriculer une micro-entreprise après une radiation : quelles démarches ?",
     "Ma banque me réclame un extrait Kbis de moins de 3 mois",
     "Je suis exploitant agricole et j'ai contracté le Covid pendant le confinement.",
+    "Mon conjoint, partenaire de Pacs, peut-il avoir la réversion ? Et l'Arce si je crée ?",
 ]
 
 
