@@ -23,6 +23,10 @@ a Caf the Caf's. The branch is the caisse configuration's (`branch`), or the mes
 body each real question was put to). On the dev part of the real-question set, weight 5 gave
 the right template first for 0.795 of the questions instead of 0.766, with no loss on the team's set.
 
+A caisse of a `single_window_branches` branch (the MSA: the one body of the farm world for health,
+family, retirement and contributions) answers a message that names no branch with its own
+templates only: a CPAM or Urssaf answer sends a farmer to a body that does not cover them.
+
 It writes `response_selector` exactly as ResponseSelector does, so the rule `faq -> utter_faq`,
 Rasa's full retrieval intent (`faq/<id>` in trackers and conversation tests), the action
 server and `bot.nlu.parse.selected_template` read it unchanged.
@@ -64,7 +68,7 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
         # selector: a body is needed only when the message is for another body).
         return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq", "branch_names": {},
                 "named_branch_ratio": 0.2, "other_branch_trust": 1.0, "home_branch_weight": 1.0,
-                "only_for_intent": False}
+                "single_window_branches": [], "only_for_intent": False}
 
     def named_branch(self, text: str) -> Optional[str]:
         """The one branch the message names, if it names exactly one."""
@@ -75,10 +79,13 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
 
     def _prefer_home_branch(self, branch: Optional[str], ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
         weight = self._config["home_branch_weight"]
-        if branch not in BRANCHES or weight == 1.0:
+        if branch not in BRANCHES or (weight == 1.0 and branch not in self._config["single_window_branches"]):
             return ranking
-        weighted = [(label, p * (weight if _branch_of(label) == branch else 1.0)) for label, p in ranking]
+        others = 0.0 if branch in self._config["single_window_branches"] else 1.0
+        weighted = [(label, p * (weight if _branch_of(label) == branch else others)) for label, p in ranking]
         total = sum(p for _, p in weighted)
+        if total == 0.0:  # a model without this branch's templates
+            return ranking
         return sorted(((label, p / total) for label, p in weighted), key=lambda pair: -pair[1])
 
     def _prefer_branch(self, message: Message, text: str,

@@ -132,6 +132,21 @@ def test_a_message_naming_no_branch_leans_to_the_caisses_branch():
     assert top_template(text, {"caisse_branch": "caf"}) == "faq/retraite_paiement_rib", "weight 1: no prior"
 
 
+def test_a_single_window_caisse_answers_with_its_own_templates_only():
+    """Asked to the MSA, a question gets the MSA's answer or none, never a CPAM or Caf one."""
+    text = "coordonnees bancaires des allocations"
+    assert top_template(text, {"caisse_branch": "retraite"}, home_branch_weight=5.0) == "faq/caf_paiements_rib"
+    ranking = top_ranking(text, {"caisse_branch": "retraite"}, home_branch_weight=5.0,
+                          single_window_branches=["retraite"])
+    scores = {r["intent_response_key"]: r["confidence"] for r in ranking}
+    assert scores == {"faq/retraite_paiement_rib": 1.0, "faq/caf_paiements_rib": 0.0}
+    assert top_template(text, {"caisse_branch": "caf"}, home_branch_weight=5.0,
+                        single_window_branches=["retraite"]) == "faq/caf_paiements_rib", "only that branch's caisses"
+    named = "coordonnees bancaires des allocations familiales"
+    assert top_template(named, {"caisse_branch": "retraite"}, branch_names=BRANCHES, home_branch_weight=5.0,
+                        single_window_branches=["retraite"]) == "faq/caf_paiements_rib", "a named branch still counts"
+
+
 def test_a_named_branch_outweighs_the_caisses_branch():
     text = "mon nouveau rib pour la carsat"
     assert top_template(text, {"caisse_branch": "caf"}, home_branch_weight=5.0) == "faq/caf_paiements_rib"
