@@ -57,6 +57,10 @@ SENTENCES = [
     "Ma banque me réclame un extrait Kbis de moins de 3 mois",
     "Je suis exploitant agricole et j'ai contracté le Covid pendant le confinement.",
     "Mon conjoint, partenaire de Pacs, peut-il avoir la réversion ? Et l'Arce si je crée ?",
+    # "de la part de" is a cue; "de la part des caisses" is not
+    "J'ai reçu un relevé de la part des caisses de retraite, à quoi sert-il ?",
+    'je vous écris de la part de <ent type="NAME">Martine Dubois</ent>',
+    'un message de la part d\'<ent type="NAME">Enzo</ent> pour vous',
 ]
 
 
