@@ -152,10 +152,17 @@ def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Lis
 
 
 def recommended_threshold(rows: List[Dict[str, Any]]) -> Optional[float]:
-    """The lowest threshold whose wrong-template share is under its target with a margin and
-    that leaves enough questions without a template unanswered."""
+    """The lowest threshold whose wrong-template share is under its target with a margin (the
+    upper bound) and that leaves enough questions without a template unanswered, also with a
+    margin: one question more given a template. The questions without a template are a few
+    dozen, so a share exactly at its target is one question away from missing it."""
     return next((r["threshold"] for r in rows if r["wrong_template_upper"] <= WRONG_TEMPLATE_TARGET
-                 and (r["no_template_when_none"] or 0.0) >= NO_TEMPLATE_WHEN_NONE_TARGET), None)
+                 and _one_question_less(r["no_template_when_none"], r["without_template"])
+                 >= NO_TEMPLATE_WHEN_NONE_TARGET), None)
+
+
+def _one_question_less(share_: Optional[float], n: int) -> float:
+    return max(0.0, ((share_ or 0.0) * n - 1) / n) if n else 0.0
 
 
 def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
@@ -235,7 +242,7 @@ def _markdown(report: Dict[str, Any]) -> str:
                       f"| {r['no_template_when_none']} |" for r in current["threshold_sweep"]]
             lines += ["", f"Seuil à retenir (le plus bas dont la borne haute reste sous {WRONG_TEMPLATE_TARGET * 100:g} % de "
                       f"modèles faux et qui ne donne aucun modèle à au moins {NO_TEMPLATE_WHEN_NONE_TARGET * 100:g} % des "
-                      f"questions qui n'en ont pas) : {recommended_threshold(current['threshold_sweep'])}"]
+                      f"questions qui n'en ont pas, même avec une de plus qui en reçoit un) : {recommended_threshold(current['threshold_sweep'])}"]
     moderation = report.get("moderation")
     if moderation:
         lines += ["", "## Modération (jeu réservé `evaluation/moderation.jsonl`)", "",

@@ -52,12 +52,23 @@ def test_wilson_upper_bound_against_hand_computed_values():
 
 
 def test_the_recommended_threshold_is_the_lowest_meeting_both_targets_with_the_margin():
-    rows = [{"threshold": 0.8, "wrong_template_upper": 0.061, "no_template_when_none": 0.9},
-            {"threshold": 0.85, "wrong_template_upper": 0.052, "no_template_when_none": 0.9},
-            {"threshold": 0.9, "wrong_template_upper": 0.049, "no_template_when_none": 0.8},
-            {"threshold": 0.95, "wrong_template_upper": 0.04, "no_template_when_none": 0.9}]
+    rows = [{"threshold": 0.8, "wrong_template_upper": 0.061, "no_template_when_none": 0.9, "without_template": 30},
+            {"threshold": 0.85, "wrong_template_upper": 0.052, "no_template_when_none": 0.9, "without_template": 30},
+            {"threshold": 0.9, "wrong_template_upper": 0.049, "no_template_when_none": 0.8, "without_template": 30},
+            {"threshold": 0.95, "wrong_template_upper": 0.04, "no_template_when_none": 0.9, "without_template": 30}]
     assert recommended_threshold(rows) == 0.95  # 0.9 is under the target but answers too many without one
     assert recommended_threshold(rows[:3]) is None
+
+
+def test_the_share_without_a_template_must_hold_with_one_question_more_answered():
+    """23 of 27 is 85.2 %: one question more given a template and the target is missed."""
+    at_the_edge = [{"threshold": 0.85, "wrong_template_upper": 0.048, "no_template_when_none": 23 / 27,
+                    "without_template": 27},
+                   {"threshold": 0.95, "wrong_template_upper": 0.034, "no_template_when_none": 24 / 27,
+                    "without_template": 27}]
+    assert recommended_threshold(at_the_edge) == 0.95
+    assert recommended_threshold([{**at_the_edge[0], "without_template": 270,
+                                   "no_template_when_none": 232 / 270}]) == 0.85
 
 
 def test_no_training_example_repeats_a_message_of_the_evaluation_sets():
