@@ -49,9 +49,9 @@ class LinearTextComponent(GraphComponent):
         # of lbfgs' time, with the same choices on the dev part of the real-question set.
         # classifier: "logistic" or "linear_svm" (then `temperature` turns its scores into
         # probabilities). max_iter: a lower cap stops the logistic regression early, on purpose
-        # (its convergence warning is then expected and not shown).
+        # (its convergence warning is then expected and not shown). min_df: see `text_features`.
         return {"C": 10.0, "class_weight": None, "ranking_length": 10, "max_iter": 3000,
-                "solver": "lbfgs", "tol": 1e-4, "classifier": "logistic", "temperature": 1.0}
+                "solver": "lbfgs", "tol": 1e-4, "classifier": "logistic", "temperature": 1.0, "min_df": 1}
 
     def __init__(
         self,
@@ -108,7 +108,7 @@ class LinearTextComponent(GraphComponent):
                                             tol=self._config["tol"])
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            self._pipeline = _fast_scoring(make_pipeline(text_features(), classifier).fit(list(texts), list(labels)))
+            self._pipeline = _fast_scoring(make_pipeline(text_features(self._config["min_df"]), classifier).fit(list(texts), list(labels)))
         self._state = state
         with self._model_storage.write_to(self._resource) as directory:
             joblib.dump({"pipeline": self._pipeline, "state": self._state}, directory / MODEL_FILE)
