@@ -79,9 +79,10 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
 
     def _prefer_home_branch(self, branch: Optional[str], ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
         weight = self._config["home_branch_weight"]
-        if branch not in BRANCHES or (weight == 1.0 and branch not in self._config["single_window_branches"]):
+        single_window = branch in self._config["single_window_branches"]
+        if branch not in BRANCHES or (weight == 1.0 and not single_window):
             return ranking
-        others = 0.0 if branch in self._config["single_window_branches"] else 1.0
+        others = 0.0 if single_window else 1.0
         weighted = [(label, p * (weight if _branch_of(label) == branch else others)) for label, p in ranking]
         total = sum(p for _, p in weighted)
         if total == 0.0:  # a model without this branch's templates
