@@ -24,10 +24,13 @@ import math
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
+from sklearn.feature_extraction.text import CountVectorizer
+
 from bot.config import BRANCHES, PROJECT_ROOT
 from bot.dialogue.clarify import offered_templates
 from bot.nlu.router import EVALUATION_DIR, HELDOUT, Router, load_heldout, score, share
 from bot.templates import current_ids, load_templates
+from bot.text import example_key
 
 REAL_QUESTIONS = EVALUATION_DIR / "real"
 SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
@@ -163,6 +166,27 @@ def recommended_threshold(rows: List[Dict[str, Any]]) -> Optional[float]:
 
 def _one_question_less(share_: Optional[float], n: int) -> float:
     return max(0.0, ((share_ or 0.0) * n - 1) / n) if n else 0.0
+
+
+NEAR_COPY_JACCARD = 0.8  # share of words in common (of all words of both) that makes a near-copy
+NEAR_COPY_MIN_WORDS = 4  # shorter lines ("au revoir") are bound to match a message by chance
+
+
+def near_copies(taught: List[str], measured: List[str]) -> List[int]:
+    """Indices of the taught texts that are near-copies of a measured message: the same words in
+    another order, or with one word changed ("comment faire" for "faire"). Exact repeats are not
+    the only leak: a question reworded by a writer who read it would still be measured on what the
+    model learnt. Words are compared folded (`example_key`); sparse products keep it to seconds."""
+    taught_keys = [example_key(text) for text in taught]
+    measured_keys = [example_key(text) for text in measured]
+    words = CountVectorizer(binary=True, token_pattern=r"\S+").fit(taught_keys + measured_keys)
+    taught_words, measured_words = words.transform(taught_keys), words.transform(measured_keys)
+    common = (taught_words @ measured_words.T).tocoo()
+    taught_sizes = taught_words.sum(axis=1).A1
+    measured_sizes = measured_words.sum(axis=1).A1
+    jaccard = common.data / (taught_sizes[common.row] + measured_sizes[common.col] - common.data)
+    near = (jaccard >= NEAR_COPY_JACCARD) & (taught_sizes[common.row] >= NEAR_COPY_MIN_WORDS)
+    return sorted(set(common.row[near].tolist()))
 
 
 def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:

@@ -9,8 +9,8 @@ from bot.config import PROJECT_ROOT
 from bot.templates import load_templates
 from bot.templates.importer import learnt_texts
 from bot.text import example_key
-from tools.evaluation import (HELDOUT_MODERATION, SETS, recommended_threshold, score_moderation, trust,
-                              wilson_upper)
+from tools.evaluation import (HELDOUT_MODERATION, SETS, near_copies, recommended_threshold, score_moderation,
+                              trust, wilson_upper)
 
 
 def test_moderation_scores_on_a_hand_computed_set():
@@ -71,18 +71,42 @@ def test_the_share_without_a_template_must_hold_with_one_question_more_answered(
                                    "no_template_when_none": 232 / 270}]) == 0.85
 
 
+def _taught() -> list:
+    """(where, text) of everything the model learns: template texts and the NLU examples."""
+    taught = [(template.id, text) for template in load_templates() for text in learnt_texts(template)]
+    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
+        taught += [(f"{path.name}: {message.get('intent')}", message.get("text"))
+                   for message in RasaYAMLReader().read(path).training_examples]
+    return taught
+
+
 def test_no_training_example_repeats_a_message_of_the_evaluation_sets():
     """A question written into what the model learns (examples, and a template's title and answer:
     by chance, official headings are short) would be measured on what the model learnt. Only
     where it sits is printed, never the text: the test part is not to be read."""
     measured = {example_key(json.loads(line)["text"])
                 for path in SETS.values() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
-    taught = [(template.id, text) for template in load_templates() for text in learnt_texts(template)]
-    for path in sorted((PROJECT_ROOT / "data" / "nlu").glob("*.yml")):
-        taught += [(f"{path.name}: {message.get('intent')}", message.get("text"))
-                   for message in RasaYAMLReader().read(path).training_examples]
+    taught = _taught()
     repeated = sorted({where for where, text in taught if example_key(text) in measured})
     assert not repeated, f"exemples identiques à un message d'évaluation (à retirer) : {repeated}"
+
+
+def test_nothing_taught_is_a_near_copy_of_a_test_question():
+    """The test part is measured only: a reworded test question in what the model learns would
+    make the measure flatter the model. Only where the line sits is printed, never its text."""
+    test = [json.loads(line)["text"] for line in SETS["real_test"].read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    taught = _taught()
+    near = sorted({taught[index][0] for index in near_copies([text for _, text in taught], test)})
+    assert not near, f"lignes apprises presque identiques à une question de la partie test (à retirer) : {near}"
+
+
+def test_the_near_copy_check_sees_reordered_and_reworded_copies_only():
+    measured = ["Comment faire une demande de prime d'activité ?", "Quel délai pour la carte Vitale ?"]
+    taught = ["faire une demande de prime d activite", "Prime d'activité : comment faire une demande ?",
+              "Quel est le montant de la prime d'activité ?", "carte Vitale délai",
+              "Comment faire une demande de RSA en ligne ?"]
+    assert near_copies(taught, measured) == [0, 1]
 
 
 def test_the_repeat_check_sees_a_repeat_whatever_the_case_accents_and_punctuation():
