@@ -25,7 +25,9 @@ the right template first for 0.795 of the questions instead of 0.766, with no lo
 
 A caisse of a `single_window_branches` branch (the MSA: the one body of the farm world for health,
 family, retirement and contributions) answers a message that names no branch with its own
-templates only: a CPAM or Urssaf answer sends a farmer to a body that does not cover them.
+templates only: a CPAM or Urssaf answer sends a farmer to a body that does not cover them. The other
+caisses lean away from the single window's templates (`single_window_weight`) unless the message
+names it: the MSA's twin of a Caf answer tells a Caf's user to write to the MSA.
 
 It writes `response_selector` exactly as ResponseSelector does, so the rule `faq -> utter_faq`,
 Rasa's full retrieval intent (`faq/<id>` in trackers and conversation tests), the action
@@ -68,7 +70,7 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
         # selector: a body is needed only when the message is for another body).
         return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq", "branch_names": {},
                 "named_branch_ratio": 0.2, "other_branch_trust": 1.0, "home_branch_weight": 1.0,
-                "single_window_branches": [], "only_for_intent": False}
+                "single_window_branches": [], "single_window_weight": 1.0, "only_for_intent": False}
 
     def named_branch(self, text: str) -> Optional[str]:
         """The one branch the message names, if it names exactly one."""
@@ -79,11 +81,19 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
 
     def _prefer_home_branch(self, branch: Optional[str], ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
         weight = self._config["home_branch_weight"]
-        single_window = branch in self._config["single_window_branches"]
-        if branch not in BRANCHES or (weight == 1.0 and not single_window):
+        single_windows = self._config["single_window_branches"]
+        if branch not in BRANCHES:
             return ranking
-        others = 0.0 if single_window else 1.0
-        weighted = [(label, p * (weight if _branch_of(label) == branch else others)) for label, p in ranking]
+
+        def prior(label: str) -> float:
+            label_branch = _branch_of(label)
+            if label_branch == branch:
+                return weight
+            if branch in single_windows:
+                return 0.0
+            return self._config["single_window_weight"] if label_branch in single_windows else 1.0
+
+        weighted = [(label, p * prior(label)) for label, p in ranking]
         total = sum(p for _, p in weighted)
         if total == 0.0:  # a model without this branch's templates
             return ranking

@@ -147,6 +147,22 @@ def test_a_single_window_caisse_answers_with_its_own_templates_only():
                         single_window_branches=["retraite"]) == "faq/caf_paiements_rib", "a named branch still counts"
 
 
+def test_other_caisses_lean_away_from_the_single_windows_templates():
+    """Asked to a CPAM, "the maintenance payment is not paid" got the MSA's twin of the Caf answer:
+    outside its own caisses, a single window's template keeps `single_window_weight` of its weight."""
+    text = "mon nouveau rib"
+    plain = {r["intent_response_key"]: r["confidence"] for r in top_ranking(text, {"caisse_branch": "cpam"})}
+    assert max(plain, key=plain.get) == "faq/retraite_paiement_rib", "the n-grams' choice"
+    leaning = {r["intent_response_key"]: r["confidence"]
+               for r in top_ranking(text, {"caisse_branch": "cpam"}, single_window_branches=["retraite"],
+                                    single_window_weight=0.1)}
+    assert max(leaning, key=leaning.get) == "faq/caf_paiements_rib"
+    ratio = leaning["faq/retraite_paiement_rib"] / leaning["faq/caf_paiements_rib"]
+    assert abs(ratio - 0.1 * plain["faq/retraite_paiement_rib"] / plain["faq/caf_paiements_rib"]) < 1e-9
+    assert top_template(text, {"caisse_branch": "cpam"}, single_window_branches=["retraite"]) == \
+        "faq/retraite_paiement_rib", "weight 1 by default: no change"
+
+
 def test_a_named_branch_outweighs_the_caisses_branch():
     text = "mon nouveau rib pour la carsat"
     assert top_template(text, {"caisse_branch": "caf"}, home_branch_weight=5.0) == "faq/caf_paiements_rib"
