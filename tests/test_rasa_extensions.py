@@ -36,3 +36,11 @@ def test_every_listed_extension_is_loaded_by_a_rasa_file_and_resolves():
 def test_the_module_docstring_maps_every_extension():
     for name in extensions.__all__:
         assert f"`{name}`" in extensions.__doc__, name
+
+
+def test_intents_pool_below_the_fallback_threshold_exactly():
+    """The pooled route must reach the same bar as a single intent, or the pooling would let
+    through what the FallbackClassifier turns away (or stop short of it)."""
+    pipeline = {step["name"]: step for step in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]}
+    floor = pipeline["bot.rasa_extensions.TfidfIntentClassifier"]["shared_route_floor"]
+    assert floor == pipeline["FallbackClassifier"]["threshold"]

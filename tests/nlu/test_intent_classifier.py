@@ -55,3 +55,30 @@ def test_one_intent_only_leaves_it_untrained(storage, context):
     assert message.get("intent") is None
     assert reload(TfidfIntentClassifier, storage, context, "intent").process([Message.build(text="x")])[0].get("intent") is None
 
+
+
+def test_intents_of_one_route_pool_their_probability_below_the_floor(storage, context):
+    """A message split between two ways of reaching a human is still a message for a human."""
+    text = "un humain svp, ou en est mon dossier"
+    plain = build(TfidfIntentClassifier, storage, context, "plain")
+    plain.train(training_data())
+    [alone] = plain.process([Message.build(text=text)])
+    scores = {r["name"]: r["confidence"] for r in alone.get("intent_ranking")}
+    pooled_sum = scores["ask_human"] + scores["personal_situation"]
+    floor = (max(scores.values()) + pooled_sum) / 2  # above every intent alone, below the pair
+    assert max(scores.values()) < floor <= pooled_sum
+
+    pooling = build(TfidfIntentClassifier, storage, context, "pooled",
+                    shared_routes=[["ask_human", "personal_situation"]], shared_route_floor=floor)
+    pooling.train(training_data())
+    [message] = pooling.process([Message.build(text=text)])
+    leader = max(("ask_human", "personal_situation"), key=scores.get)
+    assert message.get("intent") == {"name": leader, "confidence": pooled_sum}
+    names = [r["name"] for r in message.get("intent_ranking")]
+    assert names == [leader, "faq"], "the pooled intents appear once"
+    assert abs(sum(r["confidence"] for r in message.get("intent_ranking")) - 1) < 1e-6
+
+    too_high = build(TfidfIntentClassifier, storage, context, "high",
+                     shared_routes=[["ask_human", "personal_situation"]], shared_route_floor=pooled_sum + 0.01)
+    too_high.train(training_data())
+    assert too_high.process([Message.build(text=text)])[0].get("intent")["name"] == alone.get("intent")["name"]
