@@ -96,10 +96,12 @@ RELATIVES = frozenset(
 FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
 
 # Ordinary words of the caisses' questions that spaCy's lemma tables lack: capitalised at the
-# start of a question ("Décès survenu à l'étranger : ..."), they looked like surnames.
+# start of a question ("Décès survenu à l'étranger : ..."), they looked like surnames; so did
+# acronyms typed as words ("une demande d'Acaata", "l'Optam", "la Dpae").
 ADMINISTRATIVE_WORDS = frozenset(
     """
     deces reimmatriculer reimmatriculation kbis covid covid-19 coronavirus
+    acaata ajpa optam siret dpae
     """.split()
 )
 

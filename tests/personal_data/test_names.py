@@ -57,6 +57,8 @@ SENTENCES = [
     "Ma banque me réclame un extrait Kbis de moins de 3 mois",
     "Je suis exploitant agricole et j'ai contracté le Covid pendant le confinement.",
     "Mon conjoint, partenaire de Pacs, peut-il avoir la réversion ? Et l'Arce si je crée ?",
+    "Combien de temps pour répondre à une demande d'Acaata ? Et pour l'Ajpa ?",
+    "Un médecin adhérent à l'Optam, c'est mieux remboursé ? Et la Dpae, c'est quoi ?",
     # "de la part de" is a cue; "de la part des caisses" is not
     "J'ai reçu un relevé de la part des caisses de retraite, à quoi sert-il ?",
     'je vous écris de la part de <ent type="NAME">Martine Dubois</ent>',
