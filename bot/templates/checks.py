@@ -41,8 +41,11 @@ _YEAR = re.compile(r"\b20\d\d\b")
 # Pages that hold no claim: a site's home page, or the personal account's entry page.
 _ACCOUNT_PAGES = ("/allocataires/mon-compte", "/portail-info/home/actif/mon-espace.html")
 _ACCOUNT_HOSTS = ("assure.ameli.fr",)
-# The last part of a home page's address, at any depth ("/lfp/accueil" is the MSA's home page).
-_HOME_PAGE_NAMES = ("index.html", "index.php", "accueil", "home")
+# The last part of a home page's address, at any depth ("/lfp/accueil" is the MSA's home page);
+# an index file only near the root ("/fr/index.html"): deeper, it is a page of its own (the
+# Urssaf's ".../3en1/index.html").
+_HOME_PAGE_NAMES = ("accueil", "home")
+_INDEX_FILES = ("index.html", "index.php")
 # Sites of the bodies whose pages may found an answer (any sub-domain: "corse.msa.fr", the Carsat's
 # "carsat-sudest.fr", the local MSA's "msa79-86.fr"). A caisse's partners' blog, an agency's CMS or
 # a copy on another site holds the body's words at best second-hand: a warning asks for the page on
@@ -95,9 +98,11 @@ def _links_in(text: str) -> List[str]:
 def _is_home_or_account_page(url: str) -> bool:
     parsed = urlparse(url)
     path = parsed.path.rstrip("/")
-    last = path.rsplit("/", 1)[-1].lower()
-    return (not path or path == "/fr" or last in _HOME_PAGE_NAMES or (parsed.hostname or "") in _ACCOUNT_HOSTS
-            or path in _ACCOUNT_PAGES)
+    parts = [part.lower() for part in path.split("/") if part]
+    last = parts[-1] if parts else ""
+    root = not parts and not parsed.query  # "https://tesa.msa.fr/?p=272" is one page of the site
+    return (root or parts == ["fr"] or last in _HOME_PAGE_NAMES or (last in _INDEX_FILES and len(parts) <= 2)
+            or (parsed.hostname or "") in _ACCOUNT_HOSTS or path in _ACCOUNT_PAGES)
 
 
 def check_fields(template: AnswerTemplate, config: CaisseConfig, today: Optional[date] = None) -> List[Issue]:

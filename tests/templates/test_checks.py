@@ -133,10 +133,17 @@ def test_command_exit_code_and_messages(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("source", ["https://www.caf.fr", "https://www.ameli.fr/", "https://assure.ameli.fr/PortailAS",
-                                    "https://www.caf.fr/allocataires/mon-compte", "https://www.msa.fr/lfp/accueil"])
+                                    "https://www.caf.fr/allocataires/mon-compte", "https://www.msa.fr/lfp/accueil",
+                                    "https://www.urssaf.fr/index.html", "https://www.ameli.fr/fr/index.php"])
 def test_a_home_or_account_page_as_source_is_a_warning(source):
     [warning] = messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement")
     assert "page d'accueil ou de compte" in warning
+
+
+@pytest.mark.parametrize("source", ["https://tesa.msa.fr/?p=272",
+                                    "https://www.urssaf.fr/portail/files/live/sites/urssaf/files/3en1/index.html"])
+def test_a_page_named_by_its_query_or_a_deep_index_file_is_no_home_page(source):
+    assert not messages(check_fields(template(source=source), CONFIG, TODAY), "avertissement")
 
 
 @pytest.mark.parametrize("source", ["https://www.partenaires-cpam94.fr/acces-aux-droits/", "https://cms.smartp.com/msa/page",
