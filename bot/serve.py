@@ -40,8 +40,14 @@ def rasa_server(argv: List[str]) -> None:
     """`rasa run` with the API token of the environment, in this process (ps shows only argv)."""
     from rasa.__main__ import main
 
-    sys.argv = ["rasa", "run", *argv, "--auth-token", _secret("RASA_AUTH_TOKEN")]
+    sys.argv = rasa_run_argv(argv, _secret("RASA_AUTH_TOKEN"))
     main()
+
+
+def rasa_run_argv(argv: List[str], token: str) -> List[str]:
+    """The token joined to its option: a random token may start with "-" (one in 64), which
+    argparse would read as the next option and Rasa refuse to start."""
+    return ["rasa", "run", *argv, f"--auth-token={token}"]
 
 
 def create_action_app(package: str, token: str):
