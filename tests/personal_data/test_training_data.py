@@ -30,7 +30,7 @@ def test_no_real_question_of_the_evaluation_holds_personal_data_in_clear():
     from tools.evaluation import SETS
 
     found = []
-    for name in ("real_dev", "real_test"):
+    for name in ("real_dev", "real_dev_b", "real_test"):
         lines = SETS[name].read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines, start=1):
             if line.strip() and detect(json.loads(line)["text"]):
