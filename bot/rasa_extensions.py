@@ -6,8 +6,8 @@ and the NLU components); the code lives with its capability (channels, NLU, mode
 templates, storage), so this list is the map of what that process runs:
 
 - `config.yml` -- importer: `CaisseImporter` (answer templates become Rasa responses and
-  retrieval examples); NLU: `ChatTokenizer` (tokens only where read), `TfidfIntentClassifier`, `TfidfTemplateSelector` (templates, then
-  other bodies), `AnswerGate` (no answer rather than a wrong one), `ModerationGate` (the charter);
+  retrieval examples); NLU: `ChatTokenizer` (tokens only where read), `TfidfIntentClassifier`,
+  `TfidfTemplateSelector` (templates, then other bodies), `AnswerGate` (no answer rather than a wrong one), `ModerationGate` (the charter);
 - `credentials.yml` -- channels, each masking personal data at the door: `WebChatInput` (the
   widget), `RestInput`, `MessengerInput` (Messenger, and the Facebook page's comments),
   `InstagramInput` (Instagram messages and comments);
