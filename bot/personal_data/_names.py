@@ -103,6 +103,15 @@ _PLACE_BEFORE = re.compile(
     r"|institut|fondation|musee|mediatheque|bibliotheque|salle|gymnase|maison|espace"
     r"|residence|foyer|ehpad|creche|quartier)\.?\s*(?:de\s+|du\s+|des\s+|d')?$"
 )
+# A capitalised word after one of these names a law after its minister ("un rachat « loi
+# Fillon »", "la réforme Touraine", "le dispositif Pinel"): not a person of the conversation.
+_LAW_BEFORE = re.compile(r"\b(?:loi|lois|reforme|amendement|decret|dispositif|ordonnance)\s*[«\"“]?\s*$")
+
+
+def _named_before(folded: str, start: int) -> bool:
+    """Does what comes before `start` make the next capitalised word a place or a law?"""
+    before = folded[max(0, start - 30) : start]
+    return bool(_PLACE_BEFORE.search(before) or _LAW_BEFORE.search(before))
 
 
 CommonWords = Callable[[str, str], bool]  # (lowercase word, folded word) -> ordinary?
@@ -261,8 +270,7 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
         word = folded[match.start() : match.end()]
         if word not in FIRST_NAMES:
             continue
-        before = folded[max(0, match.start() - 30) : match.start()]
-        if _PLACE_BEFORE.search(before):
+        if _named_before(folded, match.start()):
             continue
         token = _Token(match.group(), word, match.start(), match.end())
         look_back = max(0, match.start() - _LOOK_BACK)
@@ -331,7 +339,7 @@ def filter_person_spans(
         if not tokens or any(lexicon.never(w) and w not in _PARTICLES for w in words):
             continue
         start, end = tokens[0].start, tokens[-1].end
-        if _PLACE_BEFORE.search(folded[max(0, start - 30) : start]):
+        if _named_before(folded, start):
             continue
         cued = _cued(folded, start) and tokens[0].text[0].isupper()
         if cued or any(lexicon.evidence(t) for t in tokens):

@@ -27,6 +27,10 @@ SENTENCES = [
     'mon fils <ent type="NAME">Enzo</ent> a 3 ans',
     '<ent type="NAME">Emilie Rousseau</ent> epouse <ent type="NAME">Marchand</ent>',
     'j\'ai parle avec <ent type="NAME">Sylvie Marchal</ent> au guichet',
+    # Laws named after their minister are no people ("loi [NOM]" before)
+    "Qui peut effectuer un rachat « loi Fillon » ?",
+    "la réforme Touraine a changé le nombre de trimestres ?",
+    'j\'ai voté pour la loi mais <ent type="NAME">Martine Leroux</ent> m\'a répondu',
     # stoplist, titles alone, organisations, capitalised chat words
     "Bonjour Madame, Monsieur, ma Caf ne repond pas",
     "Madame, Monsieur,",
