@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Tuple
 
+import numpy as np
+
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.nlu.classifiers.classifier import IntentClassifier
@@ -79,46 +81,49 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
                  if any(_words(name) in words for name in names)}
         return named.pop() if len(named) == 1 else None
 
-    def _prefer_home_branch(self, branch: Optional[str], ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
-        weight = self._config["home_branch_weight"]
-        single_windows = self._config["single_window_branches"]
-        if branch not in BRANCHES:
-            return ranking
+    def _label_branches(self) -> np.ndarray:
+        """The branch of each label, in the classifier's order (computed once per model)."""
+        if self.__dict__.get("_branches_of") is not self._pipeline:  # first use, or trained again
+            self.__dict__.update(_branches_of=self._pipeline, _priors={},
+                                 _branches=np.array([_branch_of(str(label)) for label in self._pipeline.classes_]))
+        return self.__dict__["_branches"]
 
-        def prior(label: str) -> float:
-            label_branch = _branch_of(label)
-            if label_branch == branch:
-                return weight
-            if branch in single_windows:
-                return 0.0
-            return self._config["single_window_weight"] if label_branch in single_windows else 1.0
+    def _home_prior(self, branch: str) -> np.ndarray:
+        """Weight of each label for a question put to `branch`'s caisse (computed once per branch)."""
+        branches = self._label_branches()
+        priors = self.__dict__["_priors"]
+        if branch not in priors:
+            if branch in self._config["single_window_branches"]:
+                others = np.zeros(len(branches))
+            else:
+                single = np.isin(branches, self._config["single_window_branches"])
+                others = np.where(single, self._config["single_window_weight"], 1.0)
+            priors[branch] = np.where(branches == branch, self._config["home_branch_weight"], others)
+        return priors[branch]
 
-        weighted = [(label, p * prior(label)) for label, p in ranking]
-        total = sum(p for _, p in weighted)
-        if total == 0.0:  # a model without this branch's templates
-            return ranking
-        return sorted(((label, p / total) for label, p in weighted), key=lambda pair: -pair[1])
-
-    def _prefer_branch(self, message: Message, text: str,
-                       ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
+    def _prefer_branch(self, message: Message, text: str, probabilities: np.ndarray) -> Tuple[np.ndarray, np.ndarray]:
+        """Probabilities after the branch preferences, and the labels' order (best first)."""
         branch = self.named_branch(text)
         if branch is None:
             home = (message.get("metadata") or {}).get("caisse_branch") or get_config().branch
-            return self._prefer_home_branch(home, ranking)
-        if _branch_of(ranking[0][0]) == branch:
-            return ranking
-        best = next((pair for pair in ranking if _branch_of(pair[0]) == branch), None)
-        if best is None or best[1] < self._config["named_branch_ratio"] * ranking[0][1]:
-            return self._distrust_other_branches(branch, ranking)
-        return [best] + [pair for pair in ranking if pair is not best]
-
-    def _distrust_other_branches(self, branch: str, ranking: List[Tuple[str, float]]) -> List[Tuple[str, float]]:
-        """The named branch has no template close enough: another branch's template answers
-        about another body than the one asked, so it keeps only `other_branch_trust` of its
-        probability (not renormalised) and the answer gate gives no template."""
-        trust = self._config["other_branch_trust"]
-        scaled = [(label, p if _branch_of(label) == branch else p * trust) for label, p in ranking]
-        return sorted(scaled, key=lambda pair: -pair[1])
+            if home in BRANCHES:
+                weighted = probabilities * self._home_prior(home)
+                total = weighted.sum()
+                if total > 0.0:  # else a model without this branch's templates
+                    probabilities = weighted / total
+            return probabilities, _best_first(probabilities)
+        order = _best_first(probabilities)
+        in_branch = self._label_branches() == branch
+        if in_branch[order[0]]:
+            return probabilities, order
+        candidates = order[in_branch[order]]
+        if not len(candidates) or probabilities[candidates[0]] < self._config["named_branch_ratio"] * probabilities[order[0]]:
+            # The named branch has no template close enough: another branch's template answers
+            # about another body than the one asked, so it keeps only `other_branch_trust` of its
+            # probability (not renormalised) and the answer gate gives no template.
+            scaled = np.where(in_branch, probabilities, probabilities * self._config["other_branch_trust"])
+            return scaled, _best_first(scaled)
+        return probabilities, np.concatenate(([candidates[0]], order[order != candidates[0]]))
 
     def train(self, training_data: TrainingData) -> Resource:
         retrieval_intent = self._config["retrieval_intent"]
@@ -140,8 +145,9 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             if self._config["only_for_intent"] and intent != self._config["retrieval_intent"]:
                 continue
             text = _PLACEHOLDERS.sub(" ", message.get(TEXT) or "")
-            ranking = self._prefer_branch(message, text, self.ranking(text, length=0))
-            ranking = ranking[:self._config["ranking_length"] or None]
+            probabilities, order = self._prefer_branch(message, text, self._probabilities(text))
+            labels = self._pipeline.classes_
+            ranking = [(str(labels[i]), float(probabilities[i])) for i in order[:self._config["ranking_length"] or None]]
             key, confidence = ranking[0]
             utter_action = util.intent_response_key_to_template_key(key)
             prediction = {
@@ -165,6 +171,11 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
 def _branch_of(key: str) -> str:
     """`faq/caf_logement_apl` -> `caf` (template ids start with their branch)."""
     return key.split("/", 1)[-1].split("_", 1)[0]
+
+
+def _best_first(probabilities: np.ndarray) -> np.ndarray:
+    """Indices by decreasing probability, ties in the classifier's order (as a stable sort)."""
+    return np.argsort(-probabilities, kind="stable")
 
 
 def _words(text: str) -> str:

@@ -44,3 +44,17 @@ def test_the_fast_tfidf_forgets_its_idf_when_fitted_again():
     other = ["caf caf dossier", "cpam arret", "cpam prime"]
     expected = TfidfVectorizer().fit(other).transform(["caf cpam prime"]).toarray()
     assert np.allclose(fast.fit(other).transform(["caf cpam prime"]).toarray(), expected)
+
+
+def test_the_fast_union_stacks_the_same_features_as_scikit_learns():
+    import numpy as np
+    from sklearn.pipeline import FeatureUnion
+
+    from bot.nlu._text import text_features
+
+    texts = ["mon rsa est suspendu", "date de versement caf", "carte vitale perdue", "apl etudiant colocation"]
+    fast = text_features().fit(texts)
+    plain = FeatureUnion(fast.transformer_list)
+    for text in ["rsa suspendu depuis mars ?", "jai perdu ma carte vitale"]:
+        assert np.array_equal(fast.transform([text]).toarray(), plain.transform([text]).toarray())
+    assert fast.transform(texts).shape == plain.transform(texts).shape
