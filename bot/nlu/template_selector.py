@@ -83,15 +83,16 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
 
     def _label_branches(self) -> np.ndarray:
         """The branch of each label, in the classifier's order (computed once per model)."""
-        if self.__dict__.get("_branches_of") is not self._pipeline:  # first use, or trained again
-            self.__dict__.update(_branches_of=self._pipeline, _priors={},
-                                 _branches=np.array([_branch_of(str(label)) for label in self._pipeline.classes_]))
-        return self.__dict__["_branches"]
+        if getattr(self, "_branches_of", None) is not self._pipeline:  # first use, or trained again
+            self._branches_of = self._pipeline
+            self._branches = np.array([_branch_of(str(label)) for label in self._pipeline.classes_])
+            self._priors: Dict[str, np.ndarray] = {}
+        return self._branches
 
     def _home_prior(self, branch: str) -> np.ndarray:
         """Weight of each label for a question put to `branch`'s caisse (computed once per branch)."""
         branches = self._label_branches()
-        priors = self.__dict__["_priors"]
+        priors = self._priors
         if branch not in priors:
             if branch in self._config["single_window_branches"]:
                 others = np.zeros(len(branches))
