@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from bot.backoffice import create_user
 from bot.config import get_config
+from bot.nlu.parse import selected_template
 from bot.storage import get_engine
 from bot.templates import load_templates
 
@@ -62,6 +63,18 @@ def ask_in_chat(browser, stack, question):
     return page.get_by_role("log")
 
 
+def answered_example(stack):
+    """One of the edited template's examples that the running model answers with it: which
+    examples clear the confidence threshold shifts a little with each retraining, and this test
+    is about publishing a text, not about one example's confidence."""
+    for example in EDITED.examples:
+        parse = requests.post(f"http://127.0.0.1:{stack.ports.rasa}/model/parse", json={"text": example},
+                              params={"token": stack.env["RASA_AUTH_TOKEN"]}, timeout=10).json()
+        if parse["intent"]["name"] == "faq" and selected_template(parse)[0] == EDITED.id:
+            return example
+    pytest.fail(f"aucun exemple de {EDITED.id} n'obtient ce modèle au-dessus du seuil")
+
+
 def loaded_model(stack):
     return requests.get(f"http://127.0.0.1:{stack.ports.rasa}/status",
                         params={"token": stack.env["RASA_AUTH_TOKEN"]}, timeout=10).json()["model_file"]
@@ -91,7 +104,8 @@ def test_an_edited_text_is_in_the_chat_once_published_without_retraining(stack, 
     expect(told).to_contain_text(EDITED.id)
     expect(told).to_contain_text("publiée par validation")
 
-    chat = ask_in_chat(browser, stack, EDITED.examples[0])
+    question = answered_example(stack)
+    chat = ask_in_chat(browser, stack, question)
     expect(chat).to_contain_text("Texte revu par la rédaction", timeout=30_000)
     expect(chat.get_by_role("link", name=SITE.removeprefix("https://").removeprefix("www."))).to_have_attribute(
         "href", SITE)  # the widget shows a link as its site and page
@@ -100,7 +114,7 @@ def test_an_edited_text_is_in_the_chat_once_published_without_retraining(stack, 
     # The way back: the validator returns to the file's text, and the chat gives it again.
     validator.get_by_role("button", name="Revenir au texte du fichier d'origine").click()
     expect(validator.get_by_role("status")).to_contain_text("Ancienne version republiée")
-    chat = ask_in_chat(browser, stack, EDITED.examples[0])
+    chat = ask_in_chat(browser, stack, question)
     expect(chat).to_contain_text(EDITED.answer[:60], timeout=30_000)
 
 
