@@ -133,8 +133,12 @@ class NameLexicon:
         self._stop = stop_words
 
     def never(self, folded: str) -> bool:
-        """Words that end a name: function words, titles, organisations, months."""
-        return folded in _NEVER_NAME or folded in self._stop
+        """Words that end a name: function words, titles, organisations, months, and compounds of
+        them ("Agirc-Arrco", "Pôle-Emploi")."""
+        if folded in _NEVER_NAME or folded in self._stop:
+            return True
+        parts = folded.split("-")
+        return len(parts) > 1 and all(p in _NEVER_NAME or p in self._stop for p in parts)
 
     def ordinary(self, token: _Token) -> bool:
         """An ordinary French word (not a known first name)."""

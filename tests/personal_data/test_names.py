@@ -16,6 +16,9 @@ SENTENCES = [
     # Schemes and services are no names ("au salarié [NOM]" before)
     "L'employeur particulier doit-il faire une fiche de paie au salarié Cesu ?",
     "mon salarié Pajemploi et la retraite Agirc-Arrco",
+    "Quelle minoration peut-on voir appliquer à la pension complémentaire Agirc-Arrco ?",
+    "la retraite complementaire Agirc-Arrco de mon pere et Pole-Emploi",
+    'mon conseiller <ent type="NAME">Jean-Pierre</ent> ne repond plus',
     'je m\'appelle <ent type="NAME">Sophie Lemarchand</ent>',
     'je m appelle <ent type="NAME">kevin lefort</ent> j\'ai 2 enfants',
     'Madame <ent type="NAME">Garnier</ent> m\'a dit de vous ecrire',
