@@ -9,7 +9,7 @@ from bot.config import Contacts
 # The words for each kind of masked data (bot.personal_data), in config/textes.yml.
 TYPE_LABELS = {kind: f"masked_data.{kind.lower()}" for kind in (
     "NIR", "IBAN", "ALLOCATAIRE", "MSA", "FISCAL", "PHONE", "EMAIL", "ADDRESS", "BIRTHDATE", "NAME", "CARD",
-    "ID_DOCUMENT", "SECRET")}
+    "ID_DOCUMENT", "SECRET", "FILE_NUMBER")}
 
 
 def _enumerate(labels: list[str]) -> str:

@@ -1,4 +1,6 @@
-"""File numbers that only mean something in context: CAF allocataire, MSA, tax (SPI).
+"""File numbers that only mean something in context: CAF allocataire, MSA, tax (SPI) and the
+other references of a person's file (dossier, Urssaf account, Pajemploi, pension...). A company's
+SIRET or SIREN is public (SIRENE register) and stays readable.
 
 These numbers have no public checksum (allocataire, MSA) or one too weak to be trusted
 alone (tax number, mod 511), so they are taken only after a cue naming them:
@@ -31,6 +33,13 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:identification\s*)?fiscale?s?\b"
         r"|\bnumero\s*spi\b|\bspi\b|\bnif\b|\bnumero\s*de\s*(?:tele)?declarant\b)"
     ),
+    # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
+    "FILE_NUMBER": re.compile(
+        rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
+        rf"{_OF}(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?|retraites?|carsat|cnav|adherents?)\b"
+        r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
+        r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b)"
+    ),
 }
 
 # What may sit between the cue and the value ("c'est", ": ", "j'ai un courrier avec"):
@@ -40,6 +49,8 @@ _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}",
+    # Letters may lead ("AB1234567"); five digits at least, so a year or a day is never taken.
+    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?)?\d(?:[ .-]?\d){4,24}",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -51,6 +62,7 @@ _BARE_CUES = {
     "ALLOCATAIRE": r"\b(?:all?occ?at?aire?s?|all?oc|caf|mon\s+(?:numero|num|n°|nº|no))",
     "MSA": r"\bmsa",
     "FISCAL": r"\bfiscale?",
+    "FILE_NUMBER": r"\b(?:dossier|pajemploi|cesu|cotisant|urssaf)",
 }
 _SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
@@ -58,9 +70,12 @@ _NOT_DATE_NOR_PHONE = (
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
     r"(?!0[1-9](?:[ .]?\d){8}(?![ .]?\d))"
 )
+# A file reference never looks like a date ("dossier envoyé le 12.05.2024") or a phone number
+# (found as such by its own detector).
+_GUARDS = {"FILE_NUMBER": _NOT_DATE_NOR_PHONE}
 
 _PATTERNS = [
-    (kind, re.compile(rf"{cue.pattern}{_GAP}(?<![\d.])(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"))
+    (kind, re.compile(rf"{cue.pattern}{_GAP}(?<![\d.]){_GUARDS.get(kind, '')}(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"))
     for kind, cue in _CUES.items()
 ] + [
     (
@@ -74,7 +89,7 @@ _PATTERNS = [
 
 
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
-    """Yield allocataire, MSA and tax numbers introduced by a cue."""
+    """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
     del text  # the folded copy has the same offsets and simpler cues
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):

@@ -23,6 +23,7 @@ MASKS: dict[str, str] = {
     "CARD": "[CARTE BANCAIRE]",
     "ID_DOCUMENT": "[N° DE PIÈCE D'IDENTITÉ]",
     "SECRET": "[CODE CONFIDENTIEL]",
+    "FILE_NUMBER": "[N° DE DOSSIER]",
 }
 
 # When two candidate spans overlap, the type listed first wins: checksum-validated
@@ -38,6 +39,7 @@ PRIORITY: tuple[str, ...] = (
     "FISCAL",
     "MSA",
     "ALLOCATAIRE",
+    "FILE_NUMBER",
     "PHONE",
     "BIRTHDATE",
     "ADDRESS",

@@ -1,4 +1,4 @@
-"""Allocataire, MSA and tax numbers: only after a cue naming them."""
+"""Allocataire, MSA, tax and file numbers: only after a cue naming them."""
 
 from __future__ import annotations
 
@@ -36,9 +36,27 @@ SENTENCES = [
     "courrier caf 12.05.2024 recu hier",
     "caf 12 05 2024",
     "la msa 06 12 34 56 78",
+    # the other references of a file
+    'Mme Arnal, dossier n° <ent type="FILE_NUMBER">987654321</ent> toujours en attente',
+    'ma référence pajemploi est <ent type="FILE_NUMBER">12345678</ent>',
+    'mon num urssaf <ent type="FILE_NUMBER">527 000123456789012</ent> je ne peux pas payer',
+    'numero de cotisant : <ent type="FILE_NUMBER">117 1234567890</ent>',
+    'n° de pension <ent type="FILE_NUMBER">12345678</ent> virement absent',
+    'dossier : <ent type="FILE_NUMBER">AB123456</ent>',
+    'mon dossier c\'est le <ent type="FILE_NUMBER">987654</ent>',
+    'numero cesu <ent type="FILE_NUMBER">1234567890123</ent>',
+    # a file named next to a date, a year, an amount or a phone number
+    "numero de dossier envoye le 12.05.2024",
+    "mon dossier 2024 est bloque depuis 3 mois",
+    "j'ai un dossier depuis 3 ans avec 12000 euros de dettes",
+    "je paye 15000 euros a l urssaf",
+    "mon numero urssaf 12 03 2024 c'est quand ?",
+    "ou trouver mon numero de dossier pajemploi ?",
+    "le siret de l'urssaf c'est quoi",
+    "mon siret 123 456 789 00012 est radie ?",
 ]
 
 
 @pytest.mark.parametrize("line", SENTENCES)
 def test_annotated_sentences(detector, line):
-    check_annotated(detector, line, only=frozenset({"ALLOCATAIRE", "MSA", "FISCAL"}))
+    check_annotated(detector, line, only=frozenset({"ALLOCATAIRE", "MSA", "FISCAL", "FILE_NUMBER"}))
