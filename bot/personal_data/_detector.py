@@ -33,6 +33,7 @@ from ._nlp import (
     PersonSpans,
     load_pipeline,
     spacy_common_words,
+    spacy_inflected_forms,
     spacy_person_spans,
     spacy_stop_words,
 )
@@ -98,7 +99,8 @@ class Detector:
                     self._nlp = load_pipeline(self._model)
                 if self._use_ner and self._nlp is not None:
                     self._person_spans = spacy_person_spans(self._nlp)
-                self._lexicon = NameLexicon(spacy_common_words(self._nlp), spacy_stop_words())
+                self._lexicon = NameLexicon(spacy_common_words(self._nlp), spacy_stop_words(),
+                                            spacy_inflected_forms(self._nlp))
             return self._lexicon
 
     def detect(self, text: str) -> list[Finding]:

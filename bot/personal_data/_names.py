@@ -95,6 +95,10 @@ _MAX_TOKENS = 4
 # Elided pronouns and articles in lower case ("m'a", "j'ai", "l'appli"): never a name.
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
 _END_OF_MESSAGE = re.compile(r"[\s.!,;:)\-]*\Z")
+# Praise and apologies typed after "madame" / "monsieur": no surname.
+_NOT_SURNAMES_AFTER_TITLE = frozenset(
+    "super genial parfait gentil sympa bravo excellent formidable courage desole navre".split()
+)
 # A capitalised word after one of these is a street, a school, a place: not a person.
 _PLACE_BEFORE = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|place|allee|impasse|chemin|quai|square|residence"
@@ -128,9 +132,11 @@ class _Token:
 class NameLexicon:
     """Decides whether a word can be part of a name, from stoplists and French vocabulary."""
 
-    def __init__(self, common: CommonWords, stop_words: frozenset[str]):
+    def __init__(self, common: CommonWords, stop_words: frozenset[str],
+                 inflected: Callable[[str], bool] = lambda lower: False):
         self._common = common
         self._stop = stop_words
+        self._inflected = inflected
 
     def never(self, folded: str) -> bool:
         """Words that end a name: function words, titles, organisations, months, and compounds of
@@ -148,6 +154,14 @@ class NameLexicon:
     def ordinary_word(self, token: _Token) -> bool:
         """An ordinary French word, even if it is also a first name ("rose", "pierre")."""
         return self._common(token.text.lower(), token.folded.rstrip("."))
+
+    def surname_after_title(self, token: _Token) -> bool:
+        """"madame dupont", "monsieur rousseau": after a civility title, a lowercase word the
+        dictionary knows only as a noun is the surname; a verb or an adverb is the sentence going
+        on ("madame excusez-moi", "monsieur vraiment merci")."""
+        word = token.folded.rstrip(".")
+        lower = token.text.lower().rstrip(".")
+        return not (self._inflected(lower) or word.endswith("ment") or word in _NOT_SURNAMES_AFTER_TITLE)
 
     def accented_word(self, token: _Token) -> bool:
         """Typed with accents that make it an ordinary word ("marié"), not a name ("Marie")."""
@@ -205,7 +219,8 @@ def _name_after(
             # "je m'appelle marie dupont": after a first name, the next word is the surname
             # even where the dictionary knows it (dupont, moreau, fournier...)
             after_first_name = len(kept) == 1 and kept[0].folded in FIRST_NAMES
-            accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name
+            after_title = strength == TITLE and len(kept) < 2 and lexicon.surname_after_title(token)
+            accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name or after_title
         if not accepted or (pending and not capital and (kept or strength != STRONG)):
             break
         kept.extend(pending)

@@ -93,6 +93,19 @@ def spacy_common_words(nlp: Language | None) -> CommonWords:
     return common
 
 
+def spacy_inflected_forms(nlp: Language | None) -> Callable[[str], bool]:
+    """Is this lowercase word an inflected form in the lemmatizer's table ("pouvez", "excusez")?
+
+    Verbs, plurals and agreed adjectives are listed there; surnames the dictionary also knows as
+    nouns ("dupont", "fournier") are lemmas only."""
+    lemmatizer = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.component_names else None
+    lookups = getattr(lemmatizer, "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_lookup"):
+        return lambda lower: False
+    inflected = lookups.get_table("lemma_lookup")
+    return lambda lower: lower in inflected
+
+
 def spacy_stop_words() -> frozenset[str]:
     """spaCy's French stop words, folded (no model needed)."""
     from spacy.lang.fr.stop_words import STOP_WORDS

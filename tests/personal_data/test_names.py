@@ -70,6 +70,16 @@ SENTENCES = [
     "J'ai reçu un relevé de la part des caisses de retraite, à quoi sert-il ?",
     'je vous écris de la part de <ent type="NAME">Martine Dubois</ent>',
     'un message de la part d\'<ent type="NAME">Enzo</ent> pour vous',
+    # a lowercase surname the dictionary also knows, right after a civility title
+    'je suis madame <ent type="NAME">dupont</ent> et j\'attends ma pension',
+    'bonjour monsieur <ent type="NAME">rousseau</ent> m\'a dit de rappeler',
+    'mme <ent type="NAME">moreau fournier</ent>, dossier retraite',
+    # ... but not the sentence going on after "madame" / "monsieur"
+    "bonjour madame pouvez vous m'aider",
+    "madame excusez moi de vous deranger",
+    "merci monsieur vraiment",
+    "monsieur veuillez trouver ci-joint",
+    "merci madame super service",
 ]
 
 
