@@ -27,6 +27,7 @@ from typing import Dict, FrozenSet, Optional
 import yaml
 
 from bot.config import PROJECT_ROOT, CaisseConfig, Contacts, get_config
+from bot.personal_data import MASKS
 from bot.templates._render import PLACEHOLDERS, placeholders_in, render
 
 TEXTS_PATH = PROJECT_ROOT / "config" / "textes.yml"
@@ -68,8 +69,7 @@ EXPECTED: Dict[str, FrozenSet[str]] = {key: frozenset(fields) for key, fields in
     "redirect.other_branch": ("de_caisse", "organisme", "de_organisme", "telephone_organisme", "site_organisme"),
     "redirect.other_organisation": ("de_caisse", "de_organisme", "contact"),
     "masked_data.notice": ("donnees",),
-    **{f"masked_data.{kind}": () for kind in ("nir", "iban", "allocataire", "msa", "fiscal", "phone", "email",
-                                              "address", "birthdate", "name", "card", "id_document", "secret")},
+    **{f"masked_data.{kind.lower()}": () for kind in MASKS},  # one wording per kind of masked data
     **{f"secure_path.{topic}": ("espace",) for topic in ("amount", "payments", "documents", "file_status")},
     **{f"widget.{name}": () for name in (
         "launcher", "title", "clear", "close_label", "log_label", "intro", "notice", "charter_link", "typing",

@@ -4,12 +4,11 @@ from __future__ import annotations
 from typing import Iterable
 
 from bot import texts
+from bot.personal_data import MASKS
 from bot.config import Contacts
 
 # The words for each kind of masked data (bot.personal_data), in config/textes.yml.
-TYPE_LABELS = {kind: f"masked_data.{kind.lower()}" for kind in (
-    "NIR", "IBAN", "ALLOCATAIRE", "MSA", "FISCAL", "PHONE", "EMAIL", "ADDRESS", "BIRTHDATE", "NAME", "CARD",
-    "ID_DOCUMENT", "SECRET", "FILE_NUMBER")}
+TYPE_LABELS = {kind: f"masked_data.{kind.lower()}" for kind in MASKS}
 
 
 def _enumerate(labels: list[str]) -> str:

@@ -12,6 +12,14 @@ def test_notice_names_each_kind_of_data_and_the_secure_channels():
     assert contacts.account_url in notice and contacts.phone in notice
 
 
+def test_a_file_reference_is_named_in_the_notice():
+    from bot.personal_data import mask
+
+    masked = mask("mon numero de dossier est 87654321, ou en est-il ?")
+    assert masked.types == ["FILE_NUMBER"] and "87654321" not in masked.text
+    assert "un numéro de dossier ou de compte" in masked_data_notice(masked.types, load_config(environ={}).contacts)
+
+
 def test_no_known_type_no_notice():
     assert masked_data_notice([], load_config(environ={}).contacts) == ""
 
