@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.text import fold_same_length
 
@@ -67,16 +67,21 @@ def spacy_person_spans(nlp: Language) -> PersonSpans:
     return person_spans
 
 
+def _lemma_lookups(nlp: Language | None) -> Any:
+    """The lemmatizer's lookup tables when they hold `lemma_lookup`, else None."""
+    if nlp is None or "lemmatizer" not in nlp.component_names:
+        return None
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    return lookups if lookups is not None and lookups.has_table("lemma_lookup") else None
+
+
 def spacy_common_words(nlp: Language | None) -> CommonWords:
     """Ordinary-word test from the model's lemmatizer tables (inflected forms and lemmas).
 
     Without a model, nothing is ordinary: names then rely on stoplists and cues only.
     """
-    lemmatizer = None
-    if nlp is not None and "lemmatizer" in nlp.component_names:
-        lemmatizer = nlp.get_pipe("lemmatizer")
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_lookup"):
+    lookups = _lemma_lookups(nlp)
+    if lookups is None:
         return lambda lower, folded: False
     inflected = lookups.get_table("lemma_lookup")  # keyed by string hash: test membership
     lemmas: set[str] = set()
@@ -98,9 +103,8 @@ def spacy_inflected_forms(nlp: Language | None) -> Callable[[str], bool]:
 
     Verbs, plurals and agreed adjectives are listed there; surnames the dictionary also knows as
     nouns ("dupont", "fournier") are lemmas only."""
-    lemmatizer = nlp.get_pipe("lemmatizer") if nlp is not None and "lemmatizer" in nlp.component_names else None
-    lookups = getattr(lemmatizer, "lookups", None)
-    if lookups is None or not lookups.has_table("lemma_lookup"):
+    lookups = _lemma_lookups(nlp)
+    if lookups is None:
         return lambda lower: False
     inflected = lookups.get_table("lemma_lookup")
     return lambda lower: lower in inflected

@@ -18,7 +18,11 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_mask_tokens():
-    # (every type has its words in config/textes.yml: tests/test_texts.py)
+    from bot.dialogue.privacy import TYPE_LABELS
+
+    # every type the detector can find is explained to the person in the masked-data notice
+    # (its words are in config/textes.yml: tests/test_texts.py)
+    assert set(MASKS) == set(TYPE_LABELS)
     assert len(set(MASKS.values())) == len(MASKS)
     assert all(token.startswith("[") and token.endswith("]") for token in MASKS.values())
     assert not any(c in token for token in MASKS.values() for c in "{}")
