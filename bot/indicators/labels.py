@@ -22,7 +22,8 @@ DATA_TYPES = {"NIR": "Numéro de sécurité sociale", "IBAN": "IBAN", "ALLOCATAI
               "MSA": "Numéro MSA", "FISCAL": "Numéro fiscal", "PHONE": "Téléphone", "EMAIL": "E-mail",
               "ADDRESS": "Adresse", "BIRTHDATE": "Date de naissance", "NAME": "Nom",
               "CARD": "Carte bancaire", "ID_DOCUMENT": "Pièce d'identité", "SECRET": "Mot de passe ou code",
-              "FILE_NUMBER": "Numéro de dossier ou de compte"}
+              "FILE_NUMBER": "Numéro de dossier ou de compte",
+              "LOGIN": "Identifiant de connexion"}
 KINDS = {"fallback": "Non comprise ou sans réponse validée", "out_of_scope": "Hors sujet"}
 STATUSES = {"waiting": "En attente", "active": "Prise en charge", "closed": "Clôturée"}
 MODERATION = {"insult": "Insultes", "threat": "Menaces", "hate": "Propos haineux", "defamation": "Diffamation",

@@ -19,6 +19,7 @@ from ._card import find_card
 from ._email import find_email
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
+from ._login import find_login
 from ._id_document import find_id_document
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
@@ -112,6 +113,7 @@ class Detector:
         for detector in PATTERN_DETECTORS:
             candidates.extend(detector(text, folded))
         lexicon = self._load()
+        candidates.extend(find_login(text, folded, lexicon))
         candidates.extend(find_cued_names(text, folded, lexicon))
         candidates.extend(find_known_first_names(text, folded, lexicon))
         person_spans = self._person_spans_for(text, folded, lexicon)

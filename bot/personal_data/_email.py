@@ -1,7 +1,8 @@
 """E-mail detector: plain addresses and the spelled-out form users type to dodge filters.
 
 "jean.dupont@gmail.com", "jean.dupont @ gmail.com" and
-"jean.dupont arobase gmail point com" are all the same address.
+"jean.dupont arobase gmail point com" and "jean point dupont arobase gmail point com" are all
+the same address.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ _PLAIN = re.compile(
 _TLD = r"(?:com|fr|net|org|eu|be|ch|re|gp|mq|info|io|biz|de|es|it|uk|ca|ma|dz|tn|sn)"
 _AT = r"(?:@|\(at\)|\[at\]|\bat\b|\barr?obase\b|\barr?ob\b)"
 _DOT = r"(?:\.|\(dot\)|\[dot\]|\bdot\b|\bpoint\b)"
+# The part before the at-sign spelled too: "jean point dupont", "jean tiret bas dupont".
+_SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+bas)?|underscore)\s+)*"
 _SPELLED = re.compile(
-    rf"(?<![\w.\-])[a-z0-9][a-z0-9._\-]*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
+    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
     rf"\s*{_DOT}\s*{_TLD}\b"
 )
 

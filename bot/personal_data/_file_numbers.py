@@ -1,5 +1,6 @@
 """File numbers that only mean something in context: CAF allocataire, MSA, tax (SPI) and the
-other references of a person's file (dossier, Urssaf account, Pajemploi, pension...). A company's
+other references of a person's file (dossier, Urssaf account, Pajemploi, pension, France
+Travail...). A company's
 SIRET or SIREN is public (SIRENE register) and stays readable.
 
 These numbers have no public checksum (allocataire, MSA) or one too weak to be trusted
@@ -36,7 +37,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(
         rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
-        rf"{_OF}(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?|retraites?|carsat|cnav|adherents?)\b"
+        rf"{_OF}(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?|retraites?|carsat|cnav|adherents?"
+        r"|pole\s*emploi|france\s*travail|demandeur\s*d'?\s*emploi)\b"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b)"
     ),
@@ -50,7 +52,8 @@ _VALUES: dict[str, str] = {
     "MSA": r"\d(?:[ .]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}",
     # Letters may lead ("AB1234567"); five digits at least, so a year or a day is never taken.
-    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?)?\d(?:[ .-]?\d){4,24}",
+    # France Travail's identifier ends with a letter ("1234567A"); not "e", read as euros.
+    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?)?\d(?:[ .-]?\d){4,24}(?:[a-df-z](?!\w))?",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 

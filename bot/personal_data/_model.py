@@ -24,6 +24,7 @@ MASKS: dict[str, str] = {
     "ID_DOCUMENT": "[N° DE PIÈCE D'IDENTITÉ]",
     "SECRET": "[CODE CONFIDENTIEL]",
     "FILE_NUMBER": "[N° DE DOSSIER]",
+    "LOGIN": "[IDENTIFIANT]",
 }
 
 # When two candidate spans overlap, the type listed first wins: checksum-validated
@@ -40,6 +41,7 @@ PRIORITY: tuple[str, ...] = (
     "MSA",
     "ALLOCATAIRE",
     "FILE_NUMBER",
+    "LOGIN",
     "PHONE",
     "BIRTHDATE",
     "ADDRESS",

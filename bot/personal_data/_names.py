@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from bot.text import fold_same_length
+
 from ._lexicon import (
     ADMINISTRATIVE_WORDS,
     CHAT_WORDS,
@@ -150,6 +152,11 @@ class NameLexicon:
         """An ordinary French word (not a known first name)."""
         word = token.folded.rstrip(".")
         return word not in FIRST_NAMES and self._common(token.text.lower(), word)
+
+    def ordinary_text(self, word: str) -> bool:
+        """A French word or function word, typed as is ("introuvable", "mon"), not "jdupont"."""
+        folded = fold_same_length(word.lower())
+        return folded in self._stop or self._common(word.lower(), folded)
 
     def ordinary_word(self, token: _Token) -> bool:
         """An ordinary French word, even if it is also a first name ("rose", "pierre")."""

@@ -7,7 +7,9 @@ whose key fails is a mistyped NIR (a typo does not make it public) when its stru
 that of a person's number (sex 1/2/7/8, month 01-12, a department, non-zero commune and
 order) and no other kind of reference introduces it ("facture", "commande", "colis");
 after a cue ("mon numéro de sécu"), any plausible structure is enough, and the key may
-be missing.
+be missing. A piece of a NIR is still a piece of the person's number: after a cue, a run of
+5 to 12 digits is taken too ("mon n° de sécu commence par 1850578", "ma sécu finit par
+08436"), unless it is an amount, a pair of years or an article of law.
 """
 
 from __future__ import annotations
@@ -41,6 +43,19 @@ _OTHER_REFERENCE = re.compile(
     r"|police|sinistres?|devis|operations?|series?)\b"
 )
 _OTHER_WINDOW = 30
+
+# A piece of a NIR after its cue: what starts a NIR (its sex digit) or, after words saying
+# it is the end, any digits; never an amount, a rate, a year pair or an article of law.
+_PARTIAL = re.compile(
+    rf"{_CUE.pattern}(?P<gap>[^\d\n?!.;]{{0,40}}?)(?<![\w.\-])"
+    r"(?P<value>\d(?:[ .\-]?\d){4,11})(?![ .\-/]?\d)(?![\w,])(?!\s*(?:€|e\b|eur\b|euros?\b|%|ans\b))"
+)
+_ENDING = re.compile(r"\b(?:termine|finit|fini|finissant|terminant|fin|derniers?)\b")
+_NOT_PIECE = re.compile(
+    r"\b(?:articles?|art|code|loi|decret|plafond|pass|taux|montant|somme|depuis|en|an|annee"
+    r"|au|tel|telephone|appel\w*|numero\s+vert|contact\w*|joindre)\b"
+)
+_YEAR_PAIR = re.compile(r"(?:19|20)\d\d(?:19|20)\d\d")
 
 # Sex digit: 1/2, 3/4 (temporary), 7/8 (foreigners awaiting registration).
 _SEX_DIGITS = frozenset("123478")
@@ -93,3 +108,15 @@ def find_nir(text: str, folded: str) -> Iterator[Finding]:
         other = _OTHER_REFERENCE.search(folded, max(0, match.start() - _OTHER_WINDOW), match.start())
         if len(compact) == 15 and _personal_structure(compact) and not other:
             yield Finding("NIR", match.start(), match.end())
+    yield from _pieces(folded)
+
+
+def _pieces(folded: str) -> Iterator[Finding]:
+    """Pieces of a NIR after a cue (the full-length forms are found above)."""
+    for match in _PARTIAL.finditer(folded):
+        gap, value = match.group("gap"), match.group("value")
+        compact = _SEPARATORS.sub("", value)
+        if _NOT_PIECE.search(gap) or _YEAR_PAIR.fullmatch(compact):
+            continue
+        if compact[0] in _SEX_DIGITS or _ENDING.search(gap):
+            yield Finding("NIR", match.start("value"), match.end("value"))

@@ -4,7 +4,8 @@
 "code confidentiel 1234", "code d'accès : 8812", "identifiants : jdupont / Azerty12".
 One-time codes are secrets too while they are valid ("code reçu par sms : 482913", "le
 code de vérification 4587", "OTP 744007"): a code of 4 to 8 digits after "code" and a
-few words saying what kind of code it is (received, by text message, verification, PIN...),
+few words saying what kind of code it is (received, by text message, verification, PIN...)
+or "mon code" (the person's own),
 but not a postcode or an article of a legal code ("code postal 75012", "code du travail").
 The value is the word that follows the cue and its link ("c'est", ":", "="), or a quoted
 phrase; a word that looks like a password (letters with digits or symbols) needs no
@@ -81,6 +82,8 @@ _PUBLIC_CODES = re.compile(
     r"|departement|commune|client|organisme|regime|route|guichet|banque|etablissement|iban"
     r"|bic|swift|cerfa|ref|reference|civil|penal|sante|action\s*sociale|famille)\b"
 )
+# "mon numéro allocataire 1234567 et mon code 4452": the person's own code is the secret one.
+_OWN_CODE = re.compile(r"\b(?:mon|ton|votre)\s+$")
 # "le code reçu en mars 2026": a year after these is a date, not a code.
 _BEFORE_YEAR = re.compile(
     r"\b(?:en|depuis|annee|de|du|fin|debut|janvier|fevrier|mars|avril|mai|juin|juillet|aout"
@@ -169,7 +172,9 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
     for match in _CODED.finditer(folded):
         gap = match.group("gap")
         after = folded[match.end() : match.end() + _KIND_AFTER]
-        if match.group("cue") != "otp" and not (_CODE_KINDS.search(gap) or _CODE_KINDS.search(after)):
+        own = _OWN_CODE.search(folded, max(0, match.start() - 8), match.start())
+        kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after)
+        if match.group("cue") != "otp" and not (kind_said or own):
             continue
         if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
             continue

@@ -17,6 +17,8 @@ SENTENCES = [
     "je n'ai pas de mail, je suis a la maison a 14h",
     "le site caf.fr ne marche pas",
     "point de depart : la gare",
+    'mon mail <ent type="EMAIL">marie point dupont arobase gmail point com</ent>',
+    'ecrivez a <ent type="EMAIL">jean tiret bas martin arobase orange point fr</ent> merci',
 ]
 
 

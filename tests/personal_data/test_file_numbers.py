@@ -54,6 +54,10 @@ SENTENCES = [
     "ou trouver mon numero de dossier pajemploi ?",
     "le siret de l'urssaf c'est quoi",
     "mon siret 123 456 789 00012 est radie ?",
+    # France Travail's identifier ends with a letter
+    'mon numéro pole emploi <ent type="FILE_NUMBER">1234567A</ent>',
+    'identifiant france travail : <ent type="FILE_NUMBER">7654321B</ent> merci',
+    "mon dossier 12345 e de dettes",
 ]
 
 

@@ -39,6 +39,12 @@ SENTENCES = [
     "numero secu 2 95 13 99 126 111 93",
     # part of a longer number
     "ticket 12 95 10 99 126 111 93 45",
+    # a piece of the number after its cue; amounts, articles and phone numbers are not pieces
+    'mon numero de secu commence par <ent type="NIR">1850578</ent> et la suite',
+    'ma secu finit par <ent type="NIR">084 36</ent>',
+    "plafond de la securite sociale 48060 euros",
+    "article L 323-1-1 du code de la securite sociale",
+    "securite sociale 2025 2026",
 ]
 
 

@@ -64,6 +64,9 @@ SENTENCES = [
     'MDP <ent type="SECRET">Chouquette!</ent>',
     "mot de passe: j'ai oublié",
     "le code de verification 06 12 34 56 78 c'est mon portable",
+    # the person's own code
+    'numero allocataire 4094718 et mon code <ent type="SECRET">4452</ent>',
+    "mon code postal 75011",
 ]
 
 

@@ -1,0 +1,33 @@
+"""Login identifiers: the login typed after its name is masked, not the talk about it."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'mon identifiant caf c\'est <ent type="LOGIN">jdupont75</ent>',
+    'login : <ent type="LOGIN">kdurand</ent>',
+    'mon nom d\'utilisateur est <ent type="LOGIN">fatou_n93</ent>, que faire ?',
+    'identifiant : <ent type="LOGIN">ndiaye.fatou</ent>',
+    'voici mes identifiants : <ent type="LOGIN">jdupont</ent> / Soleil2024!',
+    'identifiant et mot de passe : <ent type="LOGIN">1234567</ent> Tigre2416',
+    # descriptions of a login, not a login
+    "mon identifiant est bloqué",
+    "mon identifiant est introuvable",
+    "mon identifiant c'est mon numéro allocataire",
+    "identifiant ameli pas reconnu",
+    "je ne retrouve plus mon identifiant, c'est quoi ?",
+    "voici mes identifiants pour que vous regardiez : mdp Soleil2024!",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only="LOGIN")
+
+
+def test_an_e_mail_given_as_login_is_masked_as_an_e_mail(detector):
+    found = detector.detect("mon identifiant c'est mon mail jean.dupont@example.org")
+    assert [f.type for f in found] == ["EMAIL"]
