@@ -29,11 +29,17 @@ _DAY_WORDS = (
     r"|huit|neuf))?|trente(?:[- ]et[- ]un)?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze"
     r"|douze|treize|quatorze|quinze|seize)"
 )
+# "le premier janvier mille neuf cent quatre-vingt": the year in words, after a month name.
+_YEAR_WORDS = (
+    r"(?:mil(?:le)?[- ]neuf[- ]cents?|deux[- ]mil(?:le)?)(?:[- ]+(?:et[- ]une?|un|une|deux|trois|quatre"
+    r"|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente"
+    r"|quarante|cinquante|soixante)\b)*"
+)
 _SEP = r"\s*[/.\-]\s*|\s+"
 _ISO = r"(?:19|20)\d\d\s?[/.\-]\s?(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:0?[1-9]|[12]\d|3[01])(?!\d)"
 _DATE = (
     rf"(?P<date>{_ISO}|(?:{_DAY})(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
-    rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d)?"
+    rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d|\s+{_YEAR_WORDS})?"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?![\d/])"
 )
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the

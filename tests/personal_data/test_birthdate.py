@@ -55,6 +55,9 @@ SENTENCES = [
     'mes dates de naissance : moi <ent type="BIRTHDATE">03/04/1970</ent>, mon mari <ent type="BIRTHDATE">12/08/1968</ent>',
     'né le <ent type="BIRTHDATE">3 mars 1975</ent> et depuis le 12/03/2026 au chomage',
     "mon bebe doit naitre le 15/07/2026",
+    # the year in words
+    'je suis né le <ent type="BIRTHDATE">premier janvier mille neuf cent quatre vingt</ent>',
+    'ne le <ent type="BIRTHDATE">3 mai mil neuf cent soixante-dix-huit</ent> et ma soeur',
 ]
 
 
