@@ -92,7 +92,7 @@ _CARE_OF = re.compile(
 _LOT_ARTICLE = re.compile(r"\b(?:le|un|du|au|ce|chaque|dernier|premier)\s+$")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
-_POSTCODE_TOWN = re.compile(r"\s*,?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
+_POSTCODE_TOWN = re.compile(r"\s*[,\-]?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
 _TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
 _EXTRA = re.compile(
     r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment)"
@@ -130,10 +130,12 @@ def _street_name_end(folded: str, pos: int) -> int:
 
 
 def _tail_end(text: str, folded: str, pos: int) -> int:
-    """Extend over an apartment mention, a postcode and its town, when a postcode is there."""
+    """Extend over the flat's mentions, a postcode and its town, when a postcode is there."""
     start = pos
-    extra = _EXTRA.match(folded, pos)
-    if extra:
+    for _ in range(3):  # "bat C appt 23", "esc. 2, étage 3, porte 12"
+        extra = _EXTRA.match(folded, pos)
+        if not extra:
+            break
         pos = extra.end()
     code = _POSTCODE_TOWN.match(folded, pos)
     if not code:
@@ -241,3 +243,33 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if not _HAS_PART.search(match.group()):
             continue  # "3eme etage porte gauche": a floor and a side, no building or flat
         yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))
+    for match in _GIVEN.finditer(folded):  # "adresse : quartier Bellevue, 97290 Le Marin"
+        end = _tail_end(text, folded, match.end("place"))
+        if end > match.end("place"):
+            yield Finding("ADDRESS", match.start("place"), end)
+
+
+# An address given after its label, with its postcode: the words before the postcode are the
+# place, whatever they are (a district, a hamlet, a lieu-dit).
+_GIVEN = re.compile(
+    r"\badresse\b[^:\n?!.\d]{0,30}:\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
+)
+_BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
+
+
+def join_address_parts(text: str, findings: list[Finding]) -> list[Finding]:
+    """One address typed in parts ("résidence les Tilleuls, 22 avenue de Verdun, 33700 Mérignac")
+    is one finding: the person sees one [ADRESSE], and no comma hints at its shape."""
+    joined: list[Finding] = []
+    for finding in findings:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.type == finding.type == "ADDRESS"
+            and _BETWEEN_PARTS.fullmatch(text, previous.end, finding.start)
+        ):
+            joined[-1] = Finding("ADDRESS", previous.start, finding.end)
+        else:
+            joined.append(finding)
+    return joined
+

@@ -56,6 +56,13 @@ _LABEL = (
     r"|\bnaissance\s*(?::|le)\s*|\bd\.?n\.?\s*:\s*|\banniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
+# "je suis du 21/11/59", "moi c'est le 3 mai 1970": a full date (with its year) said of oneself,
+# unless a period follows ("je suis du 12/03/2026 au 20/03/2026 en arrêt").
+_SELF = re.compile(
+    r"\b(?:je\s+suis|jsuis|chui|moi\s+c'?\s?est)\s+(?:du|de|le|ne\w*\s+le)\s+"
+    r"(?P<date>(?:[0-2]?\d|3[01])\s*[/.\-]\s*(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)?\d\d"
+    rf"|(?:{_DAY})\s*(?:{_MONTH_NAMES})\.?\s*(?:19|20)\d\d)(?![\d/])(?!\s*(?:au|jusqu|-|et\s+le))"
+)
 # The cue after the date: "12/03/1985 c'est ma date de naissance", "(ddn)".
 _LABEL_AFTER = re.compile(
     r"\s*[(,\-]?\s*(?:c'?\s?est\s*|=\s*)?(?:ma|sa|la|leur)?\s*(?:date\s*de\s*naiss|ddn\b)"
@@ -94,6 +101,8 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     for match in _DATE_ALONE.finditer(folded):
         if _LABEL_AFTER.match(folded, match.end()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+    for match in _SELF.finditer(folded):
+        yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _ISO_ALONE.finditer(folded):
         if _old_iso(folded, match):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))

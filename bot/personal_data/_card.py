@@ -64,8 +64,8 @@ _EXPIRY = re.compile(
     rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
 )
 _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
-# Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123".
-_TAIL = re.compile(rf"[ ,;\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
+# Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123", "... / 01/30 / 219".
+_TAIL = re.compile(rf"[ ,;/\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;/\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
 
 _USUAL_LENGTHS = frozenset({15, 16, 19})
 # 14 digits is left out: Diners cards now have 16, and a SIRET has 14 with the same key.

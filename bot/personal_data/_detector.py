@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.text import fold_same_length
 
-from ._address import find_address
+from ._address import find_address, join_address_parts
 from ._birthdate import find_birthdate
 from ._card import find_card
 from ._email import find_email
@@ -120,7 +120,7 @@ class Detector:
         if person_spans is not None:
             spans = person_spans(text)
             candidates.extend(filter_person_spans(text, folded, spans, lexicon))
-        return resolve_overlaps(candidates)
+        return join_address_parts(text, resolve_overlaps(candidates))
 
     def runs_ner(self, text: str) -> bool:
         """Would `detect` run the spaCy NER on this text? (The benchmark reports the share.)"""

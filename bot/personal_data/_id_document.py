@@ -44,7 +44,7 @@ _SEP = r"[ .\-]"
 _PASSPORT = r"\d\d[a-z]{2}\d{5}"
 _VALUE = re.compile(
     r"(?<![\w\-])(?:"
-    rf"{_PASSPORT}|\d\d{_SEP}?[a-z]{{2}}{_SEP}?\d{{5}}"  # passport, spaced
+    rf"{_PASSPORT}|\d\d{_SEP}?[a-z]{{2}}(?:{_SEP}|\s*\n\s*)?\d{{5}}"  # passport, spaced or cut
     rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)

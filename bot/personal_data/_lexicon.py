@@ -72,7 +72,7 @@ LABEL_WORDS = frozenset(
 PLACES = frozenset(
     """
     paris lyon marseille toulouse nice nantes strasbourg montpellier bordeaux lille
-    rennes reims toulon grenoble dijon angers nimes villeurbanne clermont ferrand
+    rennes reims toulon grenoble dijon angers nimes villeurbanne clermont clermont-ferrand
     limoges tours amiens metz perpignan besancon orleans rouen mulhouse caen nancy
     argenteuil montreuil roubaix tourcoing avignon poitiers pau calais cayenne
     fort-de-france pointe-a-pitre saint-denis mamoudzou reunion guadeloupe martinique

@@ -1,4 +1,5 @@
-"""Login identifiers typed as such: "mon identifiant c'est jdupont75", "login : marc.l".
+"""Login identifiers typed as such: "mon identifiant c'est jdupont75", "login : marc.l",
+"je mets nadiaF84 comme identifiant".
 
 A login names one person's account as surely as a file number does, so it is masked like
 one; the words around it stay ("identifiant", "mot de passe"). The value is the word after
@@ -17,7 +18,7 @@ from ._model import Finding
 from ._names import NameLexicon
 from ._text import mentions
 
-_CUE = r"(?:\bidentifiants?\b|\blogins?\b|\bnom\s*d'?\s*utilisateur\b|\buser(?:name)?\b|\bpseudo\b)"
+_CUE = r"(?:\bidentifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b|\buser(?:name)?\b|\bpseudo\b)"
 # A service or a qualifier between the cue and the link: "identifiant ameli", "identifiant de
 # connexion caf". Letters only, a few words.
 _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|le|la|l'|mon\s*compte)?\s*[a-z'\-]{2,20}){0,3}?"
@@ -30,7 +31,20 @@ _PAIRS = (
     re.compile(rf"{_CUE}\s*(?:[:=]|c'?\s?est|sont)?\s*{_VALUE}\s*/\s*\S"),
     re.compile(rf"{_CUE}\s*(?:et|/|&|\+)\s*{_PASSWORD}\s*(?:[:=]|c'?\s?est|sont)?\s*{_VALUE}"),
 )
-_HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo")
+# Without a link, only a word shaped like a login counts (see `_login_shaped`): "identifiant
+# fabrice.morlet mot de passe ...", "login ybelkhir93", "l'identifiant reçu par courrier c'est
+# PLT7784Q", "je mets nadiaF84 comme identifiant", "je me connecte avec "thierry.gaudin"".
+_QUOTE_OPEN = r"[\"«“]?"
+_CUE_ONLY = re.compile(_CUE)
+_LATER_WINDOW = 60
+_SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")
+_TOKEN = re.compile(r"[^\s\"«“»”/,]+")
+_BEFORE = re.compile(rf"(?<!\S){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"»”]?\s+comme\s+(?:mon\s+)?{_CUE}")
+_CONNECT = re.compile(
+    rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
+)
+_WEB_ADDRESS = re.compile(r"(?:https?:|www\.)|\.(?:fr|com|org|net|gouv|eu)\b")
+_HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo", "connect", "id")
 _TRAILING = ".,;:)]!?"
 # Words that say what the login is, or how it is, instead of giving it.
 _DESCRIPTIONS = frozenset(
@@ -55,15 +69,38 @@ def _is_login(word: str, lexicon: NameLexicon) -> bool:
     return bare.isalpha() and not lexicon.ordinary_text(bare)
 
 
+def _login_shaped(word: str) -> bool:
+    """Letters with digits, or letters joined by a dot or an underscore ("mamie.jo45",
+    "fabrice.morlet", "PLT7784Q"), that is not a web address."""
+    bare = word.rstrip(_TRAILING + "\"»”")
+    if len(bare) < 5 or "@" in bare or _WEB_ADDRESS.search(bare):
+        return False
+    letters = sum(c.isalpha() for c in bare)
+    return letters >= 2 and (any(c.isdigit() for c in bare) or re.search(r"[a-z][._][a-z]", bare) is not None)
+
+
 def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Yield the values of login identifiers typed after their name."""
     if not mentions(folded, _HINTS):
         return
-    for pattern in (_LINKED, *_PAIRS):
+    for cue in _CUE_ONLY.finditer(folded):  # the first login-shaped word of the sentence
+        window = folded[cue.end() : cue.end() + _LATER_WINDOW]
+        end_of_sentence = _SENTENCE_END.search(window)
+        window = window[: end_of_sentence.start()] if end_of_sentence else window
+        for token in _TOKEN.finditer(window):
+            if _login_shaped(token.group()):
+                start = cue.end() + token.start()
+                end = cue.end() + token.end()
+                while end > start + 1 and text[end - 1] in _TRAILING:
+                    end -= 1
+                yield Finding("LOGIN", start, end)
+                break
+    for pattern, shaped_only in ((_LINKED, False), (_PAIRS[0], False), (_PAIRS[1], False),
+                                 (_BEFORE, True), (_CONNECT, True)):
         for match in pattern.finditer(folded):
             word = match.group("word")
-            if _is_login(word, lexicon):
+            if _login_shaped(word) if shaped_only else _is_login(word, lexicon):
                 end = match.end("word")
-                while end > match.start("word") + 1 and text[end - 1] in _TRAILING:
+                while end > match.start("word") + 1 and text[end - 1] in _TRAILING + "\"»”":
                     end -= 1
                 yield Finding("LOGIN", match.start("word"), end)

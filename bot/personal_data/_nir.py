@@ -44,8 +44,9 @@ _OTHER_REFERENCE = re.compile(
 )
 _OTHER_WINDOW = 30
 
-# A piece of a NIR after its cue: what starts a NIR (its sex digit) or, after words saying
-# it is the end, any digits; never an amount, a rate, a year pair or an article of law.
+# A piece of a NIR after its cue: what starts a person's NIR (sex digit 1, 2, 7 or 8) or, after
+# words saying it is the end, any digits; never an amount, a ceiling, a rate, a year pair or an
+# article of law (said between the cue and the value, or just before the cue).
 _PARTIAL = re.compile(
     rf"{_CUE.pattern}(?P<gap>[^\d\n?!.;]{{0,40}}?)(?<![\w.\-])"
     r"(?P<value>\d(?:[ .\-]?\d){4,11})(?![ .\-/]?\d)(?![\w,])(?!\s*(?:€|e\b|eur\b|euros?\b|%|ans\b))"
@@ -116,7 +117,8 @@ def _pieces(folded: str) -> Iterator[Finding]:
     for match in _PARTIAL.finditer(folded):
         gap, value = match.group("gap"), match.group("value")
         compact = _SEPARATORS.sub("", value)
-        if _NOT_PIECE.search(gap) or _YEAR_PAIR.fullmatch(compact):
+        before = folded[max(0, match.start() - _OTHER_WINDOW) : match.start()]
+        if _NOT_PIECE.search(gap) or _NOT_PIECE.search(before) or _YEAR_PAIR.fullmatch(compact):
             continue
-        if compact[0] in _SEX_DIGITS or _ENDING.search(gap):
+        if compact[0] in "1278" or _ENDING.search(gap):
             yield Finding("NIR", match.start("value"), match.end("value"))

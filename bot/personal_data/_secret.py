@@ -84,6 +84,18 @@ _PUBLIC_CODES = re.compile(
 )
 # "mon numéro allocataire 1234567 et mon code 4452": the person's own code is the secret one.
 _OWN_CODE = re.compile(r"\b(?:mon|ton|votre)\s+$")
+# "le lien", "la page": after an article, a plain word is a noun of the sentence.
+_ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|un|une)\s+$")
+# A word made like a password (letters, digits and a symbol: "azerty38*", "Jul1e.2001#"), in a
+# message about logging in or typing it, is one even before its name or without it: "j'ai mis
+# azerty89# comme mot de passe", "j'ai tapé azerty38* puis azerty81#, aucun ne marche".
+_SYMBOL_PASSWORD = re.compile(
+    r"(?<![\w@.])(?P<word>(?=[^\s@]*[a-z])(?=[^\s@]*\d)(?=[^\s@]*[#*!$%&§£+=~^?])[^\s\"'«“»”@/]{6,40})(?![\w@])"
+)
+_ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
+_TYPED_CONTEXT = re.compile(
+    r"\b(?:mots?\s*(?:de|2|d)\s*pass?e?s?|mdp|pass?word|code|tape\w*|saisi\w*|connect\w*|identifiants?)\b"
+)
 # "le code reçu en mars 2026": a year after these is a date, not a code.
 _BEFORE_YEAR = re.compile(
     r"\b(?:en|depuis|annee|de|du|fin|debut|janvier|fevrier|mars|avril|mai|juin|juillet|aout"
@@ -112,7 +124,7 @@ _NOT_SECRETS = frozenset(
 # "mot de passe : j'ai oublié": a sentence starts, not a password.
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
-_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp")
+_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "connect")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.
 _SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")
@@ -210,6 +222,8 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
         typed = text[match.start("word") : match.end("word")]
         if not (_is_secret(word, linked) or _capitalised_with_symbol(typed)):
             continue
+        if _ARTICLE_BEFORE.search(folded, 0, match.start("word")) and word.rstrip(_TRAILING).isalpha():
+            continue  # "mot de passe oublié : le lien expire": a noun, not a password
         if _RULE_AFTER.match(folded, match.end("word")):
             continue
         yield Finding("SECRET", match.start("word"), _value_end(text, match))
@@ -218,3 +232,7 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _codes(folded):
         yield Finding("SECRET", match.start("word"), match.end("word"))
+    if _TYPED_CONTEXT.search(folded):
+        for match in _SYMBOL_PASSWORD.finditer(folded):
+            if not _ERROR_BEFORE.search(folded, max(0, match.start() - 15), match.start()):
+                yield Finding("SECRET", match.start(), _value_end(text, match))

@@ -28,7 +28,7 @@ SENTENCES = [
     '<ent type="ADDRESS">Bât B – Appt 12</ent>',
     '<ent type="ADDRESS">Résidence les Pins - bat 2 - appt 5</ent>',
     # parts that open the next address stay with it
-    '<ent type="ADDRESS">Résidence Les Glycines</ent>, <ent type="ADDRESS">bât A, 13 rue Emile Zola</ent>',
+    '<ent type="ADDRESS">Résidence Les Glycines, bât A, 13 rue Emile Zola</ent>',
     # custody and tax words, a single part: not addresses
     "la residence des enfants est chez moi",
     "Quels justificatifs fournir lors d'un contrôle de résidence de la CPAM ?",

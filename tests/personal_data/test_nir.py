@@ -45,6 +45,7 @@ SENTENCES = [
     "plafond de la securite sociale 48060 euros",
     "article L 323-1-1 du code de la securite sociale",
     "securite sociale 2025 2026",
+    "plafond annuel sécu 48060 c'est bien ça ?",
 ]
 
 
