@@ -52,7 +52,7 @@ _BORN = (
 _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
     # "Date de naissance\n12/03/1985", "mes dates de naissance : moi ..., mon mari ..."
-    r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b)[^\d?!]{0,25}?"
+    r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b)[^\d?!]{0,50}?"
     r"|\bnaissance\s*(?::|le)\s*|\bd\.?n\.?\s*:\s*|\banniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
@@ -72,7 +72,7 @@ _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 # "... et ma fille le 9 mai 2018", "moi 03/04/1970, mon mari 12/08/1968": who, then the date.
 _WHO = "|".join(sorted(RELATIVES | {"moi", "lui", "elle", "mon", "ma", "son", "sa", "notre"}))
 _NEXT = re.compile(
-    rf"\s*(?:,|et|&|puis)\s*(?:(?:{_WHO})\s+){{0,2}}(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})"
+    rf"\s*(?:,|et(?:\s+(?:pas|non))?|&|puis|ou|pas)\s*(?:(?:{_WHO})\s+){{0,2}}(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})"
 )
 _ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")
 _EVENT_BEFORE = re.compile(

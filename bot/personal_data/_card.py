@@ -38,12 +38,16 @@ _CUE = re.compile(
     r"|master\s*card|prepayee|nickel)|\bcb\b|\bvisa\b|master\s*card|\bamex\b"
     r"|american\s*express|\bmaestro\b|\be-?carte\b|\bnumero\s*de\s*(?:la\s*)?carte\b(?!\s*vitale)"
     r"|\bn°\s*(?:de\s*)?carte\b(?!\s*vitale)|\bcvv\b|\bcvc\b|cryptogramme"
+    r"|\bcode\s*(?:de\s*securite\s*)?(?:derriere|au\s*dos|au\s*verso)"
     # "ma carte 4970 ...": any card but the other cards people own
     r"|\bcartes?\b(?!\s*(?:vitale|d'?\s*identite|d'?\s*id\b|nationale|de\s*s[ae]jour|de\s*resident"
     r"|grise|mutuelle|de\s*tiers|europeenne|d'?\s*invalidite|mobilite|cmi|d'?\s*electeur))"
 )
 # Substrings one of which every cue holds.
-_CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto")
+_CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto", "derriere",
+              "au dos", "verso")
+# Right after a number, what only a card has: "4467 ... 1615 valable jusqu'au 04/2028".
+_EXPIRY_AFTER = re.compile(r"\s*,?\s*(?:valable\s*jusqu|exp\w*|date\s*d'?\s*exp)")
 _CUE_BEFORE = 80
 _CUE_AFTER = 30
 
@@ -68,6 +72,11 @@ _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 _TAIL = re.compile(rf"[ ,;/\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;/\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
 
 _USUAL_LENGTHS = frozenset({15, 16, 19})
+_FOUR_BY_FOUR = re.compile(r"\d{4}([ .\-])\d{4}\1\d{4}\1\d{4}")
+# Other numbers grouped by four: an order, an invoice, a parcel, a contract...
+_NOT_A_CARD = re.compile(
+    r"\b(?:commandes?|factures?|colis|suivi|ref|references?|contrats?|dossiers?|clients?|tickets?|avis)\b"
+)
 # 14 digits is left out: Diners cards now have 16, and a SIRET has 14 with the same key.
 _LENGTHS = frozenset({13, 15, 16, 17, 18, 19})
 
@@ -86,7 +95,7 @@ def _network_ok(digits: str) -> bool:
 
 def _cued(folded: str, start: int, end: int) -> bool:
     window = folded[max(0, start - _CUE_BEFORE) : start] + " " + folded[end : end + _CUE_AFTER]
-    return bool(_CUE.search(window))
+    return bool(_CUE.search(window) or _EXPIRY_AFTER.match(folded, end))
 
 
 def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
@@ -111,6 +120,9 @@ def _card_span(match: re.Match[str], folded: str) -> tuple[int, int] | None:
         chosen = (valid or candidates)[:1]
     else:
         chosen = [c for c in valid if not match.group("other")]
+        # "4014 7848 2518 4368" with a digit wrong: four groups of four of a card network
+        if not chosen and not _NOT_A_CARD.search(folded, max(0, start - _CUE_AFTER), start):
+            chosen = [c for c in candidates if _FOUR_BY_FOUR.fullmatch(folded, start, c[0]) and _network_ok(c[1])]
     return (start, chosen[0][0]) if chosen else None
 
 

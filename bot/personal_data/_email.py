@@ -32,9 +32,16 @@ _SPELLED = re.compile(
 )
 
 
+# Mistyped: "elodie.vasseur@gmailcom", "jean@orange": a name, an at-sign, a domain; not a
+# name written with an at-sign ("M@rel", the pension simulator).
+_LOOSE = re.compile(r"(?<![\w.+\-])[\w.+\-]*[^\W_][\w.+\-]*[^\W_]@[^\W_][\w\-]{3,}(?:\.[\w\-]+)*")
+
+
 def find_email(text: str, folded: str) -> Iterator[Finding]:
-    """Yield e-mail spans, plain first, then spelled-out ones."""
+    """Yield e-mail spans, plain first, then mistyped and spelled-out ones."""
     for match in _PLAIN.finditer(text):
+        yield Finding("EMAIL", match.start(), match.end())
+    for match in _LOOSE.finditer(text):
         yield Finding("EMAIL", match.start(), match.end())
     for match in _SPELLED.finditer(folded):
         yield Finding("EMAIL", match.start(), match.end())

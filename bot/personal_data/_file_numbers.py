@@ -28,7 +28,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "MSA": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:adherent\s*)?(?:a\s*la\s*)?msa\b"
-        r"|\bmsa\s*(?:n°|nº|(?:no|num|numero)\b)|\bnumero\s*d'adherent\b)"
+        r"|\bmsa\s*[(:]?\s*(?:n°|nº|(?:no|num|numero)\b)|\bnumero\s*d'adherent\b)"
     ),
     "FISCAL": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:identification\s*)?fiscale?s?\b"
@@ -38,7 +38,7 @@ _CUES: dict[str, re.Pattern[str]] = {
     "FILE_NUMBER": re.compile(
         rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
         rf"{_OF}(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?|retraites?|carsat|cnav|adherents?"
-        r"|pole\s*emploi|france\s*travail|demandeur\s*d'?\s*emploi)\b"
+        r"|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi)\b"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b)"
     ),
@@ -47,13 +47,17 @@ _CUES: dict[str, re.Pattern[str]] = {
 # What may sit between the cue and the value ("c'est", ": ", "j'ai un courrier avec"):
 # no digit, no end of sentence.
 _GAP = r"[^\d\n?!.]{0,50}?"
+# One word of letters and digits, in dashed parts or not: seven digits at least, so that a
+# month ("2026-04") or a form number is never taken.
+_MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]{1,12}){1,5}(?![\w\-])"
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}",
     # Letters may lead ("AB1234567"); five digits at least, so a year or a day is never taken.
-    # France Travail's identifier ends with a letter ("1234567A"); not "e", read as euros.
-    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?)?\d(?:[ .-]?\d){4,24}(?:[a-df-z](?!\w))?",
+    # France Travail's identifier ends with a letter ("1234567A"); not "e", read as euros. A
+    # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
+    "FILE_NUMBER": _MIXED_REFERENCE + r"|(?:\b[a-z]{1,4}-?)?\d(?:[ .-]?\d){4,24}(?:[a-df-z](?!\w))?",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -91,9 +95,21 @@ _PATTERNS = [
 ]
 
 
+# A second value of the same kind right after the first: "mon num FT c'est 6093517Z ou 6093517",
+# "le numéro fiscal de mon mari ... et le mien ...".
+_NEXT = re.compile(
+    r"\s*(?:,|/|ou|et)\s*(?:(?:le|la)\s+(?:mien|mienne|sien|sienne|notre|leur)\s+|moi\s+)?(?:c'?est\s+)?"
+)
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
     del text  # the folded copy has the same offsets and simpler cues
     for kind, pattern in _PATTERNS:
+        value = re.compile(rf"(?<![\d.]){_NOT_DATE_NOR_PHONE}(?:{_VALUES[kind]}){_NOT_AMOUNT}")
         for match in pattern.finditer(folded):
             yield Finding(kind, match.start("value"), match.end("value"))
+            link = _NEXT.match(folded, match.end("value"))
+            following = link and value.match(folded, link.end())
+            if following:
+                yield Finding(kind, following.start(), following.end())

@@ -43,6 +43,7 @@ _BEFORE = re.compile(rf"(?<!\S){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"
 _CONNECT = re.compile(
     rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
 )
+_OR_ANOTHER = re.compile(r"\s*(?:ou|/|,)\s*(?:peut-etre\s+)?(?P<word>[^\s\"'«“/,]{5,59})")
 _WEB_ADDRESS = re.compile(r"(?:https?:|www\.)|\.(?:fr|com|org|net|gouv|eu)\b")
 _HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo", "connect", "id")
 _TRAILING = ".,;:)]!?"
@@ -83,6 +84,21 @@ def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding
     """Yield the values of login identifiers typed after their name."""
     if not mentions(folded, _HINTS):
         return
+    for finding in _logins(text, folded, lexicon):
+        yield finding
+        # "mon identifiant c'est jdupont59 ou bgirard59 je sais plus": the other guess too
+        other = _OR_ANOTHER.match(folded, finding.end)
+        if other and _login_shaped(other.group("word")):
+            yield Finding("LOGIN", other.start("word"), _value_end(text, other.start("word"), other.end("word")))
+
+
+def _value_end(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1] in _TRAILING + "\"»”":
+        end -= 1
+    return end
+
+
+def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     for cue in _CUE_ONLY.finditer(folded):  # the first login-shaped word of the sentence
         window = folded[cue.end() : cue.end() + _LATER_WINDOW]
         end_of_sentence = _SENTENCE_END.search(window)
@@ -90,17 +106,11 @@ def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding
         for token in _TOKEN.finditer(window):
             if _login_shaped(token.group()):
                 start = cue.end() + token.start()
-                end = cue.end() + token.end()
-                while end > start + 1 and text[end - 1] in _TRAILING:
-                    end -= 1
-                yield Finding("LOGIN", start, end)
+                yield Finding("LOGIN", start, _value_end(text, start, cue.end() + token.end()))
                 break
     for pattern, shaped_only in ((_LINKED, False), (_PAIRS[0], False), (_PAIRS[1], False),
                                  (_BEFORE, True), (_CONNECT, True)):
         for match in pattern.finditer(folded):
             word = match.group("word")
             if _login_shaped(word) if shaped_only else _is_login(word, lexicon):
-                end = match.end("word")
-                while end > match.start("word") + 1 and text[end - 1] in _TRAILING + "\"»”":
-                    end -= 1
-                yield Finding("LOGIN", match.start("word"), end)
+                yield Finding("LOGIN", match.start("word"), _value_end(text, match.start("word"), match.end("word")))

@@ -85,7 +85,7 @@ _CUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_TITLE_CUES})\s+"), TITLE),
     (re.compile(rf"(?:{_RELATIVE_CUES})\s*,?\s*"), WEAK),
     (re.compile(rf"(?:{_WEAK_CUES})\s+"), SELF),
-    (re.compile(rf"(?:{_CAPITAL_CUES})\s+"), CAPITAL),
+    (re.compile(rf"(?:{_CAPITAL_CUES})\s+[\"«“]?\s*"), CAPITAL),
 )
 # "M. Dupont": the bare initial is a title only in upper case, matched on the raw text.
 _MONSIEUR_INITIAL = re.compile(r"\bM\.?\s+(?=[A-Z])")
@@ -286,6 +286,14 @@ _SENTENCE_START = re.compile(r"[.!?:\n][\s\"'«(]*$")
 _LOOK_BACK = 12
 
 
+# Streets and buildings named after a person: the name is the place's.
+_PLACE_NAMED_AFTER = re.compile(
+    r"\b(?:rue|avenue|av|bd|boulevard|place|allee|impasse|quai|chemin|square|cours|passage|college"
+    r"|lycee|ecole|hopital|clinique|stade|residence|cite|pont|gare|centre|parc|mediatheque)\.?"
+    r"\s+(?:de\s+|du\s+|des\s+|d')?(?:[a-z\-]+\s+)?$"
+)
+
+
 def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """A capitalised known first name ("avec Sylvie Marchal"), with the surname after it.
 
@@ -298,6 +306,8 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
             continue
         if _named_before(folded, match.start()):
             continue
+        if _PLACE_NAMED_AFTER.search(folded, max(0, match.start() - _LOOK_BACK), match.start()):
+            continue  # "rue Victor Hugo", "collège Jean Moulin": a place named after someone
         token = _Token(match.group(), word, match.start(), match.end())
         look_back = max(0, match.start() - _LOOK_BACK)
         at_start = (look_back == 0 and not text[: match.start()].strip(" \t\"'«(")) or bool(

@@ -40,9 +40,12 @@ _CUE_WINDOW = 60
 _OTHER_REFERENCE = re.compile(
     r"\b(?:factures?|commandes?|colis|ref|references?|dossiers?|tickets?|suivi|contrats?"
     r"|bons?|bordereau|transactions?|recus?|avis|courriers?|lettres?|clients?|abonnes?"
-    r"|police|sinistres?|devis|operations?|series?)\b"
+    r"|police|sinistres?|devis|operations?|series?|cotisants?|allocataires?|pensions?|pajemploi|cesu"
+    r"|urssaf|msa|adherents?|siret|siren)\b"
 )
 _OTHER_WINDOW = 30
+_TAX = re.compile(r"\b(?:fiscale?s?|spi|impots?|nif)\b")
+_KEY_AFTER = re.compile(r"\s*[,;]?\s*(?:cle|clef)\s*(?:[:=]|de\s+controle)?\s*(?P<key>\d{2})(?!\d)")
 
 # A piece of a NIR after its cue: what starts a person's NIR (sex digit 1, 2, 7 or 8) or, after
 # words saying it is the end, any digits; never an amount, a ceiling, a rate, a year pair or an
@@ -96,20 +99,27 @@ def _key_ok(compact: str) -> bool:
 def find_nir(text: str, folded: str) -> Iterator[Finding]:
     """Yield NIR spans: checksum-valid or strictly plausible ones anywhere, others after a cue."""
     for match in _CANDIDATE.finditer(text):
-        compact = _SEPARATORS.sub("", match.group()).upper()
-        if len(compact) not in (13, 15) or not _structure_ok(compact):
-            continue
-        if len(compact) == 15 and _key_ok(compact):
+        if _is_nir(folded, match):
             yield Finding("NIR", match.start(), match.end())
-            continue
-        window = folded[max(0, match.start() - _CUE_WINDOW) : match.start()]
-        if _CUE.search(window):
-            yield Finding("NIR", match.start(), match.end())
-            continue
-        other = _OTHER_REFERENCE.search(folded, max(0, match.start() - _OTHER_WINDOW), match.start())
-        if len(compact) == 15 and _personal_structure(compact) and not other:
-            yield Finding("NIR", match.start(), match.end())
+            key = _KEY_AFTER.match(folded, match.end())  # "... 084 clé 71": the key typed apart
+            if key:
+                yield Finding("NIR", key.start("key"), key.end("key"))
     yield from _pieces(folded)
+
+
+def _is_nir(folded: str, match: re.Match[str]) -> bool:
+    compact = _SEPARATORS.sub("", match.group()).upper()
+    if len(compact) not in (13, 15) or not _structure_ok(compact):
+        return False
+    if len(compact) == 15 and _key_ok(compact):
+        return True
+    if _CUE.search(folded[max(0, match.start() - _CUE_WINDOW) : match.start()]):
+        return True
+    # Without a cue, the strict structure of a person's number, with or without its key ("sur mon
+    # attestation y a que 13 chiffres 1560797364934"), unless another reference or a tax number
+    # is named just before.
+    before = folded[max(0, match.start() - _OTHER_WINDOW) : match.start()]
+    return _personal_structure(compact) and not _OTHER_REFERENCE.search(before) and not _TAX.search(before)
 
 
 def _pieces(folded: str) -> Iterator[Finding]:

@@ -313,6 +313,14 @@ def _find_spelled_phone(folded: str) -> Iterator[Finding]:
                 i += 1
 
 
+# A mobile number with a digit missing or one too many, right after its name: "mon portable 06 70
+# 33 55 3 pardon" is still the person's number.
+_NAMED_MISTYPED = re.compile(
+    r"\b(?:portable|mobile|tel|telephone|tél|numero\s+de\s+tel\w*|gsm|whatsapp)\s*[:.]?\s*"
+    r"(?P<number>0\s?[67](?:[ .\-]?\d){7,9})(?![ .\-]?\d)"
+)
+
+
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of French (metropolitan and overseas) and international numbers."""
     for run in _runs(text):
@@ -321,3 +329,5 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
         for first, last in _split(run):
             yield Finding("PHONE", run[first].start, run[last].end)
     yield from _find_spelled_phone(folded)
+    for match in _NAMED_MISTYPED.finditer(folded):
+        yield Finding("PHONE", match.start("number"), match.end("number"))

@@ -73,7 +73,8 @@ _KIND_AFTER = 25
 # Words in that gap saying the code is a secret one ...
 _CODE_KINDS = re.compile(
     r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
-    r"|e-mail|otp|recu|recue|envoye|provisoire|temporaire|pin|acces|activation|connexion"
+    r"|e-mail|otp|recu|recue|envoye|envoie|envoi|envoient|recois|recoit|provisoire|temporaire|pin|acces"
+    r"|activation|connexion|franceconnect|france\s*connect"
     r"|confidentiel|authentification|identification|carte|cb|chiffres|perso\w*)\b"
 )
 # ... and words saying it is a public one.
@@ -95,6 +96,10 @@ _SYMBOL_PASSWORD = re.compile(
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
 _TYPED_CONTEXT = re.compile(
     r"\b(?:mots?\s*(?:de|2|d)\s*pass?e?s?|mdp|pass?word|code|tape\w*|saisi\w*|connect\w*|identifiants?)\b"
+)
+# The code before its name: "482913 c'est le code", "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé".
+_CODE_FIRST = re.compile(
+    r"(?<![\w.,/])(?P<word>\d{4,8}|\d(?: \d){3,7})\s+(?:c'?\s?est\s+)?(?:le|mon|ce)\s+code\b"
 )
 # "le code reçu en mars 2026": a year after these is a date, not a code.
 _BEFORE_YEAR = re.compile(
@@ -185,12 +190,13 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
         gap = match.group("gap")
         after = folded[match.end() : match.end() + _KIND_AFTER]
         own = _OWN_CODE.search(folded, max(0, match.start() - 8), match.start())
-        kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after)
+        before = folded[max(0, match.start() - _KIND_AFTER) : match.start()]
+        kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after) or _CODE_KINDS.search(before)
         if match.group("cue") != "otp" and not (kind_said or own):
             continue
         if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
             continue
-        if _PUBLIC_CODES.search(gap) or _RULE_AFTER.match(folded, match.end("word")):
+        if _PUBLIC_CODES.search(gap) or _PUBLIC_CODES.search(after) or _RULE_AFTER.match(folded, match.end("word")):
             continue
         if len(match.group("word")) == 4 and match.group("word")[:2] in ("19", "20"):
             if _BEFORE_YEAR.search(gap):
@@ -232,6 +238,9 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _codes(folded):
         yield Finding("SECRET", match.start("word"), match.end("word"))
+    for match in _CODE_FIRST.finditer(folded):  # "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé"
+        if _CODE_KINDS.search(folded, match.end(), match.end() + _KIND_AFTER):
+            yield Finding("SECRET", match.start("word"), match.end("word"))
     if _TYPED_CONTEXT.search(folded):
         for match in _SYMBOL_PASSWORD.finditer(folded):
             if not _ERROR_BEFORE.search(folded, max(0, match.start() - 15), match.start()):

@@ -58,6 +58,10 @@ SENTENCES = [
     # the year in words
     'je suis né le <ent type="BIRTHDATE">premier janvier mille neuf cent quatre vingt</ent>',
     'ne le <ent type="BIRTHDATE">3 mai mil neuf cent soixante-dix-huit</ent> et ma soeur',
+    # the label further away; the right date then the wrong one
+    'ma date de naissance est fausse sur mon attestation, c\'est le <ent type="BIRTHDATE">19 avril 1953</ent> et pas le <ent type="BIRTHDATE">19 avril 1958</ent>',
+    'je suis du <ent type="BIRTHDATE">21/11/59</ent>, j\'ai droit a quoi ?',
+    "je suis du 12/03/2026 au 20/03/2026 en arrêt",
 ]
 
 

@@ -41,6 +41,12 @@ SENTENCES = [
     'american express <ent type="CARD">370035 226754 045</ent>',
     'mastercard <ent type="CARD">5171516939219477</ent> cryptogramme visuel <ent type="CARD">045</ent>',
     'la carte <ent type="CARD">4775945807986949</ent> ? code au verso <ent type="CARD">771</ent>',
+    # four groups of four of a card network, a digit wrong; what only a card has after a number
+    'le paiement est refusé avec <ent type="CARD">4014 7848 2518 4368</ent>, erreur de chiffre ?',
+    '<ent type="CARD">44671 1331 009 1615</ent> valable jusqu\'au <ent type="CARD">04/2028</ent>',
+    'la date d\'expiration c\'est <ent type="CARD">12/30</ent> et le code derrière <ent type="CARD">210</ent>',
+    'paiement par CB : <ent type="CARD">4970 1012 3456 7895</ent> / <ent type="CARD">01/30</ent> / <ent type="CARD">219</ent>',
+    "carte de sejour valable jusqu'au 03/2030",
 ]
 
 

@@ -19,6 +19,9 @@ SENTENCES = [
     "point de depart : la gare",
     'mon mail <ent type="EMAIL">marie point dupont arobase gmail point com</ent>',
     'ecrivez a <ent type="EMAIL">jean tiret bas martin arobase orange point fr</ent> merci',
+    # mistyped; a name written with an at-sign
+    'Courriel : <ent type="EMAIL">elodie.vasseur@gmailcom</ent>',
+    "Qu'est-ce que le simulateur M@rel ?",
 ]
 
 

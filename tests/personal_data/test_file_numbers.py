@@ -58,6 +58,11 @@ SENTENCES = [
     'mon numéro pole emploi <ent type="FILE_NUMBER">1234567A</ent>',
     'identifiant france travail : <ent type="FILE_NUMBER">7654321B</ent> merci',
     "mon dossier 12345 e de dettes",
+    # references mixing letters and digits; a second value
+    'n° dossier <ent type="FILE_NUMBER">2024-DR-0458213</ent>, aucune nouvelle',
+    'mon n° pajemploi <ent type="FILE_NUMBER">7B2941058</ent> et celui de la nounou',
+    'mon num FT c\'est <ent type="FILE_NUMBER">6093517Z</ent> ou <ent type="FILE_NUMBER">6093517</ent>',
+    "courrier ref 2026-04 recu hier",
 ]
 
 

@@ -47,6 +47,9 @@ SENTENCES = [
     "titre de sejour AB12345 en cours",
     'carte identité numéro <ent type="ID_DOCUMENT">090188080509</ent>',
     'carte de résident 10 ans n° <ent type="ID_DOCUMENT">QJ8541873</ent>',
+    # the residence-permit number named in a form
+    'N° titre : <ent type="ID_DOCUMENT">EY5349959</ent>',
+    "le numero du titre de recette 123456 de la caf",
 ]
 
 

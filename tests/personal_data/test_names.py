@@ -80,6 +80,9 @@ SENTENCES = [
     "merci monsieur vraiment",
     "monsieur veuillez trouver ci-joint",
     "merci madame super service",
+    # a place named after someone; a quoted name after its label
+    "l'agence rue Victor Hugo est fermée le jeudi",
+    'le dossier est au nom de "<ent type="NAME">Nguyen Thi Lan</ent>"',
 ]
 
 

@@ -46,6 +46,10 @@ SENTENCES = [
     "article L 323-1-1 du code de la securite sociale",
     "securite sociale 2025 2026",
     "plafond annuel sécu 48060 c'est bien ça ?",
+    # without a cue: a person's number without its key; the key typed apart
+    'sur mon attestation y a que 13 chiffres <ent type="NIR">1560797364934</ent>, la clé ?',
+    'Num secu:<ent type="NIR">1 85 05 78 006 084</ent> cle <ent type="NIR">71</ent> refusé',
+    "facture 1560797364934",
 ]
 
 

@@ -50,6 +50,9 @@ SENTENCES = [
     'invalide <ent type="PHONE">07 12 34 56 78</ent> ou <ent type="PHONE">+33 7 02 34 56 78</ent>',
     "reference 1 85 03 75 112 045 99",
     "facture 01 23 45 67 89 12 34",
+    # a mobile number with a digit missing, right after its name
+    'Mon portable <ent type="PHONE">06 70 33 55 3</ent> pardon',
+    "le 3646 est joignable de 8h30 a 17h30",
 ]
 
 

@@ -49,7 +49,7 @@ EMAILS = [
     'mail <ent type="EMAIL">kevin.morvan@gmail . com</ent>',
     # a sentence-ending dot is not part of the address
     'voici mon mail. <ent type="EMAIL">jean.dupont@gmail.com</ent>',
-    "ecrivez a jean@gmail. Merci",
+    'ecrivez a <ent type="EMAIL">jean@gmail</ent>. Merci',
 ]
 
 ADDRESSES = [

@@ -67,6 +67,12 @@ SENTENCES = [
     # the person's own code
     'numero allocataire 4094718 et mon code <ent type="SECRET">4452</ent>',
     "mon code postal 75011",
+    # the code before its name; a code the service sends
+    'c\'est <ent type="SECRET">7 0 2 3 0 8</ent> le code qu\'on m\'a envoyé',
+    'franceconnect m\'envoie un code <ent type="SECRET">370818</ent> je le mets ou ?',
+    'jai tapé <ent type="SECRET">azerty38*</ent> puis <ent type="SECRET">azerty81#</ent> aucun ne marche',
+    "Mot de passe oublié : le lien de réinitialisation expire au bout de 24h ?",
+    "on m envoie le code 2026 du formulaire cerfa",
 ]
 
 
