@@ -72,7 +72,8 @@ _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 # "... et ma fille le 9 mai 2018", "moi 03/04/1970, mon mari 12/08/1968": who, then the date.
 _WHO = "|".join(sorted(RELATIVES | {"moi", "lui", "elle", "mon", "ma", "son", "sa", "notre"}))
 _NEXT = re.compile(
-    rf"\s*(?:,|et(?:\s+(?:pas|non))?|&|puis|ou|pas)\s*(?:(?:{_WHO})\s+){{0,2}}(?:(?:le|du|au)\s+)?(?:{_DATE_ALONE.pattern})"
+    rf"\s*(?:,|et(?:\s+(?:pas|non))?|&|puis|ou|pas)\s*(?:(?:{_WHO})\s+){{0,2}}(?:(?:le|du|au)\s+)?"
+    rf"(?:{_DATE_ALONE.pattern})"
 )
 _ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")
 _EVENT_BEFORE = re.compile(

@@ -1,12 +1,15 @@
 """Bank card detector: the card number, and the expiry date and security code typed with it.
 
 A card number is 13 to 19 digits (14 excepted), typed in one block, in groups of 4
-(Amex: 4-6-5) or in pairs, possibly wrapped to the next line. Without a cue, only a number typed as a card whose first
-digits belong to a card network and whose Luhn key checks is taken: a SIRET (14 digits,
-same Luhn key) or a NIR (15 digits, never 34/37 like an Amex) never is. After a cue ("carte bancaire", "CB", "visa"...), a number
-of the right shape is masked even when a mistyped digit breaks the key, since it still
-gives the card away. The expiry ("09/27", "exp 0927") and the code on the back
-("cvv 123") are masked only in a message about a card.
+(Amex: 4-6-5) or in pairs, possibly wrapped to the next line. Without a cue, only a number
+typed as a card whose first digits belong to a card network and whose Luhn key checks is
+taken: a SIRET (14 digits, same Luhn key) or a NIR (15 digits, never 34/37 like an Amex) never
+is; four groups of four of a card network are a card even with a digit wrong, unless an order,
+an invoice or a contract is named just before. After a cue ("carte bancaire", "CB", "visa"...,
+or "valable jusqu'au" right after the number), a number of the right shape is masked even when
+a mistyped digit breaks the key, since it still gives the card away. The expiry ("09/27", "exp
+0927") and the code on the back ("cvv 123", "le code derrière 210") are masked only in a
+message about a card.
 """
 
 from __future__ import annotations

@@ -18,7 +18,10 @@ from ._model import Finding
 from ._names import NameLexicon
 from ._text import mentions
 
-_CUE = r"(?:\bidentifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b|\buser(?:name)?\b|\bpseudo\b)"
+_CUE = (
+    r"(?:\bidentifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b"
+    r"|\buser(?:name)?\b|\bpseudo\b)"
+)
 # A service or a qualifier between the cue and the link: "identifiant ameli", "identifiant de
 # connexion caf". Letters only, a few words.
 _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|le|la|l'|mon\s*compte)?\s*[a-z'\-]{2,20}){0,3}?"
@@ -89,16 +92,19 @@ def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding
         # "mon identifiant c'est jdupont59 ou bgirard59 je sais plus": the other guess too
         other = _OR_ANOTHER.match(folded, finding.end)
         if other and _login_shaped(other.group("word")):
-            yield Finding("LOGIN", other.start("word"), _value_end(text, other.start("word"), other.end("word")))
+            start = other.start("word")
+            yield Finding("LOGIN", start, _value_end(text, start, other.end("word")))
 
 
 def _value_end(text: str, start: int, end: int) -> int:
+    """End of the typed value, without the sentence's punctuation or a closing quote."""
     while end > start + 1 and text[end - 1] in _TRAILING + "\"»”":
         end -= 1
     return end
 
 
 def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
+    """Logins after their name (linked or shaped like one), in pairs, before "comme identifiant"."""
     for cue in _CUE_ONLY.finditer(folded):  # the first login-shaped word of the sentence
         window = folded[cue.end() : cue.end() + _LATER_WINDOW]
         end_of_sentence = _SENTENCE_END.search(window)
@@ -113,4 +119,5 @@ def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
         for match in pattern.finditer(folded):
             word = match.group("word")
             if _login_shaped(word) if shaped_only else _is_login(word, lexicon):
-                yield Finding("LOGIN", match.start("word"), _value_end(text, match.start("word"), match.end("word")))
+                start = match.start("word")
+                yield Finding("LOGIN", start, _value_end(text, start, match.end("word")))
