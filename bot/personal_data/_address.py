@@ -8,8 +8,9 @@ needs no cue when its name is capitalised or starts with an article ("résidence
 Tilleuls", "lot. les pins"), nor do two parts of a dwelling in a row ("bat B esc 2
 appt 34", "bat B 3eme etage porte gauche"), nor a street named with a building or flat
 number ("cité des Fleurs bât 4"), but "la résidence des enfants" (custody) is no
-address. "chez M. Petit" typed before an address belongs to it. A postcode or a town
-alone is not an address.
+address. "chez M. Petit" typed before an address belongs to it. After its label, an address
+with a postcode is taken whatever its words ("adresse : quartier Bellevue, 97290 Le Marin"), and
+an address typed in parts is masked as one. A postcode or a town alone is not an address.
 """
 
 from __future__ import annotations

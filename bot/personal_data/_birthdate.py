@@ -3,7 +3,8 @@
 A date is personal data here only when a cue says it is a birth date ("né le 12/03/1985",
 "née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985",
 "né le 1981-08-18", "12/03/1985 c'est ma date de naissance", "nés le 3/4/2010 et le
-5/6/2012", "anniversaire le 3 mars 1975"). Dates of events ("depuis le 12 mars", "le 5
+5/6/2012", "anniversaire le 3 mars 1975", "je suis du 21/11/59", "né le premier janvier
+mille neuf cent quatre-vingt"). Dates of events ("depuis le 12 mars", "le 5
 du mois", "arrêt du 2026-01-15") are left alone. A full date typed ISO-style
 (1981-08-18) is how a birth date is copied from a form: taken without a cue when it is
 too old to be a recent event and no "du", "depuis", "au" introduces it.

@@ -6,7 +6,7 @@ driving licence, 12 digits; new identity card (2021), 9 letters and digits; fore
 number (AGDREF, on the residence permit), 10 digits; residence permit card, letters and
 digits; foreign passports, up to 2 letters and 6 to 9 digits. All but the first are
 ordinary-looking numbers, so they are taken only after a word naming the document
-("passeport", "CNI", "titre de séjour", "numéro étranger", "permis"), with no other
+("passeport", "CNI", "titre de séjour", "numéro étranger", "n° titre", "permis"), with no other
 number but a year and no other data label in between.
 """
 

@@ -7,8 +7,9 @@ one stray group at each end ("né en 1985 0612345678"). A number carved out of a
 run must look like a phone number (usual grouping) so that a 13-digit reference with a
 bad key is not half-masked as a phone. Numbers spelled out, in full or in part
 ("zéro six douze trente-quatre...", "06 douze 34 cinquante-six 78"), are read back
-into digits and validated the same way. Numbers of 09 69, the non-premium range that
-funds and services use, are public.
+into digits and validated the same way. Right after its name ("mon portable"), a mobile
+number with a digit missing or one too many is still the person's. Numbers of 09 69, the
+non-premium range that funds and services use, are public.
 """
 
 from __future__ import annotations

@@ -4,12 +4,15 @@
 "code confidentiel 1234", "code d'accès : 8812", "identifiants : jdupont / Azerty12".
 One-time codes are secrets too while they are valid ("code reçu par sms : 482913", "le
 code de vérification 4587", "OTP 744007"): a code of 4 to 8 digits after "code" and a
-few words saying what kind of code it is (received, by text message, verification, PIN...)
-or "mon code" (the person's own),
-but not a postcode or an article of a legal code ("code postal 75012", "code du travail").
+few words saying what kind of code it is (received, by text message, verification, PIN,
+sent by FranceConnect...) or "mon code" (the person's own), even typed before its name
+("c'est 7 0 2 3 0 8 le code qu'on m'a envoyé"), but not a postcode or an article of a legal
+code ("code postal 75012", "code du travail").
 The value is the word that follows the cue and its link ("c'est", ":", "="), or a quoted
 phrase; a word that looks like a password (letters with digits or symbols) needs no
-link ("mot de passe provisoire reçu par courrier Xb4-kP9z"). Chats also talk about
+link ("mot de passe provisoire reçu par courrier Xb4-kP9z"), and in a message about logging
+in, one made of letters, digits and a symbol is a password wherever it stands ("j'ai tapé
+azerty38* puis azerty81#"). Chats also talk about
 passwords without giving one ("mon mdp est bloqué", "mot de passe oublié"): a plain
 lowercase word is a secret only after an explicit link and when it is not one of the
 words people use to describe a password or a code.
