@@ -38,6 +38,8 @@ _DWELLING_PARTS = frozenset(
 _DWELLING_PREFIX = re.compile(
     r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
+    # "EHPAD Les Glycines, 2 rue ...": the home's name belongs to the address
+    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld)\s+(?:[a-z'\-]+\s+){1,4}?[a-z'\-]+\s*,?\s*$"
 )
 
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[abcd])\b)?"

@@ -41,6 +41,7 @@ from ._nlp import (
 from ._phone import find_phone
 from ._rib import find_rib
 from ._secret import find_secret
+from ._spelled import find_spelled_numbers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,6 +61,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_phone,
     find_birthdate,
     find_address,
+    find_spelled_numbers,
 )
 
 

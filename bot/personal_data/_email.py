@@ -34,14 +34,14 @@ _SPELLED = re.compile(
 
 # Mistyped: "elodie.vasseur@gmailcom", "jean@orange": a name, an at-sign, a domain; not a
 # name written with an at-sign ("M@rel", the pension simulator).
+# A service's address for automatic mails is nobody's ("ne-pas-repondre@caf.fr").
+_NO_REPLY = re.compile(r"(?i)(?:ne-?pas-?repondre|no-?reply|nepasrepondre|donotreply)@")
 _LOOSE = re.compile(r"(?<![\w.+\-])[\w.+\-]*[^\W_][\w.+\-]*[^\W_]@[^\W_][\w\-]{3,}(?:\.[\w\-]+)*")
 
 
 def find_email(text: str, folded: str) -> Iterator[Finding]:
     """Yield e-mail spans, plain first, then mistyped and spelled-out ones."""
-    for match in _PLAIN.finditer(text):
-        yield Finding("EMAIL", match.start(), match.end())
-    for match in _LOOSE.finditer(text):
-        yield Finding("EMAIL", match.start(), match.end())
-    for match in _SPELLED.finditer(folded):
-        yield Finding("EMAIL", match.start(), match.end())
+    for source, pattern in ((text, _PLAIN), (text, _LOOSE), (folded, _SPELLED)):
+        for match in pattern.finditer(source):
+            if not _NO_REPLY.match(match.group()):
+                yield Finding("EMAIL", match.start(), match.end())

@@ -20,7 +20,7 @@ from ._text import digit_count, mentions
 
 _DOCUMENT = (
     r"(?:(?P<passport>passe?\s?ports?|passport)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
-    r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*de\s*s[ae]jour|carte\s*de\s*s[ae]jour"
+    r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
     r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b)"
@@ -47,6 +47,7 @@ _VALUE = re.compile(
     rf"{_PASSPORT}|\d\d{_SEP}?[a-z]{{2}}(?:{_SEP}|\s*\n\s*)?\d{{5}}"  # passport, spaced or cut
     rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
+    r"|[a-z]{2}\s\d{7}"  # a permit card typed with a space after its letters
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
     r"|[a-z]{0,2}\d{6,9}"  # foreign passports (checked after a passport's name only)
     r")(?![\w])(?!" + _SEP + r"\d)"

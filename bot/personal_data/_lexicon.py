@@ -68,6 +68,15 @@ LABEL_WORDS = frozenset(
     """.split()
 )
 
+# Public figures people blame in comments ("Macron augmente tout sauf les retraites"): their
+# names are public, and masking them hides what the comment is about. Surnames that are not
+# also first names only; to keep current with the government.
+PUBLIC_FIGURES = frozenset(
+    """
+    macron bayrou lecornu barnier attal borne melenchon bardella
+    """.split()
+)
+
 # Big towns and regions spaCy sometimes tags PER; a town alone is not personal data.
 PLACES = frozenset(
     """

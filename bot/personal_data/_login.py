@@ -46,9 +46,13 @@ _BEFORE = re.compile(rf"(?<!\S){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"
 _CONNECT = re.compile(
     rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
 )
+# "mlemaire62 / azerty2434#": a login, a slash, a password (found as such by `_secret.py`).
+_BARE_PAIR = re.compile(
+    r"(?<![\S])(?P<word>[^\s\"'«“/]{5,59})\s*/\s*(?=\S*[a-z])(?=\S*\d)(?=\S*[#*!$%&§£+=~^?])\S{6,}"
+)
 _OR_ANOTHER = re.compile(r"\s*(?:ou|/|,)\s*(?:peut-etre\s+)?(?P<word>[^\s\"'«“/,]{5,59})")
 _WEB_ADDRESS = re.compile(r"(?:https?:|www\.)|\.(?:fr|com|org|net|gouv|eu)\b")
-_HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo", "connect", "id")
+_HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo", "connect", "id", "/")
 _TRAILING = ".,;:)]!?"
 # Words that say what the login is, or how it is, instead of giving it.
 _DESCRIPTIONS = frozenset(
@@ -115,7 +119,7 @@ def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
                 yield Finding("LOGIN", start, _value_end(text, start, cue.end() + token.end()))
                 break
     for pattern, shaped_only in ((_LINKED, False), (_PAIRS[0], False), (_PAIRS[1], False),
-                                 (_BEFORE, True), (_CONNECT, True)):
+                                 (_BEFORE, True), (_CONNECT, True), (_BARE_PAIR, True)):
         for match in pattern.finditer(folded):
             word = match.group("word")
             if _login_shaped(word) if shaped_only else _is_login(word, lexicon):

@@ -26,6 +26,7 @@ from ._lexicon import (
     MONTHS,
     ORGANISATIONS,
     PLACES,
+    PUBLIC_FIGURES,
     RELATIVES,
     SITUATION_WORDS,
     TITLES,
@@ -294,6 +295,11 @@ _PLACE_NAMED_AFTER = re.compile(
 )
 
 
+# A surname typed in capitals (more than an acronym's five letters, or hyphenated) right before
+# the first name.
+_SURNAME_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)[ \t]+$")
+
+
 def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """A capitalised known first name ("avec Sylvie Marchal"), with the surname after it.
 
@@ -315,14 +321,17 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
         )
         if at_start and lexicon.ordinary_word(token):
             continue
-        end = match.end()
+        start, end = match.start(), match.end()
+        before = _SURNAME_BEFORE.search(text, max(0, start - 30), start)  # "LEMOINE Martine"
+        if before and not lexicon.never(folded[before.start(1) : before.end(1)]):
+            start = before.start(1)
         for follower in _tokens_from(text, folded, end):
             if not follower.text[0].isupper() or lexicon.never(follower.folded.rstrip(".")):
                 break
             end = follower.end
             if end - match.start() > 40:
                 break
-        yield Finding("NAME", match.start(), end)
+        yield Finding("NAME", start, end)
 
 
 def _cued(folded: str, start: int) -> bool:
@@ -378,6 +387,8 @@ def filter_person_spans(
         if _named_before(folded, start):
             continue
         cued = _cued(folded, start) and tokens[0].text[0].isupper()
+        if not cued and all(w in PUBLIC_FIGURES for w in words):
+            continue  # "Macron augmente tout": a public figure named without a title or cue
         if cued or any(lexicon.evidence(t) for t in tokens):
             yield Finding("NAME", start, end)
 

@@ -39,7 +39,7 @@ _CUE_WINDOW = 60
 # What a NIR-shaped number with a failing key is when one of these words introduces it.
 _OTHER_REFERENCE = re.compile(
     r"\b(?:factures?|commandes?|colis|ref|references?|dossiers?|tickets?|suivi|contrats?"
-    r"|bons?|bordereau|transactions?|recus?|avis|courriers?|lettres?|clients?|abonnes?"
+    r"|bons?\s+d[e']|bordereau|transactions?|recus?|avis|courriers?|lettres?|clients?|abonnes?"
     r"|police|sinistres?|devis|operations?|series?|cotisants?|allocataires?|pensions?|pajemploi|cesu"
     r"|urssaf|msa|adherents?|siret|siren)\b"
 )

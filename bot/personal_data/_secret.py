@@ -29,7 +29,7 @@ from ._model import Finding
 from ._text import mentions
 
 _PASSWORD = (
-    r"(?:\bmots?\s*(?:de|2|d)\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
+    r"(?:\bmots?\s*(?:de|2|d)?\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
     r"|\bpasswd\b|\bpwd\b)"
 )
 _CODE = (
@@ -87,7 +87,7 @@ _PUBLIC_CODES = re.compile(
     r"|bic|swift|cerfa|ref|reference|civil|penal|sante|action\s*sociale|famille)\b"
 )
 # "mon numéro allocataire 1234567 et mon code 4452": the person's own code is the secret one.
-_OWN_CODE = re.compile(r"\b(?:mon|ton|votre)\s+$")
+_OWN_CODE = re.compile(r"\b(?:mon|ton|votre|son|sa|leur|voici\s+(?:le|mon)|voila\s+(?:le|mon))\s+$")
 # "le lien", "la page": after an article, a plain word is a noun of the sentence.
 _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|un|une)\s+$")
 # A word made like a password (letters, digits and a symbol: "azerty38*", "Jul1e.2001#"), in a
@@ -96,6 +96,8 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|un|une)\s+$")
 _SYMBOL_PASSWORD = re.compile(
     r"(?<![\w@.])(?P<word>(?=[^\s@]*[a-z])(?=[^\s@]*\d)(?=[^\s@]*[#*!$%&§£+=~^?])[^\s\"'«“»”@/]{6,40})(?![\w@])"
 )
+# "mlemaire62 / azerty2434#": a login-like word, a slash, then the password.
+_AFTER_A_LOGIN = re.compile(r"(?<!\S)(?=\S*[a-z])(?=\S*\d)[a-z0-9._\-]{5,}\s*/\s*\S")
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
 _TYPED_CONTEXT = re.compile(
     r"\b(?:mots?\s*(?:de|2|d)\s*pass?e?s?|mdp|pass?word|code|tape\w*|saisi\w*|connect\w*|identifiants?)\b"
@@ -104,6 +106,7 @@ _TYPED_CONTEXT = re.compile(
 _CODE_FIRST = re.compile(
     r"(?<![\w.,/])(?P<word>\d{4,8}|\d(?: \d){3,7})\s+(?:c'?\s?est\s+)?(?:le|mon|ce)\s+code\b"
 )
+_OR_ANOTHER_CODE = re.compile(r"\s*(?:ou|/)\s*(?:peut-etre\s+)?(?P<word>\d{4,8})(?![\w%€]|[/,.\-]?\s?\d)")
 # "le code reçu en mars 2026": a year after these is a date, not a code.
 _BEFORE_YEAR = re.compile(
     r"\b(?:en|depuis|annee|de|du|fin|debut|janvier|fevrier|mars|avril|mai|juin|juillet|aout"
@@ -132,7 +135,7 @@ _NOT_SECRETS = frozenset(
 # "mot de passe : j'ai oublié": a sentence starts, not a password.
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
-_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "connect")
+_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "connect", "/")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.
 _SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")
@@ -192,7 +195,7 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
     for match in _CODED.finditer(folded):
         gap = match.group("gap")
         after = folded[match.end() : match.end() + _KIND_AFTER]
-        own = _OWN_CODE.search(folded, max(0, match.start() - 8), match.start())
+        own = _OWN_CODE.search(folded, max(0, match.start() - 12), match.start())
         before = folded[max(0, match.start() - _KIND_AFTER) : match.start()]
         kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after) or _CODE_KINDS.search(before)
         if match.group("cue") != "otp" and not (kind_said or own):
@@ -241,10 +244,13 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _codes(folded):
         yield Finding("SECRET", match.start("word"), match.end("word"))
+        other = _OR_ANOTHER_CODE.match(folded, match.end("word"))  # "c'était 2415 ou 5801"
+        if other:
+            yield Finding("SECRET", other.start("word"), other.end("word"))
     for match in _CODE_FIRST.finditer(folded):  # "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé"
         if _CODE_KINDS.search(folded, match.end(), match.end() + _KIND_AFTER):
             yield Finding("SECRET", match.start("word"), match.end("word"))
-    if _TYPED_CONTEXT.search(folded):
+    if _TYPED_CONTEXT.search(folded) or _AFTER_A_LOGIN.search(folded):
         for match in _SYMBOL_PASSWORD.finditer(folded):
             if not _ERROR_BEFORE.search(folded, max(0, match.start() - 15), match.start()):
                 yield Finding("SECRET", match.start(), _value_end(text, match))

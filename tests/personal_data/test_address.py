@@ -53,6 +53,8 @@ SENTENCES = [
     'nouvelle adresse : <ent type="ADDRESS">lotissement Bellevue, lot 12</ent>',
     "j'habite au 3eme etage sans ascenseur",
     "le lot des courriers est arrive",
+    # a care home's name before its address
+    'merci d\'envoyer le courrier à : <ent type="ADDRESS">EHPAD Les Glycines, 2 rue du Docteur Roux, 86000 Poitiers</ent>',
 ]
 
 

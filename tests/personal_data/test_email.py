@@ -22,6 +22,8 @@ SENTENCES = [
     # mistyped; a name written with an at-sign
     'Courriel : <ent type="EMAIL">elodie.vasseur@gmailcom</ent>',
     "Qu'est-ce que le simulateur M@rel ?",
+    # a service's no-reply address is no one's
+    "j'ai reçu un mail de ne-pas-repondre@caf.fr, c'est une arnaque ?",
 ]
 
 

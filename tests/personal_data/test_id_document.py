@@ -50,6 +50,8 @@ SENTENCES = [
     # the residence-permit number named in a form
     'N° titre : <ent type="ID_DOCUMENT">EY5349959</ent>',
     "le numero du titre de recette 123456 de la caf",
+    # 'carte séjour' without 'de', a permit number with a space
+    'carte séjour <ent type="ID_DOCUMENT">AJ 8054897</ent> expirée',
 ]
 
 

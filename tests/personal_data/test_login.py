@@ -20,6 +20,8 @@ SENTENCES = [
     "identifiant ameli pas reconnu",
     "je ne retrouve plus mon identifiant, c'est quoi ?",
     "voici mes identifiants pour que vous regardiez : mdp Soleil2024!",
+    # a login and a password as a bare pair
+    '<ent type="LOGIN">mlemaire62</ent> / azerty2434#',
 ]
 
 

@@ -83,6 +83,10 @@ SENTENCES = [
     # a place named after someone; a quoted name after its label
     "l'agence rue Victor Hugo est fermée le jeudi",
     'le dossier est au nom de "<ent type="NAME">Nguyen Thi Lan</ent>"',
+    # a surname in capitals before the first name; a public figure without a title
+    'nom + date de naissance : <ent type="NAME">LEMOINE Martine</ent>',
+    "Macron augmente tout sauf les retraites",
+    'je suis Mme <ent type="NAME">Borne</ent>',
 ]
 
 

@@ -73,6 +73,10 @@ SENTENCES = [
     'jai tapé <ent type="SECRET">azerty38*</ent> puis <ent type="SECRET">azerty81#</ent> aucun ne marche',
     "Mot de passe oublié : le lien de réinitialisation expire au bout de 24h ?",
     "on m envoie le code 2026 du formulaire cerfa",
+    # a code given by 'voici', someone's own code and its other guess; 'mot passe'
+    'voici le code : <ent type="SECRET">508609</ent>',
+    'ma mère a oublié son code, elle pense que c\'était <ent type="SECRET">2415</ent> ou <ent type="SECRET">5801</ent>',
+    'mon mot passe <ent type="SECRET">azerty8274$</ent> ne pas marche',
 ]
 
 
