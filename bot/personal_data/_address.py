@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._lexicon import ADDRESS_PARTICLES, ADDRESS_STOP_WORDS, ORGANISATIONS
+from ._lexicon import ADDRESS_PARTICLES, ADDRESS_STOP_WORDS, DAYS, MONTHS, ORGANISATIONS
 from ._model import Finding
 
 _STREET_TYPES = (
@@ -132,6 +132,16 @@ def _street_name_end(folded: str, pos: int) -> int:
     return end if meaningful else -1
 
 
+_SAINT = ("st", "ste", "saint", "sainte")
+
+
+def _capitalised_next(text: str, folded: str, pos: int) -> bool:
+    """Is the next word capitalised, and not a month or a day ("en Janvier")?"""
+    following = _TOWN_WORD.match(folded, pos)
+    return (bool(following) and text[following.start(1)].isupper()
+            and following.group(1) not in MONTHS and following.group(1) not in DAYS)
+
+
 def _tail_end(text: str, folded: str, pos: int) -> int:
     """Extend over the flat's mentions, a postcode and its town, when a postcode is there."""
     start = pos
@@ -147,14 +157,16 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
     previous = ""
     for index in range(_MAX_TOWN_WORDS):
         word = _TOWN_WORD.match(folded, end)
-        if not word or word.group(1) in ADDRESS_STOP_WORDS:
+        linking = bool(word) and word.group(1) in ("en", "sur", "sous") and _capitalised_next(text, folded, word.end())
+        if not word or (word.group(1) in ADDRESS_STOP_WORDS and not linking):
             break
         # Town words after the first one must be capitalised, hyphen-joined or follow an
-        # article ("Le Havre", "Saint-Denis", "le havre"), so that
-        # "69003 lyon le mois dernier" stops at lyon.
+        # article ("Le Havre", "Saint-Denis", "le havre", "st herblain"), so that "69003 lyon le
+        # mois dernier" stops at lyon; "en", "sur", "sous" join when a capitalised word follows
+        # ("Aix en Provence", "Châlons sur Marne").
         joined = text[word.start() : word.start(1)].strip() == "-"
-        after_article = index == 1 and previous in ("le", "la", "les")
-        if index and not (text[word.start(1)].isupper() or joined or after_article):
+        after_article = (index == 1 and previous in ("le", "la", "les")) or previous in _SAINT
+        if index and not (text[word.start(1)].isupper() or joined or after_article or linking):
             break
         previous = word.group(1)
         end = word.end()
@@ -258,6 +270,20 @@ _GIVEN = re.compile(
     r"\badresse\b[^:\n?!.\d]{0,30}:\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
+
+
+# Whose address it is: "l'adresse de la caf c'est ...", or "cedex" (an organisation's mail).
+_ORGANISATION_BEFORE = re.compile(
+    r"\badresse\s+(?:de\s+la|du|de\s+l'|des|de)\s*(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture"
+    r"|agence|caisse|impots|tresor\s+public|france\s+travail|pole\s+emploi|mdph|ccas|tribunal)\b[^.?!\n]{0,40}$"
+)
+_CEDEX_AFTER = re.compile(r"\s*,?\s*cedex\b")
+
+
+def organisation_address(folded: str, finding: Finding) -> bool:
+    """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
+    before = folded[max(0, finding.start - 45) : finding.start]
+    return bool(_ORGANISATION_BEFORE.search(before) or _CEDEX_AFTER.match(folded, finding.end))
 
 
 def join_address_parts(text: str, findings: list[Finding]) -> list[Finding]:

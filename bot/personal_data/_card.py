@@ -41,7 +41,7 @@ _CUE = re.compile(
     r"|master\s*card|prepayee|nickel)|\bcb\b|\bvisa\b|master\s*card|\bamex\b"
     r"|american\s*express|\bmaestro\b|\be-?carte\b|\bnumero\s*de\s*(?:la\s*)?carte\b(?!\s*vitale)"
     r"|\bn°\s*(?:de\s*)?carte\b(?!\s*vitale)|\bcvv\b|\bcvc\b|cryptogramme"
-    r"|\bcode\s*(?:de\s*securite\s*)?(?:derriere|au\s*dos|au\s*verso)"
+    r"|\b(?:code\s*(?:de\s*securite\s*)?|(?:3|trois)\s*chiffres\s*)(?:derriere|au\s*dos|au\s*verso)"
     # "ma carte 4970 ...": any card but the other cards people own
     r"|\bcartes?\b(?!\s*(?:vitale|d'?\s*identite|d'?\s*id\b|nationale|de\s*s[ae]jour|de\s*resident"
     r"|grise|mutuelle|de\s*tiers|europeenne|d'?\s*invalidite|mobilite|cmi|d'?\s*electeur))"
@@ -65,14 +65,17 @@ _CVV_WORD = (
     r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?"
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
 )
-_LINK = r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|est|le|du|en|fin|au|a)\b|:)\s*)*"
+_LINK = (
+    r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|c|est|le|du|en|fin|au|a|dos|verso|derriere)\b|:)\s*)*"
+    r"[\"«“]?\s*"
+)
 _EXPIRY = re.compile(
     rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*:?\s*)"  # "date 05/27", but not "en date du 12/03"
     rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
 )
 _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 # Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123", "... / 01/30 / 219".
-_TAIL = re.compile(rf"[ ,;/\-]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;/\-]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
+_TAIL = re.compile(rf"[ ,;/\-\n]{{1,3}}(?P<expiry>{_MONTH_YEAR})(?:[ ,;/\-\n]{{1,3}}(?P<cvv>\d{{3,4}})(?!\d))?")
 
 _USUAL_LENGTHS = frozenset({15, 16, 19})
 _FOUR_BY_FOUR = re.compile(r"\d{4}([ .\-])\d{4}\1\d{4}\1\d{4}")

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 
 from bot.text import fold_same_length
 
-from ._address import find_address, join_address_parts
+from ._address import find_address, join_address_parts, organisation_address
 from ._birthdate import find_birthdate
 from ._card import find_card
+from ._corrections import find_corrections
 from ._email import find_email
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
@@ -122,7 +123,12 @@ class Detector:
         if person_spans is not None:
             spans = person_spans(text)
             candidates.extend(filter_person_spans(text, folded, spans, lexicon))
-        return join_address_parts(text, resolve_overlaps(candidates))
+        candidates = [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)]
+        found = resolve_overlaps(candidates)
+        corrections = list(find_corrections(text, folded, found))
+        if corrections:
+            found = resolve_overlaps(found + corrections)
+        return join_address_parts(text, found)
 
     def runs_ner(self, text: str) -> bool:
         """Would `detect` run the spaCy NER on this text? (The benchmark reports the share.)"""

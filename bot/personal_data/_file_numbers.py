@@ -98,7 +98,8 @@ _PATTERNS = [
 # A second value of the same kind right after the first: "mon num FT c'est 6093517Z ou 6093517",
 # "le numéro fiscal de mon mari ... et le mien ...".
 _NEXT = re.compile(
-    r"\s*(?:,|/|ou|et)\s*(?:(?:le|la)\s+(?:mien|mienne|sien|sienne|notre|leur)\s+|moi\s+)?(?:c'?est\s+)?"
+    r"\s*(?:,|/|ou|et)\s*(?:(?:le|la)\s+(?:mien|mienne|sien|sienne|notre|leur)\s+|moi\s+"
+    r"|(?:mon|ma)\s+(?:conjointe?|mari|femme|epouse?|compagnon|compagne)\s*:?\s*)?(?:c'?est\s+)?"
 )
 
 

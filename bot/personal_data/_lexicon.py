@@ -48,7 +48,7 @@ CHAT_WORDS = frozenset(
     je j jai j'ai jsuis chui suis moi toi nous vous svp stp pls please ok okay oui non
     urgent urgence aide help question probleme pb souci soucis demande dossier
     voila voici alors donc bref enfin merci encore depuis suite concernant objet
-    davance d'avance bcp cdlt cdt
+    davance d'avance bcp cdlt cdt pardon desole dsl
     cc coucou hello lol mdr svp bonne journee soiree weekend week-end
     mon ma mes ton ta tes son sa ses notre votre leur leurs
     fils fille mari femme epoux epouse conjoint conjointe compagnon compagne enfant

@@ -39,6 +39,7 @@ _PAIRS = (
 # PLT7784Q", "je mets nadiaF84 comme identifiant", "je me connecte avec "thierry.gaudin"".
 _QUOTE_OPEN = r"[\"«“]?"
 _CUE_ONLY = re.compile(_CUE)
+_LINE_AFTER_CUE = re.compile(r"[ \t:]*(?:\r?\n)?")
 _LATER_WINDOW = 60
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\s\"«“»”/,]+")
@@ -50,6 +51,7 @@ _CONNECT = re.compile(
 _BARE_PAIR = re.compile(
     r"(?<![\S])(?P<word>[^\s\"'«“/]{5,59})\s*/\s*(?=\S*[a-z])(?=\S*\d)(?=\S*[#*!$%&§£+=~^?])\S{6,}"
 )
+_QUOTED_CONNECT = re.compile(r"\bconnect\w*\s+(?:avec|par)\s+[\"«“](?P<word>[^\s\"»”]{3,59})[\"»”]")
 _OR_ANOTHER = re.compile(r"\s*(?:ou|/|,)\s*(?:peut-etre\s+)?(?P<word>[^\s\"'«“/,]{5,59})")
 _WEB_ADDRESS = re.compile(r"(?:https?:|www\.)|\.(?:fr|com|org|net|gouv|eu)\b")
 _HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo", "connect", "id", "/")
@@ -74,7 +76,8 @@ def _is_login(word: str, lexicon: NameLexicon) -> bool:
         return False
     if any(c.isdigit() or c in "._" for c in bare):
         return True
-    return bare.isalpha() and not lexicon.ordinary_text(bare)
+    parts = bare.split("-")  # "auto-entrep-bmartin", "klmn-dupre": not "peut-etre"
+    return all(p.isalpha() for p in parts) and any(not lexicon.ordinary_text(p) for p in parts if p)
 
 
 def _login_shaped(word: str) -> bool:
@@ -84,7 +87,8 @@ def _login_shaped(word: str) -> bool:
     if len(bare) < 5 or "@" in bare or _WEB_ADDRESS.search(bare):
         return False
     letters = sum(c.isalpha() for c in bare)
-    return letters >= 2 and (any(c.isdigit() for c in bare) or re.search(r"[a-z][._][a-z]", bare) is not None)
+    return letters >= 2 and (any(c.isdigit() for c in bare) or re.search(r"[a-z][._][a-z]", bare) is not None
+                             or re.search(r"[a-z]{4}-[a-z]+-[a-z]", bare) is not None)
 
 
 def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
@@ -110,16 +114,17 @@ def _value_end(text: str, start: int, end: int) -> int:
 def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Logins after their name (linked or shaped like one), in pairs, before "comme identifiant"."""
     for cue in _CUE_ONLY.finditer(folded):  # the first login-shaped word of the sentence
-        window = folded[cue.end() : cue.end() + _LATER_WINDOW]
+        start_of_value = _LINE_AFTER_CUE.match(folded, cue.end()).end()  # "identifiant\ntonton-rene62"
+        window = folded[start_of_value : start_of_value + _LATER_WINDOW]
         end_of_sentence = _SENTENCE_END.search(window)
         window = window[: end_of_sentence.start()] if end_of_sentence else window
         for token in _TOKEN.finditer(window):
             if _login_shaped(token.group()):
-                start = cue.end() + token.start()
-                yield Finding("LOGIN", start, _value_end(text, start, cue.end() + token.end()))
+                start = start_of_value + token.start()
+                yield Finding("LOGIN", start, _value_end(text, start, start_of_value + token.end()))
                 break
     for pattern, shaped_only in ((_LINKED, False), (_PAIRS[0], False), (_PAIRS[1], False),
-                                 (_BEFORE, True), (_CONNECT, True), (_BARE_PAIR, True)):
+                                 (_BEFORE, True), (_CONNECT, True), (_BARE_PAIR, True), (_QUOTED_CONNECT, False)):
         for match in pattern.finditer(folded):
             word = match.group("word")
             if _login_shaped(word) if shaped_only else _is_login(word, lexicon):

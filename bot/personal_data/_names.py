@@ -116,9 +116,16 @@ _LAW_BEFORE = re.compile(r"\b(?:loi|lois|reforme|amendement|decret|dispositif|or
 
 
 def _named_before(folded: str, start: int) -> bool:
-    """Does what comes before `start` make the next capitalised word a place or a law?"""
+    """Does what comes before `start` make the next capitalised word a place, a law or a public
+    office holder ("la ministre Catherine Vautrin": public, not the person writing)?"""
     before = folded[max(0, start - 30) : start]
-    return bool(_PLACE_BEFORE.search(before) or _LAW_BEFORE.search(before))
+    return bool(_PLACE_BEFORE.search(before) or _LAW_BEFORE.search(before) or _PUBLIC_ROLE_BEFORE.search(before))
+
+
+_PUBLIC_ROLE_BEFORE = re.compile(
+    r"\b(?:ministre|president(?:e)?(?:\s+de\s+la\s+republique)?|deputee?|senat(?:eur|rice)"
+    r"|secretaire\s+d'etat)\s+$"
+)
 
 
 CommonWords = Callable[[str, str], bool]  # (lowercase word, folded word) -> ordinary?

@@ -25,7 +25,8 @@ from phonenumbers import PhoneNumberType
 from ._model import Finding
 
 _TOKEN = re.compile(r"\(0\)|\(\+\d{1,3}\)|(?<![\w+])\+?\d+(?![^\W\d_])")
-_GAP = re.compile(r"[ .\-/]{1,3}")
+# A line break may cut a number typed on a phone ("06 76 98\n81 66").
+_GAP = re.compile(r"[ .\-/]{1,3}|[ \t]*\r?\n[ \t]*")
 
 # A national number is read in metropolitan France unless its prefix is an overseas one.
 _OVERSEAS_PREFIXES = {
@@ -79,13 +80,15 @@ def _runs(text: str) -> Iterator[list[_Group]]:
 
 
 _SERVICES = ("08", "0969")
+# The funds' own lines outside the 09 69 range (the Assurance retraite from abroad).
+_PUBLIC_LINES = frozenset({"0971103960", "+33971103960"})
 _MOBILE = re.compile(r"(?:0|\+33)[67]\d{8}")
 
 
 @lru_cache(maxsize=2048)
 def _valid(number: str) -> bool:
     """Is this digit string ('+…' or national '0…') a personal phone number?"""
-    if number.startswith("+33969"):
+    if number.startswith("+33969") or number in _PUBLIC_LINES:
         return False
     if _MOBILE.fullmatch(number):
         # 07 00 to 07 29 are not allocated yet: typed by a person, still their number

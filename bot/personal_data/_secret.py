@@ -30,7 +30,7 @@ from ._text import mentions
 
 _PASSWORD = (
     r"(?:\bmots?\s*(?:de|2|d)?\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
-    r"|\bpasswd\b|\bpwd\b)"
+    r"|\bpasswd\b|\bpwd\b|\bpass(?=\s*[:=]))"
 )
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"

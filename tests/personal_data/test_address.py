@@ -55,6 +55,12 @@ SENTENCES = [
     "le lot des courriers est arrive",
     # a care home's name before its address
     'merci d\'envoyer le courrier à : <ent type="ADDRESS">EHPAD Les Glycines, 2 rue du Docteur Roux, 86000 Poitiers</ent>',
+    # towns in several words; an organisation's address
+    '<ent type="ADDRESS">3 impasse du moulin 44800 st herblain</ent> c la que j\'habite',
+    '<ent type="ADDRESS">2 rue Pasteur, 13090 Aix en Provence</ent>',
+    '<ent type="ADDRESS">12 rue des lilas 69003 Lyon</ent> en Janvier',
+    "Il faut envoyer le courrier a la CPAM du Finistère, 1 rue de Savoie, 29282 Brest cedex ?",
+    "l'adresse de la caf c'est bien 2 rue de la Caf ?",
 ]
 
 

@@ -47,6 +47,9 @@ SENTENCES = [
     'la date d\'expiration c\'est <ent type="CARD">12/30</ent> et le code derrière <ent type="CARD">210</ent>',
     'paiement par CB : <ent type="CARD">4970 1012 3456 7895</ent> / <ent type="CARD">01/30</ent> / <ent type="CARD">219</ent>',
     "carte de sejour valable jusqu'au 03/2030",
+    # the code on the back named loosely; expiry and code on the next lines
+    'le cryptogramme au dos c <ent type="CARD">301</ent>',
+    'les 3 chiffres derriere : "<ent type="CARD">489</ent>"',
 ]
 
 

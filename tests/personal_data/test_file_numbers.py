@@ -63,6 +63,8 @@ SENTENCES = [
     'mon n° pajemploi <ent type="FILE_NUMBER">7B2941058</ent> et celui de la nounou',
     'mon num FT c\'est <ent type="FILE_NUMBER">6093517Z</ent> ou <ent type="FILE_NUMBER">6093517</ent>',
     "courrier ref 2026-04 recu hier",
+    # a second tax number for the spouse
+    'moi n° fiscal <ent type="FISCAL">0123456789012</ent>, mon conjoint <ent type="FISCAL">3014496225426</ent>',
 ]
 
 

@@ -22,6 +22,11 @@ SENTENCES = [
     "voici mes identifiants pour que vous regardiez : mdp Soleil2024!",
     # a login and a password as a bare pair
     '<ent type="LOGIN">mlemaire62</ent> / azerty2434#',
+    # hyphenated, on the next line, quoted after 'je me connecte avec'
+    'mon login c\'est <ent type="LOGIN">auto-entrep-bmartin</ent> c\'est bon ?',
+    'identifiant\n<ent type="LOGIN">tonton-rene62</ent>',
+    'je me connecte avec "<ent type="LOGIN">papyjoel</ent>" depuis des années',
+    "mon identifiant est peut-être bloqué",
 ]
 
 

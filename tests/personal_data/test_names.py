@@ -87,6 +87,8 @@ SENTENCES = [
     'nom + date de naissance : <ent type="NAME">LEMOINE Martine</ent>',
     "Macron augmente tout sauf les retraites",
     'je suis Mme <ent type="NAME">Borne</ent>',
+    # a public office holder named with the office
+    "Madame la ministre Catherine Vautrin a annoncé une revalorisation",
 ]
 
 

@@ -53,6 +53,9 @@ SENTENCES = [
     # a mobile number with a digit missing, right after its name
     'Mon portable <ent type="PHONE">06 70 33 55 3</ent> pardon',
     "le 3646 est joignable de 8h30 a 17h30",
+    # cut by a line break; the funds' own line from abroad
+    'mon num c le <ent type="PHONE">06 76 98\n81 66</ent>',
+    "pour la retraite j'appelle le 3960 ou le 09 71 10 39 60 depuis l'etranger ?",
 ]
 
 

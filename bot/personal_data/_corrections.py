@@ -1,0 +1,42 @@
+"""A value corrected right after it was typed: "née le 26/09/1958 non pardon 26/09/1985",
+"mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12".
+
+The correction is the same kind of data as the value it corrects, and as personal: it is masked
+as that kind. Only a value of the same shape is taken (digits for a number, a capitalised word
+for a name, one word for a password), right after a word that says it corrects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from ._model import Finding
+
+_CORRECTING = re.compile(
+    r"\s*[,.;)]?\s*(?:(?:non|nan|oups|euh)\s*,?\s*)?(?:pardon|plutot|je\s+(?:voulais|veux)\s+dire|en\s+fait"
+    r"|correction|dsl|desole|erreur)\s*[,:]?\s*(?:c'?\s?est\s+)?(?:le\s+|la\s+)?"
+)
+_NAME_VALUE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)?")
+_WORD_VALUE = re.compile(r"[^\s,;]+")
+_NUMBER_VALUE = re.compile(r"[\w/.\-]*\d(?:[\w/.\-]|\s(?=[\w/.\-]*\d))*")
+_TRAILING = ".,;:!?)"
+
+
+def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """Yield the corrections typed right after these findings, as the same kind."""
+    for finding in findings:
+        correcting = _CORRECTING.match(folded, finding.end)
+        if not correcting:
+            continue
+        if finding.type == "NAME":
+            value = _NAME_VALUE.match(text, correcting.end())
+        elif finding.type in ("SECRET", "LOGIN"):
+            value = _WORD_VALUE.match(text, correcting.end())
+        else:
+            value = _NUMBER_VALUE.match(text, correcting.end())
+        if value:
+            end = value.end()
+            while end > value.start() + 1 and text[end - 1] in _TRAILING:
+                end -= 1
+            yield Finding(finding.type, value.start(), end)

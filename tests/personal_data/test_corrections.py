@@ -1,0 +1,21 @@
+"""A value corrected right after it was typed is masked as the same kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'date de naissance <ent type="BIRTHDATE">26/09/1958</ent> non pardon <ent type="BIRTHDATE">26/09/1985</ent> oups',
+    'mdp <ent type="SECRET">Chaton12!</ent> non pardon <ent type="SECRET">chaton12</ent> sans majuscule',
+    'n° alloc: <ent type="ALLOCATAIRE">1234567</ent> non pardon <ent type="ALLOCATAIRE">9684094</ent> ca c celui de ma soeur',
+    # "pardon" that corrects nothing
+    'mon tel <ent type="PHONE">0612345678</ent> pardon je me suis trompé de service',
+    'je suis <ent type="NAME">Marie</ent>, pardon pour le retard',
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line)
