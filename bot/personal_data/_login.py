@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ._model import Finding
 from ._names import NameLexicon
-from ._text import mentions
+from ._text import PASSWORD_WORDS, mentions
 
 _CUE = (
     r"(?:\bidentifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b"
@@ -28,7 +28,7 @@ _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|le|la|l'|mon\s*compte)?\s*[a
 _LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|etait)\b\s*(?::\s*)?)"
 _VALUE = r"(?P<word>[^\s\"'«“/][^\s/]{1,59})"
 _LINKED = re.compile(rf"{_CUE}(?P<named>{_NAMED}){_LINK}(?:le\s+)?{_VALUE}")
-_PASSWORD = r"(?:mots?\s*(?:de|2|d)\s*pass?e?s?|mdp|mpd|pass?word|pwd)"
+_PASSWORD = PASSWORD_WORDS
 # "identifiants : jdupont / Soleil2024!" and "identifiant et mot de passe : 1234567 Tigre2416".
 _PAIRS = (
     re.compile(rf"{_CUE}\s*(?:[:=]|c'?\s?est|sont)?\s*{_VALUE}\s*/\s*\S"),

@@ -26,12 +26,9 @@ from collections.abc import Iterator
 from bot.text import fold_same_length
 
 from ._model import Finding
-from ._text import mentions
+from ._text import PASSWORD_WORDS, mentions
 
-_PASSWORD = (
-    r"(?:\bmots?\s*(?:de|2|d)?\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
-    r"|\bpasswd\b|\bpwd\b|\bpass(?=\s*[:=]))"
-)
+_PASSWORD = PASSWORD_WORDS
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
     r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b)"
@@ -99,9 +96,7 @@ _SYMBOL_PASSWORD = re.compile(
 # "mlemaire62 / azerty2434#": a login-like word, a slash, then the password.
 _AFTER_A_LOGIN = re.compile(r"(?<!\S)(?=\S*[a-z])(?=\S*\d)[a-z0-9._\-]{5,}\s*/\s*\S")
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
-_TYPED_CONTEXT = re.compile(
-    r"\b(?:mots?\s*(?:de|2|d)\s*pass?e?s?|mdp|pass?word|code|tape\w*|saisi\w*|connect\w*|identifiants?)\b"
-)
+_TYPED_CONTEXT = re.compile(rf"{PASSWORD_WORDS}|\b(?:code|tape\w*|saisi\w*|connect\w*|identifiants?)\b")
 # The code before its name: "482913 c'est le code", "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé".
 _CODE_FIRST = re.compile(
     r"(?<![\w.,/])(?P<word>\d{4,8}|\d(?: \d){3,7})\s+(?:c'?\s?est\s+)?(?:le|mon|ce)\s+code\b"

@@ -10,6 +10,14 @@ from __future__ import annotations
 import re
 
 
+# How people name a password ("mot de passe", "mdp", "mot 2 passe", "password", "pass :"):
+# shared by the password and login detectors.
+PASSWORD_WORDS = (
+    r"(?:\bmots?\s*(?:de|2|d)?\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
+    r"|\bpasswd\b|\bpwd\b|\bpass(?=\s*[:=]))"
+)
+
+
 def digits_only(value: str) -> str:
     """Keep the alphanumerics of a typed number ("1 85-03" -> "18503")."""
     return "".join(c for c in value if c.isalnum())
