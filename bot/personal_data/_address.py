@@ -39,7 +39,8 @@ _DWELLING_PREFIX = re.compile(
     r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
     # "EHPAD Les Glycines, 2 rue ...": the home's name belongs to the address
-    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld)\s+(?:[a-z'\-]+\s+){1,4}?[a-z'\-]+\s*,?\s*$"
+    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl)\s+"
+    r"(?:[a-z'\-]+\s+){0,4}?[a-z'\-]+\s*,?\s*$"
 )
 
 _NUMBER = r"\d{1,4}(?:\s?(?:bis|ter|quater|[abcd])\b)?"
@@ -284,6 +285,19 @@ def organisation_address(folded: str, finding: Finding) -> bool:
     """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
     before = folded[max(0, finding.start - 45) : finding.start]
     return bool(_ORGANISATION_BEFORE.search(before) or _CEDEX_AFTER.match(folded, finding.end))
+
+
+def merge_overlapping(candidates: list[Finding]) -> list[Finding]:
+    """Address candidates that overlap ("9 rue Ampère bâtiment B" and "bâtiment B 3e étage 38000
+    Grenoble") are one address: their union, so that no part is left out."""
+    addresses = sorted((c for c in candidates if c.type == "ADDRESS"), key=lambda c: c.start)
+    merged: list[Finding] = []
+    for candidate in addresses:
+        if merged and candidate.start < merged[-1].end:
+            merged[-1] = Finding("ADDRESS", merged[-1].start, max(merged[-1].end, candidate.end))
+        else:
+            merged.append(candidate)
+    return [c for c in candidates if c.type != "ADDRESS"] + merged
 
 
 def join_address_parts(text: str, findings: list[Finding]) -> list[Finding]:

@@ -1,5 +1,6 @@
 """A value corrected right after it was typed: "née le 26/09/1958 non pardon 26/09/1985",
-"mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12".
+"mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12"; and a value typed
+twice ("identifiant gmorvillier ... je répète gmorvillier"): the second time has no cue.
 
 The correction is the same kind of data as the value it corrects, and as personal: it is masked
 as that kind. Only a value of the same shape is taken (digits for a number, a capitalised word
@@ -40,3 +41,18 @@ def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Ite
             while end > value.start() + 1 and text[end - 1] in _TRAILING:
                 end -= 1
             yield Finding(finding.type, value.start(), end)
+
+
+_REPEATED_MIN_LENGTH = 4
+
+
+def find_repetitions(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
+    """The same value typed again further on ("identifiant gmorvillier... je répète gmorvillier"),
+    as the same kind."""
+    for finding in findings:
+        value = text[finding.start : finding.end]
+        if len(value) < _REPEATED_MIN_LENGTH:
+            continue
+        for other in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
+            if other.start() != finding.start:
+                yield Finding(finding.type, other.start(), other.end())

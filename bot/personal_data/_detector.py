@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from bot.text import fold_same_length
 
-from ._address import find_address, join_address_parts, organisation_address
+from ._address import find_address, join_address_parts, merge_overlapping, organisation_address
 from ._birthdate import find_birthdate
 from ._card import find_card
-from ._corrections import find_corrections
+from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
@@ -123,9 +123,10 @@ class Detector:
         if person_spans is not None:
             spans = person_spans(text)
             candidates.extend(filter_person_spans(text, folded, spans, lexicon))
-        candidates = [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)]
+        candidates = merge_overlapping(
+            [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)])
         found = resolve_overlaps(candidates)
-        corrections = list(find_corrections(text, folded, found))
+        corrections = list(find_corrections(text, folded, found)) + list(find_repetitions(text, found))
         if corrections:
             found = resolve_overlaps(found + corrections)
         return join_address_parts(text, found)

@@ -41,7 +41,8 @@ _LOOSE = re.compile(r"(?<![\w.+\-])[\w.+\-]*[^\W_][\w.+\-]*[^\W_]@[^\W_][\w\-]{3
 
 def find_email(text: str, folded: str) -> Iterator[Finding]:
     """Yield e-mail spans, plain first, then mistyped and spelled-out ones."""
-    for source, pattern in ((text, _PLAIN), (text, _LOOSE), (folded, _SPELLED)):
+    typed = ((text, _PLAIN), (text, _LOOSE)) if "@" in text else ()  # most messages: no at-sign
+    for source, pattern in (*typed, (folded, _SPELLED)):
         for match in pattern.finditer(source):
             if not _NO_REPLY.match(match.group()):
                 yield Finding("EMAIL", match.start(), match.end())

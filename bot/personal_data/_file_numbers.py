@@ -46,10 +46,12 @@ _CUES: dict[str, re.Pattern[str]] = {
 
 # What may sit between the cue and the value ("c'est", ": ", "j'ai un courrier avec"):
 # no digit, no end of sentence.
-_GAP = r"[^\d\n?!.]{0,50}?"
+_GAP = r"(?:[^\d\n?!.]|(?<!\d)(?:19|20)\d\d(?!\d)|\bm\.|\bmme\.){0,60}?"
 # One word of letters and digits, in dashed parts or not: seven digits at least, so that a
 # month ("2026-04") or a form number is never taken.
 _MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]{1,12}){1,5}(?![\w\-])"
+# Two letters then a space before the digits ("PE 7012 4456 8"), but not a short French word.
+_SHORT_WORDS = r"(?:le|la|de|du|au|en|un|et|ou|se|ce|ne|sa|ma|ta|mon|ton|son|est|le|les|des|par|sur)"
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",
@@ -57,7 +59,8 @@ _VALUES: dict[str, str] = {
     # Letters may lead ("AB1234567"); five digits at least, so a year or a day is never taken.
     # France Travail's identifier ends with a letter ("1234567A"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
-    "FILE_NUMBER": _MIXED_REFERENCE + r"|(?:\b[a-z]{1,4}-?)?\d(?:[ .-]?\d){4,24}(?:[a-df-z](?!\w))?",
+    "FILE_NUMBER": _MIXED_REFERENCE + r"|(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s)?"
+                   r"\d(?:[ .-]?\d){4,24}(?:[a-df-z](?!\w))?",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -103,14 +106,18 @@ _NEXT = re.compile(
 )
 
 
+_SECOND_VALUES = {
+    kind: re.compile(rf"(?<![\d.]){_NOT_DATE_NOR_PHONE}(?:{value}){_NOT_AMOUNT}") for kind, value in _VALUES.items()
+}
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
     del text  # the folded copy has the same offsets and simpler cues
     for kind, pattern in _PATTERNS:
-        value = re.compile(rf"(?<![\d.]){_NOT_DATE_NOR_PHONE}(?:{_VALUES[kind]}){_NOT_AMOUNT}")
         for match in pattern.finditer(folded):
             yield Finding(kind, match.start("value"), match.end("value"))
             link = _NEXT.match(folded, match.end("value"))
-            following = link and value.match(folded, link.end())
+            following = link and _SECOND_VALUES[kind].match(folded, link.end())
             if following:
                 yield Finding(kind, following.start(), following.end())

@@ -80,6 +80,22 @@ def _is_login(word: str, lexicon: NameLexicon) -> bool:
     return all(p.isalpha() for p in parts) and any(not lexicon.ordinary_text(p) for p in parts if p)
 
 
+# Names of services and accounts people put after "identifiant": never a login.
+_SERVICES = frozenset(
+    """
+    ameli caf msa urssaf franceconnect impots cnav carsat agirc arrco pajemploi cesu netentreprises
+    lassuranceretraite inforetraite ants cpam mgen
+    """.split()
+)
+
+
+def _plain_login(word: str, lexicon: NameLexicon) -> bool:
+    """A lowercase word of letters that is neither French nor a service's name ("gmorvillier")."""
+    bare = word.rstrip(_TRAILING)
+    return (len(bare) >= 6 and bare.isalpha() and bare not in _SERVICES and bare not in _DESCRIPTIONS
+            and not lexicon.ordinary_text(bare))
+
+
 def _login_shaped(word: str) -> bool:
     """Letters with digits, or letters joined by a dot or an underscore ("mamie.jo45",
     "fabrice.morlet", "PLT7784Q"), that is not a web address."""
@@ -118,6 +134,11 @@ def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
         window = folded[start_of_value : start_of_value + _LATER_WINDOW]
         end_of_sentence = _SENTENCE_END.search(window)
         window = window[: end_of_sentence.start()] if end_of_sentence else window
+        first = _TOKEN.match(window)
+        if first and _plain_login(first.group(), lexicon):  # "identifiant gmorvillier"
+            start = start_of_value
+            yield Finding("LOGIN", start, _value_end(text, start, start_of_value + first.end()))
+            continue
         for token in _TOKEN.finditer(window):
             if _login_shaped(token.group()):
                 start = start_of_value + token.start()

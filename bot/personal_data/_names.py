@@ -338,6 +338,8 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
             end = follower.end
             if end - match.start() > 40:
                 break
+        if folded[start:end].split()[-1] in PUBLIC_FIGURES and start == match.start():
+            continue  # "Elisabeth Borne avait dit...": a public figure
         yield Finding("NAME", start, end)
 
 
@@ -394,7 +396,7 @@ def filter_person_spans(
         if _named_before(folded, start):
             continue
         cued = _cued(folded, start) and tokens[0].text[0].isupper()
-        if not cued and all(w in PUBLIC_FIGURES for w in words):
+        if not cued and len(words) <= 2 and words[-1] in PUBLIC_FIGURES:
             continue  # "Macron augmente tout": a public figure named without a title or cue
         if cued or any(lexicon.evidence(t) for t in tokens):
             yield Finding("NAME", start, end)

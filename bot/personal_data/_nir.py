@@ -43,7 +43,7 @@ _OTHER_REFERENCE = re.compile(
     r"|police|sinistres?|devis|operations?|series?|cotisants?|allocataires?|pensions?|pajemploi|cesu"
     r"|urssaf|msa|adherents?|siret|siren)\b"
 )
-_OTHER_WINDOW = 30
+_OTHER_WINDOW = 45
 _TAX = re.compile(r"\b(?:fiscale?s?|spi|impots?|nif)\b")
 _KEY_AFTER = re.compile(r"\s*[,;]?\s*(?:cle|clef)\s*(?:[:=]|de\s+controle)?\s*(?P<key>\d{2})(?!\d)")
 

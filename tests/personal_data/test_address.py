@@ -61,6 +61,9 @@ SENTENCES = [
     '<ent type="ADDRESS">12 rue des lilas 69003 Lyon</ent> en Janvier',
     "Il faut envoyer le courrier a la CPAM du Finistère, 1 rue de Savoie, 29282 Brest cedex ?",
     "l'adresse de la caf c'est bien 2 rue de la Caf ?",
+    # overlapping parts of one address; a farm before its address
+    'je change adresse <ent type="ADDRESS">9 rue Ampere batiment B 3eme etage 38000 Grenoble</ent> merci',
+    'logé sur l\'exploitation : <ent type="ADDRESS">Domaine de la Garrigue, 1250 chemin des Vignes, 34725 Saint-Félix-de-Lodez</ent>',
 ]
 
 

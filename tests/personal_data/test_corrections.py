@@ -13,6 +13,9 @@ SENTENCES = [
     # "pardon" that corrects nothing
     'mon tel <ent type="PHONE">0612345678</ent> pardon je me suis trompé de service',
     'je suis <ent type="NAME">Marie</ent>, pardon pour le retard',
+    # the same value typed again, without its cue
+    'identifiant <ent type="LOGIN">gmorvillier</ent> ... je répète <ent type="LOGIN">gmorvillier</ent>, vous le trouvez ?',
+    'mon fils <ent type="NAME">Enzo</ent> ... <ent type="NAME">Enzo</ent> a 3 ans',
 ]
 
 

@@ -65,6 +65,9 @@ SENTENCES = [
     "courrier ref 2026-04 recu hier",
     # a second tax number for the spouse
     'moi n° fiscal <ent type="FISCAL">0123456789012</ent>, mon conjoint <ent type="FISCAL">3014496225426</ent>',
+    # a year or 'M.' between the label and the number; letters and a space before the digits
+    'Mon numéro fiscal (en haut de l\'avis d\'imposition 2024) : <ent type="FISCAL">09 64 332 659 031</ent>',
+    'mon numero pajemploi c\'est <ent type="FILE_NUMBER">PE 7012 4456 8</ent> et ma nounou',
 ]
 
 

@@ -27,6 +27,8 @@ SENTENCES = [
     'identifiant\n<ent type="LOGIN">tonton-rene62</ent>',
     'je me connecte avec "<ent type="LOGIN">papyjoel</ent>" depuis des années',
     "mon identifiant est peut-être bloqué",
+    # a word that is neither French nor a service's name, right after the cue
+    "identifiant franceconnect bloqué",
 ]
 
 

@@ -89,6 +89,8 @@ SENTENCES = [
     'je suis Mme <ent type="NAME">Borne</ent>',
     # a public office holder named with the office
     "Madame la ministre Catherine Vautrin a annoncé une revalorisation",
+    # a public figure's full name
+    "Elisabeth Borne avait dit que la réforme passerait",
 ]
 
 

@@ -50,6 +50,8 @@ SENTENCES = [
     'sur mon attestation y a que 13 chiffres <ent type="NIR">1560797364934</ent>, la clé ?',
     'Num secu:<ent type="NIR">1 85 05 78 006 084</ent> cle <ent type="NIR">71</ent> refusé',
     "facture 1560797364934",
+    # an invoice named a little further before
+    "la facture du plombier porte le numéro 229039722823478 et je l'ai payée",
 ]
 
 
