@@ -123,12 +123,14 @@ class Detector:
         if person_spans is not None:
             spans = person_spans(text)
             candidates.extend(filter_person_spans(text, folded, spans, lexicon))
+        # An organisation's address is no one's; parts of one address make one address.
         candidates = merge_overlapping(
             [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)])
         found = resolve_overlaps(candidates)
-        corrections = list(find_corrections(text, folded, found)) + list(find_repetitions(text, found))
-        if corrections:
-            found = resolve_overlaps(found + corrections)
+        # A value corrected or typed again has no cue of its own: it takes its first finding's kind.
+        retyped = [*find_corrections(text, folded, found), *find_repetitions(text, found)]
+        if retyped:
+            found = resolve_overlaps(found + retyped)
         return join_address_parts(text, found)
 
     def runs_ner(self, text: str) -> bool:
