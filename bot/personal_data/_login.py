@@ -83,8 +83,9 @@ def _is_login(word: str, lexicon: NameLexicon) -> bool:
 # Names of services and accounts people put after "identifiant": never a login.
 _SERVICES = frozenset(
     """
-    ameli caf msa urssaf franceconnect impots cnav carsat agirc arrco pajemploi cesu netentreprises
-    lassuranceretraite inforetraite ants cpam mgen
+    ameli caf msa urssaf franceconnect impots cnav carsat agirc arrco agircarrco pajemploi cesu
+    netentreprises netentreprise lassuranceretraite inforetraite ants cpam mgen francetravail
+    poleemploi mesdroitssociaux autoentrepreneur monenfant
     """.split()
 )
 
