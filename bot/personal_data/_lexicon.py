@@ -183,3 +183,14 @@ ADDRESS_STOP_WORDS = frozenset(
 
 # Articles and particles allowed inside a street name but not enough on their own.
 ADDRESS_PARTICLES = frozenset("de du des la le les l d' l' d saint sainte st ste".split())
+
+# French number words (folded), read back into digits by the spelled-phone reader and
+# recognised after a cue by the spelled-number reader.
+NUMBER_UNITS = {
+    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9,
+}
+NUMBER_TEENS = {
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+}
+NUMBER_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}

@@ -22,6 +22,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import PhoneNumberType
 
+from ._lexicon import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from ._model import Finding
 
 _TOKEN = re.compile(r"\(0\)|\(\+\d{1,3}\)|(?<![\w+])\+?\d+(?![^\W\d_])")
@@ -205,15 +206,7 @@ def _greedy(valid: dict[tuple[int, int], bool], n: int) -> list[tuple[int, int]]
     return pieces
 
 
-_UNITS = {
-    "zero": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
-    "sept": 7, "huit": 8, "neuf": 9,
-}
-_TEENS = {
-    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-}
 _AND_UNITS = {"un": 1, "une": 1, "onze": 11}  # "vingt et un", "soixante et onze"
-_TENS = {"vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60}
 _NUMBER_WORDS = re.compile(
     r"\b(?:zero|douze|treize|quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante)\b"
 )
@@ -226,7 +219,7 @@ def _spelled_runs(folded: str) -> Iterator[list[tuple[str, int, int]]]:
     run: list[tuple[str, int, int]] = []
     for match in _SPELLED_TOKEN.finditer(folded):
         token = match.group()
-        number = token.isdigit() or token in _UNITS or token in _TEENS or token in _TENS
+        number = token.isdigit() or token in NUMBER_UNITS or token in NUMBER_TEENS or token in NUMBER_TENS
         number = number or token in ("et", "vingts")
         joined = run and _SPELLED_GAP.fullmatch(folded, run[-1][2], match.start())
         if not number or (run and not joined):
@@ -252,14 +245,14 @@ def _options(tokens: list[tuple[str, int, int]], i: int) -> list[tuple[str, int]
         return [(word, i + 1)]
     if word == "quatre" and nxt.startswith("vingt"):
         return _tens_options(80, tokens, i + 2) + [("4", i + 1)]
-    if word in _TENS:
-        return _tens_options(_TENS[word], tokens, i + 1)
+    if word in NUMBER_TENS:
+        return _tens_options(NUMBER_TENS[word], tokens, i + 1)
     if word == "dix" and nxt in ("sept", "huit", "neuf"):
-        return [(str(10 + _UNITS[nxt]), i + 2), ("10", i + 1)]
-    if word in _TEENS:
-        return [(str(_TEENS[word]), i + 1)]
-    if word in _UNITS:
-        return [(str(_UNITS[word]), i + 1)]
+        return [(str(10 + NUMBER_UNITS[nxt]), i + 2), ("10", i + 1)]
+    if word in NUMBER_TEENS:
+        return [(str(NUMBER_TEENS[word]), i + 1)]
+    if word in NUMBER_UNITS:
+        return [(str(NUMBER_UNITS[word]), i + 1)]
     return []  # "et", "vingts" out of place
 
 
@@ -268,13 +261,13 @@ def _tens_options(tens: int, tokens: list[tuple[str, int, int]], j: int) -> list
     nxt = tokens[j][0] if j < len(tokens) else ""
     after = tokens[j + 1][0] if j + 1 < len(tokens) else ""
     options = []
-    if tens in (60, 80) and nxt in _TEENS:
+    if tens in (60, 80) and nxt in NUMBER_TEENS:
         options.extend((str(tens + int(v)), k) for v, k in _options(tokens, j) if len(v) == 2)
     if nxt == "et" and after in _AND_UNITS:
         options.append((str(tens + _AND_UNITS[after]), j + 2))
     # "cinquante quatre vingt douze" is 50 92: "quatre vingt" belongs together
-    if nxt in _UNITS and nxt != "zero" and not (nxt == "quatre" and after.startswith("vingt")):
-        options.append((str(tens + _UNITS[nxt]), j + 1))
+    if nxt in NUMBER_UNITS and nxt != "zero" and not (nxt == "quatre" and after.startswith("vingt")):
+        options.append((str(tens + NUMBER_UNITS[nxt]), j + 1))
     options.append((str(tens), j))
     return options
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._lexicon import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from ._model import Finding
 
 _NUMBER_WORD = (
-    r"(?:zero|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze"
-    r"|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|et|\d+)"
+    "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cents?", "mille", "et", r"\d+"]) + ")"
 )
 # Kinds named by a cue, and whether single letters belong to their values ("F R 76", "A A").
 _CUES: tuple[tuple[str, str, bool], ...] = (
@@ -43,8 +43,7 @@ _PATTERNS = [
     for kind, cue, letters in _CUES
 ]
 _WORDS = re.compile(_NUMBER_WORD)
-_HINTS = ("zero", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "vingt", "trente",
-          "quarante", "cinquante", "soixante", "cent")
+_HINTS = tuple(word for word in (*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent") if len(word) >= 3)
 
 
 def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
