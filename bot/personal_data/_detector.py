@@ -21,6 +21,7 @@ from ._email import find_email
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
 from ._login import find_login
+from ._named_after import find_named_after
 from ._id_document import find_id_document
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
@@ -63,6 +64,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_birthdate,
     find_address,
     find_spelled_numbers,
+    find_named_after,
 )
 
 

@@ -23,7 +23,7 @@ _DOCUMENT = (
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
-    r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b)"
+    r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d))"
 )
 # Substrings one of which every document word holds.
 _DOCUMENT_HINTS = (

@@ -39,7 +39,9 @@ _PAIRS = (
 # PLT7784Q", "je mets nadiaF84 comme identifiant", "je me connecte avec "thierry.gaudin"".
 _QUOTE_OPEN = r"[\"«“]?"
 _CUE_ONLY = re.compile(_CUE)
-_LINE_AFTER_CUE = re.compile(r"[ \t:]*(?:\r?\n)?")
+_LINE_AFTER_CUE = re.compile(
+    r"[ \t:]*(?:(?:ameli|caf|urssaf|msa|impots|franceconnect|pajemploi|cesu)[ \t:]*(?=\r?\n))?(?:\r?\n)?"
+)
 _LATER_WINDOW = 60
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\s\"«“»”/,]+")

@@ -319,7 +319,7 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
             continue
         if _named_before(folded, match.start()):
             continue
-        if _PLACE_NAMED_AFTER.search(folded, max(0, match.start() - _LOOK_BACK), match.start()):
+        if _PLACE_NAMED_AFTER.search(folded, max(0, match.start() - 30), match.start()):
             continue  # "rue Victor Hugo", "collège Jean Moulin": a place named after someone
         token = _Token(match.group(), word, match.start(), match.end())
         look_back = max(0, match.start() - _LOOK_BACK)

@@ -62,6 +62,9 @@ SENTENCES = [
     'ma date de naissance est fausse sur mon attestation, c\'est le <ent type="BIRTHDATE">19 avril 1953</ent> et pas le <ent type="BIRTHDATE">19 avril 1958</ent>',
     'je suis du <ent type="BIRTHDATE">21/11/59</ent>, j\'ai droit a quoi ?',
     "je suis du 12/03/2026 au 20/03/2026 en arrêt",
+    # an English label; 'c ma date de naissance' after the date
+    'date of birth <ent type="BIRTHDATE">12/03/1975</ent>',
+    '<ent type="BIRTHDATE">12.11.1978</ent> c ma date de naissance, l appli dit',
 ]
 
 

@@ -29,6 +29,8 @@ SENTENCES = [
     "mon identifiant est peut-être bloqué",
     # a word that is neither French nor a service's name, right after the cue
     "identifiant franceconnect bloqué",
+    # a service's name, then the login on the next line
+    'identifiant urssaf\n<ent type="LOGIN">ae.plomberie.durand</ent>',
 ]
 
 

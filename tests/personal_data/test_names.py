@@ -91,6 +91,8 @@ SENTENCES = [
     "Madame la ministre Catherine Vautrin a annoncé une revalorisation",
     # a public figure's full name
     "Elisabeth Borne avait dit que la réforme passerait",
+    # a square named after someone
+    "j habite pres de la place Victor Hugo, il y a une agence ?",
 ]
 
 
