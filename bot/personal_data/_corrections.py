@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from ._model import Finding
+from ._text import value_end
 
 _CORRECTING = re.compile(
     r"\s*[,.;)]?\s*(?:(?:non|nan|oups|euh)\s*,?\s*)?(?:pardon|plutot|je\s+(?:voulais|veux)\s+dire|en\s+fait"
@@ -37,10 +38,7 @@ def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Ite
         else:
             value = _NUMBER_VALUE.match(text, correcting.end())
         if value:
-            end = value.end()
-            while end > value.start() + 1 and text[end - 1] in _TRAILING:
-                end -= 1
-            yield Finding(finding.type, value.start(), end)
+            yield Finding(finding.type, value.start(), value_end(text, value.start(), value.end(), _TRAILING))
 
 
 _REPEATED_MIN_LENGTH = 4

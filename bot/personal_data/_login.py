@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from ._model import Finding
 from ._names import NameLexicon
-from ._text import PASSWORD_WORDS, mentions
+from ._text import PASSWORD_WORDS, mentions, value_end
 
 _CUE = (
     r"(?:\bidentifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b"
@@ -125,9 +125,7 @@ def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding
 
 def _value_end(text: str, start: int, end: int) -> int:
     """End of the typed value, without the sentence's punctuation or a closing quote."""
-    while end > start + 1 and text[end - 1] in _TRAILING + "\"»”":
-        end -= 1
-    return end
+    return value_end(text, start, end, _TRAILING + "\"»”")
 
 
 def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:

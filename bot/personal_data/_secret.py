@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from bot.text import fold_same_length
 
 from ._model import Finding
-from ._text import PASSWORD_WORDS, mentions
+from ._text import PASSWORD_WORDS, mentions, value_end
 
 _PASSWORD = PASSWORD_WORDS
 _CODE = (
@@ -166,10 +166,7 @@ def _capitalised_with_symbol(typed: str) -> bool:
 
 def _value_end(text: str, match: re.Match[str]) -> int:
     """End of the typed value, without the sentence's closing punctuation."""
-    end = match.end("word")
-    while end > match.start("word") + 1 and text[end - 1] in _TRAILING:
-        end -= 1
-    return end
+    return value_end(text, match.start("word"), match.end("word"), _TRAILING)
 
 
 def _looks_like_password(word: str) -> bool:

@@ -18,6 +18,14 @@ PASSWORD_WORDS = (
 )
 
 
+def value_end(text: str, start: int, end: int, trailing: str) -> int:
+    """End of a typed value without the punctuation that closes its sentence ("Soleil2024!." ->
+    "Soleil2024!"), keeping at least one character."""
+    while end > start + 1 and text[end - 1] in trailing:
+        end -= 1
+    return end
+
+
 def digits_only(value: str) -> str:
     """Keep the alphanumerics of a typed number ("1 85-03" -> "18503")."""
     return "".join(c for c in value if c.isalnum())
