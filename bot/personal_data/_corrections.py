@@ -1,6 +1,8 @@
 """A value corrected right after it was typed: "née le 26/09/1958 non pardon 26/09/1985",
 "mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12"; and a value typed
-twice ("identifiant gmorvillier ... je répète gmorvillier"): the second time has no cue.
+twice ("identifiant gmorvillier ... je répète gmorvillier"): the second time has no cue. A
+password or a login given with another one ("mdp: X (ou Y je sais plus)", "mon id c'est X et
+lui Y") has none either.
 
 The correction is the same kind of data as the value it corrects, and as personal: it is masked
 as that kind. Only a value of the same shape is taken (digits for a number, a capitalised word
@@ -15,6 +17,15 @@ from collections.abc import Iterable, Iterator
 from ._model import Finding
 from ._text import value_end
 
+# "mdp: X (ou loulou1130 je sais plus)", "mon id c'est X et lui jeanclaude.k": another value
+# of the same kind, given as an alternative or for the next person.
+_ANOTHER = re.compile(
+    r"\s*[,;]?\s*(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
+    r"\s*(?:c'?\s?est\s+)?)"
+)
+_ANOTHER_KINDS = frozenset({"SECRET", "LOGIN"})
+# Such a value has a digit or a symbol in it: "ou je sais plus" gives none.
+_VALUE_LIKE = re.compile(r"(?=.*[\d._@*#!$%&])\S{4,60}")
 _CORRECTING = re.compile(
     r"\s*[,.;)]?\s*(?:(?:non|nan|oups|euh)\s*,?\s*)?(?:pardon|plutot|je\s+(?:voulais|veux)\s+dire|en\s+fait"
     r"|correction|dsl|desole|erreur)\s*[,:]?\s*(?:c'?\s?est\s+)?(?:le\s+|la\s+)?"
@@ -29,6 +40,12 @@ def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Ite
     """Yield the corrections typed right after these findings, as the same kind."""
     for finding in findings:
         correcting = _CORRECTING.match(folded, finding.end)
+        if not correcting and finding.type in _ANOTHER_KINDS:
+            another = _ANOTHER.match(folded, finding.end)
+            value = _WORD_VALUE.match(text, another.end()) if another else None
+            if value and _VALUE_LIKE.fullmatch(value.group().rstrip(_TRAILING)):
+                yield Finding(finding.type, value.start(), value_end(text, value.start(), value.end(), _TRAILING))
+            continue
         if not correcting:
             continue
         if finding.type == "NAME":

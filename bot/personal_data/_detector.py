@@ -18,6 +18,7 @@ from ._birthdate import find_birthdate
 from ._card import find_card
 from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
+from ._fields import find_fields
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
 from ._login import find_login
@@ -44,6 +45,7 @@ from ._phone import find_phone
 from ._rib import find_rib
 from ._secret import find_secret
 from ._spelled import find_spelled_numbers
+from ._views import digits_and_words_view
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -65,6 +67,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_address,
     find_spelled_numbers,
     find_named_after,
+    find_fields,
 )
 
 
@@ -117,6 +120,11 @@ class Detector:
         candidates: list[Finding] = []
         for detector in PATTERN_DETECTORS:
             candidates.extend(detector(text, folded))
+        view = digits_and_words_view(text)
+        if view != text:  # a scanned number, a file name: read again, same offsets
+            folded_view = fold_same_length(view)
+            for detector in PATTERN_DETECTORS:
+                candidates.extend(detector(view, folded_view))
         lexicon = self._load()
         candidates.extend(find_login(text, folded, lexicon))
         candidates.extend(find_cued_names(text, folded, lexicon))

@@ -19,7 +19,7 @@ from ._model import Finding
 from ._text import digit_count, mentions
 
 _DOCUMENT = (
-    r"(?:(?P<passport>passe?\s?ports?|passport)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
+    r"(?:(?P<passport>passe?\s?ports?|passport|\bcin\b)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
@@ -27,7 +27,7 @@ _DOCUMENT = (
 )
 # Substrings one of which every document word holds.
 _DOCUMENT_HINTS = (
-    "pass", "cni", "c.n.i", "identite", "carte", "jour", "resident", "recepisse", "etranger",
+    "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
     "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
@@ -49,18 +49,20 @@ _VALUE = re.compile(
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r"|[a-z]{2}\s\d{7}"  # a permit card typed with a space after its letters
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
-    r"|[a-z]{0,2}\d{6,9}"  # foreign passports (checked after a passport's name only)
+    r"|[a-z]{0,2}\d{5,9}|[a-z]{1,2}\s\d{5,9}"  # foreign passports and identity cards (after their name only)
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
+_THEN_VALUE = re.compile(rf"[ \t]*[,:]?[ \t]*(?P<value>{_VALUE.pattern})")
 # 10 digits: a foreigner number; 12: an old identity card or driving licence. People mix
 # up their documents' names, so either length is taken after any of them.
 _DIGIT_LENGTHS = frozenset({10, 12})
 _UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
 
 
-# Foreign passports: up to 2 letters and 6 to 9 digits ("X123456", "197654321").
-_FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}")
+# Foreign passports and national identity cards (CIN of Morocco, Tunisia): up to 2 letters and
+# 6 to 9 digits ("X123456", "197654321", "BK 284517"), 5 digits after letters ("AB12345").
+_FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}|[a-z]{1,2}\s?\d{5,9}")
 
 
 def _value_ok(value: str, passport: bool) -> bool:
@@ -82,11 +84,22 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     if not mentions(folded, _DOCUMENT_HINTS):  # most messages: no document named, little cost
         return
     for match in _CUED.finditer(folded):
-        if _OTHER_LABEL.search(match.group("gap")) or not _value_ok(
-            match.group("value"), match.group("passport") is not None
-        ):
+        if _OTHER_LABEL.search(match.group("gap")):
             continue
-        value = text[match.start("value") : match.end("value")]
-        if value.isalpha() and not (value.isupper() and sum(c in "AEIOUY" for c in value) <= 3):
-            continue  # a word ("renouvelé", "RENOUVELÉ"), not a number
-        yield Finding("ID_DOCUMENT", match.start("value"), match.end("value"))
+        passport = match.group("passport") is not None
+        start, end = match.start("value"), match.end("value")
+        if not _accepted(text[start:end], folded[start:end], passport):
+            # a word read as the value ("CIN marocaine BK 284517"): the number may follow it
+            later = _THEN_VALUE.match(folded, end)
+            if not later or not _accepted(text[later.start("value"):later.end("value")], later.group("value"), passport):
+                continue
+            start, end = later.start("value"), later.end("value")
+        yield Finding("ID_DOCUMENT", start, end)
+
+
+def _accepted(typed: str, value: str, passport: bool) -> bool:
+    """Is this value (typed, folded) a document number rather than a word of the sentence?"""
+    if not _value_ok(value, passport):
+        return False
+    # a word ("renouvelé", "RENOUVELÉ"), not a number
+    return not (typed.isalpha() and not (typed.isupper() and sum(c in "AEIOUY" for c in typed) <= 3))

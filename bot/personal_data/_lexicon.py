@@ -69,11 +69,14 @@ LABEL_WORDS = frozenset(
 )
 
 # Public figures people blame in comments ("Macron augmente tout sauf les retraites"): their
-# names are public, and masking them hides what the comment is about. Surnames that are not
-# also first names only; to keep current with the government.
+# names are public, and masking them hides what the comment is about (ministers in charge of
+# social security, and its founders quoted on anniversaries). Surnames that are not also first
+# names only; to keep current with the government.
 PUBLIC_FIGURES = frozenset(
     """
     macron bayrou lecornu barnier attal borne melenchon bardella
+    vautrin rist farandou
+    croizat laroque veil
     """.split()
 )
 

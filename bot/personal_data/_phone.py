@@ -81,8 +81,9 @@ def _runs(text: str) -> Iterator[list[_Group]]:
 
 
 _SERVICES = ("08", "0969")
-# The funds' own lines outside the 09 69 range (the Assurance retraite from abroad).
-_PUBLIC_LINES = frozenset({"0971103960", "+33971103960"})
+# The funds' own lines outside the 09 69 range, called from abroad: the Assurance retraite,
+# and the Assurance maladie's "+33 1 84 90 36 46" (ameli.fr, contact page).
+_PUBLIC_LINES = frozenset({"0971103960", "+33971103960", "0184903646", "+33184903646"})
 _MOBILE = re.compile(r"(?:0|\+33)[67]\d{8}")
 
 

@@ -37,7 +37,7 @@ _CODE = (
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
 # compte caf c'est ...". Short, without digits, and a link must then follow.
 _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a-z'\-]{2,20}){0,4}?"
-_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|etait|sera)\b\s*(?::\s*)?)"
+_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|c'?\s?etait|etait|sera)\b\s*(?::\s*)?)"
 _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
 # A code typed digit by digit ("1 2 3 4") is one value.
 _WORD = r"(?P<word>\d(?: \d){3,7}(?!\S)|[^\s\"'«“][^\s]{0,59})"
@@ -63,7 +63,7 @@ _PASSWORD_LATER = re.compile(
     r"(?P<word>(?=\S*[a-z])(?=\S*[\d!*#$@&%+=~^§£€])[^\s\"'«“]\S{5,59})"
 )
 # A one-time or confidential code: "code" (or OTP), words saying which code, digits.
-_CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,45}?"
+_CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,60}?"
 _CODED = re.compile(
     rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
     r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
@@ -91,8 +91,12 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|un|une)\s+$")
 # message about logging in or typing it, is one even before its name or without it: "j'ai mis
 # azerty89# comme mot de passe", "j'ai tapé azerty38* puis azerty81#, aucun ne marche".
 _SYMBOL_PASSWORD = re.compile(
-    r"(?<![\w@.])(?P<word>(?=[^\s@]*[a-z])(?=[^\s@]*\d)(?=[^\s@]*[#*!$%&§£+=~^?])[^\s\"'«“»”@/]{6,40})(?![\w@])"
+    r"(?<![\w@.])(?P<word>(?=[^\s\"'«“»”@/]*[a-z])(?=[^\s\"'«“»”@/]*\d)(?=[^\s\"'«“»”@/]*[#*!$%&§£+=~^?])"
+    r"[^\s\"'«“»”@/]{6,40})(?![\w@])"
 )
+# A web address is no password, even with "mdp" in its path; a password given as one of its
+# parameters ("&pwd=...") is read by the field reader (`_fields.py`).
+_URL = re.compile(r"(?:https?://|www\.)\S+")
 # "mlemaire62 / azerty2434#": a login-like word, a slash, then the password.
 _AFTER_A_LOGIN = re.compile(r"(?<!\S)(?=\S*[a-z])(?=\S*\d)[a-z0-9._\-]{5,}\s*/\s*\S")
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
@@ -206,6 +210,13 @@ def find_secret(text: str, folded: str) -> Iterator[Finding]:
     """Yield the values of passwords and confidential codes typed after their name."""
     if not mentions(folded, _HINTS):  # most messages: nothing to look for, at little cost
         return
+    urls = [(m.start(), m.end()) for m in _URL.finditer(folded)] if ("http" in folded or "www" in folded) else []
+    for finding in _secrets(text, folded):
+        if not any(start <= finding.start < end for start, end in urls):
+            yield finding
+
+
+def _secrets(text: str, folded: str) -> Iterator[Finding]:
     logins: set[int] = set()
     for match in _LOGIN_THEN_PASSWORD.finditer(folded):
         if _is_secret(match.group("word"), linked=True):

@@ -4,7 +4,9 @@ d'expiration zéro six vingt huit", "numéro de passeport soixante quatorze A A 
 
 People dictate to their phone or spell to dodge filters; the words give the number away as
 surely as the digits. A run of number words (three at least) right after a cue is masked as the
-kind the cue names. Phone numbers spelled out have their own reader (`_phone.py`), which checks
+kind the cue names ("mon numéro c'est le un 95 onze 74..." as the person's file number, digits
+mixed with words). A birthdate dictated has its month in words too ("née le sept janvier quatre
+vingt neuf"). Phone numbers spelled out have their own reader (`_phone.py`), which checks
 the number; here nothing can be checked, so the cue is required.
 """
 
@@ -21,7 +23,8 @@ _NUMBER_WORD = (
 )
 # Kinds named by a cue, and whether single letters belong to their values ("F R 76", "A A").
 _CUES: tuple[tuple[str, str, bool], ...] = (
-    ("NIR", r"\b(?:secu|securite\s+sociale|nir|nss|n°\s*ss|carte\s+vitale)\b", False),
+    # "securi te sociale": a word cut by dictation
+    ("NIR", r"\b(?:secu|securite\s+sociale|secur\w*\s+\w{1,3}\s+sociale|nir|nss|n°\s*ss|carte\s+vitale)\b", False),
     ("IBAN", r"\b(?:iban|rib)\b", True),
     ("SECRET", r"\b(?:code(?:\s+(?:confidentiel|secret|pin|d'?\s*acces|de\s+verification|du\s+sms|recu)"
                r"|(?!\s+(?:postal|du\s+travail|de\s+la|civil|penal|ape|naf|rome|insee|erreur)))"
@@ -29,7 +32,17 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
     ("ALLOCATAIRE", r"\ballocataire\b", False),
     ("ID_DOCUMENT", r"\b(?:passeport|carte\s+d'?\s*identite|titre\s+de\s+sejour|numero\s+etranger)\b", True),
     ("CARD", r"\b(?:numero\s+de\s+carte|carte\s+bancaire|date\s+d'?\s*expiration|expire|cryptogramme|crypto"
-             r"|cvv)\b", False),
+             r"|cvv|ma\s+carte(?!\s+(?:vitale|d'?\s*identite|grise|de\s+sejour|de\s+resident|mobilite|europeenne)))\b",
+     False),
+    # "mon numéro c'est le un 95 onze 74...": in a fund's chat, the person's own number
+    ("ALLOCATAIRE", r"\bmon\s+(?:numero|num)\b(?!\s+(?:de\s+)?(?:tel|telephone|portable|fixe|mobile|fax))", False),
+)
+# A birthdate dictated: "née le sept janvier quatre vingt neuf"; its month is a word too.
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_BIRTHDATE = re.compile(
+    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<run>(?:\w+\s+)?(?:" + _MONTHS + r")\b"
+    r"(?:\s+(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cents?", "mille", "et", r"\d+"])
+    + r")\b)+)"
 )
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
@@ -43,6 +56,7 @@ _PATTERNS = [
     for kind, cue, letters in _CUES
 ]
 _WORDS = re.compile(_NUMBER_WORD)
+_SPELLED_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cent", "cents", "mille"])
 _HINTS = tuple(word for word in (*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent") if len(word) >= 3)
 
 
@@ -51,12 +65,53 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
     del text  # the folded copy has the same offsets
     if not any(hint in folded for hint in _HINTS):
         return
+    for match in _BIRTHDATE.finditer(folded):
+        if _SPELLED_WORDS.intersection(match.group("run").split()):  # "juin 1966": the date reader's
+            yield Finding("BIRTHDATE", match.start("run"), match.end("run"))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             run = match.group("run")
             words = [w for w in re.split(_SEPARATOR, run) if _WORDS.fullmatch(w) and w != "et"]
+            # after "mon numéro" alone, digits are read by the file-number reader, with its checks,
+            # and "zéro six..." by the phone reader
+            if match.group().startswith("mon") and (all(w.isdigit() for w in words) or words[0] in ("zero", "0")):
+                continue
             if len(words) >= _MIN_NUMBER_WORDS:
                 end = match.end("run")
                 while folded[end - 1] in " ,-":
                     end -= 1
+                if match.group().startswith("mon") and _digit_count(words) >= _NIR_DIGITS:
+                    kind = "NIR"  # "mon numéro" of thirteen digits and more: the social security one
                 yield Finding(kind, match.start("run"), end)
+
+
+_NIR_DIGITS = 13
+
+
+def _digit_count(words: list[str]) -> int:
+    """About how many digits these number words write ("cinq cent quatre": 3, "soixante
+    dix neuf": 2): enough to tell a thirteen-digit number from a seven-digit one."""
+    count, i = 0, 0
+    while i < len(words):
+        word = words[i]
+        if word.isdigit():
+            count += len(word)
+        elif word in ("cent", "cents"):
+            count += 1
+        elif word in NUMBER_TENS or (word == "quatre" and i + 1 < len(words) and words[i + 1].startswith("vingt")):
+            count += 2  # "quarante neuf", "soixante et onze", "quatre vingt dix huit": two digits
+            i += 2 if word == "quatre" else 1
+            i += 1 if i < len(words) and words[i] == "et" else 0
+            if i < len(words) and words[i] in NUMBER_TEENS:
+                i += 2 if words[i] == "dix" and i + 1 < len(words) and words[i + 1] in NUMBER_UNITS else 1
+            elif i < len(words) and words[i] in NUMBER_UNITS and words[i] != "zero":
+                i += 1
+            continue
+        elif word in NUMBER_TEENS:
+            count += 2
+            if word == "dix" and i + 1 < len(words) and words[i + 1] in NUMBER_UNITS:
+                i += 1  # "dix huit"
+        else:
+            count += 1
+        i += 1
+    return count

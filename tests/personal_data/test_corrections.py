@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # another value of the same kind, given as an alternative or for the next person
+    'mdp: <ent type="SECRET">Chaton12</ent> (ou <ent type="SECRET">loulou1130</ent> je sais plus)',
+    'moi mon id c\'est <ent type="LOGIN">marie.k75</ent> et lui <ent type="LOGIN">jeanclaude.k</ent>, on a chacun un compte',
+    'mon mdp c\'est <ent type="SECRET">Soleil2024</ent> ou je sais plus',
     'date de naissance <ent type="BIRTHDATE">26/09/1958</ent> non pardon <ent type="BIRTHDATE">26/09/1985</ent> oups',
     'mdp <ent type="SECRET">Chaton12!</ent> non pardon <ent type="SECRET">chaton12</ent> sans majuscule',
     'n° alloc: <ent type="ALLOCATAIRE">1234567</ent> non pardon <ent type="ALLOCATAIRE">9684094</ent> ca c celui de ma soeur',

@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # digits dictated at the end of the name
+    'mon mail c est <ent type="EMAIL">jean point marc soixante deux arobase gmail point com</ent>',
     'mail <ent type="EMAIL">jean.dupont@gmail.com</ent> merci',
     '<ent type="EMAIL">Jean.Dupont+caf@orange.fr</ent>.',
     'mail : <ent type="EMAIL">j-dupont_59@sub.domaine.fr</ent>',

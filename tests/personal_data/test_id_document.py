@@ -17,6 +17,9 @@ from .synthetic import (
 )
 
 SENTENCES = [
+    # a national identity card of Morocco or Tunisia, after a word taken first for the value
+    'ma CIN marocaine <ent type="ID_DOCUMENT">BK 284517</ent> je n\'ai pas encore de titre de séjour',
+    "le cinema a 12345 places",
     'mon passeport c\'est le <ent type="ID_DOCUMENT">25VV76338</ent>',
     'passeport n°<ent type="ID_DOCUMENT">04 CZ 92295</ent>',
     '<ent type="ID_DOCUMENT">98UP00577</ent> c\'est mon numero',

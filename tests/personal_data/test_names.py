@@ -9,6 +9,9 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # public figures of social security: a minister, a founder
+    "Ambroise Croizat doit se retourner dans sa tombe avec vos delais",
+    "j'ai vu Catherine Vautrin a la tele parler du versement a la source des aides",
     # "signée" is no signature cue: nothing to mask ("signé[NOM] hier" before)
     "il me faut une attestation signée hier par l'employeur",
     "la feuille de soins signee par le medecin je l'envoie ou",

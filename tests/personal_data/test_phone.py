@@ -10,6 +10,8 @@ from .conftest import check_annotated
 from .synthetic import format_phone_words, make_phone
 
 SENTENCES = [
+    # the Assurance maladie's line from abroad (ameli.fr) is nobody's
+    "depuis la Belgique on m'a dit d'appeler le +33 1 84 90 36 46, c'est bien ça ?",
     'appelez moi au <ent type="PHONE">06 12 34 56 78</ent> svp',
     '<ent type="PHONE">0612345678</ent>',
     'tel <ent type="PHONE">06.12.34.56.78</ent>.',

@@ -10,6 +10,10 @@ from .conftest import check_annotated
 from .synthetic import make_password, make_secret_code
 
 SENTENCES = [
+    '@Paul moi mon mdp c\'etait <ent type="SECRET">Bibou902</ent> et ca marchait pas',
+    'le code confidentiel qu\'on m\'a envoyé par courrier c\'est <ent type="SECRET">9788</ent>, il faut le changer ?',
+    # a web address with "mdp" in its path holds no password
+    "le lien de reinitialisation : https://www.exemple.fr/portail-info/mdp?token=expired",
     'mon mot de passe c\'est <ent type="SECRET">Soleil2024!</ent>',
     'mdp: <ent type="SECRET">azerty</ent>',
     'mot de passe ameli : <ent type="SECRET">Chat-noir_77</ent>',

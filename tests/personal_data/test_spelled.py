@@ -7,6 +7,15 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # "mon numéro" alone: the person's file number, the social security one when it is that long
+    'mon numero c est le <ent type="NIR">un 95 onze 74 cinq cent quatre 398 71</ent> j espere que c est bon',
+    'mon numero c est <ent type="ALLOCATAIRE">deux cent quarante trois sept huit neuf</ent>',
+    'ma carte c est le <ent type="CARD">quarante sept 97 56 26 vingt 91 11 05</ent> elle est au nom de mon mari',
+    # a word cut by dictation
+    'mon numero de securi te sociale c est le <ent type="NIR">deux quarante neuf dix quatre vingt dix neuf sept cent</ent>',
+    # "mon numéro de commande" in digits, "ma carte vitale": not these readers' numbers
+    "mon numero de commande est 2 95 10 99 126 111 00 pour les lunettes",
+    "ma carte vitale a quarante huit heures de retard",
     'numero de securite sociale <ent type="NIR">un cinquante sept zero six soixante quatorze cinq cent seize</ent>',
     'code confidentiel <ent type="SECRET">un zero huit huit</ent> c\'est bon ?',
     'mon iban c\'est <ent type="IBAN">F R soixante seize cinquante vingt cinq zero zero dix</ent>',
@@ -24,3 +33,16 @@ SENTENCES = [
 @pytest.mark.parametrize("line", SENTENCES)
 def test_annotated_sentences(detector, line):
     check_annotated(detector, line, only=frozenset({"NIR", "SECRET", "IBAN", "ALLOCATAIRE", "ID_DOCUMENT", "CARD"}))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'ma date de naissance le <ent type="BIRTHDATE">sept janvier quatre vingt neuf</ent> je vous le dis',
+        'née le <ent type="BIRTHDATE">premier mars mille neuf cent cinquante deux</ent> à Lyon',
+        # a month and a year in digits are the date reader's, which leaves a month of birth
+        "Je suis née en juin 1966. J'aimerais savoir quand partir",
+    ],
+)
+def test_dictated_birthdates(detector, line):
+    check_annotated(detector, line, only="BIRTHDATE")

@@ -1,0 +1,40 @@
+"""Look-alike characters: letters a scanner read for digits, words joined by "_" or "+"."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.personal_data._views import digits_and_words_view
+
+from .conftest import check_annotated
+
+
+@pytest.mark.parametrize(
+    ("text", "view"),
+    [
+        ("N° SS : l 3O O4 97 325 8l1 l1", "N° SS : 1 30 04 97 325 811 11"),
+        ("Date de naissance : O4/lO/l959", "Date de naissance : 04/10/1959"),
+        ("avis_arret_1330599.pdf", "avis arret 1330599.pdf"),
+        ("adresse=12+impasse+des+Mesanges", "adresse=12 impasse des Mesanges"),
+        # words stay words, and a phone's "+33" keeps its sign
+        ("Il a 2024 ou 2025, lol", "Il a 2024 ou 2025, lol"),
+        ("appelez le +33 6 12", "appelez le +33 6 12"),
+    ],
+)
+def test_view(text, view):
+    assert digits_and_words_view(text) == view
+    assert len(digits_and_words_view(text)) == len(text)
+
+
+SENTENCES = [
+    'N° de sécurité sociale : <ent type="NIR">l 3O O4 97 325 8l1 l1</ent>',
+    'Date de naissance : <ent type="BIRTHDATE">O4/lO/l959</ent>',
+    'N° carte : <ent type="CARD">4O32 O237 O296 3l88</ent>',
+    'PJ : avis_arret_<ent type="NIR">133059905818919</ent>.pdf',
+    'PJ : scan_passeport_<ent type="ID_DOCUMENT">14GW56963</ent>.pdf',
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only=frozenset({"NIR", "BIRTHDATE", "CARD", "ID_DOCUMENT"}))
