@@ -11,6 +11,11 @@ number ("cité des Fleurs bât 4"), but "la résidence des enfants" (custody) is
 address. "chez M. Petit" typed before an address belongs to it. After its label, an address
 with a postcode is taken whatever its words ("adresse : quartier Bellevue, 97290 Le Marin"), and
 an address typed in parts is masked as one. A postcode or a town alone is not an address.
+A town typed in lowercase keeps its linking words ("chalon sur saone", "l isle d abeau"); a
+floor may sit between the street and its postcode; a house number may be dictated ("au douze
+rue des Lilas") or labelled ("lot 45 lotissement ..."); "r" needs no dot before a postcode;
+abroad, the number follows the street and the postcode has four digits ("Rue des Tilleuls 47
+bte 3, 4020 Liège").
 """
 
 from __future__ import annotations
@@ -18,7 +23,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ._lexicon import ADDRESS_PARTICLES, ADDRESS_STOP_WORDS, DAYS, MONTHS, ORGANISATIONS
+from ._lexicon import (
+    ADDRESS_PARTICLES,
+    ADDRESS_STOP_WORDS,
+    DAYS,
+    MONTHS,
+    NUMBER_TEENS,
+    NUMBER_TENS,
+    NUMBER_UNITS,
+    ORGANISATIONS,
+)
 from ._model import Finding
 
 _STREET_TYPES = (
@@ -36,7 +50,7 @@ _DWELLING_PARTS = frozenset(
 )
 # "appt 12 bat B 4 allée des Tilleuls": a dwelling mention typed before the street.
 _DWELLING_PREFIX = re.compile(
-    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt)"
+    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|lot)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
     # "EHPAD Les Glycines, 2 rue ...": the home's name belongs to the address
     r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl)\s+"
@@ -99,12 +113,17 @@ _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*[,\-]?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
 _TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
 _EXTRA = re.compile(
-    r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment)"
-    r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\b)"
+    r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bte|boite)"
+    r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\b"
+    r"|\d{1,2}\s?(?:e|eme|er|ere|ieme)\s*etage(?:\s+(?:gauche|droite|face|du\s+fond))?\b)"
 )
 
-_MAX_NAME_WORDS = 6
-_MAX_TOWN_WORDS = 4
+# "allée Simone Veil Résidence les Pins Esc C": a street and its dwelling, typed as one name.
+_MAX_NAME_WORDS = 8
+_MAX_TOWN_WORDS = 5
+# Typed in lowercase, a town's linking words join it all the same ("chalon sur saone",
+# "l isle d abeau": the apostrophe dropped).
+_LOWERCASE_LINKS = ("sur", "sous", "en", "l", "d")
 
 
 def _street_name_end(folded: str, pos: int) -> int:
@@ -156,22 +175,51 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
         return start
     end = code.end()
     previous = ""
+    first = _TOWN_WORD.match(folded, end)
+    lowercase_town = bool(first) and text[first.start(1)].islower()
     for index in range(_MAX_TOWN_WORDS):
         word = _TOWN_WORD.match(folded, end)
         linking = bool(word) and word.group(1) in ("en", "sur", "sous") and _capitalised_next(text, folded, word.end())
+        if word and not linking and lowercase_town and word.group(1) in _LOWERCASE_LINKS:
+            linking = _town_word_next(folded, word.end())
         if not word or (word.group(1) in ADDRESS_STOP_WORDS and not linking):
             break
         # Town words after the first one must be capitalised, hyphen-joined or follow an
         # article ("Le Havre", "Saint-Denis", "le havre", "st herblain"), so that "69003 lyon le
         # mois dernier" stops at lyon; "en", "sur", "sous" join when a capitalised word follows
-        # ("Aix en Provence", "Châlons sur Marne").
+        # ("Aix en Provence", "Châlons sur Marne"), or any town word in a town typed in lowercase.
         joined = text[word.start() : word.start(1)].strip() == "-"
         after_article = (index == 1 and previous in ("le", "la", "les")) or previous in _SAINT
-        if index and not (text[word.start(1)].isupper() or joined or after_article or linking):
+        after_link = lowercase_town and previous in _LOWERCASE_LINKS
+        if index and not (text[word.start(1)].isupper() or joined or after_article or linking or after_link):
             break
         previous = word.group(1)
         end = word.end()
     return end if end > code.end() else start
+
+
+def _town_word_next(folded: str, pos: int) -> bool:
+    """Is the next word a possible town word (not a stop word, a month or a day)?"""
+    following = _TOWN_WORD.match(folded, pos)
+    return bool(following) and following.group(1) not in ADDRESS_STOP_WORDS | MONTHS | DAYS and len(following.group(1)) > 2
+
+
+# "lot 45 lotissement les Palmistes", "n° 12 rue ...": the number's label belongs to the address.
+_NUMBER_LABEL_BEFORE = re.compile(r"(?<![\w])(?:lot|n°|no)\.?\s*$")
+# "j'habite au douze rue des Lilas": a house number dictated in words.
+_SPELLED_NUMBER_BEFORE = re.compile(
+    r"(?<![\w])(?:(?:" + "|".join([*NUMBER_TENS, "quatre-vingt", "quatre vingt"]) + r")[\s\-]+(?:et\s+)?)?"
+    r"(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS]) + r")(?:\s+(?:bis|ter))?\s+$"
+)
+
+
+def _abbreviated_with_postcode(text: str, folded: str, match: re.Match[str]) -> bool:
+    """ "8 r jean jaures 62000 arras": a one-letter street type needs no dot when a postcode
+    follows the street's name."""
+    if match.group("type") != "r":
+        return False
+    name_end = _street_name_end(folded, match.end())
+    return name_end > 0 and _tail_end(text, folded, name_end) > name_end
 
 
 def _type_ok(match: re.Match[str]) -> bool:
@@ -220,7 +268,7 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
     """Yield address spans: numbered streets anywhere, bare streets after a cue."""
     numbered: list[Finding] = []
     for match in _HEAD.finditer(folded):
-        if not _type_ok(match):
+        if not _type_ok(match) and not _abbreviated_with_postcode(text, folded, match):
             continue
         if match.group("type") in _DWELLING_PARTS:  # "appt 7 bat C": a building, no street
             part = _PART_VALUE_AFTER.match(folded, match.end())
@@ -232,6 +280,9 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if name_end < 0:
             continue
         start = match.start()
+        label = _NUMBER_LABEL_BEFORE.search(folded, max(0, start - 8), start)
+        if label:
+            start = label.start()  # "lot 45 lotissement ...", "n° 12 rue ..."
         prefix = _DWELLING_PREFIX.search(folded, max(0, start - 40), start)
         if prefix:
             start = prefix.start()  # overlaps with "12 bat B" resolve to the longer span
@@ -253,16 +304,34 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         dwelling = bool(parts) or bool(_HAS_PART.search(folded, match.end(), name_end))
         if cued or dwelling or named or _capitalised_dwelling(text, match, name_end):
             end = parts.end() if parts else name_end
-            start = _care_of_start(text, folded, match.start())
+            spelled = _SPELLED_NUMBER_BEFORE.search(folded, max(0, match.start() - 30), match.start())
+            start = _care_of_start(text, folded, spelled.start() if spelled else match.start())
             yield Finding("ADDRESS", start, _tail_end(text, folded, end))
     for match in _PART_CHAIN.finditer(folded):
         if not _HAS_PART.search(match.group()):
             continue  # "3eme etage porte gauche": a floor and a side, no building or flat
         yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))
+    yield from _numbered_after(text, folded)
     for match in _GIVEN.finditer(folded):  # "adresse : quartier Bellevue, 97290 Le Marin"
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
+
+
+# Belgium, Portugal, Switzerland...: the number after the street's name, then a postcode of four
+# digits ("Rue des Tilleuls 47 bte 3, 4020 Liège", "Rua das Flores 112, 2º Esq, 4050-265 Porto").
+_NUMBER_AFTER = re.compile(
+    r"(?<![\w])(?:rue|avenue|av|chaussee|place|boulevard|bd|chemin|quai|allee|impasse|route|drève|dreve"
+    r"|rua|avenida|travessa|largo|strasse|via)\s+(?:[a-z'\-]+\s+){0,5}?[a-z'\-]+,?\s+\d{1,4}[a-z]?"
+    r"(?:\s*(?:bte|boite|bus|b)\.?\s*\d{1,4})?(?:\s*,\s*[^,\n\d]{0,12}\d?[^,\n\d]{0,12})?\s*,?\s*"
+    r"\d{4}(?:-\d{3})?(?!\d)\s+(?P<town>[a-z][a-z'\-]+)"
+)
+
+
+def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
+    for match in _NUMBER_AFTER.finditer(folded):
+        if text[match.start("town")].isupper():
+            yield Finding("ADDRESS", match.start(), match.end())
 
 
 # An address given after its label, with its postcode: the words before the postcode are the

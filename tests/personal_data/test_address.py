@@ -7,6 +7,21 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a town typed in lowercase keeps its linking words; a floor between the street and its postcode
+    'jhabite <ent type="ADDRESS">3 bis chemin de la croix blanche 71100 chalon sur saone</ent> depuis juin',
+    'mon adresse cest <ent type="ADDRESS">5 chemin du moulin 38080 l isle d abeau</ent> et pas 15',
+    "j'habite <ent type=\"ADDRESS\">12 rue de la paix 69003 lyon</ent> le mois dernier",
+    'c\'est bien <ent type="ADDRESS">3 place du Marché, 2e étage gauche, 71100 Chalon-sur-Saône</ent>',
+    # the number after the street and a four-digit postcode (Belgium, Portugal)
+    'je vis en Belgique : <ent type="ADDRESS">Rue des Tilleuls 47 bte 3, 4020 Liège</ent>, faut-il remplir le E121 ?',
+    'morada : <ent type="ADDRESS">Rua das Flores 112, 2º Esq, 4050-265 Porto</ent>, Portugal',
+    "la rue de la Paix 1200 personnes manifestent",
+    # "r" without its dot before a postcode, a dictated or labelled house number
+    'j\'habite au <ent type="ADDRESS">8 r jean jaures 62000 arras</ent>',
+    "j'ai payé 8 r de loyer",
+    'j habite au <ent type="ADDRESS">douze rue des lilas batiment B 59160 Lomme</ent> depuis aout',
+    'adresse : <ent type="ADDRESS">lot 45 lotissement Les Palmistes, 97354 Rémire-Montjoly</ent>',
+    '🏠 <ent type="ADDRESS">22 Allée Simone Veil Résidence les Pins Esc C 44300 Nantes</ent>',
     'j\'habite au <ent type="ADDRESS">12 rue des Lilas</ent> depuis 2019',
     'adresse : <ent type="ADDRESS">45 avenue Jean Jaures 69007 Lyon</ent>',
     '<ent type="ADDRESS">3 bis impasse des Rosiers</ent>, je viens de demenager',
