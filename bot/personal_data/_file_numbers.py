@@ -57,10 +57,11 @@ _VALUES: dict[str, str] = {
     "MSA": r"\d(?:[ .]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}",
     # Letters may lead ("AB1234567"); five digits at least, so a year or a day is never taken.
-    # France Travail's identifier ends with a letter ("1234567A"); not "e", read as euros. A
+    # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
+    # after a space as a capital ("03 784 215 K"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
     "FILE_NUMBER": _MIXED_REFERENCE + r"|(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s)?"
-                   r"\d(?:[ .-]?\d){4,24}(?:[a-df-z](?!\w))?",
+                   r"\d(?:[ .-]?\d){4,24}(?:\s?[a-df-z](?!\w))?",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -78,7 +79,7 @@ _SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ .]\d\d?[ .](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
-    r"(?!0[1-9](?:[ .]?\d){8}(?![ .]?\d))"
+    r"(?!0[1-9](?:[ .]?\d){8}(?![ .]?\d)(?![a-z]))"
 )
 # A file reference never looks like a date ("dossier envoyé le 12.05.2024") or a phone number
 # (found as such by its own detector).
@@ -113,10 +114,12 @@ _SECOND_VALUES = {
 
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
-    del text  # the folded copy has the same offsets and simpler cues
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
-            yield Finding(kind, match.start("value"), match.end("value"))
+            end = match.end("value")
+            if folded[end - 2] == " " and text[end - 1].islower():
+                end -= 2  # "dossier 2024118734 a été refusé": a word, not the reference's letter
+            yield Finding(kind, match.start("value"), end)
             link = _NEXT.match(folded, match.end("value"))
             following = link and _SECOND_VALUES[kind].match(folded, link.end())
             if following:

@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a pension number ending with a capital after a space, or glued to a phone-shaped number
+    'numero de pension <ent type="FILE_NUMBER">03 784 215 K</ent> c\'est pour la reversion',
+    'et n° de pension <ent type="FILE_NUMBER">0741258963R</ent> sur le courrier',
+    'mon dossier <ent type="FILE_NUMBER">2024118734</ent> a été refusé',
     'mon numéro allocataire c\'est <ent type="ALLOCATAIRE">1234567</ent>',
     'n° alloc: <ent type="ALLOCATAIRE">123 4567</ent>',
     'allocataire n° <ent type="ALLOCATAIRE">1234567</ent>',
