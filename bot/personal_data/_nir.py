@@ -52,7 +52,7 @@ _KEY_AFTER = re.compile(r"\s*[,;]?\s*(?:cle|clef)\s*(?:[:=]|de\s+controle)?\s*(?
 # article of law (said between the cue and the value, or just before the cue).
 _PARTIAL = re.compile(
     rf"{_CUE.pattern}(?P<gap>[^\d\n?!.;]{{0,40}}?)(?<![\w.\-])"
-    r"(?P<value>\d(?:[ .\-]?\d){4,11})(?![ .\-/]?\d)(?![\w,])(?!\s*(?:€|e\b|eur\b|euros?\b|%|ans\b))"
+    r"(?P<value>\d(?:[ .\-]?\d){4,11})(?![ .\-/]?\d)(?![\w]|,\s?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%|ans\b))"
 )
 _ENDING = re.compile(r"\b(?:termine|finit|fini|finissant|terminant|fin|derniers?)\b")
 _NOT_PIECE = re.compile(

@@ -6,7 +6,7 @@ People dictate to their phone or spell to dodge filters; the words give the numb
 surely as the digits. A run of number words (three at least) right after a cue is masked as the
 kind the cue names ("mon numéro c'est le un 95 onze 74..." as the person's file number, digits
 mixed with words). A birthdate dictated has its month in words too ("née le sept janvier quatre
-vingt neuf"). Phone numbers spelled out have their own reader (`_phone.py`), which checks
+vingt neuf"), and a name spelled letter by letter ("nom P E R R O T"). Phone numbers spelled out have their own reader (`_phone.py`), which checks
 the number; here nothing can be checked, so the cue is required.
 """
 
@@ -44,6 +44,11 @@ _BIRTHDATE = re.compile(
     r"(?:\s+(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cents?", "mille", "et", r"\d+"])
     + r")\b)+)"
 )
+# A name spelled letter by letter after its label: "nom P E R R O T", "ça s'écrit D-U-P-U-I-S".
+_SPELLED_NAME = re.compile(
+    r"\b(?:nom|prenom|nom\s+de\s+(?:famille|naissance|jeune\s+fille)|s'?\s?ecrit|j'?\s?epelle)\b"
+    r"(?:\s*[:=]|\s+(?:c'?\s?est|est))?\s+(?P<run>[a-z](?:[\s.\-]{1,2}[a-z](?![a-z'])){3,24})"
+)
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
 _SEPARATOR = r"[\s,\-]+"
@@ -61,8 +66,11 @@ _HINTS = tuple(word for word in (*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "ce
 
 
 def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
-    """Yield runs of number words after a cue naming the kind of number."""
+    """Yield runs of number words after a cue naming the kind of number, and names spelled."""
     del text  # the folded copy has the same offsets
+    if "nom" in folded or "ecrit" in folded or "epelle" in folded:
+        for match in _SPELLED_NAME.finditer(folded):
+            yield Finding("NAME", match.start("run"), match.end("run"))
     if not any(hint in folded for hint in _HINTS):
         return
     for match in _BIRTHDATE.finditer(folded):

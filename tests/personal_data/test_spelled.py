@@ -46,3 +46,16 @@ def test_annotated_sentences(detector, line):
 )
 def test_dictated_birthdates(detector, line):
     check_annotated(detector, line, only="BIRTHDATE")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'nom <ent type="NAME">P E R R O T</ent> deux R et un T a la fin',
+        'ça s\'écrit <ent type="NAME">D-U-P-U-I-S</ent> avec un s',
+        "mon nom s'écrit avec un y",
+        "le nom a b c",
+    ],
+)
+def test_names_spelled_letter_by_letter(detector, line):
+    check_annotated(detector, line, only="NAME")
