@@ -115,11 +115,14 @@ _TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
 _EXTRA = re.compile(
     r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bte|boite)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\b"
-    r"|\d{1,2}\s?(?:e|eme|er|ere|ieme)\s*etage(?:\s+(?:gauche|droite|face|du\s+fond))?\b)"
+    r"|\d{1,2}\s?(?:e|eme|er|ere|ieme)\s*etage(?:\s+(?:porte\s+)?(?:gauche|droite|face|du\s+fond))?\b)"
 )
 
 # "allée Simone Veil Résidence les Pins Esc C": a street and its dwelling, typed as one name.
 _MAX_NAME_WORDS = 8
+_ORDINAL = re.compile(r"\d{1,2}(?:e|eme|er|ere|ieme)")
+# "19,chemin des vignes,71000,macon": a comma typed without a space before the town.
+_TOWN_AFTER_COMMA = re.compile(r",(?=[a-z])")
 _MAX_TOWN_WORDS = 5
 # Typed in lowercase, a town's linking words join it all the same ("chalon sur saone",
 # "l isle d abeau": the apostrophe dropped).
@@ -137,6 +140,8 @@ def _street_name_end(folded: str, pos: int) -> int:
         if not match:
             break
         word = match.group(1)
+        if _ORDINAL.fullmatch(word):
+            break  # "45 rue Victor Hugo 3eme etage": the floor, after the name
         after_part = previous in _DWELLING_PARTS and bool(_PART_VALUE_WORD.fullmatch(word))
         if (word in ADDRESS_STOP_WORDS and not after_part) or (
             word.isdigit() and (len(word) >= 4 or words > 0) and not after_part
@@ -174,6 +179,9 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
     if not code:
         return start
     end = code.end()
+    comma = _TOWN_AFTER_COMMA.match(folded, end)
+    if comma:
+        end = comma.end()
     previous = ""
     first = _TOWN_WORD.match(folded, end)
     lowercase_town = bool(first) and text[first.start(1)].islower()
@@ -195,7 +203,7 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
             break
         previous = word.group(1)
         end = word.end()
-    return end if end > code.end() else start
+    return end if end > (comma.end() if comma else code.end()) else start
 
 
 def _town_word_next(folded: str, pos: int) -> bool:

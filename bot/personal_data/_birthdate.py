@@ -1,7 +1,7 @@
 """Date-of-birth detector.
 
 A date is personal data here only when a cue says it is a birth date ("né le 12/03/1985",
-"née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985",
+"née à Lyon le 3 mars 1990", "date de naissance : 03.02.85", "ddn 12031985", "ddn 041068",
 "né le 1981-08-18", "12/03/1985 c'est ma date de naissance", "nés le 3/4/2010 et le
 5/6/2012", "anniversaire le 3 mars 1975", "je suis du 21/11/59", "né le premier janvier
 mille neuf cent quatre-vingt"). Dates of events ("depuis le 12 mars", "le 5
@@ -41,7 +41,7 @@ _ISO = r"(?:19|20)\d\d\s?[/.\-]\s?(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:0?[1-9]|[12]\
 _DATE = (
     rf"(?P<date>{_ISO}|(?:{_DAY})(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
     rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d|\s+{_YEAR_WORDS})?"
-    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d)(?![\d/])"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d))(?![\d/])"
 )
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the
 # negation, hence the "le"/"à ... le" that must follow it.

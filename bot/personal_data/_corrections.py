@@ -2,7 +2,7 @@
 "mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12"; and a value typed
 twice ("identifiant gmorvillier ... je répète gmorvillier"): the second time has no cue. A
 password or a login given with another one ("mdp: X (ou Y je sais plus)", "mon id c'est X et
-lui Y") has none either.
+lui Y", "nouveau mot de passe: X ancien: Y") has none either.
 
 The correction is the same kind of data as the value it corrects, and as personal: it is masked
 as that kind. Only a value of the same shape is taken (digits for a number, a capitalised word
@@ -20,10 +20,10 @@ from ._text import value_end
 # "mdp: X (ou loulou1130 je sais plus)", "mon id c'est X et lui jeanclaude.k": another value
 # of the same kind, given as an alternative or for the next person.
 _ANOTHER = re.compile(
-    r"\s*[,;]?\s*(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
-    r"\s*(?:c'?\s?est\s+)?)"
+    r"\s*[,;]?\s*(?:je\s+crois\s*,?\s*)?(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+|le\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
+    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*)"
 )
-_ANOTHER_KINDS = frozenset({"SECRET", "LOGIN"})
+_ANOTHER_KINDS = frozenset({"SECRET", "LOGIN", "ALLOCATAIRE", "MSA", "FISCAL", "FILE_NUMBER", "ID_DOCUMENT"})
 # Such a value has a digit or a symbol in it: "ou je sais plus" gives none.
 _VALUE_LIKE = re.compile(r"(?=.*[\d._@*#!$%&])\S{4,60}")
 _CORRECTING = re.compile(

@@ -19,6 +19,7 @@ from ._card import find_card
 from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
 from ._fields import find_fields
+from ._foreign import find_foreign_numbers
 from ._file_numbers import find_file_numbers
 from ._iban import find_iban
 from ._login import find_login
@@ -68,6 +69,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_spelled_numbers,
     find_named_after,
     find_fields,
+    find_foreign_numbers,
 )
 
 

@@ -23,8 +23,8 @@ _PLAIN = re.compile(
 # Spelled-out form, matched on folded text; the top-level domain must be a common one
 # so that "at" or "point" in ordinary sentences do not trigger it.
 _TLD = r"(?:com|fr|net|org|eu|be|ch|re|gp|mq|info|io|biz|de|es|it|uk|ca|ma|dz|tn|sn)"
-_AT = r"(?:@|\(at\)|\[at\]|\bat\b|\barr?obase\b|\barr?ob\b)"
-_DOT = r"(?:\.|\(dot\)|\[dot\]|\bdot\b|\bpoint\b)"
+_AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\bat\b|\barr?obase\b|\barr?ob\b)"
+_DOT = r"(?:\.|\(dot\)|\[dot\]|\(point\)|\[point\]|\bdot\b|\bpoint\b)"
 # The part before the at-sign spelled too: "jean point dupont", "jean tiret bas dupont".
 _SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+bas)?|underscore)\s+)*"
 # Digits dictated at the end of the name: "jean point marc soixante deux arobase ...".

@@ -52,6 +52,8 @@ _MONTHS = re.compile(r"janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec", r
 
 _JSON_FIELD = re.compile(r"""["']([A-Za-zÀ-ÿ_\- .°]{1,40})["']\s*:\s*["']([^"'\n]{1,120})["']""")
 _URL_FIELD = re.compile(r"[?&]([A-Za-z_\-.]{1,30})=([^&\s#]{1,200})")
+# "NIR=...;nom=Barbier;prenom=Lise": fields of a form or a log line, one after the other.
+_PAIR_FIELD = re.compile(r"(?:^|(?<=[;,|\s]))([A-Za-z_\-.]{2,30})=([^;,|&\s#]{1,120})")
 _CELL_SEPARATORS = (";", "\t", "|")
 
 
@@ -167,7 +169,7 @@ def _row_findings(text: str, cells: list[tuple[int, int]], kinds: list[str | Non
 def find_fields(text: str, folded: str) -> Iterator[Finding]:
     """Yield values named by a JSON, web-address or spreadsheet field label."""
     del folded  # labels are folded one by one
-    for pattern in (_JSON_FIELD, _URL_FIELD):
+    for pattern in (_JSON_FIELD, _URL_FIELD, _PAIR_FIELD):
         for match in pattern.finditer(text):
             kind = label_kind(match.group(1))
             if kind == "POSTAL":

@@ -39,7 +39,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
         rf"{_OF}(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?|retraites?|carsat|cnav|adherents?"
         r"|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi)\b"
-        r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
+        r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:mdph\s*|cpam\s*|carsat\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b)"
     ),
 }
@@ -60,8 +60,10 @@ _VALUES: dict[str, str] = {
     # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
     # after a space as a capital ("03 784 215 K"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
-    "FILE_NUMBER": _MIXED_REFERENCE + r"|(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s)?"
-                   r"\d(?:[ .-]?\d){4,24}(?:\s?[a-df-z](?!\w))?",
+    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s)?"
+                   r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
+                   # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
+                   + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -77,7 +79,7 @@ _BARE_CUES = {
 }
 _SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
-    r"(?!\d\d?[ .]\d\d?[ .](?:19|20)?\d\d(?![ .]?\d))"
+    r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
     r"(?!0[1-9](?:[ .]?\d){8}(?![ .]?\d)(?![a-z]))"
 )

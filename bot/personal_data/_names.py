@@ -297,7 +297,8 @@ _LOOK_BACK = 12
 # Streets and buildings named after a person: the name is the place's.
 _PLACE_NAMED_AFTER = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|place|allee|impasse|quai|chemin|square|cours|passage|college"
-    r"|lycee|ecole|hopital|clinique|stade|residence|cite|pont|gare|centre|parc|mediatheque)\.?"
+    r"|lycee|ecole|hopital|clinique|stade|residence|cite|pont|gare|centre|parc|mediatheque|creche"
+    r"|groupe\s+scolaire|maternelle|primaire|universite|faculte|fondation|institut|ehpad|foyer)\.?"
     r"\s+(?:de\s+|du\s+|des\s+|d')?(?:[a-z\-]+\s+)?$"
 )
 
@@ -395,6 +396,8 @@ def filter_person_spans(
         start, end = tokens[0].start, tokens[-1].end
         if _named_before(folded, start):
             continue
+        if _PLACE_NAMED_AFTER.search(folded, max(0, start - 30), start):
+            continue  # "l'école maternelle Jules Ferry": a place named after someone
         cued = _cued(folded, start) and tokens[0].text[0].isupper()
         if not cued and len(words) <= 2 and words[-1] in PUBLIC_FIGURES:
             continue  # "Macron augmente tout": a public figure named without a title or cue

@@ -140,8 +140,8 @@ _TRAILING = ".,;)]"
 _SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")
 # "mot de passe : 8 caractères minimum", "code à 4 chiffres": a rule, not a value.
 _RULE_AFTER = re.compile(
-    r"\s*(?:caracteres?|car\b|chiffres?|lettres?|fois|essais?|tentatives?|minutes?|min\b"
-    r"|heures?|h\b|jours?|mois|ans?|semaines?|signes?|symboles?|minimum|maximum|max\b)"
+    r"\s*(?:caracteres?|car|chiffres?|lettres?|fois|essais?|tentatives?|minutes?|min"
+    r"|heures?|h|jours?|mois|ans?|semaines?|signes?|symboles?|minimum|maximum|max)\b"
 )
 
 

@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'jsuis au <ent type="ADDRESS">45 rue victor hugo 3eme etage porte gauche 69003 lyon</ent>',
+    'adresse:<ent type="ADDRESS">19,chemin des vignes,71000,macon</ent>',
     # a town typed in lowercase keeps its linking words; a floor between the street and its postcode
     'jhabite <ent type="ADDRESS">3 bis chemin de la croix blanche 71100 chalon sur saone</ent> depuis juin',
     'mon adresse cest <ent type="ADDRESS">5 chemin du moulin 38080 l isle d abeau</ent> et pas 15',

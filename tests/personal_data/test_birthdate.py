@@ -10,6 +10,7 @@ from .conftest import check_annotated
 from .synthetic import format_date, make_birthdate
 
 SENTENCES = [
+    'ddn <ent type="BIRTHDATE">041068</ent>',
     'je suis né le <ent type="BIRTHDATE">12/03/1985</ent>',
     'née le <ent type="BIRTHDATE">3 mars 1990</ent> a Lille',
     'ne le <ent type="BIRTHDATE">1er avril 87</ent>',

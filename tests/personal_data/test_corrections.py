@@ -7,6 +7,9 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'mon num caf c\'est le <ent type="ALLOCATAIRE">1234567</ent> (ou <ent type="ALLOCATAIRE">5841480</ent>?)',
+    'mon code confidentiel ameli c\'est <ent type="SECRET">4821</ent> je crois, ou <ent type="SECRET">1837</ent>',
+    'nouveau mot de passe: <ent type="SECRET">Tigre362</ent> ancien: <ent type="SECRET">Lapin2024</ent>',
     # another value of the same kind, given as an alternative or for the next person
     'mdp: <ent type="SECRET">Chaton12</ent> (ou <ent type="SECRET">loulou1130</ent> je sais plus)',
     'moi mon id c\'est <ent type="LOGIN">marie.k75</ent> et lui <ent type="LOGIN">jeanclaude.k</ent>, on a chacun un compte',

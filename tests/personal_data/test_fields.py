@@ -10,6 +10,9 @@ from bot.personal_data._fields import find_fields, label_kind
 from .conftest import check_annotated
 
 SENTENCES = [
+    # fields of a form or a log line, one after the other
+    'NIR=<ent type="NIR">185037512345678</ent>;nom=<ent type="NAME">Barbeau</ent>;prenom=<ent type="NAME">Lise</ent>',
+    "il a 2=3 ans, x=1 pour la formule",
     # a spreadsheet export: the header names each column
     'Nom;Prenom;NIR;Regime\\n<ent type="NAME">GAUTRAND</ent>;<ent type="NAME">Lise</ent>;'
     '<ent type="NIR">2 68 09 99 503 536 44</ent>;general',

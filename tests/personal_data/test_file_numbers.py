@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'dossier MDPH n° <ent type="FILE_NUMBER">2024/118734</ent> en attente depuis 8 mois',
+    "dossier ref 2024/03/1547",
     # a pension number ending with a capital after a space, or glued to a phone-shaped number
     'numero de pension <ent type="FILE_NUMBER">03 784 215 K</ent> c\'est pour la reversion',
     'et n° de pension <ent type="FILE_NUMBER">0741258963R</ent> sur le courrier',

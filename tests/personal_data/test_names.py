@@ -9,6 +9,9 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a place named after someone, found by the statistical model too
+    "l'ecole maternelle Jules Ferry demande le quotient familial",
+    "la creche Louise Michel ferme en aout",
     # public figures of social security: a minister, a founder
     "Ambroise Croizat doit se retourner dans sa tombe avec vos delais",
     "j'ai vu Catherine Vautrin a la tele parler du versement a la source des aides",

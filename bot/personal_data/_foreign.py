@@ -1,0 +1,41 @@
+"""Numbers of other countries' social security, identity and tax systems, after their name:
+"mon NISS c'est 87.03.14-819.27" (Belgium, Portugal), "afiliación seguridad social
+28/41827305/69", "DNI 48213097-Z", "NIE X-4821309-A", "Cartão de Cidadão 14587362 4 ZY7",
+"NIF 248 173 057", "codice fiscale RSSMRA85T10A562S".
+
+People who worked abroad write to the caisse about their pension or their cover with these
+numbers; they identify the person as surely as a French NIR. Their shapes vary too much to be
+taken alone, so the name of the number is required.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ._model import Finding
+
+_GAP = r"[^\d\n?!;]{0,25}?"
+_READERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"{cue}{_GAP}(?<![\w\-/.])(?P<value>{value})(?![\w\-/])"))
+    for kind, cue, value in (
+        ("NIR", r"\b(?:niss|numero\s+national|registre\s+national|segur(?:idad|anca)\s+social|afiliacion)\b",
+         r"\d(?:[ ./\-]?\d){8,13}"),
+        ("ID_DOCUMENT", r"\b(?:dni|nie|cartao\s+de\s+cidadao|carta\s+d'?\s*identita|personalausweis)\b",
+         r"[xyz]?-?\d{7,8}-?[a-z]|\d{8}\s?\d\s?[a-z]{2}\d"),
+        ("FISCAL", r"\b(?:nif|codice\s+fiscale|steuer-?id|steueridentifikationsnummer)\b",
+         r"[a-z]{6}\d\d[a-z]\d\d[a-z]\d{3}[a-z]|\d(?:[ .]?\d){7,10}[a-z]?"),
+    )
+)
+_HINTS = ("niss", "national", "social", "afiliacion", "dni", "nie", "cidadao", "identita", "ausweis",
+          "nif", "fiscale", "steuer")
+
+
+def find_foreign_numbers(text: str, folded: str) -> Iterator[Finding]:
+    """Yield foreign social security, identity and tax numbers after their name."""
+    del text  # the folded copy has the same offsets
+    if not any(hint in folded for hint in _HINTS):
+        return
+    for kind, pattern in _READERS:
+        for match in pattern.finditer(folded):
+            yield Finding(kind, match.start("value"), match.end("value"))

@@ -1,0 +1,25 @@
+"""Other countries' social security, identity and tax numbers, after their name."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    'je suis belge, mon NISS c\'est <ent type="NIR">87.03.14-819.27</ent> , j\'ai pas encore de numero',
+    'numero afiliacion seguridad social <ent type="NIR">28/41827305/69</ent> c\'est pour ma retraite',
+    'soy española, DNI <ent type="ID_DOCUMENT">48213097-Z</ent> c\'est accepté ?',
+    'mon NIE c\'est <ent type="ID_DOCUMENT">X-4821309-A</ent> (numero d\'etranger en Espagne)',
+    'NIF portugais <ent type="FISCAL">248 173 057</ent>',
+    'codice fiscale <ent type="FISCAL">RSSMRA85T10A562S</ent> pour la pension italienne',
+    # the names of these numbers without a value, or in other words
+    "niss c'est quoi ? on me le demande pour la pension belge",
+    "la securite sociale a 80 ans cette annee",
+    "il le nie 2 fois de suite",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line, only=frozenset({"NIR", "ID_DOCUMENT", "FISCAL"}))
