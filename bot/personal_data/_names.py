@@ -93,7 +93,7 @@ _MONSIEUR_INITIAL = re.compile(r"\bM\.?\s+(?=[A-Z])")
 _SIGNATURE = re.compile(rf"(?:{_CLOSINGS})\s*[,.;:!\-]*\s*(?:\n\s*)?")
 
 _TOKEN = re.compile(r"[ \t]*((?:[A-ZÀ-Ý]\.)|[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
-_PARTICLES = frozenset("de du des la le van von ben ibn el al da dos di".split())
+_PARTICLES = frozenset("de du des la le van von den der ben ibn el al da dos di del della ait ould".split())
 _MAX_TOKENS = 4
 # Elided pronouns and articles in lower case ("m'a", "j'ai", "l'appli"): never a name.
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
@@ -217,8 +217,9 @@ def _name_after(
     for token in _tokens_from(text, folded, pos):
         word = token.folded.rstrip(".")
         capital = token.text[0].isupper()
-        if word in _PARTICLES and not pending and (kept or capital or strength == STRONG):
-            pending.append(token)  # "Da Silva", "Marie de Laval", "nom : le goff"
+        particle_after_title = strength == TITLE and (pending or word not in ("la", "le", "les"))  # "Madame la Ministre"
+        if word in _PARTICLES and len(pending) < 2 and (kept or capital or strength == STRONG or particle_after_title):
+            pending.append(token)  # "Da Silva", "Marie de Laval", "nom : le goff", "Mme de la Fontaine"
             continue
         if lexicon.never(word) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
             break

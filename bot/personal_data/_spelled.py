@@ -82,7 +82,8 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             words = [w for w in re.split(_SEPARATOR, run) if _WORDS.fullmatch(w) and w != "et"]
             # after "mon numéro" alone, digits are read by the file-number reader, with its checks,
             # and "zéro six..." by the phone reader
-            if match.group().startswith("mon") and (all(w.isdigit() for w in words) or words[0] in ("zero", "0")):
+            if match.group().startswith("mon") and (all(w.isdigit() for w in words) or words[0] == "zero"
+                                                    or words[0].startswith("0")):
                 continue
             if len(words) >= _MIN_NUMBER_WORDS:
                 end = match.end("run")

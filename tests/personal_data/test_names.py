@@ -9,6 +9,10 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # particles after a title, but not a function ("Madame la Ministre")
+    'le logement de M. <ent type="NAME">Van den Berg</ent> c\'est au 3 rue des Lilas',
+    'c\'est Mme <ent type="NAME">de la Fontaine</ent> son nom d\'epouse',
+    "Madame la Ministre a annonce une hausse",
     # a place named after someone, found by the statistical model too
     "l'ecole maternelle Jules Ferry demande le quotient familial",
     "la creche Louise Michel ferme en aout",

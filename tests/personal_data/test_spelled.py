@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # "mon numéro" starting with 0: a phone number, read by its own reader
+    "mon numero c'est le 07 cinquante cinq 24 quarante sept 30",
     # "mon numéro" alone: the person's file number, the social security one when it is that long
     'mon numero c est le <ent type="NIR">un 95 onze 74 cinq cent quatre 398 71</ent> j espere que c est bon',
     'mon numero c est <ent type="ALLOCATAIRE">deux cent quarante trois sept huit neuf</ent>',
