@@ -169,7 +169,9 @@ def _row_findings(text: str, cells: list[tuple[int, int]], kinds: list[str | Non
 def find_fields(text: str, folded: str) -> Iterator[Finding]:
     """Yield values named by a JSON, web-address or spreadsheet field label."""
     del folded  # labels are folded one by one
-    for pattern in (_JSON_FIELD, _URL_FIELD, _PAIR_FIELD):
+    patterns = ((_JSON_FIELD,) if ":" in text and ('"' in text or "'" in text) else ()) + (
+        (_URL_FIELD, _PAIR_FIELD) if "=" in text else ())  # most messages: none of these, no cost
+    for pattern in patterns:
         for match in pattern.finditer(text):
             kind = label_kind(match.group(1))
             if kind == "POSTAL":
