@@ -113,7 +113,7 @@ _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*[,\-]?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
 _TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
 _EXTRA = re.compile(
-    r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bte|boite)"
+    r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bte|boite|bloc|n°)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\b"
     r"|\d{1,2}\s?(?:e|eme|er|ere|ieme)\s*etage(?:\s+(?:porte\s+)?(?:gauche|droite|face|du\s+fond))?\b)"
 )
@@ -203,7 +203,10 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
             break
         previous = word.group(1)
         end = word.end()
-    return end if end > (comma.end() if comma else code.end()) else start
+    if end > (comma.end() if comma else code.end()):
+        flat = _EXTRA.match(folded, end)  # "59100 roubaix appartement 5": the flat, after the town
+        return flat.end() if flat else end
+    return start
 
 
 def _town_word_next(folded: str, pos: int) -> bool:
@@ -330,9 +333,9 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
 # digits ("Rue des Tilleuls 47 bte 3, 4020 Liège", "Rua das Flores 112, 2º Esq, 4050-265 Porto").
 _NUMBER_AFTER = re.compile(
     r"(?<![\w])(?:rue|avenue|av|chaussee|place|boulevard|bd|chemin|quai|allee|impasse|route|drève|dreve"
-    r"|rua|avenida|travessa|largo|strasse|via)\s+(?:[a-z'\-]+\s+){0,5}?[a-z'\-]+,?\s+\d{1,4}[a-z]?"
+    r"|rua|avenida|travessa|largo|strasse|via|calle|carrer|plaza|paseo)\s+(?:[a-z'\-]+\s+){0,5}?[a-z'\-]+,?\s+\d{1,4}[a-z]?"
     r"(?:\s*(?:bte|boite|bus|b)\.?\s*\d{1,4})?(?:\s*,\s*[^,\n\d]{0,12}\d?[^,\n\d]{0,12})?\s*,?\s*"
-    r"\d{4}(?:-\d{3})?(?!\d)\s+(?P<town>[a-z][a-z'\-]+)"
+    r"(?:\d{4}(?:-\d{3})?|\d{5})(?!\d)\s+(?P<town>[a-z][a-z'\-]+)"
 )
 
 

@@ -54,7 +54,7 @@ _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
     # "Date de naissance\n12/03/1985", "mes dates de naissance : moi ..., mon mari ..."
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
-    r"|\bnaissance\s*(?::|le)\s*|\bd\.?n\.?\s*:\s*|\banniversaire\b[^\d\n?!.]{0,15}?)"
+    r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\banniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
 # "je suis du 21/11/59", "moi c'est le 3 mai 1970": a full date (with its year) said of oneself,
@@ -66,7 +66,7 @@ _SELF = re.compile(
 )
 # The cue after the date: "12/03/1985 c'est ma date de naissance", "(ddn)".
 _LABEL_AFTER = re.compile(
-    r"\s*[(,\-]?\s*(?:c'?\s?est\s*|c\s+|=\s*)?(?:ma|sa|la|leur)?\s*(?:date\s*de\s*naiss|ddn\b)"
+    r"[*_]?\s*[(,\-]?\s*(?:c'?\s?est\s*|c\s+|=\s*)?(?:ma|sa|la|leur)?\s*(?:date\s*de\s*naiss|ddn\b)"
 )
 _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 # "nés le 3/4/2010 et le 5/6/2012": the dates that follow one birth date.

@@ -89,6 +89,8 @@ PLACES = frozenset(
     argenteuil montreuil roubaix tourcoing avignon poitiers pau calais cayenne
     fort-de-france pointe-a-pitre saint-denis mamoudzou reunion guadeloupe martinique
     guyane mayotte corse france europe bretagne normandie alsace provence
+    francia espana galicia andalucia valencia cataluna portugal italia alemania belgica
+    marruecos argelia tunez burdeos
     """.split()
 )
 

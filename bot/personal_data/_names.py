@@ -394,6 +394,8 @@ def filter_person_spans(
         words = [t.folded.rstrip(".") for t in tokens]
         if not tokens or any(lexicon.never(w) and w not in _PARTICLES for w in words):
             continue
+        if len(tokens) > _MAX_TOKENS + 1:
+            continue  # a whole clause in another language, read as a name by the model
         start, end = tokens[0].start, tokens[-1].end
         if _named_before(folded, start):
             continue

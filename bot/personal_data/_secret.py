@@ -100,7 +100,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # "mlemaire62 / azerty2434#": a login-like word, a slash, then the password.
 _AFTER_A_LOGIN = re.compile(r"(?<!\S)(?=\S*[a-z])(?=\S*\d)[a-z0-9._\-]{5,}\s*/\s*\S")
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
-_TYPED_CONTEXT = re.compile(rf"{PASSWORD_WORDS}|\b(?:code|tape\w*|saisi\w*|connect\w*|identifiants?)\b")
+_TYPED_CONTEXT = re.compile(rf"{PASSWORD_WORDS}|\b(?:code|tape\w*|saisi\w*|connect\w*|identifiants?|user|login|pass)\b")
 # The code before its name: "482913 c'est le code", "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé".
 _CODE_FIRST = re.compile(
     r"(?<![\w.,/])(?P<word>\d{4,8}|\d(?: \d){3,7})\s+(?:c'?\s?est\s+)?(?:le|mon|ce)\s+code\b"

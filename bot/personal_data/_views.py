@@ -1,5 +1,6 @@
 """Rewritten copies of a message, character for character, where a typed value hides behind
-look-alike characters: letters a scanner read for digits ("3O O4 97 325", "O4/lO/l959") and
+look-alike characters: letters a scanner read for digits ("3O O4 97 325", "O4/lO/l959"), the
+hidden end of a number ("07 56 50 18 XX") and
 words joined by "_" or "+" (a file name "avis_arret_1330599...pdf", a form's web address
 "adresse=12+impasse+des+Mesanges"). The pattern readers run again on the copy when it differs
 from the message; no character moves, so their spans hold on the message itself.
@@ -15,6 +16,14 @@ _DIGIT_RUN = re.compile(r"(?<![\w])[0-9OoIl|]+(?:[ ./\-][0-9OoIl|]+)*(?![\w])")
 _MIXED_WORD = re.compile(r"(?=[0-9OoIl|]*\d)(?=[0-9OoIl|]*[OoIl|])[0-9OoIl|]+")
 _MIN_DIGITS = 4
 _JOINED = re.compile(r"_|(?<=[^\W_])\+(?=[^\W_])")
+# The end of a number hidden by its writer ("07 56 50 18 XX", "2 19 10 97 105 *** **"): six
+# digits and more that stay visible are still the person's, read as a number whose last digits
+# are unknown. Hidden characters before or inside the number ("06 XX XX 45 67", "**** 8746",
+# "01 xx xx xx xx") leave too little.
+_HIDDEN_END = re.compile(
+    r"(?P<visible>\d(?:[ .\-]?\d){5,})(?P<hidden>(?:[ .\-]?[*xX#•]){2,})(?![ .\-]?[\d*xX#•])(?![^\W\d_])"
+)
+_HIDDEN_AS_DIGITS = str.maketrans("*xX#•", "00000")
 
 
 def _read_digits(match: re.Match[str]) -> str:
@@ -30,4 +39,6 @@ def digits_and_words_view(text: str) -> str:
     view = _JOINED.sub(" ", text) if ("_" in text or "+" in text) else text
     if any(c in text for c in "OoIl|"):
         view = _DIGIT_RUN.sub(_read_digits, view)
+    if any(c in text for c in "*xX#•"):
+        view = _HIDDEN_END.sub(lambda match: match["visible"] + match["hidden"].translate(_HIDDEN_AS_DIGITS), view)
     return view

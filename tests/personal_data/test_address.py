@@ -7,6 +7,9 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'j habite au <ent type="ADDRESS">28 rue victor hugo 59100 roubaix appartement 5</ent> c est au deuxieme',
+    'vivo en <ent type="ADDRESS">Calle Mayor 14, 3ºB, 28013 Madrid</ent> desde enero',
+    'nouvelle adresse : <ent type="ADDRESS">Cité des Fleurs, bloc 4 n°12, 69200 Vénissieux</ent>',
     'jsuis au <ent type="ADDRESS">45 rue victor hugo 3eme etage porte gauche 69003 lyon</ent>',
     'adresse:<ent type="ADDRESS">19,chemin des vignes,71000,macon</ent>',
     # a town typed in lowercase keeps its linking words; a floor between the street and its postcode

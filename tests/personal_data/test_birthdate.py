@@ -10,6 +10,9 @@ from .conftest import check_annotated
 from .synthetic import format_date, make_birthdate
 
 SENTENCES = [
+    'naissance <ent type="BIRTHDATE">27 10 1985</ent> 🎂',
+    '*<ent type="BIRTHDATE">26/12/1987</ent>* c ma date de naissance',
+    "l'année de naissance 1985 est fausse",
     'ddn <ent type="BIRTHDATE">041068</ent>',
     'je suis né le <ent type="BIRTHDATE">12/03/1985</ent>',
     'née le <ent type="BIRTHDATE">3 mars 1990</ent> a Lille',

@@ -9,6 +9,9 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a clause in another language or a region is no name
+    "Ki jan pou mwen chanjé mo dpas an mwen asi sit ameli la ? Mèsi davans",
+    "mi abuela trabajó en Burdeos, ella vive en Galicia",
     # particles after a title, but not a function ("Madame la Ministre")
     'le logement de M. <ent type="NAME">Van den Berg</ent> c\'est au 3 rue des Lilas',
     'c\'est Mme <ent type="NAME">de la Fontaine</ent> son nom d\'epouse',

@@ -10,6 +10,7 @@ from .conftest import check_annotated
 from .synthetic import make_password, make_secret_code
 
 SENTENCES = [
+    'user mlefebvre62\npass <ent type="SECRET">loulou5658*</ent>',
     "mot de passe : 8 caracteres minimum",
     '@Paul moi mon mdp c\'etait <ent type="SECRET">Bibou902</ent> et ca marchait pas',
     'le code confidentiel qu\'on m\'a envoyé par courrier c\'est <ent type="SECRET">9788</ent>, il faut le changer ?',
