@@ -353,18 +353,26 @@ _GIVEN = re.compile(
 _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
 
 
-# Whose address it is: "l'adresse de la caf c'est ...", or "cedex" (an organisation's mail).
+# Whose address it is: "l'adresse de la caf c'est ...", "la CPAM de ... au ...", or "cedex" (an
+# organisation's mail).
 _ORGANISATION_BEFORE = re.compile(
     r"\badresse\s+(?:de\s+la|du|de\s+l'|des|de)\s*(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture"
     r"|agence|caisse|impots|tresor\s+public|france\s+travail|pole\s+emploi|mdph|ccas|tribunal)\b[^.?!\n]{0,40}$"
 )
 _CEDEX_AFTER = re.compile(r"\s*,?\s*cedex\b")
+# "la CPAM de l'Hérault au 1 rue du Mas de Grille": an organisation, then where it is.
+_ORGANISATION_AT = re.compile(
+    r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+travail|pole\s+emploi"
+    r"|mdph|ccas|tribunal|hopital|clinique)\b(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
+    r"\s*,?\s+(?:au|est\s+au|situee?\s+au)\s*$"
+)
 
 
 def organisation_address(folded: str, finding: Finding) -> bool:
     """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
     before = folded[max(0, finding.start - 45) : finding.start]
-    return bool(_ORGANISATION_BEFORE.search(before) or _CEDEX_AFTER.match(folded, finding.end))
+    return bool(_ORGANISATION_BEFORE.search(before) or _ORGANISATION_AT.search(before)
+                or _CEDEX_AFTER.match(folded, finding.end))
 
 
 def merge_overlapping(candidates: list[Finding]) -> list[Finding]:

@@ -74,6 +74,7 @@ _CAPITAL_CUES = (
     r"\b(?:nee|epouse|veuve|ep\.)"
     r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
     r"|\bau\s+nom\s+(?:de|du|d')"
+    r"|\b(?:succession|obseques\s+de|defunte?|feue?)"  # "pour la succession Vasseur"
 )
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"

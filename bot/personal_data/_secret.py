@@ -75,7 +75,7 @@ _CODE_KINDS = re.compile(
     r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
     r"|e-mail|otp|recu|recue|envoye|envoie|envoi|envoient|recois|recoit|provisoire|temporaire|pin|acces"
     r"|activation|connexion|franceconnect|france\s*connect"
-    r"|confidentiel|authentification|identification|carte|cb|chiffres|perso\w*)\b"
+    r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*)\b"
 )
 # ... and words saying it is a public one.
 _PUBLIC_CODES = re.compile(
@@ -100,7 +100,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # "mlemaire62 / azerty2434#": a login-like word, a slash, then the password.
 _AFTER_A_LOGIN = re.compile(r"(?<!\S)(?=\S*[a-z])(?=\S*\d)[a-z0-9._\-]{5,}\s*/\s*\S")
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
-_TYPED_CONTEXT = re.compile(rf"{PASSWORD_WORDS}|\b(?:code|tape\w*|saisi\w*|connect\w*|identifiants?|user|login|pass)\b")
+_TYPED_CONTEXT = re.compile(
+    rf"{PASSWORD_WORDS}|\b(?:code|tape\w*|saisi\w*|essaye\w*|connect\w*|identifiants?|user|login|pass)\b"
+)
 # The code before its name: "482913 c'est le code", "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé".
 _CODE_FIRST = re.compile(
     r"(?<![\w.,/])(?P<word>\d{4,8}|\d(?: \d){3,7})\s+(?:c'?\s?est\s+)?(?:le|mon|ce)\s+code\b"
@@ -134,7 +136,7 @@ _NOT_SECRETS = frozenset(
 # "mot de passe : j'ai oublié": a sentence starts, not a password.
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
-_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "connect", "/")
+_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.
 _SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")

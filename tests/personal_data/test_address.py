@@ -7,6 +7,9 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # an organisation, then where it is
+    "la CPAM de l'Herault au 1 rue du Mas de Grille a Montpellier ouvre a quelle heure ?",
+    '@Caf du Nord j\'ai déménagé au <ent type="ADDRESS">5 rue Pasteur 59300 Valenciennes</ent> depuis mars',
     'j habite au <ent type="ADDRESS">28 rue victor hugo 59100 roubaix appartement 5</ent> c est au deuxieme',
     'vivo en <ent type="ADDRESS">Calle Mayor 14, 3ºB, 28013 Madrid</ent> desde enero',
     'nouvelle adresse : <ent type="ADDRESS">Cité des Fleurs, bloc 4 n°12, 69200 Vénissieux</ent>',

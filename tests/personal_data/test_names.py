@@ -9,6 +9,8 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    'bonjour, pour la succession <ent type="NAME">Vasseur</ent> vous pouvez me repondre par mail',
+    "la succession est ouverte depuis mars",
     # a clause in another language or a region is no name
     "Ki jan pou mwen chanjé mo dpas an mwen asi sit ameli la ? Mèsi davans",
     "mi abuela trabajó en Burdeos, ella vive en Galicia",

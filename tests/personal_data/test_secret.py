@@ -10,6 +10,9 @@ from .conftest import check_annotated
 from .synthetic import make_password, make_secret_code
 
 SENTENCES = [
+    'j\'ai essayé <ent type="SECRET">Tigre8974$</ent> et ça ne marche pas',
+    'identifiant jdup75 + code <ent type="SECRET">7904</ent>',
+    "j'ai essayé 3 fois ce matin, c'est bloqué",
     'user mlefebvre62\npass <ent type="SECRET">loulou5658*</ent>',
     "mot de passe : 8 caracteres minimum",
     '@Paul moi mon mdp c\'etait <ent type="SECRET">Bibou902</ent> et ca marchait pas',
