@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote_plus
 
+from bot.text import fold_same_length
+
 from ._model import Finding
 
 _NUMBER = r"(?:numero |num |no |n |nr |number )?"
@@ -46,7 +48,7 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _DOCUMENT_COLUMN = re.compile(r"(?:type )?(?:de )?(?:piece|document|justificatif)s?")
 _BARE_NUMBER = re.compile(r"numero|num|no|n|number")
 # What a value of each kind must hold.
-_NEEDS_DIGIT = {"NIR", "IBAN", "CARD", "PHONE", "FISCAL", "ALLOCATAIRE", "MSA", "FILE_NUMBER", "ID_DOCUMENT", "POSTAL"}
+_NEEDS_DIGIT = {"NIR", "IBAN", "CARD", "PHONE", "FISCAL", "ALLOCATAIRE", "MSA", "FILE_NUMBER", "ID_DOCUMENT"}
 _NEEDS_LETTER = {"NAME"}
 _MONTHS = re.compile(r"janv|fev|mars|avr|mai|juin|juil|aout|sept|oct|nov|dec", re.IGNORECASE)
 
@@ -60,8 +62,7 @@ _CELL_SEPARATORS = (";", "\t", "|")
 def _label(raw: str) -> str:
     """'nom_naissance' -> 'nom naissance', 'cardNumber' -> 'card number', 'N° MSA' -> 'n msa'."""
     spaced = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", raw.strip())
-    folded = spaced.lower().translate(str.maketrans("àâäéèêëîïôöûüç", "aaaeeeeiioouuc"))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", folded).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold_same_length(spaced)).split())
 
 
 def label_kind(raw: str) -> str | None:
@@ -79,6 +80,7 @@ _PLACEHOLDER = re.compile(r"\s*(?:[(\[].*[)\]]|x+|\.+|-+|\?+|n/?a|null|none|vide
 
 
 def _fits(kind: str, value: str) -> bool:
+    """Does this value have the shape of its kind (a number holds digits, a name none)?"""
     if not value.strip() or _PLACEHOLDER.fullmatch(value):
         return False
     if kind in _NEEDS_DIGIT:
@@ -93,15 +95,14 @@ def _fits(kind: str, value: str) -> bool:
 def _kinds_of_header(cells: list[str]) -> list[str | None] | None:
     """The kind of each column if this line reads as a header naming personal data, else None."""
     kinds = [label_kind(cell) for cell in cells]
-    if not any(kind and kind != "POSTAL" for kind in kinds):
-        labels = [_label(cell) for cell in cells]
-        if not (any(_DOCUMENT_COLUMN.fullmatch(label) for label in labels)
-                and any(_BARE_NUMBER.fullmatch(label) for label in labels)):
-            return None
     labels = [_label(cell) for cell in cells]
+    documents = any(_DOCUMENT_COLUMN.fullmatch(label) for label in labels)
+    if not any(kind and kind != "POSTAL" for kind in kinds):
+        if not (documents and any(_BARE_NUMBER.fullmatch(label) for label in labels)):
+            return None
     if not all(label and len(label) <= 40 and not any(c.isdigit() for c in label) for label in labels):
         return None
-    if any(_DOCUMENT_COLUMN.fullmatch(label) for label in labels):
+    if documents:
         kinds = ["ID_DOCUMENT" if _BARE_NUMBER.fullmatch(label) else kind for label, kind in zip(labels, kinds)]
     # A town or postcode column is personal only in a row that also holds an address.
     if "ADDRESS" not in kinds:
