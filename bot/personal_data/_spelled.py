@@ -6,7 +6,8 @@ People dictate to their phone or spell to dodge filters; the words give the numb
 surely as the digits. A run of number words (three at least) right after a cue is masked as the
 kind the cue names ("mon numéro c'est le un 95 onze 74..." as the person's file number, digits
 mixed with words). A birthdate dictated has its month in words too ("née le sept janvier quatre
-vingt neuf"), and a name spelled letter by letter ("nom P E R R O T"). Phone numbers spelled out have their own reader (`_phone.py`), which checks
+vingt neuf"); a name may be spelled letter by letter ("nom P E R R O T"). Phone numbers spelled
+out have their own reader (`_phone.py`), which checks
 the number; here nothing can be checked, so the cue is required.
 """
 
@@ -41,8 +42,7 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _BIRTHDATE = re.compile(
     r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<run>(?:\w+\s+)?(?:" + _MONTHS + r")\b"
-    r"(?:\s+(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cents?", "mille", "et", r"\d+"])
-    + r")\b)+)"
+    rf"(?:\s+{_NUMBER_WORD}\b)+)"
 )
 # A name spelled letter by letter after its label: "nom P E R R O T", "ça s'écrit D-U-P-U-I-S".
 _SPELLED_NAME = re.compile(

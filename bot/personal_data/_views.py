@@ -34,8 +34,9 @@ def _read_digits(match: re.Match[str]) -> str:
 
 
 def digits_and_words_view(text: str) -> str:
-    """The message with look-alike letters read as digits inside numbers, and "_" or "+"
-    between words read as spaces; the same length as the message."""
+    """The message with look-alike letters read as digits inside numbers, the hidden end of a
+    number read as zeros, and "_" or "+" between words read as spaces; the same length as the
+    message."""
     view = _JOINED.sub(" ", text) if ("_" in text or "+" in text) else text
     if any(c in text for c in "OoIl|"):
         view = _DIGIT_RUN.sub(_read_digits, view)
