@@ -118,6 +118,10 @@ _EXTRA = re.compile(
     r"|\d{1,2}\s?(?:e|eme|er|ere|ieme)\s*etage(?:\s+(?:porte\s+)?(?:gauche|droite|face|du\s+fond))?\b)"
 )
 
+# "lieu dit la Fosse aux Loups 23200 Aubusson", "rue au Lin": "aux" and "au" join a name when
+# its postcode follows in a few words.
+_NAME_LINKS = frozenset({"aux", "au", "en", "a"})
+_POSTCODE_SOON = re.compile(r"(?:\s+[a-z][a-z'\-]*){1,3}\s*,?\s*\d{5}(?!\d)")
 # "allée Simone Veil Résidence les Pins Esc C": a street and its dwelling, typed as one name.
 _MAX_NAME_WORDS = 8
 _ORDINAL = re.compile(r"\d{1,2}(?:e|eme|er|ere|ieme)")
@@ -143,7 +147,9 @@ def _street_name_end(folded: str, pos: int) -> int:
         if _ORDINAL.fullmatch(word):
             break  # "45 rue Victor Hugo 3eme etage": the floor, after the name
         after_part = previous in _DWELLING_PARTS and bool(_PART_VALUE_WORD.fullmatch(word))
-        if (word in ADDRESS_STOP_WORDS and not after_part) or (
+        inside_name = (word in ("aux", "au") or (words > 0 and word in _NAME_LINKS)) and bool(
+            _POSTCODE_SOON.match(folded, match.end()))
+        if (word in ADDRESS_STOP_WORDS and not after_part and not inside_name) or (
             word.isdigit() and (len(word) >= 4 or words > 0) and not after_part
         ):
             break  # a postcode, or a number after the name has started

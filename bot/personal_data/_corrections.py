@@ -2,7 +2,8 @@
 "mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12"; and a value typed
 twice ("identifiant gmorvillier ... je répète gmorvillier"): the second time has no cue. A
 password or a login given with another one ("mdp: X (ou Y je sais plus)", "mon id c'est X et
-lui Y", "nouveau mot de passe: X ancien: Y") has none either.
+lui Y", "nouveau mot de passe: X ancien: Y", "mon num alloc c X et celui de mon ex Y") has none
+either.
 
 The correction is the same kind of data as the value it corrects, and as personal: it is masked
 as that kind. Only a value of the same shape is taken (digits for a number, a capitalised word
@@ -21,7 +22,10 @@ from ._text import value_end
 # of the same kind, given as an alternative or for the next person.
 _ANOTHER = re.compile(
     r"\s*[,;]?\s*(?:je\s+crois\s*,?\s*)?(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+|le\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
-    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*)"
+    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*"
+    # "mon num alloc c X et celui de mon ex 1105986", "... et celui de l'assistante maternelle PAJ..."
+    r"|et\s+(?:celui|celle)\s+(?:de\s+|d'\s?)(?:mon\s+|ma\s+|son\s+|sa\s+|la\s+|le\s+|l'\s?)?[a-z\-]+(?:\s+[a-z\-]+)?"
+    r"\s*(?::|c'?\s?est|c)?\s*)"
 )
 _ANOTHER_KINDS = frozenset({"SECRET", "LOGIN", "ALLOCATAIRE", "MSA", "FISCAL", "FILE_NUMBER", "ID_DOCUMENT"})
 # Such a value has a digit or a symbol in it: "ou je sais plus" gives none.
@@ -34,6 +38,8 @@ _NAME_VALUE = re.compile(r"[A-ZÀ-Ý][^\W\d_]+(?:[ -][A-ZÀ-Ý][^\W\d_]+)?")
 _WORD_VALUE = re.compile(r"[^\s,;]+")
 _NUMBER_VALUE = re.compile(r"[\w/.\-]*\d(?:[\w/.\-]|\s(?=[\w/.\-]*\d))*")
 _TRAILING = ".,;:!?)"
+# A number typed in groups ("8109 9249 7525") is read whole, a reference with letters as one word.
+_DIGITS_FIRST = re.compile(r"\d")
 
 
 def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Iterator[Finding]:
@@ -42,8 +48,9 @@ def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Ite
         correcting = _CORRECTING.match(folded, finding.end)
         if not correcting and finding.type in _ANOTHER_KINDS:
             another = _ANOTHER.match(folded, finding.end)
-            value = _WORD_VALUE.match(text, another.end()) if another else None
-            if value and _VALUE_LIKE.fullmatch(value.group().rstrip(_TRAILING)):
+            number = finding.type not in ("SECRET", "LOGIN") and _DIGITS_FIRST.match(text, another.end()) if another else None
+            value = (_NUMBER_VALUE if number else _WORD_VALUE).match(text, another.end()) if another else None
+            if value and _VALUE_LIKE.fullmatch(value.group().rstrip(_TRAILING).replace(" ", "")):
                 yield Finding(finding.type, value.start(), value_end(text, value.start(), value.end(), _TRAILING))
             continue
         if not correcting:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bot.text import fold_same_length
 
+from ._answers import find_answers
 from ._address import find_address, join_address_parts, merge_overlapping, organisation_address
 from ._birthdate import find_birthdate
 from ._card import find_card
@@ -70,6 +71,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_named_after,
     find_fields,
     find_foreign_numbers,
+    find_answers,
 )
 
 

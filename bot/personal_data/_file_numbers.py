@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from stdnum import luhn
+
 from ._model import Finding
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
@@ -56,11 +58,11 @@ _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}",
-    # Letters may lead ("AB1234567"); five digits at least, so a year or a day is never taken.
+    # Letters may lead ("AB1234567", "B 24 017 532"); five digits at least, so a year or a day is never taken.
     # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
     # after a space as a capital ("03 784 215 K"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
-    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s)?"
+    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
                    + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])",
@@ -114,8 +116,51 @@ _SECOND_VALUES = {
 }
 
 
+# A long number that nothing names ("voila 4902319381875078", "ref 4902 3193 8187 5078"): in a
+# chat with a fund, some reference of the person's. Ten digits at least, so that no date, amount
+# or short code is taken; a phone number, a run of years, a SIRET (Luhn key) and a number named
+# as a public or commercial one (SIRET, invoice, order, parcel, customer, form, article) are left
+# readable.
+_UNNAMED = re.compile(r"(?<![\w.,/+\-])\d(?:[ .\-]?\d){9,23}(?![\w%€*]|[.,/]\d)" + _NOT_AMOUNT)
+_UNNAMED_PUBLIC_BEFORE = re.compile(
+    r"\b(?:siret|siren|tva|facture|commande|contrat|colis|suivi|transaction|cerfa|article|ticket"
+    r"|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur|references?)\b[^\n\d]{0,70}$"
+)
+_COUNTRY_CODE_BEFORE = re.compile(r"\+\d{1,3}[ .]?$")
+_PHONE_SHAPE = re.compile(r"(?:0[1-9]|00)")
+_SIRET_GROUPS = re.compile(r"\d{3} \d{3} \d{3} \d{5}")  # how a SIRET is printed
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _without_years(folded: str, match: re.Match[str]) -> tuple[int, int]:
+    """The run without a year typed before or after it ("né en 1985 0612345678")."""
+    groups = [(g.start(), g.end()) for g in re.finditer(r"\d+", match.group())]
+    while len(groups) > 1 and _YEAR.fullmatch(match.group()[slice(*groups[0])]):
+        groups.pop(0)
+    while len(groups) > 1 and _YEAR.fullmatch(match.group()[slice(*groups[-1])]):
+        groups.pop()
+    return match.start() + groups[0][0], match.start() + groups[-1][1]
+
+
+def _unnamed_numbers(folded: str) -> Iterator[Finding]:
+    for match in _UNNAMED.finditer(folded):
+        start, end = _without_years(folded, match)
+        digits = re.sub(r"\D", "", folded[start:end])
+        if len(digits) < 10 or (_PHONE_SHAPE.match(digits) and len(digits) in (10, 12, 13)):
+            continue
+        if len(digits) == 14 and (luhn.is_valid(digits) or _SIRET_GROUPS.fullmatch(match.group())):
+            continue
+        if _UNNAMED_PUBLIC_BEFORE.search(folded, max(0, match.start() - 80), match.start()):
+            continue
+        if _COUNTRY_CODE_BEFORE.search(folded, max(0, match.start() - 5), match.start()):
+            continue  # "+44 7911 123456": a foreign phone number, the phone reader's
+        yield Finding("FILE_NUMBER", start, end)
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
-    """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    """Yield allocataire, MSA, tax and file numbers introduced by a cue, and long numbers that
+    nothing names."""
+    yield from _unnamed_numbers(folded)
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             end = match.end("value")

@@ -36,7 +36,8 @@ _PAIRS = (
 )
 # Without a link, only a word shaped like a login counts (see `_login_shaped`): "identifiant
 # fabrice.morlet mot de passe ...", "login ybelkhir93", "l'identifiant reçu par courrier c'est
-# PLT7784Q", "je mets nadiaF84 comme identifiant", "je me connecte avec "thierry.gaudin"".
+# PLT7784Q", "je mets nadiaF84 comme identifiant", "lolo_du_62 c mon pseudo", "je me connecte avec
+# "thierry.gaudin"", or with a word that is neither French nor a service ("avec jlgarnier").
 _QUOTE_OPEN = r"[\"«“]?"
 _CUE_ONLY = re.compile(_CUE)
 _LINE_AFTER_CUE = re.compile(
@@ -45,7 +46,8 @@ _LINE_AFTER_CUE = re.compile(
 _LATER_WINDOW = 60
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\s\"«“»”/,]+")
-_BEFORE = re.compile(rf"(?<!\S){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"»”]?\s+comme\s+(?:mon\s+)?{_CUE}")
+_BEFORE = re.compile(rf"(?<![\w.@]){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"»”]?\s+"
+                     rf"(?:comme|c'?\s?est|c|est)\s+(?:mon\s+|le\s+)?{_CUE}")
 _CONNECT = re.compile(
     rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
 )
@@ -149,6 +151,7 @@ def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
                                  (_BEFORE, True), (_CONNECT, True), (_BARE_PAIR, True), (_QUOTED_CONNECT, False)):
         for match in pattern.finditer(folded):
             word = match.group("word")
-            if _login_shaped(word) if shaped_only else _is_login(word, lexicon):
+            shaped = _login_shaped(word) or (pattern is _CONNECT and _plain_login(word, lexicon))
+            if shaped if shaped_only else _is_login(word, lexicon):
                 start = match.start("word")
                 yield Finding("LOGIN", start, _value_end(text, start, match.end("word")))

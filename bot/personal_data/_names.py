@@ -58,6 +58,8 @@ _STRONG_CUES = (
     r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille)?\s*"
     r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
+    # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
+    r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|marital|d'\s?epouse)\s*:?"
 )
 _TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs)\.?"
 _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
@@ -75,6 +77,7 @@ _CAPITAL_CUES = (
     r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
     r"|\bau\s+nom\s+(?:de|du|d')"
     r"|\b(?:succession|obseques\s+de|defunte?|feue?)"  # "pour la succession Vasseur"
+    r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
 )
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"

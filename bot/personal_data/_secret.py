@@ -6,7 +6,7 @@ One-time codes are secrets too while they are valid ("code reçu par sms : 48291
 code de vérification 4587", "OTP 744007"): a code of 4 to 8 digits after "code" and a
 few words saying what kind of code it is (received, by text message, verification, PIN,
 sent by FranceConnect...) or "mon code" (the person's own), even typed before its name
-("c'est 7 0 2 3 0 8 le code qu'on m'a envoyé"), but not a postcode or an article of a legal
+("c'est 7 0 2 3 0 8 le code qu'on m'a envoyé", "le sms dit 124798"), but not a postcode or an article of a legal
 code ("code postal 75012", "code du travail").
 The value is the word that follows the cue and its link ("c'est", ":", "="), or a quoted
 phrase; a word that looks like a password (letters with digits or symbols) needs no
@@ -107,6 +107,16 @@ _TYPED_CONTEXT = re.compile(
 _CODE_FIRST = re.compile(
     r"(?<![\w.,/])(?P<word>\d{4,8}|\d(?: \d){3,7})\s+(?:c'?\s?est\s+)?(?:le|mon|ce)\s+code\b"
 )
+# A password typed before its name, letters with digits: "j'ai mis papillon47 comme mot de passe".
+_PASSWORD_FIRST = re.compile(
+    rf"(?<![\w@.])(?P<word>(?=[^\s\"'«“»”@/]*[a-z])(?=[^\s\"'«“»”@/]*\d)[^\s\"'«“»”@/]{{5,40}})"
+    rf"\s+(?:comme|c'?\s?est|c)\s+(?:mon\s+|le\s+|ma\s+)?{_PASSWORD}"
+)
+# The text message itself said what the code is: "le sms dit 124798", "le texto indique : 5521 03".
+_SMS_SAYS = re.compile(
+    r"\b(?:sms|texto)\s+(?:recu\s+)?(?:dit|indique|affiche|donne|marque)\s*:?\s*(?:le\s+)?"
+    r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
+)
 _OR_ANOTHER_CODE = re.compile(r"\s*(?:ou|/)\s*(?:peut-etre\s+)?(?P<word>\d{4,8})(?![\w%€]|[/,.\-]?\s?\d)")
 # "le code reçu en mars 2026": a year after these is a date, not a code.
 _BEFORE_YEAR = re.compile(
@@ -136,7 +146,8 @@ _NOT_SECRETS = frozenset(
 # "mot de passe : j'ai oublié": a sentence starts, not a password.
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
-_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/")
+_HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
+          "sms", "texto")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.
 _SYMBOLS = frozenset("!*#$@&%?+=~^§£€/\\|<>")
@@ -252,6 +263,8 @@ def _secrets(text: str, folded: str) -> Iterator[Finding]:
         other = _OR_ANOTHER_CODE.match(folded, match.end("word"))  # "c'était 2415 ou 5801"
         if other:
             yield Finding("SECRET", other.start("word"), other.end("word"))
+    for match in (*_PASSWORD_FIRST.finditer(folded), *_SMS_SAYS.finditer(folded)):
+        yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _CODE_FIRST.finditer(folded):  # "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé"
         if _CODE_KINDS.search(folded, match.end(), match.end() + _KIND_AFTER):
             yield Finding("SECRET", match.start("word"), match.end("word"))

@@ -2,7 +2,8 @@
 look-alike characters: letters a scanner read for digits ("3O O4 97 325", "O4/lO/l959"), the
 hidden end of a number ("07 56 50 18 XX") and
 words joined by "_" or "+" (a file name "avis_arret_1330599...pdf", a form's web address
-"adresse=12+impasse+des+Mesanges"). The pattern readers run again on the copy when it differs
+"adresse=12+impasse+des+Mesanges"), fields joined by "|" ("iban|FR76|3018|...") and an emoji
+typed inside a number ("07 52 📞 31 76 35"). The pattern readers run again on the copy when it differs
 from the message; no character moves, so their spans hold on the message itself.
 """
 
@@ -16,6 +17,11 @@ _DIGIT_RUN = re.compile(r"(?<![\w])[0-9OoIl|]+(?:[ ./\-][0-9OoIl|]+)*(?![\w])")
 _MIXED_WORD = re.compile(r"(?=[0-9OoIl|]*\d)(?=[0-9OoIl|]*[OoIl|])[0-9OoIl|]+")
 _MIN_DIGITS = 4
 _JOINED = re.compile(r"_|(?<=[^\W_])\+(?=[^\W_])")
+# Two "|" on one line separate fields (a table, a form pasted from software): then "|" is a
+# space, not a scanned "1", and "|05/02/2024|752,36|" is never read as one long number.
+_FIELD_BARS = re.compile(r"\|[^\n|]*\|")
+# Pictographs (emoji and symbols, one code point each in Python): read as a space.
+_PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 # The end of a number hidden by its writer ("07 56 50 18 XX", "2 19 10 97 105 *** **"): six
 # digits and more that stay visible are still the person's, read as a number whose last digits
 # are unknown. Hidden characters before or inside the number ("06 XX XX 45 67", "**** 8746",
@@ -35,10 +41,14 @@ def _read_digits(match: re.Match[str]) -> str:
 
 def digits_and_words_view(text: str) -> str:
     """The message with look-alike letters read as digits inside numbers, the hidden end of a
-    number read as zeros, and "_" or "+" between words read as spaces; the same length as the
-    message."""
+    number read as zeros, and "_", "+", field bars and pictographs read as spaces; the same
+    length as the message."""
     view = _JOINED.sub(" ", text) if ("_" in text or "+" in text) else text
-    if any(c in text for c in "OoIl|"):
+    if "|" in view and _FIELD_BARS.search(view):
+        view = view.replace("|", " ")
+    if not view.isascii():
+        view = _PICTOGRAPH.sub(" ", view)
+    if any(c in view for c in "OoIl|"):
         view = _DIGIT_RUN.sub(_read_digits, view)
     if any(c in text for c in "*xX#•"):
         view = _HIDDEN_END.sub(lambda match: match["visible"] + match["hidden"].translate(_HIDDEN_AS_DIGITS), view)

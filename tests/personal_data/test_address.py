@@ -87,6 +87,9 @@ SENTENCES = [
     # overlapping parts of one address; a farm before its address
     'je change adresse <ent type="ADDRESS">9 rue Ampere batiment B 3eme etage 38000 Grenoble</ent> merci',
     'logé sur l\'exploitation : <ent type="ADDRESS">Domaine de la Garrigue, 1250 chemin des Vignes, 34725 Saint-Félix-de-Lodez</ent>',
+    # "aux" inside a name that its postcode closes
+    'l\'exploitation est au <ent type="ADDRESS">lieu dit la Fosse aux Loups 23200 Aubusson</ent>',
+    '<ent type="ADDRESS">12 rue aux Fèves 67000 Strasbourg</ent>',
 ]
 
 

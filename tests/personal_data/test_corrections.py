@@ -23,6 +23,10 @@ SENTENCES = [
     # the same value typed again, without its cue
     'identifiant <ent type="LOGIN">gmorvillier</ent> ... je répète <ent type="LOGIN">gmorvillier</ent>, vous le trouvez ?',
     'mon fils <ent type="NAME">Enzo</ent> ... <ent type="NAME">Enzo</ent> a 3 ans',
+    # the same kind of number for another person, a number typed in groups as the old one
+    'mon num alloc c <ent type="ALLOCATAIRE">1234567</ent> et celui de mon ex <ent type="ALLOCATAIRE">1105986</ent>',
+    'n° permis <ent type="ID_DOCUMENT">810992497525</ent> et l\'ancien <ent type="ID_DOCUMENT">8109 9249 7525</ent> si besoin',
+    "mon num alloc c <ent type=\"ALLOCATAIRE\">1234567</ent> et celui de mon ex ? je sais pas",
 ]
 
 

@@ -74,6 +74,16 @@ SENTENCES = [
     # a year or 'M.' between the label and the number; letters and a space before the digits
     'Mon numéro fiscal (en haut de l\'avis d\'imposition 2024) : <ent type="FISCAL">09 64 332 659 031</ent>',
     'mon numero pajemploi c\'est <ent type="FILE_NUMBER">PE 7012 4456 8</ent> et ma nounou',
+    # a pension number after a single letter
+    'n° de pension <ent type="FILE_NUMBER">B 24 017 532</ent>',
+    # a long number that nothing names is some reference of the person; not a phone, a SIRET,
+    # years, an invoice or a customer number
+    'voila <ent type="FILE_NUMBER">8902 3193 8187 5071</ent>',
+    'ne en 1985, ref <ent type="FILE_NUMBER">18503751120456</ent>',
+    "le SIRET de mon employeur (Boulangerie du Centre SARL) c'est 432 918 067 00041",
+    "entre 2019 2020 2021 2022 rien recu",
+    "la facture du plombier porte le numéro 229039722823478",
+    "numero client 185037511204561 chez mon fournisseur",
 ]
 
 

@@ -55,6 +55,8 @@ SENTENCES = [
     "le numero du titre de recette 123456 de la caf",
     # 'carte séjour' without 'de', a permit number with a space
     'carte séjour <ent type="ID_DOCUMENT">AJ 8054897</ent> expirée',
+    'la salariée a un titre de séjour <ent type="ID_DOCUMENT">HA 2151 536</ent>',
+    "titre de sejour expire le 2026-05-30, que faire ?",
 ]
 
 

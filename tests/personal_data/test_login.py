@@ -31,6 +31,11 @@ SENTENCES = [
     "identifiant franceconnect bloqué",
     # a service's name, then the login on the next line
     'identifiant urssaf\n<ent type="LOGIN">ae.plomberie.durand</ent>',
+    # before its name, or after "je me connecte avec" when it is neither French nor a service
+    '<ent type="LOGIN">lolo_du_62</ent> c mon pseudo pour me connecter',
+    'je me connecte avec <ent type="LOGIN">jlgarnier</ent> d\'habitude',
+    "je me connecte avec franceconnect",
+    "je me connecte avec difficulte depuis hier",
 ]
 
 

@@ -108,6 +108,11 @@ SENTENCES = [
     "Elisabeth Borne avait dit que la réforme passerait",
     # a square named after someone
     "j habite pres de la place Victor Hugo, il y a une agence ?",
+    # qualified name labels, with or without a colon; a name in a pasted conversation
+    'nom de naissance : <ent type="NAME">ROUSSEL</ent>, nom d\'usage : <ent type="NAME">Mercier</ent>',
+    'nom d\'usage <ent type="NAME">perrin</ent>',
+    "comment changer mon nom d'usage ?",
+    '[10:05] <ent type="NAME">Abdou</ent> : tu peux m\'appeler ?',
 ]
 
 

@@ -86,6 +86,10 @@ SENTENCES = [
     'voici le code : <ent type="SECRET">508609</ent>',
     'ma mère a oublié son code, elle pense que c\'était <ent type="SECRET">2415</ent> ou <ent type="SECRET">5801</ent>',
     'mon mot passe <ent type="SECRET">azerty8274$</ent> ne pas marche',
+    # a password before its name; the code the text message gave
+    'j\'ai mis <ent type="SECRET">papillon47</ent> comme mot de passe mais il me dit incorrect',
+    'le sms dit <ent type="SECRET">124798</ent> mais le site dit code invalide',
+    "le sms dit 12 euros de plus",
 ]
 
 

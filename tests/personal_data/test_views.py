@@ -16,6 +16,8 @@ from .conftest import check_annotated
         ("Date de naissance : O4/lO/l959", "Date de naissance : 04/10/1959"),
         ("avis_arret_1330599.pdf", "avis arret 1330599.pdf"),
         ("adresse=12+impasse+des+Mesanges", "adresse=12 impasse des Mesanges"),
+        ("|05/02/2024|752,36|", " 05/02/2024 752,36 "),
+        ("au 07 52 📞 31 76 35", "au 07 52   31 76 35"),
         # words stay words, and a phone's "+33" keeps its sign
         ("Il a 2024 ou 2025, lol", "Il a 2024 ou 2025, lol"),
         ("appelez le +33 6 12", "appelez le +33 6 12"),
@@ -36,9 +38,14 @@ SENTENCES = [
     'N° carte : <ent type="CARD">4O32 O237 O296 3l88</ent>',
     'PJ : avis_arret_<ent type="NIR">133059905818919</ent>.pdf',
     'PJ : scan_passeport_<ent type="ID_DOCUMENT">14GW56963</ent>.pdf',
+    # fields joined by bars are read as words; a table of dates and amounts stays readable
+    'iban|<ent type="IBAN">FR76|3018|5234|5884|3970|3244|176</ent>|bic|AGRIFRPP',
+    "|date|montant|\n|05/02/2024|752,36|\n|05/03/2024|752,36|",
+    # an emoji typed inside a number
+    'rappelez moi au <ent type="PHONE">07 52 📞 31 76 35</ent> le matin',
 ]
 
 
 @pytest.mark.parametrize("line", SENTENCES)
 def test_annotated_sentences(detector, line):
-    check_annotated(detector, line, only=frozenset({"NIR", "BIRTHDATE", "CARD", "ID_DOCUMENT", "PHONE"}))
+    check_annotated(detector, line, only=frozenset({"NIR", "BIRTHDATE", "CARD", "ID_DOCUMENT", "PHONE", "IBAN"}))
