@@ -44,3 +44,13 @@ def test_intents_pool_below_the_fallback_threshold_exactly():
     pipeline = {step["name"]: step for step in yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]}
     floor = pipeline["bot.rasa_extensions.TfidfIntentClassifier"]["shared_route_floor"]
     assert floor == pipeline["FallbackClassifier"]["threshold"]
+
+
+def test_the_other_bodies_selector_reads_every_message_the_gate_may_send_to_a_body():
+    """The gate asks the other bodies' selector about questions below its ceiling: the selector
+    must have read them."""
+    steps = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())["pipeline"]
+    bodies = next(s for s in steps if s.get("retrieval_intent") == "other_organisation")
+    gate = next(s for s in steps if s["name"] == "bot.rasa_extensions.AnswerGate")
+    assert steps.index(bodies) < steps.index(gate)
+    assert bodies["also_below_template_confidence"] >= gate["organisation_template_ceiling"]

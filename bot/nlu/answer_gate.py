@@ -6,6 +6,10 @@ becomes the intent `needs_clarification`: the assistant says it has no validated
 exact question and offers the closest templates, the secure channels and an agent
 (`bot.dialogue.clarify`). A general question the intent classifier was unsure of
 (`nlu_fallback` with `faq` next) is handled the same way instead of "I did not understand".
+A question without a template that the other bodies' selector (run on every message, before this
+gate) reads as clearly meant for one body ("quand dois-je avertir mon employeur que je suis
+enceinte ?": labour law) gets that body's contact instead: the intent classifier, which learns
+from many more general questions than questions for other bodies, puts it among the general ones.
 
 The decision and the closest templates are written in the parse data under `answer_gate`, so the
 action and the evaluation see why no template was given; the intent `needs_clarification` puts
@@ -20,6 +24,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
+
+from bot.dialogue.redirect import RETRIEVAL_INTENT as ORGANISATION_INTENT
 
 PARSE_KEY = "answer_gate"
 CLARIFY_INTENT = "needs_clarification"
@@ -63,12 +69,28 @@ def runner_up_intent(intent_ranking: List[Dict[str, Any]], intents: List[str],
     return best
 
 
+def named_organisation(message: Message, intent_ranking: List[Dict[str, Any]], template_confidence: float,
+                       config: Dict[str, Any]) -> Optional[Dict[str, Any]]:
+    """`other_organisation` when no template comes near (`organisation_template_ceiling`), the
+    other bodies' selector is sure of one body (`organisation_confidence`) and the intent
+    classifier gave that intent at least `organisation_floor`; else None."""
+    if config["organisation_confidence"] is None or template_confidence >= config["organisation_template_ceiling"]:
+        return None
+    ranking = template_ranking(message, ORGANISATION_INTENT)
+    probability = next((float(r.get("confidence") or 0.0) for r in intent_ranking
+                        if r.get("name") == ORGANISATION_INTENT), 0.0)
+    if not ranking or ranking[0]["confidence"] < config["organisation_confidence"] or probability < config["organisation_floor"]:
+        return None
+    return {"name": ORGANISATION_INTENT, "confidence": probability}
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class AnswerGate(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         return {"template_threshold": 0.3, "candidates": 3, "retrieval_intent": "faq",
-                "redirect_intents": [], "redirect_ratio": None}
+                "redirect_intents": [], "redirect_ratio": None,
+                "organisation_confidence": None, "organisation_floor": 0.0, "organisation_template_ceiling": 1.0}
 
     def __init__(self, config: Dict[str, Any]) -> None:
         self._config = config
@@ -95,6 +117,8 @@ class AnswerGate(GraphComponent):
             if decision == NO_VALIDATED_ANSWER and self._config["redirect_intents"]:
                 closer = runner_up_intent(ranking_of_intents, self._config["redirect_intents"],
                                           self._config["redirect_ratio"])
+                if closer is None:
+                    closer = named_organisation(message, ranking_of_intents, confidence, self._config)
                 if closer is not None:
                     others = [r for r in ranking_of_intents if r.get("name") != closer["name"]]
                     message.set("intent", closer, add_to_output=True)

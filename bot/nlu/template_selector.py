@@ -69,10 +69,14 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
         # only_for_intent: choose only for messages of the retrieval intent (the other bodies'
-        # selector: a body is needed only when the message is for another body).
+        # selector: a body is needed only when the message is for another body), and for those
+        # whose best answer template is below `also_below_template_confidence` (the answer gate
+        # then asks whether they are meant for another body; scoring every message would cost
+        # about a millisecond each).
         return {**LinearTextComponent.get_default_config(), "retrieval_intent": "faq", "branch_names": {},
                 "named_branch_ratio": 0.2, "other_branch_trust": 1.0, "home_branch_weight": 1.0,
-                "single_window_branches": [], "single_window_weight": 1.0, "only_for_intent": False}
+                "single_window_branches": [], "single_window_weight": 1.0, "only_for_intent": False,
+                "also_below_template_confidence": 0.0}
 
     def named_branch(self, text: str) -> Optional[str]:
         """The one branch the message names, if it names exactly one."""
@@ -126,6 +130,14 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             return scaled, _best_first(scaled)
         return probabilities, np.concatenate(([candidates[0]], order[order != candidates[0]]))
 
+    def _wanted(self, message: Message) -> bool:
+        """Is the message of the retrieval intent, or without a close answer template?"""
+        if (message.get(INTENT) or {}).get("name") == self._config["retrieval_intent"]:
+            return True
+        answers = (message.get(RESPONSE_SELECTOR_PROPERTY_NAME) or {}).get("faq") or {}
+        best = (answers.get(RESPONSE_SELECTOR_PREDICTION_KEY) or {}).get(PREDICTED_CONFIDENCE_KEY)
+        return best is not None and best < self._config["also_below_template_confidence"]
+
     def train(self, training_data: TrainingData) -> Resource:
         retrieval_intent = self._config["retrieval_intent"]
         examples = [
@@ -142,8 +154,7 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
         if not self.trained:
             return messages
         for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
-            if self._config["only_for_intent"] and intent != self._config["retrieval_intent"]:
+            if self._config["only_for_intent"] and not self._wanted(message):
                 continue
             text = _PLACEHOLDERS.sub(" ", message.get(TEXT) or "")
             probabilities, order = self._prefer_branch(message, text, self._probabilities(text))

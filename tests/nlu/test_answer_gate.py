@@ -120,3 +120,41 @@ def test_a_redirect_ratio_without_intents_is_refused(storage, context):
         build(AnswerGate, storage, context, "gate", template_threshold=0.9, redirect_ratio=0.5)
     with pytest.raises(ValueError, match="redirect_ratio"):
         build(AnswerGate, storage, context, "gate", template_threshold=0.9, redirect_intents=["personal_situation"])
+
+
+def for_a_body(template_confidence, body_confidence, intents):
+    """A question with one template, the other bodies' selector sure of `travail` at `body_confidence`."""
+    message = ranked(template_confidence, intents)
+    selector = dict(message.get("response_selector"))
+    selector["other_organisation"] = {
+        "response": {"intent_response_key": "other_organisation/travail", "confidence": body_confidence},
+        "ranking": [{"intent_response_key": "other_organisation/travail", "confidence": body_confidence},
+                    {"intent_response_key": "other_organisation/impots", "confidence": 1 - body_confidence}]}
+    message.set("response_selector", selector, add_to_output=True)
+    return message
+
+
+def organisation_gate(storage, context):
+    return build(AnswerGate, storage, context, "gate", template_threshold=0.9,
+                 redirect_intents=["personal_situation", "other_organisation"], redirect_ratio=0.5,
+                 organisation_confidence=0.7, organisation_floor=0.1, organisation_template_ceiling=0.4)
+
+
+def test_a_question_without_template_clearly_for_another_body_gets_its_contact(storage, context):
+    [message] = organisation_gate(storage, context).process(
+        [for_a_body(0.3, 0.8, [("faq", 0.8), ("other_organisation", 0.12), ("personal_situation", 0.05)])])
+    assert message.get("intent") == {"name": "other_organisation", "confidence": 0.12}
+    result = route_for("une question", message.as_dict(only_output_properties=True), [])
+    assert (result.route, result.template, result.abstained) == ("other_organisation", None, None)
+
+
+@pytest.mark.parametrize(("template", "body", "other_organisation"), [
+    (0.95, 0.99, 0.5),  # a confident template is given
+    (0.45, 0.99, 0.3),  # a template comes near: the question is probably for the caisse
+    (0.3, 0.69, 0.3),  # the body is not clear enough
+    (0.3, 0.99, 0.09),  # the intent classifier hardly thought of another body
+])
+def test_otherwise_the_body_selector_changes_nothing(storage, context, template, body, other_organisation):
+    [message] = organisation_gate(storage, context).process(
+        [for_a_body(template, body, [("faq", 0.9), ("other_organisation", other_organisation)])])
+    assert message.get("intent")["name"] != "other_organisation"

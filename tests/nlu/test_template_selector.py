@@ -179,7 +179,8 @@ def test_branch_names_match_whole_words_only():
 
 
 def test_a_selector_for_one_intent_only_leaves_other_messages_alone(storage, context):
-    selector = build(TfidfTemplateSelector, storage, context, "selector", only_for_intent=True)
+    selector = build(TfidfTemplateSelector, storage, context, "selector", only_for_intent=True,
+                     also_below_template_confidence=0.4)
     selector.train(training_data())
     faq_message = Message.build(text="g perdu ma carte vitale")
     faq_message.set("intent", {"name": "faq", "confidence": 0.9})
@@ -188,6 +189,21 @@ def test_a_selector_for_one_intent_only_leaves_other_messages_alone(storage, con
     selector.process([faq_message, greeting])
     assert faq_message.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/cpam_carte_vitale_perte_vol"
     assert greeting.get("response_selector") is None
+
+
+def test_a_selector_for_one_intent_also_reads_messages_far_from_every_answer(storage, context):
+    selector = build(TfidfTemplateSelector, storage, context, "selector", only_for_intent=True,
+                     also_below_template_confidence=0.4)
+    selector.train(training_data())
+    messages = []
+    for confidence in (0.39, 0.4):
+        message = Message.build(text="g perdu ma carte vitale")
+        message.set("intent", {"name": "greet", "confidence": 0.9})
+        message.set("response_selector", {"faq": {"response": {"confidence": confidence}}})
+        messages.append(message)
+    far, near = selector.process(messages)
+    assert "faq" in far.get("response_selector")["faq"]["response"]["intent_response_key"]
+    assert near.get("response_selector")["faq"]["response"] == {"confidence": 0.4}
 
 
 def test_the_linear_svm_ranks_with_probabilities_sharpened_by_the_temperature(storage, context):
