@@ -110,7 +110,7 @@ _CARE_OF = re.compile(
 _LOT_ARTICLE = re.compile(r"\b(?:le|un|du|au|ce|chaque|dernier|premier)\s+$")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
-_POSTCODE_TOWN = re.compile(r"\s*[,\-]?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
+_POSTCODE_TOWN = re.compile(r"\s*[,\-–—]?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
 _TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
 _EXTRA = re.compile(
     r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bte|boite|bloc|n°)"
@@ -333,6 +333,12 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
+    for match in _NAMED_PLACE.finditer(folded):
+        if not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
+            continue  # "un village de 12000 habitants"
+        end = _tail_end(text, folded, match.end("place"))
+        if end > match.end("place"):
+            yield Finding("ADDRESS", match.start("place"), end)
 
 
 # Belgium, Portugal, Switzerland...: the number after the street's name, then a postcode of four
@@ -356,6 +362,13 @@ def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
 _GIVEN = re.compile(
     r"\badresse\b[^:\n?!.\d]{0,30}:\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
+# Where streets have no names or numbers (Mayotte, Guyane, the countryside): a district, a
+# village or a post-office box, named, then its postcode ("quartier Mgombani, 97600 Mamoudzou",
+# "village de Combani, 97680 Tsingoni", "BP 214 Kawéni 97600 Mamoudzou").
+_NAMED_PLACE = re.compile(
+    r"\b(?P<place>(?:quartier|village|hameau|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
+)
+_PROPER_NOUN = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}")
 _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
 
 

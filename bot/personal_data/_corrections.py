@@ -24,6 +24,8 @@ _ANOTHER = re.compile(
     r"\s*[,;]?\s*(?:je\s+crois\s*,?\s*)?(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+|le\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
     r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*"
     # "mon num alloc c X et celui de mon ex 1105986", "... et celui de l'assistante maternelle PAJ..."
+    # "j'ai essayé X et Soleil278", "deux identifiants X et madiboina2" (a digit or symbol needed)
+    r"|et\s+(?=[^\s,;]*[\d._@*#!$%&])"
     r"|et\s+(?:celui|celle)\s+(?:de\s+|d'\s?)(?:mon\s+|ma\s+|son\s+|sa\s+|la\s+|le\s+|l'\s?)?[a-z\-]+(?:\s+[a-z\-]+)?"
     r"\s*(?::|c'?\s?est|c)?\s*)"
 )

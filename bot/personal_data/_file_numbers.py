@@ -65,7 +65,9 @@ _VALUES: dict[str, str] = {
     "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
-                   + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])",
+                   + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])"
+                   # "2024/CPAM/0087451"
+                   + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 

@@ -76,7 +76,7 @@ PUBLIC_FIGURES = frozenset(
     """
     macron bayrou lecornu barnier attal borne melenchon bardella
     vautrin rist farandou
-    croizat laroque veil
+    croizat laroque veil cesaire
     """.split()
 )
 

@@ -42,6 +42,7 @@ _QUOTE_OPEN = r"[\"«“]?"
 _CUE_ONLY = re.compile(_CUE)
 _LINE_AFTER_CUE = re.compile(
     r"[ \t:]*(?:(?:ameli|caf|urssaf|msa|impots|franceconnect|pajemploi|cesu)[ \t:]*(?=\r?\n))?(?:\r?\n)?"
+    r"(?:de\s+connexion\b[ \t:]*)?"  # "pseudo de connexion kalsoumbah"
 )
 _LATER_WINDOW = 60
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")

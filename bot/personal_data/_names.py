@@ -55,7 +55,7 @@ STRONG, TITLE, CAPITAL, WEAK, SELF, SIGNATURE = (
 )
 
 _STRONG_CUES = (
-    r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille)?\s*"
+    r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?\s*"
     r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"

@@ -91,7 +91,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:le|la|les|un|une)\s+$")
 # message about logging in or typing it, is one even before its name or without it: "j'ai mis
 # azerty89# comme mot de passe", "j'ai tapé azerty38* puis azerty81#, aucun ne marche".
 _SYMBOL_PASSWORD = re.compile(
-    r"(?<![\w@.])(?P<word>(?=[^\s\"'«“»”@/]*[a-z])(?=[^\s\"'«“»”@/]*\d)(?=[^\s\"'«“»”@/]*[#*!$%&§£+=~^?])"
+    r"(?<![\w@.])(?!(?:n°\s?)?\d{5}\*\d\d\b)(?P<word>(?=[^\s\"'«“»”@/]*[a-z])(?=[^\s\"'«“»”@/]*\d)(?=[^\s\"'«“»”@/]*[#*!$%&§£+=~^?])"
     r"[^\s\"'«“»”@/]{6,40})(?![\w@])"
 )
 # A web address is no password, even with "mdp" in its path; a password given as one of its

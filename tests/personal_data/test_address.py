@@ -90,6 +90,11 @@ SENTENCES = [
     # "aux" inside a name that its postcode closes
     'l\'exploitation est au <ent type="ADDRESS">lieu dit la Fosse aux Loups 23200 Aubusson</ent>',
     '<ent type="ADDRESS">12 rue aux Fèves 67000 Strasbourg</ent>',
+    # a dash before the postcode; districts, villages and post-office boxes without a street
+    'l\'adresse de mon père c\'est "<ent type="ADDRESS">9, place de l\'Église – 27500 Pont-Audemer</ent>"',
+    'je vis <ent type="ADDRESS">village de Combani, 97680 Tsingoni</ent>, le facteur passe pas',
+    'adresse postale : <ent type="ADDRESS">BP 214 Kawéni 97600 Mamoudzou</ent>',
+    "un village de 12000 habitants",
 ]
 
 

@@ -27,6 +27,8 @@ SENTENCES = [
     'mon num alloc c <ent type="ALLOCATAIRE">1234567</ent> et celui de mon ex <ent type="ALLOCATAIRE">1105986</ent>',
     'n° permis <ent type="ID_DOCUMENT">810992497525</ent> et l\'ancien <ent type="ID_DOCUMENT">8109 9249 7525</ent> si besoin',
     "mon num alloc c <ent type=\"ALLOCATAIRE\">1234567</ent> et celui de mon ex ? je sais pas",
+    'j\'ai essayé <ent type="SECRET">Lune2024!</ent> et <ent type="SECRET">Soleil278</ent> aucun ne marche',
+    'mdp <ent type="SECRET">Soleil12</ent> et 3 essais',
 ]
 
 

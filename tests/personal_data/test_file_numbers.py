@@ -84,6 +84,7 @@ SENTENCES = [
     "entre 2019 2020 2021 2022 rien recu",
     "la facture du plombier porte le numéro 229039722823478",
     "numero client 185037511204561 chez mon fournisseur",
+    'Réf dossier: <ent type="FILE_NUMBER">2024/CPAM/0087451</ent>',
 ]
 
 

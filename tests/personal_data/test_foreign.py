@@ -13,6 +13,10 @@ SENTENCES = [
     'mon NIE c\'est <ent type="ID_DOCUMENT">X-4821309-A</ent> (numero d\'etranger en Espagne)',
     'NIF portugais <ent type="FISCAL">248 173 057</ent>',
     'codice fiscale <ent type="FISCAL">RSSMRA85T10A562S</ent> pour la pension italienne',
+    'Sozialversicherungsnummer de mon employeur allemand : <ent type="NIR">65 120881 K 044</ent> , ok ?',
+    'numero AVS <ent type="NIR">756.1234.5678.97</ent> pour la caisse suisse',
+    'mon permis frontalier suisse (permis G) numero <ent type="ID_DOCUMENT">G 659.551.976</ent> a ete renouvele',
+    "j'ai le permis B depuis 2010",
     # the names of these numbers without a value, or in other words
     "niss c'est quoi ? on me le demande pour la pension belge",
     "la securite sociale a 80 ans cette annee",

@@ -36,6 +36,8 @@ SENTENCES = [
     'je me connecte avec <ent type="LOGIN">jlgarnier</ent> d\'habitude',
     "je me connecte avec franceconnect",
     "je me connecte avec difficulte depuis hier",
+    'pseudo de connexion <ent type="LOGIN">kalsoumbah</ent> , je veux fermer le compte',
+    "identifiant de connexion oublié",
 ]
 
 

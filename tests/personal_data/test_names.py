@@ -113,6 +113,7 @@ SENTENCES = [
     'nom d\'usage <ent type="NAME">perrin</ent>',
     "comment changer mon nom d'usage ?",
     '[10:05] <ent type="NAME">Abdou</ent> : tu peux m\'appeler ?',
+    'mon nom complet est <ent type="NAME">RAKOTONDRABE Haingonirina Miora Fanja</ent>, sur la carte il manque un prenom',
 ]
 
 

@@ -90,6 +90,7 @@ SENTENCES = [
     'j\'ai mis <ent type="SECRET">papillon47</ent> comme mot de passe mais il me dit incorrect',
     'le sms dit <ent type="SECRET">124798</ent> mais le site dit code invalide',
     "le sms dit 12 euros de plus",
+    "Objet : réclamation – cerfa n°15490*03, article L.553-2 du code de la sécurité sociale",
 ]
 
 
