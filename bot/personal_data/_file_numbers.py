@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from stdnum import luhn
 
 from ._model import Finding
+from ._text import SHORT_WORDS
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
 _OF = r"(?:\s*(?:d'|de|d)\s*)?"
@@ -52,17 +53,16 @@ _GAP = r"(?:[^\d\n?!.]|(?<!\d)(?:19|20)\d\d(?!\d)|\bm\.|\bmme\.){0,60}?"
 # One word of letters and digits, in dashed parts or not: seven digits at least, so that a
 # month ("2026-04") or a form number is never taken.
 _MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]{1,12}){1,5}(?![\w\-])"
-# Two letters then a space before the digits ("PE 7012 4456 8"), but not a short French word.
-_SHORT_WORDS = r"(?:le|la|de|du|au|en|un|et|ou|se|ce|ne|sa|ma|ta|mon|ton|son|est|le|les|des|par|sur)"
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}",
-    # Letters may lead ("AB1234567", "B 24 017 532"); five digits at least, so a year or a day is never taken.
+    # Letters may lead ("AB1234567", "PE 7012 4456 8" but not a short French word, "B 24 017 532");
+    # five digits at least, so a year or a day is never taken.
     # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
     # after a space as a capital ("03 784 215 K"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
-    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + _SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
+    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
                    + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])"

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from ._model import Finding
-from ._text import digit_count, mentions
+from ._text import SHORT_WORDS, digit_count, mentions
 
 _DOCUMENT = (
     r"(?:(?P<passport>passe?\s?ports?|passport|\bcin\b)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
@@ -40,8 +40,6 @@ _OTHER_LABEL = re.compile(
     r"|secu|allocataire|caf|iban|rib|compte|dossier|ref|reference|facture|commande)\b"
 )
 _SEP = r"[ .\-]"
-# Two-letter words that stand before a number in a sentence ("expire le 2026-05-30").
-_SHORT_WORDS = r"(?:le|la|de|du|au|en|un|et|ou|se|ce|ne|sa|ma|ta|il|on|as|es|ai)"
 # Uncued: 2 digits, 2 letters, 5 digits (passport, new driving licence).
 _PASSPORT = r"\d\d[a-z]{2}\d{5}"
 _VALUE = re.compile(
@@ -50,7 +48,7 @@ _VALUE = re.compile(
     rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r"|[a-z]{2}\s\d{7}"  # a permit card typed with a space after its letters
-    rf"|(?!{_SHORT_WORDS}\s)[a-z]{{2}}\s\d{{3,4}}(?:{_SEP}\d{{2,4}}){{1,2}}"  # the same in groups: "HA 2151 536"
+    rf"|(?!{SHORT_WORDS}\s)[a-z]{{2}}\s\d{{3,4}}(?:{_SEP}\d{{2,4}}){{1,2}}"  # the same in groups: "HA 2151 536"
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
     r"|[a-z]{0,2}\d{5,9}|[a-z]{1,2}\s\d{5,9}"  # foreign passports and identity cards (after their name only)
     r")(?![\w])(?!" + _SEP + r"\d)"

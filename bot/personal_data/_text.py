@@ -17,6 +17,10 @@ PASSWORD_WORDS = (
     r"|\bpasswd\b|\bpwd\b|\bpass(?=\s*[:=]))"
 )
 
+# Short French words that stand before a number in a sentence ("expire le 2026-05-30", "mon
+# dossier du 12..."): two letters before a number are a reference's prefix only when not one of these.
+SHORT_WORDS = r"(?:le|la|de|du|au|en|un|et|ou|se|ce|ne|sa|ma|ta|il|on|as|es|ai|mon|ton|son|est|les|des|par|sur)"
+
 
 def value_end(text: str, start: int, end: int, trailing: str) -> int:
     """End of a typed value without the punctuation that closes its sentence ("Soleil2024!." ->
