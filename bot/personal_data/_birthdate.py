@@ -18,6 +18,7 @@ from datetime import date
 
 from ._lexicon import RELATIVES
 from ._model import Finding
+from ._spelled import NUMBER_WORD, SPELLED_WORDS
 
 _MONTH_NAMES = (
     r"janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout"
@@ -92,6 +93,15 @@ def _old_iso(folded: str, match: re.Match[str]) -> bool:
     return not _EVENT_BEFORE.search(folded, max(0, match.start() - 20), match.start())
 
 
+# Dictated: "née le sept janvier quatre vingt neuf", the month and the year in words ("juin
+# 1966", a year in digits after a month alone, stays readable).
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_DICTATED = re.compile(
+    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<date>(?:\w+\s+)?(?:" + _MONTHS + r")\b"
+    rf"(?:\s+{NUMBER_WORD}\b)+)"
+)
+
+
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of dates introduced by a birth cue."""
     del text  # same offsets on the folded copy
@@ -107,4 +117,7 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _ISO_ALONE.finditer(folded):
         if _old_iso(folded, match):
+            yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+    for match in _DICTATED.finditer(folded):
+        if SPELLED_WORDS.intersection(match.group("date").split()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))

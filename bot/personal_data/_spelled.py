@@ -5,10 +5,9 @@ d'expiration zéro six vingt huit", "numéro de passeport soixante quatorze A A 
 People dictate to their phone or spell to dodge filters; the words give the number away as
 surely as the digits. A run of number words (three at least) right after a cue is masked as the
 kind the cue names ("mon numéro c'est le un 95 onze 74..." as the person's file number, digits
-mixed with words). A birthdate dictated has its month in words too ("née le sept janvier quatre
-vingt neuf"); a name may be spelled letter by letter ("nom P E R R O T"). Phone numbers spelled
-out have their own reader (`_phone.py`), which checks
-the number; here nothing can be checked, so the cue is required.
+mixed with words); a name may be spelled letter by letter ("nom P E R R O T"). Phone numbers
+and birthdates spelled out have their own readers (`_phone.py`, `_birthdate.py`, which uses
+`NUMBER_WORD`); here nothing can be checked, so the cue is required.
 """
 
 from __future__ import annotations
@@ -19,9 +18,11 @@ from collections.abc import Iterator
 from ._lexicon import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from ._model import Finding
 
-_NUMBER_WORD = (
+NUMBER_WORD = (
     "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cents?", "mille", "et", r"\d+"]) + ")"
 )
+# The words of a number spelled out (not digits, not "et").
+SPELLED_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cent", "cents", "mille"])
 # Kinds named by a cue, and whether single letters belong to their values ("F R 76", "A A").
 _CUES: tuple[tuple[str, str, bool], ...] = (
     # "securi te sociale": a word cut by dictation
@@ -38,12 +39,6 @@ _CUES: tuple[tuple[str, str, bool], ...] = (
     # "mon numéro c'est le un 95 onze 74...": in a fund's chat, the person's own number
     ("ALLOCATAIRE", r"\bmon\s+(?:numero|num)\b(?!\s+(?:de\s+)?(?:tel|telephone|portable|fixe|mobile|fax))", False),
 )
-# A birthdate dictated: "née le sept janvier quatre vingt neuf"; its month is a word too.
-_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
-_BIRTHDATE = re.compile(
-    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<run>(?:\w+\s+)?(?:" + _MONTHS + r")\b"
-    rf"(?:\s+{_NUMBER_WORD}\b)+)"
-)
 # A name spelled letter by letter after its label: "nom P E R R O T", "ça s'écrit D-U-P-U-I-S".
 _SPELLED_NAME = re.compile(
     r"\b(?:nom|prenom|nom\s+de\s+(?:famille|naissance|jeune\s+fille)|s'?\s?ecrit|j'?\s?epelle)\b"
@@ -52,16 +47,15 @@ _SPELLED_NAME = re.compile(
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
 _SEPARATOR = r"[\s,\-]+"
-_MIN_NUMBER_WORDS = 3
+_MINNUMBER_WORDS = 3
 _PATTERNS = [
     (kind, re.compile(
-        rf"{cue}{_GAP}(?<![\w])(?P<run>(?:{_NUMBER_WORD}{'|[a-z]' if letters else ''})"
-        rf"(?:{_SEPARATOR}(?:{_NUMBER_WORD}{'|[a-z]' if letters else ''})(?![\w'])){{2,40}})"
+        rf"{cue}{_GAP}(?<![\w])(?P<run>(?:{NUMBER_WORD}{'|[a-z]' if letters else ''})"
+        rf"(?:{_SEPARATOR}(?:{NUMBER_WORD}{'|[a-z]' if letters else ''})(?![\w'])){{2,40}})"
     ))
     for kind, cue, letters in _CUES
 ]
-_WORDS = re.compile(_NUMBER_WORD)
-_SPELLED_WORDS = frozenset([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cent", "cents", "mille"])
+_WORDS = re.compile(NUMBER_WORD)
 _HINTS = tuple(word for word in (*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent") if len(word) >= 3)
 
 
@@ -73,9 +67,6 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("NAME", match.start("run"), match.end("run"))
     if not any(hint in folded for hint in _HINTS):
         return
-    for match in _BIRTHDATE.finditer(folded):
-        if _SPELLED_WORDS.intersection(match.group("run").split()):  # "juin 1966": the date reader's
-            yield Finding("BIRTHDATE", match.start("run"), match.end("run"))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             run = match.group("run")
@@ -85,7 +76,7 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             if match.group().startswith("mon") and (all(w.isdigit() for w in words) or words[0] == "zero"
                                                     or words[0].startswith("0")):
                 continue
-            if len(words) >= _MIN_NUMBER_WORDS:
+            if len(words) >= _MINNUMBER_WORDS:
                 end = match.end("run")
                 while folded[end - 1] in " ,-":
                     end -= 1
