@@ -36,7 +36,7 @@ from ._lexicon import (
 from ._model import Finding
 
 _STREET_TYPES = (
-    r"rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
+    r"grande?[ \-]rue|rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
     r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau"
     r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse"
     r"|r"
@@ -130,7 +130,7 @@ _TOWN_AFTER_COMMA = re.compile(r",(?=[a-z])")
 _MAX_TOWN_WORDS = 5
 # Typed in lowercase, a town's linking words join it all the same ("chalon sur saone",
 # "l isle d abeau": the apostrophe dropped).
-_LOWERCASE_LINKS = ("sur", "sous", "en", "l", "d")
+_LOWERCASE_LINKS = ("sur", "sous", "en", "l", "d", "de", "du")
 
 
 def _street_name_end(folded: str, pos: int) -> int:
@@ -294,6 +294,8 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
                 numbered.append(Finding("ADDRESS", match.start(), parts.end() if parts else part.end()))
             continue
         name_end = _street_name_end(folded, match.end())
+        if name_end < 0 and match.group("type").startswith("grand"):
+            name_end = match.end()  # "15 Grande Rue": the type is the name
         if name_end < 0:
             continue
         start = match.start()

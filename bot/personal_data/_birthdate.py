@@ -55,7 +55,7 @@ _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
     # "Date de naissance\n12/03/1985", "mes dates de naissance : moi ..., mon mari ..."
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
-    r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\banniversaire\b[^\d\n?!.]{0,15}?)"
+    r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
 # "je suis du 21/11/59", "moi c'est le 3 mai 1970": a full date (with its year) said of oneself,

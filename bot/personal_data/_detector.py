@@ -31,6 +31,7 @@ from ._names import (
     NameLexicon,
     filter_person_spans,
     find_cued_names,
+    find_handles,
     find_known_first_names,
     may_hold_person_span,
 )
@@ -72,6 +73,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_fields,
     find_foreign_numbers,
     find_answers,
+    find_handles,
 )
 
 

@@ -77,7 +77,7 @@ _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 _BARE_CUES = {
     # "mon numéro c'est le 1234567": in a fund's chat, the person's own number
     "ALLOCATAIRE": r"\b(?:all?occ?at?aire?s?|all?oc|caf|mon\s+(?:numero|num|n°|nº|no))",
-    "MSA": r"\bmsa",
+    "MSA": r"\b(?:msa|adherent)",
     "FISCAL": r"\bfiscale?",
     "FILE_NUMBER": r"\b(?:dossier|pajemploi|cesu|cotisant|urssaf)",
 }

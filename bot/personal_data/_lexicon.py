@@ -76,7 +76,7 @@ PUBLIC_FIGURES = frozenset(
     """
     macron bayrou lecornu barnier attal borne melenchon bardella
     vautrin rist farandou
-    croizat laroque veil cesaire
+    croizat laroque veil cesaire hedon
     """.split()
 )
 

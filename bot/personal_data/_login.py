@@ -19,13 +19,13 @@ from ._names import NameLexicon
 from ._text import PASSWORD_WORDS, mentions, value_end
 
 _CUE = (
-    r"(?:\bidentifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b"
+    r"(?:\b[ld]?'?\s?identifiants?\b|\blogins?\b|\bid\b(?!\s*(?:card|de\s*la\s*caisse))|\bnom\s*d'?\s*utilisateur\b"
     r"|\buser(?:name)?\b|\bpseudo\b)"
 )
 # A service or a qualifier between the cue and the link: "identifiant ameli", "identifiant de
 # connexion caf". Letters only, a few words.
 _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|le|la|l'|mon\s*compte)?\s*[a-z'\-]{2,20}){0,3}?"
-_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|etait)\b\s*(?::\s*)?)"
+_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|ce|est|etait)\b\s*(?::\s*)?)"
 _VALUE = r"(?P<word>[^\s\"'«“/][^\s/]{1,59})"
 _LINKED = re.compile(rf"{_CUE}(?P<named>{_NAMED}){_LINK}(?:le\s+)?{_VALUE}")
 _PASSWORD = PASSWORD_WORDS
@@ -48,9 +48,9 @@ _LATER_WINDOW = 60
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\s\"«“»”/,]+")
 _BEFORE = re.compile(rf"(?<![\w.@]){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"»”]?\s+"
-                     rf"(?:comme|c'?\s?est|c|est)\s+(?:mon\s+|le\s+)?{_CUE}")
+                     rf"(?:comme|c'?\s?est|c|est|en)\s+(?:mon\s+|le\s+)?{_CUE}")
 _CONNECT = re.compile(
-    rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
+    rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'?\s?identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
 )
 # "mlemaire62 / azerty2434#": a login, a slash, a password (found as such by `_secret.py`).
 _BARE_PAIR = re.compile(

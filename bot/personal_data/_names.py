@@ -128,8 +128,28 @@ def _named_before(folded: str, start: int) -> bool:
 
 _PUBLIC_ROLE_BEFORE = re.compile(
     r"\b(?:ministre|president(?:e)?(?:\s+de\s+la\s+republique)?|deputee?|senat(?:eur|rice)"
+    r"|defenseu?r(?:e|se)?\s+des\s+droits"
     r"|secretaire\s+d'etat)\s+$"
 )
+
+
+# A social-network handle made of a name ("@sandrine.leroux59", "@kevin.durand_62"): first name
+# and surname joined by a dot, digits after; not an e-mail ("s***@gmail.com"), not an
+# organisation's account, not a slogan joined by "_" ("@richesse_facile").
+_HANDLE = re.compile(
+    r"(?<![\w.@*])@(?P<handle>[a-z]{2,}\.(?!(?:com|fr|net|org|eu|be|ch)\b)[a-z]{2,}(?:[._]?\d{1,4})?)(?![\w@.])"
+)
+_ORGANISATION_HANDLE = re.compile(r"caf|cpam|ameli|msa|urssaf|retraite|officiel|gouv|service|info|contact")
+
+
+def find_handles(text: str, folded: str) -> Iterator[Finding]:
+    """Yield the social-network handles that are a person's name."""
+    del text  # same offsets on the folded copy
+    if "@" not in folded:
+        return
+    for match in _HANDLE.finditer(folded):
+        if not _ORGANISATION_HANDLE.search(match.group("handle")):
+            yield Finding("NAME", match.start("handle"), match.end("handle"))
 
 
 CommonWords = Callable[[str, str], bool]  # (lowercase word, folded word) -> ordinary?

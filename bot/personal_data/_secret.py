@@ -133,7 +133,7 @@ _NOT_SECRETS = frozenset(
     le la les un une des du de mon ma mes ton ta ton son sa ses votre vos notre nos
     pas plus jamais rien quoi quel quelle comment pourquoi ou qui que quand combien
     toujours encore deja bien mal trop tres aussi meme vide simple complique long court
-    celui celle ceux ici la-bas dessus dessous pareil identique different
+    celui celle ceux ici la-bas dessus dessous pareil identique different connect franceconnect
     et ou mais donc car ni si je tu il elle on nous vous ils elles me te se y en
     a au aux par pour sur sous dans avec sans chez vers
     svp stp merci oui non peut-etre normal normalement requis obligatoire

@@ -3,7 +3,9 @@ look-alike characters: letters a scanner read for digits ("3O O4 97 325", "O4/lO
 hidden end of a number ("07 56 50 18 XX") and
 words joined by "_" or "+" (a file name "avis_arret_1330599...pdf", a form's web address
 "adresse=12+impasse+des+Mesanges"), fields joined by "|" ("iban|FR76|3018|...") and an emoji
-typed inside a number ("07 52 📞 31 76 35"). The pattern readers run again on the copy when it differs
+typed inside a number ("07 52 📞 31 76 35"), and a long number or an IBAN glued to the word
+before it, typed in a hurry ("mon n ss144099722320267", "num0665441277", "ibanfr76...",
+"permis27VM31922"): the last letter of that word is read as a space. The pattern readers run again on the copy when it differs
 from the message; no character moves, so their spans hold on the message itself.
 """
 
@@ -20,6 +22,13 @@ _JOINED = re.compile(r"_|(?<=[^\W_])\+(?=[^\W_])")
 # Two "|" on one line separate fields (a table, a form pasted from software): then "|" is a
 # space, not a scanned "1", and "|05/02/2024|752,36|" is never read as one long number.
 _FIELD_BARS = re.compile(r"\|[^\n|]*\|")
+# A value glued to the word before it: nine digits and more (not the digits of an IBAN after its
+# country), an IBAN's country and key, or a passport's "27VM31922"; the letter before it becomes
+# a space.
+_GLUED = re.compile(
+    r"(?<=[^\W\d_])[^\W\d_](?=(?!\d\d(?:\s?\d){14})\d{9}|[a-z]{2}\d\d(?:\s?\d){10}|\d\d[a-z]{2}\d{5}(?!\d))",
+    re.IGNORECASE,
+)
 # Pictographs (emoji and symbols, one code point each in Python): read as a space.
 _PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
 # The end of a number hidden by its writer ("07 56 50 18 XX", "2 19 10 97 105 *** **"): six
@@ -48,6 +57,7 @@ def digits_and_words_view(text: str) -> str:
         view = view.replace("|", " ")
     if not view.isascii():
         view = _PICTOGRAPH.sub(" ", view)
+    view = _GLUED.sub(" ", view)
     if any(c in view for c in "OoIl|"):
         view = _DIGIT_RUN.sub(_read_digits, view)
     if any(c in text for c in "*xX#•"):

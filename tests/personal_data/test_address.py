@@ -95,6 +95,9 @@ SENTENCES = [
     'je vis <ent type="ADDRESS">village de Combani, 97680 Tsingoni</ent>, le facteur passe pas',
     'adresse postale : <ent type="ADDRESS">BP 214 Kawéni 97600 Mamoudzou</ent>',
     "un village de 12000 habitants",
+    'envoyez la carte vitale au <ent type="ADDRESS">15 Grande Rue 25000 Besancon</ent> svp',
+    "la grande rue est fermee pour travaux",
+    'hebergée chez mon frere <ent type="ADDRESS">56 cite des fleurs bat c 97200 fort de france</ent>',
 ]
 
 

@@ -69,6 +69,7 @@ SENTENCES = [
     # an English label; 'c ma date de naissance' after the date
     'date of birth <ent type="BIRTHDATE">12/03/1975</ent>',
     '<ent type="BIRTHDATE">12.11.1978</ent> c ma date de naissance, l appli dit',
+    'ma date danniversaire c le <ent type="BIRTHDATE">03/10/75</ent>',
 ]
 
 

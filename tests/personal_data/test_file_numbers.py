@@ -85,6 +85,7 @@ SENTENCES = [
     "la facture du plombier porte le numéro 229039722823478",
     "numero client 185037511204561 chez mon fournisseur",
     'Réf dossier: <ent type="FILE_NUMBER">2024/CPAM/0087451</ent>',
+    'MSA Picardie, adherent <ent type="MSA">3187650</ent>',
 ]
 
 

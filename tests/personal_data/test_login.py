@@ -38,6 +38,8 @@ SENTENCES = [
     "je me connecte avec difficulte depuis hier",
     'pseudo de connexion <ent type="LOGIN">kalsoumbah</ent> , je veux fermer le compte',
     "identifiant de connexion oublié",
+    'lidentifiant cé <ent type="LOGIN">bgautier</ent> et le mot de passe',
+    'J\'ai rentré <ent type="LOGIN">ROUX.ALAIN</ent> en identifiant et rien',
 ]
 
 

@@ -114,6 +114,12 @@ SENTENCES = [
     "comment changer mon nom d'usage ?",
     '[10:05] <ent type="NAME">Abdou</ent> : tu peux m\'appeler ?',
     'mon nom complet est <ent type="NAME">RAKOTONDRABE Haingonirina Miora Fanja</ent>, sur la carte il manque un prenom',
+    # a handle made of a name; an e-mail hidden in part, a slogan, an organisation\'s account
+    '@<ent type="NAME">sandrine.leroux59</ent> moi aussi j\'attends',
+    "s***@gmail.com c'est la bonne adresse ?",
+    "contactez moi sur telegram @richesse_facile",
+    "@CAF_officiel merci pour la reponse",
+    "Le Defenseur des droits Claire Hedon a dit que les controles etaient injustes",
 ]
 
 

@@ -91,6 +91,7 @@ SENTENCES = [
     'le sms dit <ent type="SECRET">124798</ent> mais le site dit code invalide',
     "le sms dit 12 euros de plus",
     "Objet : réclamation – cerfa n°15490*03, article L.553-2 du code de la sécurité sociale",
+    "identifiant et mot de passe france connect ou ameli c'est pareil ?",
 ]
 
 

@@ -18,6 +18,10 @@ from .conftest import check_annotated
         ("adresse=12+impasse+des+Mesanges", "adresse=12 impasse des Mesanges"),
         ("|05/02/2024|752,36|", " 05/02/2024 752,36 "),
         ("au 07 52 📞 31 76 35", "au 07 52   31 76 35"),
+        # a long number or an IBAN glued to the word before it; short codes stay glued
+        ("mon num0665441277", "mon nu 0665441277"),
+        ("ibanfr7629746418598118459586655", "iba fr7629746418598118459586655"),
+        ("voir F1563, covid19, scan2024", "voir F1563, covid19, scan2024"),
         # words stay words, and a phone's "+33" keeps its sign
         ("Il a 2024 ou 2025, lol", "Il a 2024 ou 2025, lol"),
         ("appelez le +33 6 12", "appelez le +33 6 12"),
@@ -43,6 +47,8 @@ SENTENCES = [
     "|date|montant|\n|05/02/2024|752,36|\n|05/03/2024|752,36|",
     # an emoji typed inside a number
     'rappelez moi au <ent type="PHONE">07 52 📞 31 76 35</ent> le matin',
+    'mon n ss<ent type="NIR">144099722320267</ent> svp',
+    'permis<ent type="ID_DOCUMENT">27VM31922</ent>',
 ]
 
 
