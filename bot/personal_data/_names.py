@@ -65,7 +65,7 @@ _TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs)\.?"
 _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
 # "mon fils Enzo", and "la maman de Kenzo" / "le pere d'Enzo"
 _RELATIVE_CUES = (
-    rf"\b(?:mon|ma|notre)\s+(?:{_RELATIVE_WORDS})\b"
+    rf"\b(?:mon|ma|notre)\s+(?:ex[\s\-]+)?(?:{_RELATIVE_WORDS})\b"
     rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')"
 )
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
@@ -254,7 +254,8 @@ def _name_after(
         elif capital:
             accepted = len(word) >= 2 or token.text.endswith(".")
         elif strength == CAPITAL:
-            accepted = False
+            # "nom fatou diallo": in lowercase, a known first name and a surname no dictionary knows
+            accepted = _lowercase_name_part(token, kept, strength, lexicon)
         else:
             # "je m'appelle marie dupont": after a first name, the next word is the surname
             # even where the dictionary knows it (dupont, moreau, fournier...)
@@ -285,14 +286,15 @@ def _lowercase_name_part(
     the first name only a word that is not ordinary French follows ("mon fils enzo malade"
     stops at "enzo"); "je suis marié", accented, is the word and never a first name.
     After a first name that is also a word ("je suis marie dupont"), any next word but a
-    situation ("je suis marie pacsee") is the surname, even one the dictionary knows.
+    situation ("je suis marie pacsee") is the surname, even one the dictionary knows. A compound
+    first name may come first ("mon pere jean pierre gautier").
     """
     word = token.folded.rstrip(".")
     if not kept:
         return word in FIRST_NAMES and not (strength == SELF and lexicon.accented_word(token))
-    if len(kept) > 1 or kept[0].folded not in FIRST_NAMES:
+    if len(kept) > 2 or any(t.folded not in FIRST_NAMES for t in kept):
         return False
-    if kept[0].folded in FIRST_NAMES_AS_WORDS:
+    if len(kept) == 1 and kept[0].folded in FIRST_NAMES_AS_WORDS:
         return word not in SITUATION_WORDS
     return not lexicon.ordinary(token)
 

@@ -120,6 +120,12 @@ SENTENCES = [
     "contactez moi sur telegram @richesse_facile",
     "@CAF_officiel merci pour la reponse",
     "Le Defenseur des droits Claire Hedon a dit que les controles etaient injustes",
+    # lowercase after a bare label: a known first name, then a surname no dictionary knows;
+    # a compound first name; an ex-partner
+    'date de naiss 12/03/1990 nom <ent type="NAME">fatou diallo</ent>',
+    'cest pour mon pere <ent type="NAME">jean pierre gautier</ent> il est a lhopital',
+    'mon ex mari <ent type="NAME">thomas girard</ent> touche les allocs a ma place',
+    "au nom de mon fils, je demande la prime",
 ]
 
 
