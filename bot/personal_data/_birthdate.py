@@ -55,6 +55,8 @@ _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
     # "Date de naissance\n12/03/1985", "mes dates de naissance : moi ..., mon mari ..."
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
+    r"|\b(?:data\s+nasterii|dogum\s+tarih\w*|data\s+de\s+nascimento|data\s+urodzenia|data\s+di\s+nascita"
+    r"|fecha\s+de\s+nacimiento|born\s+on|tarikh\s+l?\s?wilada)\b[^\d?!]{0,30}?"  # other languages
     r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")

@@ -21,7 +21,7 @@ from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
 from ._fields import find_fields
 from ._foreign import find_foreign_numbers
-from ._file_numbers import find_file_numbers
+from ._file_numbers import find_file_numbers, find_unnamed_numbers
 from ._iban import find_iban
 from ._login import find_login
 from ._named_after import find_named_after
@@ -147,6 +147,13 @@ class Detector:
         retyped = [*find_corrections(text, folded, found), *find_repetitions(text, found)]
         if retyped:
             found = resolve_overlaps(found + retyped)
+        # A long number no reader typed is still some reference of the person's.
+        unnamed = [u for u in find_unnamed_numbers(text, folded) if not any(f.start < u.end and u.start < f.end for f in found)]
+        if view != text:
+            unnamed += [u for u in find_unnamed_numbers(view, fold_same_length(view))
+                        if not any(f.start < u.end and u.start < f.end for f in found + unnamed)]
+        if unnamed:
+            found = resolve_overlaps(found + unnamed)
         return join_address_parts(text, found)
 
     def runs_ner(self, text: str) -> bool:

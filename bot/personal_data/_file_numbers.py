@@ -66,8 +66,8 @@ _VALUES: dict[str, str] = {
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
                    + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])"
-                   # "2024/CPAM/0087451"
-                   + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])",
+                   # "2024/CPAM/0087451", "ACO/2024/118734"
+                   + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])|[a-z]{2,5}/(?:19|20)\d\d/\d{4,12}(?![\d/])",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -79,7 +79,8 @@ _BARE_CUES = {
     "ALLOCATAIRE": r"\b(?:all?occ?at?aire?s?|all?oc|caf|mon\s+(?:numero|num|n°|nº|no))",
     "MSA": r"\b(?:msa|adherent)",
     "FISCAL": r"\bfiscale?",
-    "FILE_NUMBER": r"\b(?:dossier|pajemploi|cesu|cotisant|urssaf)",
+    # a payslip's "Matricule", a hospital stay's number or patient identifier (IPP)
+    "FILE_NUMBER": r"\b(?:dossier|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp)",
 }
 _SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
@@ -144,7 +145,10 @@ def _without_years(folded: str, match: re.Match[str]) -> tuple[int, int]:
     return match.start() + groups[0][0], match.start() + groups[-1][1]
 
 
-def _unnamed_numbers(folded: str) -> Iterator[Finding]:
+def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
+    """Yield long numbers that nothing names, as file numbers: the detector keeps only those no
+    other reader found (a reader that knows the kind types it better)."""
+    del text  # same offsets on the folded copy
     for match in _UNNAMED.finditer(folded):
         start, end = _without_years(folded, match)
         digits = re.sub(r"\D", "", folded[start:end])
@@ -160,9 +164,7 @@ def _unnamed_numbers(folded: str) -> Iterator[Finding]:
 
 
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
-    """Yield allocataire, MSA, tax and file numbers introduced by a cue, and long numbers that
-    nothing names."""
-    yield from _unnamed_numbers(folded)
+    """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             end = match.end("value")

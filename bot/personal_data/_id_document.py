@@ -23,12 +23,13 @@ _DOCUMENT = (
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
-    r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d))"
+    r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d)"
+    r"|passaporte|pasaporte|kimlik\s+kart\w*|karty?\s+pobytu|residence\s+permit|permesso\s+di\s+soggiorno)"
 )
 # Substrings one of which every document word holds.
 _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
-    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre",
+    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre", "kimlik", "pobytu", "soggiorno",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
 # but a year or a duration ("valable jusqu'en 2028, numéro ...", "carte de résident 10

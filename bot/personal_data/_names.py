@@ -56,7 +56,8 @@ STRONG, TITLE, CAPITAL, WEAK, SELF, SIGNATURE = (
 
 _STRONG_CUES = (
     r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?\s*"
-    r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
+    r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bmi\s+chiamo\b|\bme\s+llamo\b|\bmy\s+name\s+is\b|\bnazywam\s+sie\b"
+    r"|\bma\s+numesc\b|\bad[iı]m\b|\bchamo-me\b|\bo\s+meu\s+nome\s+e\b|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
     r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|marital|d'\s?epouse)\s*:?"
@@ -112,7 +113,7 @@ _PLACE_BEFORE = re.compile(
     r"|lotissement|cite|college|lycee|ecole|hopital|clinique|gare|centre|caf|cpam|msa"
     r"|carsat|mairie|ville|saint|sainte|st|ste|aeroport|stade|pont|parc|universite|fac"
     r"|institut|fondation|musee|mediatheque|bibliotheque|salle|gymnase|maison|espace"
-    r"|residence|foyer|ehpad|creche|quartier)\.?\s*(?:de\s+|du\s+|des\s+|d')?$"
+    r"|residence|foyer|ehpad|creche|quartier|employeur|societe|entreprise|magasin)\.?\s*(?:de\s+|du\s+|des\s+|d')?$"
 )
 # A capitalised word after one of these names a law after its minister ("un rachat « loi
 # Fillon »", "la réforme Touraine", "le dispositif Pinel"): not a person of the conversation.

@@ -74,7 +74,7 @@ _KIND_AFTER = 25
 _CODE_KINDS = re.compile(
     r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
     r"|e-mail|otp|recu|recue|envoye|envoie|envoi|envoient|recois|recoit|provisoire|temporaire|pin|acces"
-    r"|activation|connexion|franceconnect|france\s*connect"
+    r"|activation|connexion|connecte|connecter|franceconnect|france\s*connect"
     r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*)\b"
 )
 # ... and words saying it is a public one.
@@ -147,6 +147,7 @@ _NOT_SECRETS = frozenset(
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
+          "has", "senha", "parola", "sifre", "contrasena",
           "sms", "texto")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.
