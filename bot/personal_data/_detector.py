@@ -123,14 +123,11 @@ class Detector:
         if not text or not text.strip():
             return []
         folded = fold_same_length(text)
-        candidates: list[Finding] = []
-        for detector in PATTERN_DETECTORS:
-            candidates.extend(detector(text, folded))
+        readings = [(text, folded)]
         view = digits_and_words_view(text)
         if view != text:  # a scanned number, a file name: read again, same offsets
-            folded_view = fold_same_length(view)
-            for detector in PATTERN_DETECTORS:
-                candidates.extend(detector(view, folded_view))
+            readings.append((view, fold_same_length(view)))
+        candidates = [finding for reading in readings for detector in PATTERN_DETECTORS for finding in detector(*reading)]
         lexicon = self._load()
         candidates.extend(find_login(text, folded, lexicon))
         candidates.extend(find_cued_names(text, folded, lexicon))
@@ -148,10 +145,8 @@ class Detector:
         if retyped:
             found = resolve_overlaps(found + retyped)
         # A long number no reader typed is still some reference of the person's.
-        unnamed = [u for u in find_unnamed_numbers(text, folded) if not any(f.start < u.end and u.start < f.end for f in found)]
-        if view != text:
-            unnamed += [u for u in find_unnamed_numbers(view, fold_same_length(view))
-                        if not any(f.start < u.end and u.start < f.end for f in found + unnamed)]
+        unnamed = [number for reading in readings for number in find_unnamed_numbers(*reading)
+                   if not any(f.start < number.end and number.start < f.end for f in found)]
         if unnamed:
             found = resolve_overlaps(found + unnamed)
         return join_address_parts(text, found)
