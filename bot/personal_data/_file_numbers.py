@@ -121,7 +121,8 @@ _SECOND_VALUES = {
 
 # A long number that nothing names ("voila 4902319381875078", "ref 4902 3193 8187 5078"): in a
 # chat with a fund, some reference of the person's. Ten digits at least, so that no date, amount
-# or short code is taken; a phone number, a run of years, a SIRET (Luhn key) and a number named
+# or short code is taken, and not two long groups side by side (two amounts: "micro 188700
+# 77700"); a phone number, a run of years, a SIRET (Luhn key) and a number named
 # as a public or commercial one (SIRET, invoice, order, parcel, customer, form, article) are left
 # readable.
 _UNNAMED = re.compile(r"(?<![\w.,/+\-])\d(?:[ .\-]?\d){9,23}(?![\w%€*]|[.,/]\d)" + _NOT_AMOUNT)
@@ -151,7 +152,10 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
     del text  # same offsets on the folded copy
     for match in _UNNAMED.finditer(folded):
         start, end = _without_years(folded, match)
-        digits = re.sub(r"\D", "", folded[start:end])
+        groups = re.findall(r"\d+", folded[start:end])
+        if sum(len(group) >= 5 for group in groups) >= 2:
+            continue  # "micro 188700 77700": two amounts side by side, not one number in groups
+        digits = "".join(groups)
         if len(digits) < 10 or (_PHONE_SHAPE.match(digits) and len(digits) in (10, 12, 13)):
             continue
         if len(digits) == 14 and (luhn.is_valid(digits) or _SIRET_GROUPS.fullmatch(match.group())):
