@@ -6,8 +6,8 @@ becomes the intent `needs_clarification`: the assistant says it has no validated
 exact question and offers the closest templates, the secure channels and an agent
 (`bot.dialogue.clarify`). A general question the intent classifier was unsure of
 (`nlu_fallback` with `faq` next) is handled the same way instead of "I did not understand".
-A question without a template that the other bodies' selector (run on every message, before this
-gate) reads as clearly meant for one body ("quand dois-je avertir mon employeur que je suis
+A question without a template that the other bodies' selector (placed before this gate, it also
+reads the messages far from every template) reads as clearly meant for one body ("quand dois-je avertir mon employeur que je suis
 enceinte ?": labour law) gets that body's contact instead: the intent classifier, which learns
 from many more general questions than questions for other bodies, puts it among the general ones.
 
