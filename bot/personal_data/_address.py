@@ -381,6 +381,7 @@ _ORGANISATION_BEFORE = re.compile(
     r"|agence|caisse|impots|tresor\s+public|france\s+travail|pole\s+emploi|mdph|ccas|tribunal)\b[^.?!\n]{0,40}$"
 )
 _CEDEX_AFTER = re.compile(r"\s*,?\s*cedex\b")
+_CEDEX = re.compile(r"\bcedex\b")
 # "la CPAM de l'Hérault au 1 rue du Mas de Grille": an organisation, then where it is.
 _ORGANISATION_AT = re.compile(
     r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+travail|pole\s+emploi"
@@ -393,7 +394,7 @@ def organisation_address(folded: str, finding: Finding) -> bool:
     """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
     before = folded[max(0, finding.start - 45) : finding.start]
     return bool(_ORGANISATION_BEFORE.search(before) or _ORGANISATION_AT.search(before)
-                or _CEDEX_AFTER.match(folded, finding.end))
+                or _CEDEX_AFTER.match(folded, finding.end) or _CEDEX.search(folded, finding.start, finding.end))
 
 
 def merge_overlapping(candidates: list[Finding]) -> list[Finding]:

@@ -7,13 +7,14 @@ A date is personal data here only when a cue says it is a birth date ("né le 12
 mille neuf cent quatre-vingt"). Dates of events ("depuis le 12 mars", "le 5
 du mois", "arrêt du 2026-01-15") are left alone. A full date typed ISO-style
 (1981-08-18) is how a birth date is copied from a form: taken without a cue when it is
-too old to be a recent event and no "du", "depuis", "au" introduces it.
+too old to be a recent event and no "du", "depuis", "au" introduces it. A full date right after
+a person's name is theirs ("mes enfants : Yasmine 10/03/2013, Sacha 24/08/2016", "Alice (16/7/14)").
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from ._lexicon import RELATIVES
@@ -123,3 +124,20 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     for match in _DICTATED.finditer(folded):
         if SPELLED_WORDS.intersection(match.group("date").split()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+
+
+# "Yasmine 10/03/2013", "Alice (16/7/14)", "Mme Paulette Guérin, 26/09/1937", "Adam né le ...".
+_AFTER_NAME = re.compile(rf"[ \t]*[(,:\-–]?[ \t]*(?:nee?s?[ \t]+(?:le[ \t]+)?)?{_DATE}")
+_ENDS_WITH_YEAR = re.compile(r"(?:\d\d|" + _YEAR_WORDS + r")$")
+
+
+def find_dates_after_names(folded: str, names: Iterable[Finding]) -> Iterator[Finding]:
+    """Yield the full dates (with a year not to come) typed right after a person's name."""
+    for name in names:
+        match = _AFTER_NAME.match(folded, name.end)
+        if not match or not _ENDS_WITH_YEAR.search(match.group("date")):
+            continue
+        year = re.search(r"(?:19|20)\d\d$", match.group("date"))
+        if year and int(year.group()) > date.today().year:
+            continue
+        yield Finding("BIRTHDATE", match.start("date"), match.end("date"))

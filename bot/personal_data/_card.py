@@ -47,7 +47,7 @@ _CUE = re.compile(
     r"|grise|mutuelle|de\s*tiers|europeenne|d'?\s*invalidite|mobilite|cmi|d'?\s*electeur))"
 )
 # Substrings one of which every cue holds.
-_CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto", "derriere",
+_CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto", "cripto", "derriere",
               "au dos", "verso")
 # Right after a number, what only a card has: "4467 ... 1615 valable jusqu'au 04/2028".
 _EXPIRY_AFTER = re.compile(r"\s*,?\s*(?:valable\s*jusqu|exp\w*|date\s*d'?\s*exp)")
@@ -60,7 +60,7 @@ _EXPIRY_WORD = (
     r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
 )
 _CVV_WORD = (
-    r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcrypto\w*(?:\s*visuel)?|\bcode\s*(?:de\s*)?(?:securite"
+    r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcr[iy]pto\w*(?:\s*visuel)?|\bcode\s*(?:de\s*)?(?:securite"
     r"|verification|au\s*dos|au\s*verso|derriere)"
     r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?"
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"

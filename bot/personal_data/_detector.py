@@ -15,7 +15,7 @@ from bot.text import fold_same_length
 
 from ._answers import find_answers
 from ._address import find_address, join_address_parts, merge_overlapping, organisation_address
-from ._birthdate import find_birthdate
+from ._birthdate import find_birthdate, find_dates_after_names
 from ._card import find_card
 from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
@@ -45,6 +45,7 @@ from ._nlp import (
     spacy_stop_words,
 )
 from ._phone import find_phone
+from ._respelled import respelled_view
 from ._rib import find_rib
 from ._secret import find_secret
 from ._spelled import find_spelled_numbers
@@ -131,6 +132,14 @@ class Detector:
         lexicon = self._load()
         candidates.extend(find_login(text, folded, lexicon))
         candidates.extend(find_cued_names(text, folded, lexicon))
+        # Labels spelt as they sound ("ma dat de nessance ..."): the readers read them spelt right.
+        respelled = respelled_view(view, lexicon.ordinary_text)
+        if respelled is not None:
+            copy = (respelled.text, fold_same_length(respelled.text))
+            on_copy = [finding for detector in PATTERN_DETECTORS for finding in detector(*copy)]
+            on_copy.extend(find_login(*copy, lexicon))
+            on_copy.extend(find_cued_names(*copy, lexicon))
+            candidates.extend(respelled.on_message(finding) for finding in on_copy)
         candidates.extend(find_known_first_names(text, folded, lexicon))
         person_spans = self._person_spans_for(text, folded, lexicon)
         if person_spans is not None:
@@ -144,6 +153,10 @@ class Detector:
         retyped = [*find_corrections(text, folded, found), *find_repetitions(text, found)]
         if retyped:
             found = resolve_overlaps(found + retyped)
+        # A date typed right after a person's name is their birth date: names are known only now.
+        born = list(find_dates_after_names(folded, (f for f in found if f.type == "NAME")))
+        if born:
+            found = resolve_overlaps(found + born)
         # A long number no reader typed is still some reference of the person's.
         unnamed = [number for reading in readings for number in find_unnamed_numbers(*reading)
                    if not any(f.start < number.end and number.start < f.end for f in found)]

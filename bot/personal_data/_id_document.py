@@ -55,7 +55,8 @@ _VALUE = re.compile(
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
-_THEN_VALUE = re.compile(rf"[ \t]*[,:]?[ \t]*(?P<value>{_VALUE.pattern})")
+# "passeport ukrainien n° FE482719": after the word read as the value, its number may have a label.
+_THEN_VALUE = re.compile(rf"[ \t]*[,:]?[ \t]*(?:(?:n°|no|numero|num)\.?[ \t]*:?[ \t]*)?(?P<value>{_VALUE.pattern})")
 # 10 digits: a foreigner number; 12: an old identity card or driving licence. People mix
 # up their documents' names, so either length is taken after any of them.
 _DIGIT_LENGTHS = frozenset({10, 12})

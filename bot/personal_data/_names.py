@@ -59,6 +59,8 @@ _STRONG_CUES = (
     r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bmi\s+chiamo\b|\bme\s+llamo\b|\bmy\s+name\s+is\b|\bnazywam\s+sie\b"
     r"|\bma\s+numesc\b|\bad[iı]m\b|\bchamo-me\b|\bo\s+meu\s+nome\s+e\b|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
+    # "mon nom kowalski", "mon nom de famille cé ouedraogo", "cé moi haddad", "my name"
+    r"|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?(?=\s+[^\W\d_])|\bc'?\s?est\s+moi\b|\bmy\s+name\b"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
     r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|marital|d'\s?epouse)\s*:?"
 )
@@ -70,7 +72,7 @@ _RELATIVE_CUES = (
     rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')"
 )
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
-_WEAK_CUES = r"\bje\s+suis|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
+_WEAK_CUES = r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
 # A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
 # ":" form is a strong cue, this one accepts capitalised words only.
 _CAPITAL_CUES = (

@@ -7,8 +7,8 @@ one stray group at each end ("né en 1985 0612345678"). A number carved out of a
 run must look like a phone number (usual grouping) so that a 13-digit reference with a
 bad key is not half-masked as a phone. Numbers spelled out, in full or in part
 ("zéro six douze trente-quatre...", "06 douze 34 cinquante-six 78"), are read back
-into digits and validated the same way. Right after its name ("mon portable"), a mobile
-number with a digit missing or one too many is still the person's. Numbers of 09 69, the
+into digits and validated the same way. Right after its name ("mon portable", "tél"), a
+number with a digit missing or one too many, or in a range not allocated yet, is still the person's. Numbers of 09 69, the
 non-premium range that funds and services use, are public.
 """
 
@@ -311,11 +311,11 @@ def _find_spelled_phone(folded: str) -> Iterator[Finding]:
                 i += 1
 
 
-# A mobile number with a digit missing or one too many, right after its name: "mon portable 06 70
-# 33 55 3 pardon" is still the person's number.
+# Right after its name, a number with a digit missing or one too many ("mon portable 06 70 33 55 3
+# pardon"), or in a range not allocated yet ("son tél 04 05 73 56 45"), is still the person's.
 _NAMED_MISTYPED = re.compile(
     r"\b(?:portable|mobile|tel|telephone|tél|numero\s+de\s+tel\w*|gsm|whatsapp)\s*[:.]?\s*"
-    r"(?P<number>0\s?[67](?:[ .\-]?\d){7,9})(?![ .\-]?\d)"
+    r"(?P<number>(?!0\s?9\s?6\s?9)0\s?[1-79](?:[ .\-]?\d){7,9})(?![ .\-]?\d)"
 )
 
 

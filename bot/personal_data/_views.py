@@ -5,7 +5,8 @@ words joined by "_" or "+" (a file name "avis_arret_1330599...pdf", a form's web
 "adresse=12+impasse+des+Mesanges"), fields joined by "|" ("iban|FR76|3018|...") and an emoji
 typed inside a number ("07 52 📞 31 76 35"), and a long number or an IBAN glued to the word
 before it, typed in a hurry ("mon n ss144099722320267", "num0665441277", "ibanfr76...",
-"permis27VM31922"): the last letter of that word is read as a space. The pattern readers run again on the copy when it differs
+"permis27VM31922"): the last letter of that word is read as a space; commas between the groups
+of a number ("06,53,43,91,94") are read as spaces. The pattern readers run again on the copy when it differs
 from the message; no character moves, so their spans hold on the message itself.
 """
 
@@ -39,6 +40,9 @@ _HIDDEN_END = re.compile(
     r"(?P<visible>\d(?:[ .\-]?\d){5,})(?P<hidden>(?:[ .\-]?[*xX#•]){2,})(?![ .\-]?[\d*xX#•])(?![^\W\d_])"
 )
 _HIDDEN_AS_DIGITS = str.maketrans("*xX#•", "00000")
+# Commas typed between the groups of a number ("1,72,99,97,211,458,45", "06,53,43,91,94",
+# "0,097,945"): three groups and more are no decimal, read as spaces.
+_COMMA_GROUPS = re.compile(r"(?<![\d,])\d{1,4}(?:,\d{1,4}){2,}(?![\d,])")
 
 
 def _read_digits(match: re.Match[str]) -> str:
@@ -58,6 +62,8 @@ def digits_and_words_view(text: str) -> str:
     if not view.isascii():
         view = _PICTOGRAPH.sub(" ", view)
     view = _GLUED.sub(" ", view)
+    if "," in view:
+        view = _COMMA_GROUPS.sub(lambda match: match.group().replace(",", " "), view)
     if any(c in view for c in "OoIl|"):
         view = _DIGIT_RUN.sub(_read_digits, view)
     if any(c in text for c in "*xX#•"):

@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # an organisation's mail address: cedex inside the span
+    "J'ai envoyé les papiers à la Caf du Rhône, 67 boulevard Vivier Merle, 69409 Lyon Cedex 03, c'est la bonne adresse ?",
     # an organisation, then where it is
     "la CPAM de l'Herault au 1 rue du Mas de Grille a Montpellier ouvre a quelle heure ?",
     '@Caf du Nord j\'ai déménagé au <ent type="ADDRESS">5 rue Pasteur 59300 Valenciennes</ent> depuis mars',

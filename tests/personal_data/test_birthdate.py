@@ -87,3 +87,18 @@ def test_every_form_is_found_after_a_cue(regex_detector, style, cue):
         text = f"{cue} {value} merci"
         found = [f for f in regex_detector.detect(text) if f.type == "BIRTHDATE"]
         assert [text[f.start : f.end] for f in found] == [value], text
+
+
+AFTER_NAMES = [
+    'mes enfants : <ent type="NAME">Yasmine</ent> <ent type="BIRTHDATE">10/03/2013</ent>, <ent type="NAME">Sacha</ent> <ent type="BIRTHDATE">24/08/2016</ent>',
+    'Nos enfants : <ent type="NAME">Alice</ent> (<ent type="BIRTHDATE">16/7/14</ent>) et <ent type="NAME">Gabriel</ent> (<ent type="BIRTHDATE">25/9/17</ent>)',
+    'je garde mon petit fils <ent type="NAME">Kylian</ent> (<ent type="BIRTHDATE">7 fevrier 2016</ent>)',
+    # a date to come is an appointment; a date without its year, a day
+    'rendez-vous avec Mme <ent type="NAME">Benali</ent> 12/03/2099 à 10 h',
+    'mon fils <ent type="NAME">Lucas</ent> 15 mars à la crèche',
+]
+
+
+@pytest.mark.parametrize("line", AFTER_NAMES)
+def test_a_full_date_right_after_a_name_is_a_birth_date(detector, line):
+    check_annotated(detector, line, only=frozenset({"NAME", "BIRTHDATE"}))

@@ -10,6 +10,7 @@ from .conftest import check_annotated
 from .synthetic import format_card, make_card, make_cvv, make_expiry, typo_card
 
 SENTENCES = [
+    'par carte voila <ent type="CARD">4785 5315 8356 0815</ent> expir <ent type="CARD">09/27</ent> cripto <ent type="CARD">059</ent>',
     'ma carte bancaire <ent type="CARD">4970 4497 9019 0760</ent> merci',
     'voila <ent type="CARD">4103967236699276</ent>',
     'ancienne visa a 13 chiffres <ent type="CARD">4222222222222</ent>',

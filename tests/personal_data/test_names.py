@@ -9,6 +9,12 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    'bonjour voila mon nom <ent type="NAME">kowalski stanislas</ent> je veut ma retraite',
+    'mon nom de famille cé <ent type="NAME">ouedraogo</ent> et je suis au chomage',
+    'cé moi <ent type="NAME">haddad rachid</ent> jai envoyé les papié le mois dernié',
+    'I not speak french good. my name <ent type="NAME">Ivan Horvat</ent> please help',
+    "mon nom est mal écrit sur l'attestation",
+    "c'est moi qui ai appelé hier",
     'bonjour, pour la succession <ent type="NAME">Vasseur</ent> vous pouvez me repondre par mail',
     "la succession est ouverte depuis mars",
     # a clause in another language or a region is no name

@@ -10,6 +10,10 @@ from .conftest import check_annotated
 from .synthetic import format_phone_words, make_phone
 
 SENTENCES = [
+    # after its name, a number in a range not allocated yet is still the person's; 09 69 stays a service
+    'son tél <ent type="PHONE">04 05 73 56 45</ent>, c\'est elle qui gère',
+    "tel 09 69 32 10 10 pour la caf, c'est ça ?",
+    'mon nouvo numero <ent type="PHONE">06,53,43,91,94</ent> lotre je lé perdu',
     # the Assurance maladie's line from abroad (ameli.fr) is nobody's
     "depuis la Belgique on m'a dit d'appeler le +33 1 84 90 36 46, c'est bien ça ?",
     'appelez moi au <ent type="PHONE">06 12 34 56 78</ent> svp',

@@ -22,6 +22,8 @@ from .conftest import check_annotated
         ("mon num0665441277", "mon nu 0665441277"),
         ("ibanfr7629746418598118459586655", "iba fr7629746418598118459586655"),
         ("voir F1563, covid19, scan2024", "voir F1563, covid19, scan2024"),
+        # commas between three groups and more are spaces; a decimal keeps its comma
+        ("secu 1,72,99,97,211,458,45 et 12,50 €", "secu 1 72 99 97 211 458 45 et 12,50 €"),
         # words stay words, and a phone's "+33" keeps its sign
         ("Il a 2024 ou 2025, lol", "Il a 2024 ou 2025, lol"),
         ("appelez le +33 6 12", "appelez le +33 6 12"),

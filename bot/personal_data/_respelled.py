@@ -1,0 +1,151 @@
+"""A copy of the message with its misspelt labels spelt right, for people who write as they speak.
+
+"ma dat de nessance 17 11 1994", "n alocatère 2906801", "mon idantifian cé mdupont59", "12 ru
+des lilas", "jabite au...", "code banc 87500 gichet 02212": the readers find values after the
+words that name them, and people who write French with difficulty (dyslexia, French learnt late,
+dictation) spell those words as they sound. Each word is compared with the label words by its
+sound (a French phonetic key: "nessance", "nésanse" and "naissance" all sound "nesan"); a word
+that sounds like a label, and is not that label already, is written as the label in the copy
+("jabite" as "j'habite"; "cé" as "c'est"). The readers run again on the copy; a finding there is carried back to
+the message through the offsets each character of the copy came from.
+
+Written here, not taken from a library: the phonetic libraries on PyPI (jellyfish, abydos) key
+English sounds, or all of a language at a cost this per-message path cannot pay; a few rules of
+French spelling are all the label words need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from bot.text import fold_same_length
+
+from ._model import Finding
+
+# The label words the readers know, as the copy writes them.
+LABEL_WORDS = (
+    "naissance", "allocataire", "identifiant", "telephone", "adresse", "securite", "numero", "prenom",
+    "appelle", "habite", "etranger", "dossier", "confidentiel", "compte", "banque", "guichet", "carte",
+    "identite", "vitale", "avis", "imposition", "reference", "cryptogramme", "expiration", "famille",
+    "passeport", "sejour", "portable", "utilisateur", "connexion", "rue", "avenue", "chemin", "impasse",
+    "boulevard", "residence", "batiment", "appartement",
+)  # fmt: skip
+# Words typed as they sound that link a label to its value ("mon nom cé dupuis").
+_SPOKEN = {"cé": "c'est", "cè": "c'est"}
+# The elided word a label may be typed glued to ("jabite", "lidentifiant", "mapelle").
+_ELIDED = {"habite": "j", "appelle": "ms"}
+_ELIDED_OTHERS = "ld"
+# Rules of French spelling that change the letters, not the sound, applied in this order.
+_SOUND_RULES = tuple(
+    (re.compile(pattern), sound)
+    for pattern, sound in (
+        (r"ph", "f"), (r"qu", "k"), (r"gu(?=[eiy])", "g"), (r"c(?=[eiy])", "s"), (r"c", "k"),
+        (r"kk|ck", "k"), (r"y", "i"), (r"h", ""), (r"eaux?|aux?", "o"), (r"mpt", "nt"),
+        (r"[ae]in|un|im(?=[^aeiou]|$)", "in"), (r"[ae]m(?=[bp])|em|en", "an"), (r"ai|ei", "e"),
+        (r"(?:ez|et)$", "e"), (r"t(?=i[aeo])", "s"), (r"(.)\1+", r"\1"), (r"e$", ""),
+        (r"[stxdp]$", ""), (r"e$", ""),
+    )
+)  # fmt: skip
+# Sounds shorter than this are compared exactly ("karim" is not "chemin"); longer ones may differ
+# by one letter ("alokatr").
+_FUZZY_FROM = 6
+_WORD = re.compile(r"[^\W\d_]+")
+# A capitalised word inside a sentence is a name ("Mme Kone"), not a misspelt label.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«(\-]*$")
+
+
+def sound(folded_word: str) -> str:
+    """The phonetic key of a folded word: "nessance" and "naissance" both give "nesan"."""
+    for pattern, replacement in _SOUND_RULES:
+        folded_word = pattern.sub(replacement, folded_word)
+    return folded_word
+
+
+_LABEL_SOUNDS = {sound(label): label for label in LABEL_WORDS}
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, removed or changed."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=8192)
+def _label_sounding_like(folded_word: str, fuzzy: bool) -> str | None:
+    key = sound(folded_word)
+    label = _LABEL_SOUNDS.get(key)
+    if label is None and fuzzy and len(key) >= _FUZZY_FROM:
+        label = next((label for other, label in _LABEL_SOUNDS.items()
+                      if len(other) >= _FUZZY_FROM and other[0] == key[0] and _one_edit_apart(key, other)), None)
+    return label
+
+
+def _respelling(folded_word: str, known_word: Callable[[str], bool]) -> str | None:
+    """How the copy writes this word, or None to keep it.
+
+    A word of the dictionary is another word ("car" is not "carte", "appel" not "appelle"),
+    unless it is one letter from the label ("ru", "cart", "vital", "étrangé").
+    """
+    if len(folded_word) < 2:
+        return None
+    label = _label_sounding_like(folded_word, True)
+    if label is not None:
+        if folded_word.startswith(label):  # spelt right: "numeros", "adresses"
+            return None
+        if not known_word(folded_word) or _one_edit_apart(folded_word, label):
+            return label
+        return None
+    rest = folded_word[1:]
+    if len(rest) < 4 or rest[0] not in "aeiouh" or known_word(folded_word):
+        return None
+    label = _label_sounding_like(rest, False)
+    if label is not None and folded_word[0] in _ELIDED.get(label, _ELIDED_OTHERS) and label[0] in "aeiouh":
+        return folded_word[0] + "'" + label
+    return None
+
+
+@dataclass(frozen=True)
+class Respelled:
+    """The copy, and for each of its characters the offset in the message it comes from."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def on_message(self, finding: Finding) -> Finding:
+        """The same finding, its span on the message."""
+        return Finding(finding.type, self.origin[finding.start], self.origin[finding.end - 1] + 1)
+
+
+def respelled_view(text: str, known_word: Callable[[str], bool]) -> Respelled | None:
+    """The message with misspelt label words spelt right, or None where none is misspelt.
+
+    `known_word(folded)`: is this a word of the dictionary?
+    """
+    folded = fold_same_length(text)
+    pieces: list[str] = []
+    origin: list[int] = []
+    done = 0
+    for match in _WORD.finditer(folded):
+        if text[match.start()].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 6), match.start()):
+            continue
+        spelt = _SPOKEN.get(text[match.start() : match.end()].lower()) or _respelling(match.group(), known_word)
+        if spelt is None:
+            continue
+        pieces.append(text[done : match.start()])
+        origin.extend(range(done, match.start()))
+        pieces.append(spelt)
+        last = match.end() - 1
+        origin.extend(min(match.start() + i, last) for i in range(len(spelt)))
+        done = match.end()
+    if not pieces:
+        return None
+    pieces.append(text[done:])
+    origin.extend(range(done, len(text)))
+    return Respelled("".join(pieces), tuple(origin))
