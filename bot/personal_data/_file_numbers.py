@@ -35,7 +35,9 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "FISCAL": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:identification\s*)?fiscale?s?\b"
-        r"|\bnumero\s*spi\b|\bspi\b|\bnif\b|\bnumero\s*de\s*(?:tele)?declarant\b)"
+        r"|\bnumero\s*spi\b|\bspi\b|\bnif\b|\bnumero\s*de\s*(?:tele)?declarant\b"
+        # the tax notice's reference: "référence de l'avis 24 75 K381952 06"
+        r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?avis\b(?:\s*d'?\s*imposition)?)"
     ),
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(
@@ -56,7 +58,7 @@ _MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .]?\d){5,14}",
-    "FISCAL": r"[0-3](?:[ .]?\d){12}",
+    "FISCAL": r"[0-3](?:[ .]?\d){12}|\d\d\s?\d[\dab]\s?[a-z]\s?\d(?:[ .]?\d){7}(?!\w)",
     # Letters may lead ("AB1234567", "PE 7012 4456 8" but not a short French word, "B 24 017 532");
     # five digits at least, so a year or a day is never taken.
     # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
@@ -80,7 +82,9 @@ _BARE_CUES = {
     "MSA": r"\b(?:msa|adherent)",
     "FISCAL": r"\bfiscale?",
     # a payslip's "Matricule", a hospital stay's number or patient identifier (IPP)
-    "FILE_NUMBER": r"\b(?:dossier|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp)",
+    # "dossier retraite 2024RET00587412"
+    "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat))?"
+                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp)",
 }
 _SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
 _NOT_DATE_NOR_PHONE = (

@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # the tax notice's reference after its name; a file named by its scheme
+    'référence de l\'avis <ent type="FISCAL">24 75 K381952 06</ent>, c\'est celui de mon conjoint',
+    'dossier retraite <ent type="FILE_NUMBER">2024RET00587412</ent> qui traite mon dossier svp',
+    "mon dossier caf 2024 est en cours depuis mars",
     'dossier MDPH n° <ent type="FILE_NUMBER">2024/118734</ent> en attente depuis 8 mois',
     "dossier ref 2024/03/1547",
     # a pension number ending with a capital after a space, or glued to a phone-shaped number
