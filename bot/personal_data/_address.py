@@ -46,11 +46,11 @@ _DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem", "r"})
 # Parts of a dwelling ("bâtiment 3", "appt 12"): the short number or letter after them
 # belongs to the address, unlike a number after the street name.
 _DWELLING_PARTS = frozenset(
-    "bat batiment bt bloc appartement appart appt apt app porte etage escalier esc".split()
+    "bat batiment bt bloc appartement appart appt apt app porte etage escalier esc chambre tour".split()
 )
 # "appt 12 bat B 4 allée des Tilleuls": a dwelling mention typed before the street.
 _DWELLING_PREFIX = re.compile(
-    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|lot)"
+    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|lot|chambre|tour)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
     # "EHPAD Les Glycines, 2 rue ...": the home's name belongs to the address
     r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl)\s+"
@@ -382,17 +382,23 @@ _ORGANISATION_BEFORE = re.compile(
 )
 _CEDEX_AFTER = re.compile(r"\s*,?\s*cedex\b")
 _CEDEX = re.compile(r"\bcedex\b")
-# "la CPAM de l'Hérault au 1 rue du Mas de Grille": an organisation, then where it is.
+_STREET_NUMBER_AT_END = re.compile(r"\d{1,4}\s*(?:bis|ter)?\s*$")
+# "la CPAM de l'Hérault au 1 rue du Mas de Grille", "CCAS de Pessac, 28 avenue ...", "Office notarial du
+# Ralliement, 3 rue ...": an organisation, then where it is. Not a home ("foyer", "EHPAD"): people live there.
 _ORGANISATION_AT = re.compile(
-    r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+travail|pole\s+emploi"
-    r"|mdph|ccas|tribunal|hopital|clinique)\b(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
-    r"\s*,?\s+(?:au|est\s+au|situee?\s+au)\s*$"
+    r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+(?:travail|services)|pole\s+emploi"
+    r"|mdph|ccas|cias|udaf|atmp|spip|tribunal|hopital|clinique|pharmacie|officine|office\s+notarial|etude(?:\s+notariale)?"
+    r"|cabinet|association|centre\s+social|maison\s+de\s+quartier)\b(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
+    r"(?:\s*,?\s+(?:au|est\s+au|situee?\s+au)|\s*[,(])\s*$"
+    # "nos bureaux sont au ...", "notre officine : ..."
+    r"|\b(?:nos\s+(?:bureaux|locaux)|notre\s+(?:siege|officine|etude|cabinet|agence|antenne))\b[^.?!\n]{0,25}$"
 )
 
 
 def organisation_address(folded: str, finding: Finding) -> bool:
     """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
-    before = folded[max(0, finding.start - 45) : finding.start]
+    # the street's number may have been read apart ("Office notarial du Ralliement, 3 | rue ...")
+    before = _STREET_NUMBER_AT_END.sub("", folded[max(0, finding.start - 50) : finding.start])
     return bool(_ORGANISATION_BEFORE.search(before) or _ORGANISATION_AT.search(before)
                 or _CEDEX_AFTER.match(folded, finding.end) or _CEDEX.search(folded, finding.start, finding.end))
 

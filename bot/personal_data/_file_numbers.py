@@ -42,9 +42,11 @@ _CUES: dict[str, re.Pattern[str]] = {
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(
         rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
-        rf"{_OF}(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?|retraites?|carsat|cnav|adherents?"
-        r"|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi)\b"
-        r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:mdph\s*|cpam\s*|carsat\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
+        rf"{_OF}(?:(?:la|le|l'|notre|mon|ma|votre|son|sa)\s*)?(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?"
+        r"|retraites?|carsat|cnav|adherents?|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi"
+        r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre)\b"
+        # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
+        r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b)"
     ),
 }
@@ -83,10 +85,10 @@ _BARE_CUES = {
     "FISCAL": r"\bfiscale?",
     # a payslip's "Matricule", a hospital stay's number or patient identifier (IPP)
     # "dossier retraite 2024RET00587412"
-    "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat))?"
+    "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi))?"
                    r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp)",
 }
-_SHORT_GAP = r"\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"
+_SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"  # "alloc. 8505171"
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
@@ -127,11 +129,12 @@ _SECOND_VALUES = {
 # chat with a fund, some reference of the person's. Ten digits at least, so that no date, amount
 # or short code is taken, and not two long groups side by side (two amounts: "micro 188700
 # 77700"); a phone number, a run of years, a SIRET (Luhn key) and a number named
-# as a public or commercial one (SIRET, invoice, order, parcel, customer, form, article) are left
-# readable.
+# as a public or commercial one (SIRET, a professional's RPPS or ADELI, a home's FINESS, invoice,
+# order, parcel, customer, form, article) are left readable.
 _UNNAMED = re.compile(r"(?<![\w.,/+\-])\d(?:[ .\-]?\d){9,23}(?![\w%€*]|[.,/]\d)" + _NOT_AMOUNT)
 _UNNAMED_PUBLIC_BEFORE = re.compile(
-    r"\b(?:siret|siren|tva|facture|commande|contrat|colis|suivi|transaction|cerfa|article|ticket"
+    r"\b(?:siret|siren|tva|rpps|adeli|finess|carte\s+professionnelle|cpi|facture|commande|contrat|colis|suivi"
+    r"|transaction|cerfa|article|ticket"
     r"|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur|references?)\b[^\n\d]{0,70}$"
 )
 _COUNTRY_CODE_BEFORE = re.compile(r"\+\d{1,3}[ .]?$")

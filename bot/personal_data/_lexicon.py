@@ -64,7 +64,7 @@ CHAT_WORDS = frozenset(
 LABEL_WORDS = frozenset(
     """
     nom noms prenom prenoms tel telephone portable mail email adresse nee ne naissance
-    ddn date
+    ddn date referent referente contact objet beneficiaire beneficiaires patient patiente
     """.split()
 )
 

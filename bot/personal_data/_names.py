@@ -79,7 +79,7 @@ _CAPITAL_CUES = (
     r"\b(?:nee|epouse|veuve|ep\.)"
     r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
     r"|\bau\s+nom\s+(?:de|du|d')"
-    r"|\b(?:succession|obseques\s+de|defunte?|feue?)"  # "pour la succession Vasseur"
+    r"|\b(?:succession|obseques\s+de|defunte?|feue?|famille)"  # "pour la succession Vasseur", "la famille Boudiaf"
     r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
 )
 _CLOSINGS = (
@@ -192,6 +192,10 @@ class NameLexicon:
         """A French word or function word, typed as is ("introuvable", "mon"), not "jdupont"."""
         folded = fold_same_length(word.lower())
         return folded in self._stop or self._common(word.lower(), folded)
+
+    def dictionary_word(self, word: str) -> bool:
+        """A French word in any of its forms ("résidents", "appelez"), as typed."""
+        return self.ordinary_text(word) or self._inflected(word.lower())
 
     def ordinary_word(self, token: _Token) -> bool:
         """An ordinary French word, even if it is also a first name ("rose", "pierre")."""

@@ -9,7 +9,7 @@ bad key is not half-masked as a phone. Numbers spelled out, in full or in part
 ("zéro six douze trente-quatre...", "06 douze 34 cinquante-six 78"), are read back
 into digits and validated the same way. Right after its name ("mon portable", "tél"), a
 number with a digit missing or one too many, or in a range not allocated yet, is still the person's. Numbers of 09 69, the
-non-premium range that funds and services use, are public.
+non-premium range that funds and services use, and a switchboard ("standard : 03 ..."), are public.
 """
 
 from __future__ import annotations
@@ -319,13 +319,19 @@ _NAMED_MISTYPED = re.compile(
 )
 
 
+# An organisation's switchboard is nobody's: "CCAS d'Amiens – Standard : 03 ...".
+_SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$")
+
+
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of French (metropolitan and overseas) and international numbers."""
     for run in _runs(text):
         if sum(len(g.text) for g in run) < 8:
             continue
         for first, last in _split(run):
-            yield Finding("PHONE", run[first].start, run[last].end)
+            start = run[first].start
+            if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
+                yield Finding("PHONE", start, run[last].end)
     yield from _find_spelled_phone(folded)
     for match in _NAMED_MISTYPED.finditer(folded):
         yield Finding("PHONE", match.start("number"), match.end("number"))

@@ -87,7 +87,7 @@ def _label_sounding_like(folded_word: str, fuzzy: bool) -> str | None:
     return label
 
 
-def _respelling(folded_word: str, known_word: Callable[[str], bool]) -> str | None:
+def _respelling(folded_word: str, typed_word: str, known_word: Callable[[str], bool]) -> str | None:
     """How the copy writes this word, or None to keep it.
 
     A word of the dictionary is another word ("car" is not "carte", "appel" not "appelle"),
@@ -99,11 +99,11 @@ def _respelling(folded_word: str, known_word: Callable[[str], bool]) -> str | No
     if label is not None:
         if folded_word.startswith(label):  # spelt right: "numeros", "adresses"
             return None
-        if not known_word(folded_word) or _one_edit_apart(folded_word, label):
+        if not known_word(typed_word) or _one_edit_apart(folded_word, label):
             return label
         return None
     rest = folded_word[1:]
-    if len(rest) < 4 or rest[0] not in "aeiouh" or known_word(folded_word):
+    if len(rest) < 4 or rest[0] not in "aeiouh" or known_word(typed_word):
         return None
     label = _label_sounding_like(rest, False)
     if label is not None and folded_word[0] in _ELIDED.get(label, _ELIDED_OTHERS) and label[0] in "aeiouh":
@@ -126,7 +126,7 @@ class Respelled:
 def respelled_view(text: str, known_word: Callable[[str], bool]) -> Respelled | None:
     """The message with misspelt label words spelt right, or None where none is misspelt.
 
-    `known_word(folded)`: is this a word of the dictionary?
+    `known_word(typed)`: is this word, as typed, a word of the dictionary (in any of its forms)?
     """
     folded = fold_same_length(text)
     pieces: list[str] = []
@@ -135,7 +135,8 @@ def respelled_view(text: str, known_word: Callable[[str], bool]) -> Respelled | 
     for match in _WORD.finditer(folded):
         if text[match.start()].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 6), match.start()):
             continue
-        spelt = _SPOKEN.get(text[match.start() : match.end()].lower()) or _respelling(match.group(), known_word)
+        typed = text[match.start() : match.end()]
+        spelt = _SPOKEN.get(typed.lower()) or _respelling(match.group(), typed, known_word)
         if spelt is None:
             continue
         pieces.append(text[done : match.start()])

@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # an organisation, then where it is; a room in a residence belongs to the address
+    "Bonjour, CCAS de Pessac, 28 avenue Jean Jaurès. Nous recevons des usagers inquiets.",
+    "Office notarial du Ralliement, 3 rue Lenepveu, 49100 Angers",
+    'Elle habite <ent type="ADDRESS">chambre 305, 19 boulevard Jourdan, 75014 Paris</ent> depuis mars',
     # an organisation's mail address: cedex inside the span
     "J'ai envoyé les papiers à la Caf du Rhône, 67 boulevard Vivier Merle, 69409 Lyon Cedex 03, c'est la bonne adresse ?",
     # an organisation, then where it is

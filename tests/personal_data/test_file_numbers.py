@@ -7,6 +7,12 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    '- Mme Leïla Hamidi, alloc. <ent type="ALLOCATAIRE">8505171</ent>, appartement 4',
+    'déclaration faite en ligne, n° d\'AT <ent type="FILE_NUMBER">246 071 835</ent>. Elle n\'a rien reçu',
+    'Référence de la réclamation : <ent type="FILE_NUMBER">RCL-2024-558102</ent>. Il attend depuis 5 mois.',
+    'Dossier départemental n° <ent type="FILE_NUMBER">ASH-59-2025-04418</ent>. Il nous faut le montant',
+    # a professional's public register number is readable
+    'Thomas Gaudin, pharmacien titulaire (RPPS 10003345718)',
     # the tax notice's reference after its name; a file named by its scheme
     'référence de l\'avis <ent type="FISCAL">24 75 K381952 06</ent>, c\'est celui de mon conjoint',
     'dossier retraite <ent type="FILE_NUMBER">2024RET00587412</ent> qui traite mon dossier svp',

@@ -9,6 +9,7 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    'une prime de déménagement pour la famille <ent type="NAME">Boudiaf</ent>, trois enfants',
     'bonjour voila mon nom <ent type="NAME">kowalski stanislas</ent> je veut ma retraite',
     'mon nom de famille cé <ent type="NAME">ouedraogo</ent> et je suis au chomage',
     'cé moi <ent type="NAME">haddad rachid</ent> jai envoyé les papié le mois dernié',

@@ -10,6 +10,8 @@ from .conftest import check_annotated
 from .synthetic import format_phone_words, make_phone
 
 SENTENCES = [
+    # an organisation's switchboard is nobody's; the direct line is the agent's
+    'CCAS d\'Amiens – Standard : 03 99 73 26 18\nLigne directe : <ent type="PHONE">03.54.54.49.61</ent>',
     # after its name, a number in a range not allocated yet is still the person's; 09 69 stays a service
     'son tél <ent type="PHONE">04 05 73 56 45</ent>, c\'est elle qui gère',
     "tel 09 69 32 10 10 pour la caf, c'est ça ?",
