@@ -332,6 +332,10 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))
     yield from _numbered_after(text, folded)
     for match in _GIVEN.finditer(folded):  # "adresse : quartier Bellevue, 97290 Le Marin"
+        labelled = folded.startswith("adresse", match.start())
+        if not labelled and (folded.startswith("a ", match.start("place"))
+                             or not _PROPER_NOUN.search(text, match.start("place"), match.end("place"))):
+            continue
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
@@ -361,8 +365,11 @@ def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
 
 # An address given after its label, with its postcode: the words before the postcode are the
 # place, whatever they are (a district, a hamlet, a lieu-dit).
+# "j'habite au Le Bourg, 19160 Neuvic", "nous habitons Kerhallet, 29830 ...", "l'exploitation est au
+# lieu-dit Pech Merle, 47300 ...": where one lives, then a postcode (not "j'habite à Lyon 69003": a town).
 _GIVEN = re.compile(
-    r"\badresse\b[^:\n?!.\d]{0,30}:\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
+    r"(?:\badresse\b[^:\n?!.\d]{0,30}:|\baddress\s+is|\b(?:j'?\s?habite|nous\s+habitons|on\s+habite|je\s+vis|on\s+vit"
+    r"|nous\s+vivons|est\s+au|suis\s+au)(?:\s+(?:au|aux|en))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 # Where streets have no names or numbers (Mayotte, Guyane, the countryside): a district, a
 # village or a post-office box, named, then its postcode ("quartier Mgombani, 97600 Mamoudzou",

@@ -126,8 +126,9 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
 
 
-# "Yasmine 10/03/2013", "Alice (16/7/14)", "Mme Paulette Guérin, 26/09/1937", "Adam né le ...".
-_AFTER_NAME = re.compile(rf"[ \t]*[(,:\-–]?[ \t]*(?:nee?s?[ \t]+(?:le[ \t]+)?)?{_DATE}")
+# "Yasmine 10/03/2013", "Alice (16/7/14)", "Mme Paulette Guérin, 26/09/1937", "Adam né le ...",
+# "et Éva le 27/12/2016" (a date of last year or before: "Dr Martin le 03/11" is a visit).
+_AFTER_NAME = re.compile(rf"[ \t]*[(,:\-–]?[ \t]*(?:nee?s?[ \t]+(?:le[ \t]+)?|(?P<le>le)[ \t]+)?{_DATE}")
 _ENDS_WITH_YEAR = re.compile(r"(?:\d\d|" + _YEAR_WORDS + r")$")
 
 
@@ -138,6 +139,7 @@ def find_dates_after_names(folded: str, names: Iterable[Finding]) -> Iterator[Fi
         if not match or not _ENDS_WITH_YEAR.search(match.group("date")):
             continue
         year = re.search(r"(?:19|20)\d\d$", match.group("date"))
-        if year and int(year.group()) > date.today().year:
+        latest = date.today().year - (1 if match.group("le") else 0)
+        if (year and int(year.group()) > latest) or (match.group("le") and not year):
             continue
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from stdnum import luhn
 
 from ._model import Finding
-from ._text import SHORT_WORDS
+from ._text import SHORT_WORDS, mentions
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
 _OF = r"(?:\s*(?:d'|de|d)\s*)?"
@@ -153,10 +153,55 @@ def _without_years(folded: str, match: re.Match[str]) -> tuple[int, int]:
     return match.start() + groups[0][0], match.start() + groups[-1][1]
 
 
+# A reference copied from a letter, in parts joined by "-" or "/" ("ASPA-IND-2024-011873",
+# "TP/2024/052/00873", "MDPH44-2024-0031187") or letters inside digits ("2024AT510093847"): nine
+# digits at least and a letter, so that no date, decree ("n° 2023-1234"), article ("L. 512-1"), form
+# ("S1", "E 121") or a letter's own reference ("AF-2024-1578") is taken; after a capitalised code ("CRA 2024-06-1184", "RG 24/00871"),
+# digits in parts are one too.
+_COPIED_REFERENCE = re.compile(
+    r"(?<![\w/\-.@:])(?:[a-z0-9]+(?:[/\-][a-z0-9]+)+|\d+[a-z]{1,5}\d+)(?![\w/\-@]|[.,]\w)"
+)
+_CODE_BEFORE = re.compile(r"\b[A-Z]{2,6} $")
+_COPIED_MIN_DIGITS = 9
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_DATE_LIKE = re.compile(r"\d{1,2}[/\-]\d{1,2}[/\-](?:\d\d|\d{4})|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}[/\-]\d{4}")
+# Commercial references stay readable ("facture FAC-2024-00123"); "référence" names the person's too.
+_COMMERCIAL_BEFORE = re.compile(
+    r"\b(?:siret|siren|tva|rpps|adeli|finess|facture|commande|colis|suivi|transaction|ticket|bordereau|lot|serie"
+    r"|ean|isbn|plaque|vin|imei|client|fournisseur)\b[^\n\d]{0,40}$"
+)
+_LAW_BEFORE = re.compile(r"\b(?:decret|loi|arrete|article|art|circulaire|norme|modele|version|covid|cerfa)\W{0,3}(?:n°\s*)?$")
+_WEB_ADDRESS = re.compile(r"https?:|www\.|\.(?:fr|com|org|gouv|net)/")
+
+
+def _copied_references(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    for match in _COPIED_REFERENCE.finditer(folded):
+        value = match.group()
+        digits = sum(c.isdigit() for c in value)
+        lettered = any(c.isalpha() for c in value)
+        if digits < _COPIED_MIN_DIGITS or value.startswith("0x") or _DATE_LIKE.fullmatch(value.lstrip(_LETTERS)):
+            continue  # "le18/04/2025": a date glued to a word; "0x80070005": an error code
+        if not lettered and not (value.count("/") + value.count("-") >= 1
+                                 and _CODE_BEFORE.search(text, max(0, match.start() - 7), match.start())):
+            continue
+        run_start = folded.rfind(" ", 0, match.start()) + 1
+        run_end = folded.find(" ", match.end())
+        if _WEB_ADDRESS.search(folded, run_start, run_end if run_end >= 0 else len(folded)):
+            continue
+        if _LAW_BEFORE.search(folded, max(0, match.start() - 20), match.start()):
+            continue
+        start = match.start()
+        code = _CODE_BEFORE.search(text, max(0, start - 7), start)
+        yield (code.start() if code else start), match.end()
+
+
 def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
-    """Yield long numbers that nothing names, as file numbers: the detector keeps only those no
-    other reader found (a reader that knows the kind types it better)."""
-    del text  # same offsets on the folded copy
+    """Yield long numbers and references copied from a letter that nothing names, as file numbers:
+    the detector keeps only those no other reader found (a reader that knows the kind types it
+    better)."""
+    for start, end in _copied_references(text, folded):
+        if not _COMMERCIAL_BEFORE.search(folded, max(0, start - 50), start):
+            yield Finding("FILE_NUMBER", start, end)
     for match in _UNNAMED.finditer(folded):
         start, end = _without_years(folded, match)
         groups = re.findall(r"\d+", folded[start:end])
@@ -174,8 +219,17 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("FILE_NUMBER", start, end)
 
 
+# In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
+# CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
+_SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº)\b{_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
+_CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    if mentions(folded, _CAF_FILE_WORDS):
+        for match in _SEVEN_DIGITS.finditer(folded):
+            yield Finding("ALLOCATAIRE", match.start("value"), match.end("value"))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             end = match.end("value")

@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # where one lives, a place without street, then its postcode; a town is not an address
+    'Je m\'appelle Annick, nous habitons <ent type="ADDRESS">Kerhallet, 29830 Ploudalmézeau</ent>. Mon portable',
+    'l\'exploitation est au <ent type="ADDRESS">lieu-dit Pech Merle, 47300 Pujols</ent>.',
+    "j'habite à Lyon 69003 depuis deux ans",
     # an organisation, then where it is; a room in a residence belongs to the address
     "Bonjour, CCAS de Pessac, 28 avenue Jean Jaurès. Nous recevons des usagers inquiets.",
     "Office notarial du Ralliement, 3 rue Lenepveu, 49100 Angers",

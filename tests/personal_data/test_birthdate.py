@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from datetime import date
+
 import pytest
 
 from .conftest import check_annotated
@@ -96,6 +98,9 @@ AFTER_NAMES = [
     # a date to come is an appointment; a date without its year, a day
     'rendez-vous avec Mme <ent type="NAME">Benali</ent> 12/03/2099 à 10 h',
     'mon fils <ent type="NAME">Lucas</ent> 15 mars à la crèche',
+    # "le" then a date of last year or before; a recent visit stays
+    '<ent type="NAME">Nolan</ent> est né le <ent type="BIRTHDATE">05/05/2013</ent> et <ent type="NAME">Éva</ent> le <ent type="BIRTHDATE">27/12/2016</ent>',
+    f'j\'ai vu le Dr <ent type="NAME">Martin</ent> le 03/11/{date.today().year} pour mon arrêt',
 ]
 
 

@@ -7,6 +7,14 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a reference copied from a letter, named or not; decrees, dates, error codes and a letter's own short reference stay
+    'La lettre porte la référence <ent type="FILE_NUMBER">ASPA-IND-2024-011873</ent> et en dessous <ent type="FILE_NUMBER">TP/2024/052/00873</ent>',
+    'la commission de recours amiable, le dossier c\'est <ent type="FILE_NUMBER">CRA 2024-06-1184</ent>. On m\'a dit',
+    'Le dossier AT porte le numéro <ent type="FILE_NUMBER">2024AT510093847</ent>.',
+    "décret n° 2023-1234 du 28 décembre 2023, consolidé le18/04/2025, erreur 0x80070005",
+    "la reference du courrier est AF-2024-1578, facture FAC-2024-000123456",
+    # seven digits after "numéro" in a message about a Caf file
+    'il a un dossier CAF pour l\'APL, numéro <ent type="ALLOCATAIRE">6486583</ent>.',
     '- Mme Leïla Hamidi, alloc. <ent type="ALLOCATAIRE">8505171</ent>, appartement 4',
     'déclaration faite en ligne, n° d\'AT <ent type="FILE_NUMBER">246 071 835</ent>. Elle n\'a rien reçu',
     'Référence de la réclamation : <ent type="FILE_NUMBER">RCL-2024-558102</ent>. Il attend depuis 5 mois.',
