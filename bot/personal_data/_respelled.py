@@ -6,12 +6,12 @@ words that name them, and people who write French with difficulty (dyslexia, Fre
 dictation) spell those words as they sound. Each word is compared with the label words by its
 sound (a French phonetic key: "nessance", "nésanse" and "naissance" all sound "nesan"); a word
 that sounds like a label, and is not that label already, is written as the label in the copy
-("jabite" as "j'habite"; "cé" as "c'est"). The readers run again on the copy; a finding there is carried back to
-the message through the offsets each character of the copy came from.
+("jabite" as "j'habite"; "cé" as "c'est"). The readers run again on the copy; a finding there is
+carried back to the message through the offsets each character of the copy came from.
 
-Written here, not taken from a library: the phonetic libraries on PyPI (jellyfish, abydos) key
-English sounds, or all of a language at a cost this per-message path cannot pay; a few rules of
-French spelling are all the label words need.
+Written here, not taken from a library: jellyfish keys English sounds; abydos, which has French
+keys (Phonex, FONEM), is a large dependency for forty label words, and its keys are made for
+surnames; a few rules of French spelling are all the label words need.
 """
 
 from __future__ import annotations
