@@ -339,6 +339,14 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
+    for match in _PLACE_BEFORE_POSTCODE.finditer(folded):
+        place = match.group("place")
+        if not _PROPER_NOUN.search(text, match.start("place"), match.end("place")) or ORGANISATIONS.intersection(
+                _WORD_OF.findall(place)):
+            continue  # "à la Mairie, 33000 Bordeaux": an organisation
+        end = _tail_end(text, folded, match.end("place"))
+        if end > match.end("place"):
+            yield Finding("ADDRESS", match.start("place"), end)
     for match in _NAMED_PLACE.finditer(folded):
         if not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
             continue  # "un village de 12000 habitants"
@@ -368,9 +376,16 @@ def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
 # "j'habite au Le Bourg, 19160 Neuvic", "nous habitons Kerhallet, 29830 ...", "l'exploitation est au
 # lieu-dit Pech Merle, 47300 ...": where one lives, then a postcode (not "j'habite à Lyon 69003": a town).
 _GIVEN = re.compile(
-    r"(?:\badresse\b[^:\n?!.\d]{0,30}:|\baddress\s+is|\b(?:j'?\s?habite|nous\s+habitons|on\s+habite|je\s+vis|on\s+vit"
+    r"(?:\b(?:adresse|domicile)\b[^:\n?!.\d]{0,30}(?::|c'?\s?est)|\baddress\s+is|\b(?:j'?\s?habite|nous\s+habitons|on\s+habite|je\s+vis|on\s+vit"
     r"|nous\s+vivons|est\s+au|suis\s+au)(?:\s+(?:au|aux|en))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
+# A farm, a mill, a hamlet named, then its postcode and town: "à La Roche, 03250 Le Mayet-de-Montagne",
+# "au Mas de la Font, 30460 Lasalle", "Domaine de Peyrelongue, 33570 Montagne".
+_PLACE_BEFORE_POSTCODE = re.compile(
+    r"(?:\b(?:a|au|chez|vers)\s+|,\s*)(?P<place>(?:le|la|les|l'|mas|domaine|ferme|moulin|bergerie|chateau|clos|bastide"
+    r"|metairie|grange|borde|lieu-dit|lieu\s+dit|hameau|ker)[^\n?!:;,\d]{1,40}?)(?=\s*,\s*\d{5}(?!\d))"
+)
+_WORD_OF = re.compile(r"[a-z]+")
 # Where streets have no names or numbers (Mayotte, Guyane, the countryside): a district, a
 # village or a post-office box, named, then its postcode ("quartier Mgombani, 97600 Mamoudzou",
 # "village de Combani, 97680 Tsingoni", "BP 214 Kawéni 97600 Mamoudzou").

@@ -30,8 +30,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\ball?ocataire\s*(?:n°|nº|(?:no|num|numero)\b)|\bmatricule\s*caf\b)"
     ),
     "MSA": re.compile(
-        rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:adherent\s*)?(?:a\s*la\s*)?msa\b"
-        r"|\bmsa\s*[(:]?\s*(?:n°|nº|(?:no|num|numero)\b)|\bnumero\s*d'adherent\b)"
+        rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:adherente?\s*)?(?:a\s*la\s*)?msa\b"
+        r"|\bmsa\s*[(:,]?\s*(?:n°|nº|(?:no|num|numero)\b)|\bnumero\s*d'adherente?\b)"
     ),
     "FISCAL": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:identification\s*)?fiscale?s?\b"
@@ -47,7 +47,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
-        r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b)"
+        r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
+        # a farm's identifiers: "mon pacage 012521246", "l'EDE de mon élevage c'est FR 12 568 990", TESA
+        r"|\b(?:pacage|cheptel|ede|tesa)\b"
+        # a pension fund's number: "pension militaire n° M 07 441 583 B", "affiliée à la CARPIMKO n° C 558 214"
+        r"|\b(?:pensions?|pensionnee?s?|affiliee?s?|cnracl|cnieg|cipav|crpcen|carpimko|carmf|enim|cprp|ircantec"
+        r"|cavimac|camieg|cnss|cnr)\b[^.?!\n\d]{0,40}?(?:n°|nº|\bnumero\b|\bnum\b))"
     ),
 }
 
@@ -59,7 +64,7 @@ _GAP = r"(?:[^\d\n?!.]|(?<!\d)(?:19|20)\d\d(?!\d)|\bm\.|\bmme\.){0,60}?"
 _MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]{1,12}){1,5}(?![\w\-])"
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
-    "MSA": r"\d(?:[ .]?\d){5,14}",
+    "MSA": r"\d(?:[ .\-]?\d){5,14}",
     "FISCAL": r"[0-3](?:[ .]?\d){12}|\d\d\s?\d[\dab]\s?[a-z]\s?\d(?:[ .]?\d){7}(?!\w)",
     # Letters may lead ("AB1234567", "PE 7012 4456 8" but not a short French word, "B 24 017 532");
     # five digits at least, so a year or a day is never taken.
@@ -154,12 +159,12 @@ def _without_years(folded: str, match: re.Match[str]) -> tuple[int, int]:
 
 
 # A reference copied from a letter, in parts joined by "-" or "/" ("ASPA-IND-2024-011873",
-# "TP/2024/052/00873", "MDPH44-2024-0031187") or letters inside digits ("2024AT510093847"): nine
-# digits at least and a letter, so that no date, decree ("n° 2023-1234"), article ("L. 512-1"), form
+# "TP/2024/052/00873", "MDPH44-2024-0031187"), letters inside or before digits ("2024AT510093847",
+# "TESA71622942"): nine digits at least (eight in one piece) and a letter, so that no date, decree ("n° 2023-1234"), article ("L. 512-1"), form
 # ("S1", "E 121") or a letter's own reference ("AF-2024-1578") is taken; after a capitalised code ("CRA 2024-06-1184", "RG 24/00871"),
 # digits in parts are one too.
 _COPIED_REFERENCE = re.compile(
-    r"(?<![\w/\-.@:])(?:[a-z0-9]+(?:[/\-][a-z0-9]+)+|\d+[a-z]{1,5}\d+)(?![\w/\-@]|[.,]\w)"
+    r"(?<![\w/\-.@:])(?:[a-z0-9]+(?:[/\-][a-z0-9]+)+|\d+[a-z]{1,5}\d+|[a-z]{1,5}\d{8,})(?![\w/\-@]|[.,]\w)"
 )
 _CODE_BEFORE = re.compile(r"\b[A-Z]{2,6} $")
 _COPIED_MIN_DIGITS = 9
@@ -179,7 +184,8 @@ def _copied_references(text: str, folded: str) -> Iterator[tuple[int, int]]:
         value = match.group()
         digits = sum(c.isdigit() for c in value)
         lettered = any(c.isalpha() for c in value)
-        if digits < _COPIED_MIN_DIGITS or value.startswith("0x") or _DATE_LIKE.fullmatch(value.lstrip(_LETTERS)):
+        compact = "-" not in value and "/" not in value
+        if digits < _COPIED_MIN_DIGITS - compact or value.startswith("0x") or _DATE_LIKE.fullmatch(value.lstrip(_LETTERS)):
             continue  # "le18/04/2025": a date glued to a word; "0x80070005": an error code
         if not lettered and not (value.count("/") + value.count("-") >= 1
                                  and _CODE_BEFORE.search(text, max(0, match.start() - 7), match.start())):

@@ -70,13 +70,15 @@ LABEL_WORDS = frozenset(
 
 # Public figures people blame in comments ("Macron augmente tout sauf les retraites"): their
 # names are public, and masking them hides what the comment is about (ministers in charge of
-# social security, and its founders quoted on anniversaries). Surnames that are not also first
+# social security, the authors of pension reforms people still name them after, and its founders
+# quoted on anniversaries). Surnames that are not also first
 # names only; to keep current with the government.
 PUBLIC_FIGURES = frozenset(
     """
     macron bayrou lecornu barnier attal borne melenchon bardella
     vautrin rist farandou
     croizat laroque veil cesaire hedon
+    touraine woerth fillon juppe balladur dussopt
     """.split()
 )
 

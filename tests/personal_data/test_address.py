@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a farm or a hamlet named, then its postcode and town; not an organisation nor a town
+    'vous pouvez passer à <ent type="ADDRESS">La Roche, 03250 Le Mayet-de-Montagne</ent> pour voir les bêtes',
+    'la ferme de nos parents, au <ent type="ADDRESS">Mas de la Font, 30460 Lasalle</ent>. Il faut',
+    "rendez-vous à la Mairie, 33000 Bordeaux, ou à Paris, 75011 Paris",
     # where one lives, a place without street, then its postcode; a town is not an address
     'Je m\'appelle Annick, nous habitons <ent type="ADDRESS">Kerhallet, 29830 Ploudalmézeau</ent>. Mon portable',
     'l\'exploitation est au <ent type="ADDRESS">lieu-dit Pech Merle, 47300 Pujols</ent>.',

@@ -7,6 +7,13 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a pension fund's number after its name; a farm's identifiers
+    'Mon mari était gendarme, pension militaire n° <ent type="FILE_NUMBER">M 07 441 583 B</ent>. Pour la réversion ?',
+    'infirmière libérale, affiliée à la CARPIMKO n° <ent type="FILE_NUMBER">C 558 214</ent>. Quelles démarches ?',
+    'touchait une retraite de la MSA, numéro <ent type="MSA">74 112 539</ent>. J\'ai droit à la réversion ?',
+    'l\'EDE de mon élevage c\'est <ent type="FILE_NUMBER">FR 12 568 990</ent> et mon pacage <ent type="FILE_NUMBER">012521246</ent>.',
+    'cueillette du 2 au 20 septembre, références <ent type="FILE_NUMBER">TESA71622942</ent> et <ent type="FILE_NUMBER">TESA73453821</ent>.',
+    "mon vol AF1234 et le colis LA123456789FR sont arrivés",
     # a reference copied from a letter, named or not; decrees, dates, error codes and a letter's own short reference stay
     'La lettre porte la référence <ent type="FILE_NUMBER">ASPA-IND-2024-011873</ent> et en dessous <ent type="FILE_NUMBER">TP/2024/052/00873</ent>',
     'la commission de recours amiable, le dossier c\'est <ent type="FILE_NUMBER">CRA 2024-06-1184</ent>. On m\'a dit',

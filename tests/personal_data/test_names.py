@@ -9,6 +9,8 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    'je travaillais sous mon nom de jeune fille, <ent type="NAME">Garnier</ent>. Aujourd\'hui',
+    "la réforme Touraine de 2014 a allongé la durée, Marisol Touraine l'avait dit",
     'une prime de déménagement pour la famille <ent type="NAME">Boudiaf</ent>, trois enfants',
     'bonjour voila mon nom <ent type="NAME">kowalski stanislas</ent> je veut ma retraite',
     'mon nom de famille cé <ent type="NAME">ouedraogo</ent> et je suis au chomage',
