@@ -130,8 +130,9 @@ class Detector:
             readings.append((view, fold_same_length(view)))
         candidates = [finding for reading in readings for detector in PATTERN_DETECTORS for finding in detector(*reading)]
         lexicon = self._load()
-        candidates.extend(find_login(text, folded, lexicon))
-        candidates.extend(find_cued_names(text, folded, lexicon))
+        for reading in readings:
+            candidates.extend(find_login(*reading, lexicon))
+            candidates.extend(find_cued_names(*reading, lexicon))
         # Labels spelt as they sound ("ma dat de nessance ..."): the readers read them spelt right.
         respelled = respelled_view(view, lexicon.dictionary_word)
         if respelled is not None:

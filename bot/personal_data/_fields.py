@@ -25,7 +25,8 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         ("BIRTHDATE", r"(?:date (?:de |d )?)?naissance|ddn|birth ?date|date of birth|dob|birthday"),
         ("NIR", rf"nir|nss|{_NUMBER}(?:de )?(?:securite sociale|secu|ss)"),
-        ("IBAN", r"iban|rib"),
+        # a RIB's columns: "Code banque;Code guichet;Numéro de compte;Clé RIB"
+        ("IBAN", rf"iban|rib|(?:code )?banque|(?:code )?guichet|{_NUMBER}(?:de )?compte|cle(?: rib)?"),
         ("CARD", rf"card ?number|{_NUMBER}(?:de )?carte(?: bancaire)?|cb|expiry|expiration|date (?:d )?expiration"
                  r"|exp|cvc|cvv|cryptogramme|crypto"),
         ("SECRET", r"password|passwd|pwd|pass|mdp|mot (?:de )?passe|code (?:confidentiel|secret|pin)|pin"),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from stdnum import luhn
+from stdnum import ean, luhn
 
 from ._model import Finding
 from ._text import SHORT_WORDS, mentions
@@ -37,7 +37,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:identification\s*)?fiscale?s?\b"
         r"|\bnumero\s*spi\b|\bspi\b|\bnif\b|\bnumero\s*de\s*(?:tele)?declarant\b"
         # the tax notice's reference: "référence de l'avis 24 75 K381952 06"
-        r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?avis\b(?:\s*d'?\s*imposition)?)"
+        r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?(?:(?:mon|son|ma|sa)\s+)?avis\b"
+        r"(?:\s*d'?\s*imposition)?)"
     ),
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(
@@ -52,7 +53,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\b(?:pacage|cheptel|ede|tesa)\b"
         # a pension fund's number: "pension militaire n° M 07 441 583 B", "affiliée à la CARPIMKO n° C 558 214"
         r"|\b(?:pensions?|pensionnee?s?|affiliee?s?|cnracl|cnieg|cipav|crpcen|carpimko|carmf|enim|cprp|ircantec"
-        r"|cavimac|camieg|cnss|cnr)\b[^.?!\n\d]{0,40}?(?:n°|nº|\bnumero\b|\bnum\b))"
+        r"|cavimac|camieg|cnss|cnr|rentes?|arrets?(?:\s+de\s+travail|\s+maladie)?|avis\s+d'?\s*arret|prise\s+en\s+charge"
+        r"|sinistre)\b[^.?!\n\d]{0,40}?(?:n°|nº|\bnumero\b|\bnum\b))"
     ),
 }
 
@@ -90,7 +92,8 @@ _BARE_CUES = {
     "FISCAL": r"\bfiscale?",
     # a payslip's "Matricule", a hospital stay's number or patient identifier (IPP)
     # "dossier retraite 2024RET00587412"
-    "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi))?"
+    "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi"
+                   r"|patient))?"
                    r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp)",
 }
 _SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"  # "alloc. 8505171"
@@ -138,7 +141,7 @@ _SECOND_VALUES = {
 # order, parcel, customer, form, article) are left readable.
 _UNNAMED = re.compile(r"(?<![\w.,/+\-])\d(?:[ .\-]?\d){9,23}(?![\w%€*]|[.,/]\d)" + _NOT_AMOUNT)
 _UNNAMED_PUBLIC_BEFORE = re.compile(
-    r"\b(?:siret|siren|tva|rpps|adeli|finess|carte\s+professionnelle|cpi|facture|commande|contrat|colis|suivi"
+    r"\b(?:siret|siren|tva|rpps|adeli|finess|cip|carte\s+professionnelle|cpi|facture|commande|contrat|colis|suivi"
     r"|transaction|cerfa|article|ticket"
     r"|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur|references?)\b[^\n\d]{0,70}$"
 )
@@ -167,6 +170,11 @@ _COPIED_REFERENCE = re.compile(
     r"(?<![\w/\-.@:])(?:[a-z0-9]+(?:[/\-][a-z0-9]+)+|\d+[a-z]{1,5}\d+|[a-z]{1,5}\d{8,})(?![\w/\-@]|[.,]\w)"
 )
 _CODE_BEFORE = re.compile(r"\b[A-Z]{2,6} $")
+# "AAT 7781 2249 03", "PEC 24 3318 775": a capitalised code, then groups of digits.
+_CODE_AND_GROUPS = re.compile(r"(?<![\w\-])(?P<code>[A-Z]{2,5}) \d{1,5}(?: \d{1,5}){1,6}(?![\w\-/]|[.,]\d)")
+_NOT_CODES = frozenset({"SIRET", "SIREN", "TVA", "RPPS", "FINESS", "ADELI", "CERFA", "CIP", "EAN", "ISBN", "RCS", "NAF",
+                        "APE", "IBAN", "BIC", "RIB", "NIR", "SS", "CB", "TEL", "CAF", "CPAM", "MSA", "URSSAF", "EUR", "RN",
+                        "CPI"})
 _COPIED_MIN_DIGITS = 9
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _DATE_LIKE = re.compile(r"\d{1,2}[/\-]\d{1,2}[/\-](?:\d\d|\d{4})|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}[/\-]\d{4}")
@@ -180,6 +188,9 @@ _WEB_ADDRESS = re.compile(r"https?:|www\.|\.(?:fr|com|org|gouv|net)/")
 
 
 def _copied_references(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    for match in _CODE_AND_GROUPS.finditer(text):
+        if match.group("code") not in _NOT_CODES and sum(c.isdigit() for c in match.group()) >= _COPIED_MIN_DIGITS - 1:
+            yield match.start(), match.end()
     for match in _COPIED_REFERENCE.finditer(folded):
         value = match.group()
         digits = sum(c.isdigit() for c in value)
@@ -218,6 +229,8 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
             continue
         if len(digits) == 14 and (luhn.is_valid(digits) or _SIRET_GROUPS.fullmatch(match.group())):
             continue
+        if len(digits) == 13 and digits.startswith("340") and ean.is_valid(digits):
+            continue  # a medicine's CIP code (EAN-13 of prefix 340)
         if _UNNAMED_PUBLIC_BEFORE.search(folded, max(0, match.start() - 80), match.start()):
             continue
         if _COUNTRY_CODE_BEFORE.search(folded, max(0, match.start() - 5), match.start()):

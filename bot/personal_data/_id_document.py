@@ -24,12 +24,13 @@ _DOCUMENT = (
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
     r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d)"
-    r"|passaporte|pasaporte|kimlik\s+kart\w*|karty?\s+pobytu|residence\s+permit|permesso\s+di\s+soggiorno)"
+    r"|passaporte|pasaporte|kimlik\s+kart\w*|karty?\s+pobytu|residence\s+permit|permesso\s+di\s+soggiorno"
+    r"|carte\s+europeenne(?:\s+d'?\s*assurance\s+maladie)?|\bceam\b)"
 )
 # Substrings one of which every document word holds.
 _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
-    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre", "kimlik", "pobytu", "soggiorno",
+    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre", "kimlik", "pobytu", "soggiorno", "ceam",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
 # but a year or a duration ("valable jusqu'en 2028, numéro ...", "carte de résident 10
@@ -47,6 +48,7 @@ _VALUE = re.compile(
     r"(?<![\w\-])(?:"
     rf"{_PASSPORT}|\d\d{_SEP}?[a-z]{{2}}(?:{_SEP}|\s*\n\s*)?\d{{5}}"  # passport, spaced or cut
     rf"|\d{{2,4}}(?:{_SEP}?\d{{2,4}}){{2,5}}"  # 10 or 12 digits, grouped or not
+    rf"|\d{{5}}(?:{_SEP}?\d{{5}}){{3}}"  # the European health insurance card's 20 digits
     r"|(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}"  # new identity card, permit card
     r"|[a-z]{2}\s\d{7}"  # a permit card typed with a space after its letters
     rf"|(?!{SHORT_WORDS}\s)[a-z]{{2}}\s\d{{3,4}}(?:{_SEP}\d{{2,4}}){{1,2}}"  # the same in groups: "HA 2151 536"
@@ -57,9 +59,10 @@ _VALUE = re.compile(
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
 # "passeport ukrainien n° FE482719": after the word read as the value, its number may have a label.
 _THEN_VALUE = re.compile(rf"[ \t]*[,:]?[ \t]*(?:(?:n°|no|numero|num)\.?[ \t]*:?[ \t]*)?(?P<value>{_VALUE.pattern})")
-# 10 digits: a foreigner number; 12: an old identity card or driving licence. People mix
+# 10 digits: a foreigner number; 12: an old identity card or driving licence; 20: a European
+# health insurance card. People mix
 # up their documents' names, so either length is taken after any of them.
-_DIGIT_LENGTHS = frozenset({10, 12})
+_DIGIT_LENGTHS = frozenset({10, 12, 20})
 _UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
 
 

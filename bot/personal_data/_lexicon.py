@@ -76,7 +76,7 @@ LABEL_WORDS = frozenset(
 PUBLIC_FIGURES = frozenset(
     """
     macron bayrou lecornu barnier attal borne melenchon bardella
-    vautrin rist farandou
+    vautrin rist farandou valletoux
     croizat laroque veil cesaire hedon
     touraine woerth fillon juppe balladur dussopt
     """.split()

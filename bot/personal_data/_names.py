@@ -64,7 +64,7 @@ _STRONG_CUES = (
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
     r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|marital|d'\s?epouse)\s*:?"
 )
-_TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs)\.?"
+_TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs|dr|docteur)\.?"
 _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
 # "mon fils Enzo", and "la maman de Kenzo" / "le pere d'Enzo"
 _RELATIVE_CUES = (
@@ -310,6 +310,8 @@ def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Fi
     """Names introduced by a cue: presentation, title, relative, signature."""
     for pattern, strength in _CUE_PATTERNS:
         for match in pattern.finditer(folded):
+            if strength == TITLE and _named_before(folded, match.start()):
+                continue  # "rue du Docteur Gallet", "rue Madame": a street
             found = _name_after(text, folded, match.end(), strength, lexicon)
             if found:
                 yield found

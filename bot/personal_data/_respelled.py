@@ -7,7 +7,8 @@ dictation) spell those words as they sound. Each word is compared with the label
 sound (a French phonetic key: "nessance", "nésanse" and "naissance" all sound "nesan"); a word
 that sounds like a label, and is not that label already, is written as the label in the copy
 ("jabite" as "j'habite"; "cé" as "c'est"). The readers run again on the copy; a finding there is
-carried back to the message through the offsets each character of the copy came from.
+carried back to the message through the offsets each character of the copy came from. The copy
+also leaves out the invisible characters a value pasted from a web page may hold ("761\u200b8856").
 
 Written here, not taken from a library: jellyfish keys English sounds; abydos, which has French
 keys (Phonex, FONEM), is a large dependency for forty label words, and its keys are made for
@@ -53,6 +54,8 @@ _SOUND_RULES = tuple(
 # by one letter ("alokatr").
 _FUZZY_FROM = 6
 _WORD = re.compile(r"[^\W\d_]+")
+# Zero-width characters and soft hyphens pasted with a value from a web page or a PDF.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 # A capitalised word inside a sentence is a name ("Mme Kone"), not a misspelt label.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«(\-]*$")
 
@@ -124,29 +127,31 @@ class Respelled:
 
 
 def respelled_view(text: str, known_word: Callable[[str], bool]) -> Respelled | None:
-    """The message with misspelt label words spelt right, or None where none is misspelt.
+    """The message with misspelt label words spelt right and invisible characters left out ("761\u200b8856"
+    pasted from a web page), or None where there is nothing to change.
 
     `known_word(typed)`: is this word, as typed, a word of the dictionary (in any of its forms)?
     """
     folded = fold_same_length(text)
-    pieces: list[str] = []
-    origin: list[int] = []
-    done = 0
+    edits = [] if text.isascii() else [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
     for match in _WORD.finditer(folded):
         if text[match.start()].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 6), match.start()):
             continue
         typed = text[match.start() : match.end()]
         spelt = _SPOKEN.get(typed.lower()) or _respelling(match.group(), typed, known_word)
-        if spelt is None:
-            continue
-        pieces.append(text[done : match.start()])
-        origin.extend(range(done, match.start()))
-        pieces.append(spelt)
-        last = match.end() - 1
-        origin.extend(min(match.start() + i, last) for i in range(len(spelt)))
-        done = match.end()
-    if not pieces:
+        if spelt is not None:
+            edits.append((match.start(), match.end(), spelt))
+    if not edits:
         return None
+    pieces: list[str] = []
+    origin: list[int] = []
+    done = 0
+    for start, end, replacement in sorted(edits):
+        pieces.append(text[done:start])
+        origin.extend(range(done, start))
+        pieces.append(replacement)
+        origin.extend(min(start + i, end - 1) for i in range(len(replacement)))
+        done = end
     pieces.append(text[done:])
     origin.extend(range(done, len(text)))
     return Respelled("".join(pieces), tuple(origin))

@@ -6,7 +6,8 @@ words joined by "_" or "+" (a file name "avis_arret_1330599...pdf", a form's web
 typed inside a number ("07 52 📞 31 76 35"), and a long number or an IBAN glued to the word
 before it, typed in a hurry ("mon n ss144099722320267", "num0665441277", "ibanfr76...",
 "permis27VM31922"): the last letter of that word is read as a space; commas between the groups
-of a number ("06,53,43,91,94") are read as spaces. The pattern readers run again on the copy when it differs
+of a number ("06,53,43,91,94") are read as spaces; non-breaking spaces, tabs, long dashes and
+full-width digits pasted from a PDF or a spreadsheet are read as plain ones. The pattern readers run again on the copy when it differs
 from the message; no character moves, so their spans hold on the message itself.
 """
 
@@ -40,6 +41,13 @@ _HIDDEN_END = re.compile(
     r"(?P<visible>\d(?:[ .\-]?\d){5,})(?P<hidden>(?:[ .\-]?[*xX#•]){2,})(?![ .\-]?[\d*xX#•])(?![^\W\d_])"
 )
 _HIDDEN_AS_DIGITS = str.maketrans("*xX#•", "00000")
+# Pasted from a PDF, a word processor or a spreadsheet: non-breaking and thin spaces and tabs are
+# spaces, the many dashes are "-", full-width digits and superscript letters ("1ᵉʳ") are plain.
+_PASTED = str.maketrans(
+    {**dict.fromkeys("\u00a0\u2002\u2003\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " "),
+     **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
+     **{chr(0xFF10 + digit): str(digit) for digit in range(10)}, "ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ˢ": "s"}
+)
 # Commas typed between the groups of a number ("1,72,99,97,211,458,45", "06,53,43,91,94",
 # "0,097,945"): three groups and more are no decimal, read as spaces.
 _COMMA_GROUPS = re.compile(r"(?<![\d,])\d{1,4}(?:,\d{1,4}){2,}(?![\d,])")
@@ -56,7 +64,8 @@ def digits_and_words_view(text: str) -> str:
     """The message with look-alike letters read as digits inside numbers, the hidden end of a
     number read as zeros, and "_", "+", field bars and pictographs read as spaces; the same
     length as the message."""
-    view = _JOINED.sub(" ", text) if ("_" in text or "+" in text) else text
+    view = text if text.isascii() and "\t" not in text else text.translate(_PASTED)
+    view = _JOINED.sub(" ", view) if ("_" in view or "+" in view) else view
     if "|" in view and _FIELD_BARS.search(view):
         view = view.replace("|", " ")
     if not view.isascii():

@@ -7,6 +7,11 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a capitalised code then groups of digits; a medicine's CIP code and a professional card stay
+    'le numéro de passage est <ent type="FILE_NUMBER">URG 24 118 6630</ent> aux urgences',
+    'L\'avis d\'arrêt porte le numéro AAT <ent type="FILE_NUMBER">7781 2249 03</ent>. Seuls 10 jours payés',
+    'Mon arrêt de travail n° <ent type="FILE_NUMBER">0124 7731 5590</ent> a été prolongé',
+    "le Doliprane CIP 3400936542117 n'est plus remboursé ? carte professionnelle CPI 7501 2018 000 034 567",
     # a pension fund's number after its name; a farm's identifiers
     'Mon mari était gendarme, pension militaire n° <ent type="FILE_NUMBER">M 07 441 583 B</ent>. Pour la réversion ?',
     'infirmière libérale, affiliée à la CARPIMKO n° <ent type="FILE_NUMBER">C 558 214</ent>. Quelles démarches ?',

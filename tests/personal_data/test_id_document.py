@@ -17,6 +17,7 @@ from .synthetic import (
 )
 
 SENTENCES = [
+    'Ma carte européenne (n° <ent type="ID_DOCUMENT">80250 00032 19874 55120</ent>) a été refusée en Espagne',
     'Ma femme de ménage a un passeport ukrainien n° <ent type="ID_DOCUMENT">FE482719</ent>, je peux la déclarer ?',
     # a national identity card of Morocco or Tunisia, after a word taken first for the value
     'ma CIN marocaine <ent type="ID_DOCUMENT">BK 284517</ent> je n\'ai pas encore de titre de séjour',

@@ -9,6 +9,8 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    'mon arrêt a été prolongé par le Dr <ent type="NAME">Nguyen</ent> jusqu\'au 30 avril',
+    "envoyer le dossier à la Caf, Rue du Docteur Gallet à Bordeaux, ou rue Madame à Paris ?",
     'je travaillais sous mon nom de jeune fille, <ent type="NAME">Garnier</ent>. Aujourd\'hui',
     "la réforme Touraine de 2014 a allongé la durée, Marisol Touraine l'avait dit",
     'une prime de déménagement pour la famille <ent type="NAME">Boudiaf</ent>, trois enfants',

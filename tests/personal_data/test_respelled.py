@@ -47,6 +47,9 @@ SENTENCES = [
     'mon idantifiant caf cé mon numero <ent type="ALLOCATAIRE">5496673</ent> mé ça marche pa',
     'numéraux d\'alocataire <ent type="ALLOCATAIRE">0,097,945</ent> jai mi des virgule',
     'jabite au <ent type="ADDRESS">12 ru des lilas 59000 lille</ent> mé la caf envoi a lancienne adrèse',
+    # an invisible character pasted inside a value
+    'Mon numéro CAF c\'est le <ent type="ALLOCATAIRE">761\u200b8856</ent> je l\'ai copié du site',
+    'mon adresse mail : <ent type="EMAIL">sandrine.perrot\u200b@orange.fr</ent> — je ne reçois rien',
     # a sentence full of misspellings without a value stays as it is
     "jai apelé 3 foi la caf pour mon dossié et personne repon, cé pa normal",
 ]

@@ -12,6 +12,7 @@ from .conftest import check_annotated
 from .synthetic import format_rib, make_rib
 
 SENTENCES = [
+    'Code banque;Code guichet;Numéro de compte;Clé RIB\n<ent type="IBAN">13072</ent>;<ent type="IBAN">57784</ent>;<ent type="IBAN">01237240953</ent>;<ent type="IBAN">31</ent>',
     'mon rib : <ent type="IBAN">30004 00123 12345678901 45</ent>',
     # labelled parts: one span from the bank code to the key, in any order
     'code banque <ent type="IBAN">30004 code guichet 00123 '

@@ -10,6 +10,7 @@ from .conftest import check_annotated
 from .synthetic import make_password, make_secret_code
 
 SENTENCES = [
+    'Identifiant : christelle-b\nCode SMS : <ent type="SECRET">766969</ent>\n→ erreur 403',
     'j\'ai essayé <ent type="SECRET">Tigre8974$</ent> et ça ne marche pas',
     'identifiant jdup75 + code <ent type="SECRET">7904</ent>',
     "j'ai essayé 3 fois ce matin, c'est bloqué",

@@ -24,6 +24,8 @@ from .conftest import check_annotated
         ("voir F1563, covid19, scan2024", "voir F1563, covid19, scan2024"),
         # commas between three groups and more are spaces; a decimal keeps its comma
         ("secu 1,72,99,97,211,458,45 et 12,50 €", "secu 1 72 99 97 211 458 45 et 12,50 €"),
+        # pasted from a PDF or a spreadsheet: non-breaking spaces, tabs, long dashes, full-width digits
+        ("tel\u00a006\u202f89\t80–18—63 ０７ 1ᵉʳ", "tel 06 89 80-18-63 07 1er"),
         # words stay words, and a phone's "+33" keeps its sign
         ("Il a 2024 ou 2025, lol", "Il a 2024 ou 2025, lol"),
         ("appelez le +33 6 12", "appelez le +33 6 12"),
