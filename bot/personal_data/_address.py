@@ -85,8 +85,8 @@ _NOT_DWELLING_NAMES = frozenset(
     """.split()
 )
 _OF_BEFORE = re.compile(r"\b(?:de|d')\s*$")
-_PART = r"(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|bloc|entree|lot)"
-_PART_VALUE = r"\.?\s*(?:n°\s*)?(?:\d{1,4}[a-z]?|[a-z])(?![\w'])"
+_PART = r"(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|bloc|entree|lot|chambre|studio)"
+_PART_VALUE = r"\.?\s*(?:n°\s*)?(?:[a-z]?\d{1,4}[a-z]?|[a-z])(?![\w'])"  # "chambre B212"
 # A floor or a door side, part of a dwelling only next to another part ("bat B 3eme
 # etage porte gauche"): alone ("j'habite au 3eme étage") it says nothing of where.
 _SIDE = (
@@ -399,8 +399,9 @@ _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
 # Whose address it is: "l'adresse de la caf c'est ...", "la CPAM de ... au ...", or "cedex" (an
 # organisation's mail).
 _ORGANISATION_BEFORE = re.compile(
-    r"\badresse\s+(?:de\s+la|du|de\s+l'|des|de)\s*(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture"
-    r"|agence|caisse|impots|tresor\s+public|france\s+travail|pole\s+emploi|mdph|ccas|tribunal)\b[^.?!\n]{0,40}$"
+    r"\badresse\s+(?:de\s+la|du|de\s+l'|des|de\s+mon|de\s+ma|de)\s*(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture"
+    r"|agence|caisse|impots|tresor\s+public|france\s+travail|pole\s+emploi|mdph|ccas|tribunal|fac|faculte|universite"
+    r"|ecole|lycee|college|crous)\b[^.?!\n]{0,40}$"
 )
 _CEDEX_AFTER = re.compile(r"\s*,?\s*cedex\b")
 _CEDEX = re.compile(r"\bcedex\b")
@@ -411,7 +412,7 @@ _ORGANISATION_AT = re.compile(
     r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+(?:travail|services)|pole\s+emploi"
     r"|mdph|ccas|cias|udaf|atmp|spip|tribunal|hopital|clinique|pharmacie|officine|office\s+notarial|etude(?:\s+notariale)?"
     r"|cabinet|association|centre\s+social|maison\s+de\s+quartier)\b(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
-    r"(?:\s*,?\s+(?:au|est\s+au|situee?\s+au)|\s*[,(])\s*$"
+    r"(?:\s*,?\s+(?:au|est\s+(?:bien\s+|toujours\s+)?au|situee?\s+au)|\s*[,(])\s*$"
     # "nos bureaux sont au ...", "notre officine : ..."
     r"|\b(?:nos\s+(?:bureaux|locaux)|notre\s+(?:siege|officine|etude|cabinet|agence|antenne))\b[^.?!\n]{0,25}$"
 )

@@ -45,7 +45,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
         rf"{_OF}(?:(?:la|le|l'|notre|mon|ma|votre|son|sa)\s*)?(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?"
         r"|retraites?|carsat|cnav|adherents?|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi"
-        r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre)\b"
+        r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre"
+        # a student's, a tenant's, a landlord's: "n° étudiant", "numéro de locataire", "numéro unique départemental"
+        r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
+        r"|unique(?:\s*departemental)?)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -54,7 +57,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # a pension fund's number: "pension militaire n° M 07 441 583 B", "affiliée à la CARPIMKO n° C 558 214"
         r"|\b(?:pensions?|pensionnee?s?|affiliee?s?|cnracl|cnieg|cipav|crpcen|carpimko|carmf|enim|cprp|ircantec"
         r"|cavimac|camieg|cnss|cnr|rentes?|arrets?(?:\s+de\s+travail|\s+maladie)?|avis\s+d'?\s*arret|prise\s+en\s+charge"
-        r"|sinistre)\b[^.?!\n\d]{0,40}?(?:n°|nº|\bnumero\b|\bnum\b))"
+        r"|sinistre|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bail)\b[^.?!\n\d]{0,40}?"
+        r"(?:n°|nº|\bnumero\b|\bnum\b)|\bdossier\s*social\s*etudiant\b)"
     ),
 }
 
@@ -240,12 +244,16 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 # In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
+# A student's INE (identifiant national étudiant): eleven letters and digits.
+_INE = re.compile(rf"\bine\b{_SHORT_GAP}(?P<value>(?=(?:[a-z]*\d){{4}})[a-z0-9]{{11}})(?![a-z0-9])")
 _SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº)\b{_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 
 
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    for match in _INE.finditer(folded) if "ine" in folded else ():
+        yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if mentions(folded, _CAF_FILE_WORDS):
         for match in _SEVEN_DIGITS.finditer(folded):
             yield Finding("ALLOCATAIRE", match.start("value"), match.end("value"))

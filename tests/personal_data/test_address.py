@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'mon adresse exacte c <ent type="ADDRESS">résidence CROUS Daniel Faucher, bât C, chambre 117, 31400 Toulouse</ent> jsais pas',
+    "bonjour la CAF de Lille est bien au 82 rue Brûle Maison ? l'adresse de la fac c 60 rue du Plat d'Étain",
     # a farm or a hamlet named, then its postcode and town; not an organisation nor a town
     'vous pouvez passer à <ent type="ADDRESS">La Roche, 03250 Le Mayet-de-Montagne</ent> pour voir les bêtes',
     'la ferme de nos parents, au <ent type="ADDRESS">Mas de la Font, 30460 Lasalle</ent>. Il faut',

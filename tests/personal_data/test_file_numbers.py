@@ -7,6 +7,12 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a student's and a tenant's numbers
+    'chui Lucas Perrin, ine <ent type="FILE_NUMBER">2H8G4B6C1J6</ent>, je voudrais savoir',
+    'bonjour, mon numéro étudiant est <ent type="FILE_NUMBER">27011750</ent> et mon mail de la fac',
+    'mon contrat d\'apprentissage n° <ent type="FILE_NUMBER">09220250794545</ent> a été rompu',
+    'Mme Patricia Lambert, locataire n° <ent type="FILE_NUMBER">112 458 903</ent> chez Logirep',
+    "je suis en L2 S3 à Nanterre, la routine quoi",
     # a capitalised code then groups of digits; a medicine's CIP code and a professional card stay
     'le numéro de passage est <ent type="FILE_NUMBER">URG 24 118 6630</ent> aux urgences',
     'L\'avis d\'arrêt porte le numéro AAT <ent type="FILE_NUMBER">7781 2249 03</ent>. Seuls 10 jours payés',

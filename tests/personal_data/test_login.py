@@ -7,6 +7,8 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'mon snap c <ent type="LOGIN">maxou_rdt93</ent> si jamais lol',
+    "je suis sur insta depuis 2019 et mon insta est bloqué",
     'mon identifiant caf c\'est <ent type="LOGIN">jdupont75</ent>',
     'login : <ent type="LOGIN">kdurand</ent>',
     'mon nom d\'utilisateur est <ent type="LOGIN">fatou_n93</ent>, que faire ?',
