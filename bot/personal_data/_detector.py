@@ -134,7 +134,7 @@ class Detector:
             candidates.extend(find_login(*reading, lexicon))
             candidates.extend(find_cued_names(*reading, lexicon))
         # Labels spelt as they sound ("ma dat de nessance ..."): the readers read them spelt right.
-        respelled = respelled_view(view, lexicon.dictionary_word)
+        respelled = respelled_view(*readings[-1], lexicon.dictionary_word)
         if respelled is not None:
             copy = (respelled.text, fold_same_length(respelled.text))
             on_copy = [finding for detector in PATTERN_DETECTORS for finding in detector(*copy)]

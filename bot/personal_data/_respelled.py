@@ -22,8 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.text import fold_same_length
-
 from ._model import Finding
 
 # The label words the readers know, as the copy writes them.
@@ -90,6 +88,7 @@ def _label_sounding_like(folded_word: str, fuzzy: bool) -> str | None:
     return label
 
 
+@lru_cache(maxsize=16384)
 def _respelling(folded_word: str, typed_word: str, known_word: Callable[[str], bool]) -> str | None:
     """How the copy writes this word, or None to keep it.
 
@@ -106,12 +105,12 @@ def _respelling(folded_word: str, typed_word: str, known_word: Callable[[str], b
             return label
         return None
     rest = folded_word[1:]
-    if len(rest) < 4 or rest[0] not in "aeiouh" or known_word(typed_word):
+    if len(rest) < 4 or rest[0] not in "aeiouh":
         return None
     label = _label_sounding_like(rest, False)
-    if label is not None and folded_word[0] in _ELIDED.get(label, _ELIDED_OTHERS) and label[0] in "aeiouh":
-        return folded_word[0] + "'" + label
-    return None
+    if label is None or folded_word[0] not in _ELIDED.get(label, _ELIDED_OTHERS) or label[0] not in "aeiouh":
+        return None
+    return None if known_word(typed_word) else folded_word[0] + "'" + label
 
 
 @dataclass(frozen=True)
@@ -126,13 +125,13 @@ class Respelled:
         return Finding(finding.type, self.origin[finding.start], self.origin[finding.end - 1] + 1)
 
 
-def respelled_view(text: str, known_word: Callable[[str], bool]) -> Respelled | None:
+def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) -> Respelled | None:
     """The message with misspelt label words spelt right and invisible characters left out ("761\u200b8856"
     pasted from a web page), or None where there is nothing to change.
 
-    `known_word(typed)`: is this word, as typed, a word of the dictionary (in any of its forms)?
+    `folded`: the text folded (`fold_same_length`); `known_word(typed)`: is this word, as typed, a
+    word of the dictionary (in any of its forms)?
     """
-    folded = fold_same_length(text)
     edits = [] if text.isascii() else [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
     for match in _WORD.finditer(folded):
         if text[match.start()].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 6), match.start()):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.personal_data._respelled import respelled_view, sound
+from bot.text import fold_same_length
 
 from .conftest import check_annotated
 
@@ -25,7 +26,7 @@ def _never_known(word: str) -> bool:
 
 def test_the_copy_spells_labels_right_and_maps_back_to_the_message():
     text = "ma dat de nessance 17 11 1994 jabite au 12 ru des lilas"
-    copy = respelled_view(text, _never_known)
+    copy = respelled_view(text, fold_same_length(text), _never_known)
     assert copy is not None
     assert copy.text == "ma dat de naissance 17 11 1994 j'habite au 12 rue des lilas"
     value = copy.text.index("17 11 1994")
@@ -34,12 +35,14 @@ def test_the_copy_spells_labels_right_and_maps_back_to_the_message():
 
 def test_dictionary_words_stay_unless_one_letter_from_the_label():
     known = {"car", "appel", "vital", "ru"}.__contains__
-    copy = respelled_view("car mon appel pour la carte vital au 3 ru", known)
+    text = "car mon appel pour la carte vital au 3 ru"
+    copy = respelled_view(text, fold_same_length(text), known)
     assert copy is not None and copy.text == "car mon appel pour la carte vitale au 3 rue"
 
 
 def test_nothing_to_respell_gives_no_copy():
-    assert respelled_view("Bonjour, Mme Kone attend la caf", _never_known) is None
+    text = "Bonjour, Mme Kone attend la caf"
+    assert respelled_view(text, fold_same_length(text), _never_known) is None
 
 
 SENTENCES = [
