@@ -33,6 +33,7 @@ from ._names import (
     find_cued_names,
     find_handles,
     find_known_first_names,
+    find_names_in_other_scripts,
     may_hold_person_span,
 )
 from ._nir import find_nir
@@ -154,10 +155,12 @@ class Detector:
         retyped = [*find_corrections(text, folded, found), *find_repetitions(text, found)]
         if retyped:
             found = resolve_overlaps(found + retyped)
-        # A date typed right after a person's name is their birth date: names are known only now.
-        born = list(find_dates_after_names(folded, (f for f in found if f.type == "NAME")))
-        if born:
-            found = resolve_overlaps(found + born)
+        # A date typed right after a person's name is their birth date, the same name written in
+        # another script is a name: names are known only now.
+        names = [f for f in found if f.type == "NAME"]
+        after_names = [*find_dates_after_names(folded, names), *find_names_in_other_scripts(folded, names)]
+        if after_names:
+            found = resolve_overlaps(found + after_names)
         # A long number no reader typed is still some reference of the person's.
         unnamed = [number for reading in readings for number in find_unnamed_numbers(*reading)
                    if not any(f.start < number.end and number.start < f.end for f in found)]

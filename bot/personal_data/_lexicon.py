@@ -15,7 +15,10 @@ DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 
 GREETINGS = frozenset(
     "bonjour bonsoir salut coucou hello allo re cordialement cdlt cdt bisous merci "
-    "slt bjr bsr mrc".split()
+    "slt bjr bsr mrc "
+    # greetings and thanks in the other languages people write in
+    "salam salem hola ola buenos buenas necesito obrigado obrigada gracias grazie danke dzien dobry "
+    "merhaba selam mauruuru ia orana vanakkam namaste xin chao kalimera zdravstvuyte privet здравствуйте привет".split()
 )
 
 TITLES = frozenset(

@@ -10,7 +10,7 @@ Cue patterns also catch lowercase names, which the statistical model misses.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from bot.text import fold_same_length
@@ -461,3 +461,33 @@ def _tokens_from_span(
     for match in word.finditer(text, start, end):
         s, e = match.span()
         yield _Token(text[s:e], folded[s:e], s, e)
+
+
+# Letters of the scripts other than Latin that names are written in: Greek, Cyrillic, Armenian, Hebrew,
+# Arabic, Devanagari, Tamil, Thai, Georgian, Ethiopic, Khmer, Tifinagh, Chinese, Korean.
+_OTHER_SCRIPT = (
+    "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f"
+    "\u0b80-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff\u2d30-\u2d7f\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af"
+)
+_OTHER_SCRIPT_WORDS = rf"[{_OTHER_SCRIPT}]+(?:[ \-][{_OTHER_SCRIPT}]+){{0,3}}"
+# "Anastasia Morozova (Анастасия Морозова)": the same name in its own script, in brackets after it.
+_SAME_NAME_AFTER = re.compile(rf"\s*[(\[]\s*(?P<name>{_OTHER_SCRIPT_WORDS})\s*[)\]]")
+# "je suis 李伟", "mon nom en arabe c'est يوسف بن علي", "меня зовут Наталья Иванова".
+_NAME_IN_ITS_SCRIPT = re.compile(
+    rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
+    rf"|меня\s+зовут\s+|اسمي\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
+)
+
+
+def find_names_in_other_scripts(folded: str, names: Iterable[Finding]) -> Iterator[Finding]:
+    """Yield names written in a script other than Latin: after a name, in brackets, or after a
+    presentation."""
+    if folded.isascii():
+        return
+    for name in names:
+        same = _SAME_NAME_AFTER.match(folded, name.end)
+        if same:
+            yield Finding("NAME", same.start("name"), same.end("name"))
+    for match in _NAME_IN_ITS_SCRIPT.finditer(folded):
+        yield Finding("NAME", match.start("name"), match.end("name"))

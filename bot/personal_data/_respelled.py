@@ -53,7 +53,14 @@ _SOUND_RULES = tuple(
 _FUZZY_FROM = 6
 _WORD = re.compile(r"[^\W\d_]+")
 # Zero-width characters and soft hyphens pasted with a value from a web page or a PDF.
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Keycap emojis are a digit, a variation selector and a keycap ("6️⃣"): the digit stays.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0f\u20e3]")
+# A value typed one character at a time ("l a u r e n t 6 9", "1 0 . 1 2 . 1 9 4 6"): six characters
+# and more, each alone between spaces, are one word.
+_SPACED_OUT = re.compile(r"(?<!\S)(?:[^\s] ){5,}[^\s](?=\s|[.,;:!?)](?:\s|$)|$)")
+# Digits kept apart by a word or a sign so that robots miss them ("06 x 82 x 51", "06 point 74 tiret
+# 39", "2720 ~ 9530"): the separator is a space.
+_DIGIT_SEPARATOR = re.compile(r"(?<=\d)(?:\s*[x~]\s*|\s+(?:point|tiret)\s+)(?=\d)")
 # A capitalised word inside a sentence is a name ("Mme Kone"), not a misspelt label.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«(\-]*$")
 
@@ -126,13 +133,17 @@ class Respelled:
 
 
 def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) -> Respelled | None:
-    """The message with misspelt label words spelt right and invisible characters left out ("761\u200b8856"
-    pasted from a web page), or None where there is nothing to change.
+    """The message with misspelt label words spelt right, invisible characters left out ("761\u200b8856"
+    pasted from a web page, keycap emojis), a value typed one character at a time joined, and the words
+    or signs put between digits read as spaces; or None where there is nothing to change.
 
     `folded`: the text folded (`fold_same_length`); `known_word(typed)`: is this word, as typed, a
     word of the dictionary (in any of its forms)?
     """
     edits = [] if text.isascii() else [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    for match in _SPACED_OUT.finditer(text):
+        edits.extend((match.start() + i, match.start() + i + 1, "") for i in range(1, len(match.group()), 2))
+    edits.extend((m.start(), m.end(), " ") for m in _DIGIT_SEPARATOR.finditer(folded))
     for match in _WORD.finditer(folded):
         if text[match.start()].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 6), match.start()):
             continue

@@ -7,6 +7,7 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'mon identifiant c\'est <ent type="LOGIN">l a u r e n t 6 9</ent>, j\'ai créé le compte hier',
     'mon snap c <ent type="LOGIN">maxou_rdt93</ent> si jamais lol',
     "je suis sur insta depuis 2019 et mon insta est bloqué",
     'mon identifiant caf c\'est <ent type="LOGIN">jdupont75</ent>',

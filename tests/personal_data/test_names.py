@@ -9,6 +9,10 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # the same name in its own script, after it or after a presentation; a language in its script is no name
+    'Bonjour, je suis <ent type="NAME">Anastasia Morozova</ent> (<ent type="NAME">Анастасия Морозова</ent>), mon code',
+    'Bonjour je suis <ent type="NAME">李伟</ent>, étudiant à Lyon',
+    "je parle le russe (русский язык) et l'arabe, Salam",
     'mon arrêt a été prolongé par le Dr <ent type="NAME">Nguyen</ent> jusqu\'au 30 avril',
     "envoyer le dossier à la Caf, Rue du Docteur Gallet à Bordeaux, ou rue Madame à Paris ?",
     'je travaillais sous mon nom de jeune fille, <ent type="NAME">Garnier</ent>. Aujourd\'hui',

@@ -10,6 +10,10 @@ from .conftest import check_annotated
 from .synthetic import format_phone_words, make_phone
 
 SENTENCES = [
+    # digits kept apart for the robots, keycap emojis
+    'vous pouvez me rappeler au <ent type="PHONE">06 point 74 tiret 39 point 22 tiret 60</ent> avant midi',
+    'tel <ent type="PHONE">06 x 82 x 51 x 92 x 45</ent>',
+    "il fait 3 x 4 mètres, à la C A F",
     # an organisation's switchboard is nobody's; the direct line is the agent's
     'CCAS d\'Amiens – Standard : 03 99 73 26 18\nLigne directe : <ent type="PHONE">03.54.54.49.61</ent>',
     # after its name, a number in a range not allocated yet is still the person's; 09 69 stays a service
