@@ -32,8 +32,16 @@ LABEL_WORDS = (
     "passeport", "sejour", "portable", "utilisateur", "connexion", "rue", "avenue", "chemin", "impasse",
     "boulevard", "residence", "batiment", "appartement",
 )  # fmt: skip
-# Words typed as they sound that link a label to its value ("mon nom cé dupuis").
-_SPOKEN = {"cé": "c'est", "cè": "c'est"}
+# Words typed as they sound that link a label to its value ("mon nom cé dupuis"), and the labels of the
+# Creoles of the Antilles, Guyane and La Réunion and of Shimaore, which people write as they speak
+# ("nimewo alokatè an mwen sé 4328628", "mwen fèt 2 avril 1953", "mo rété lotissement ...").
+_SPOKEN = {
+    "cé": "c'est", "cè": "c'est", "sé": "c'est", "nimewo": "numero", "nimero": "numero", "namba": "numero",
+    "alokatè": "allocataire", "alokatèr": "allocataire", "alokasyon": "allocation", "fèt": "né le",
+    "born": "né le", "kòd": "code", "kod": "code", "pasopò": "passeport", "kat": "carte",
+    "didantité": "d'identité", "dosyé": "dossier", "dosié": "dossier", "rété": "habite", "adrès": "adresse",
+    "sékirité": "securite", "sosyal": "sociale", "téléfòn": "telephone",
+}
 # The elided word a label may be typed glued to ("jabite", "lidentifiant", "mapelle").
 _ELIDED = {"habite": "j", "appelle": "ms"}
 _ELIDED_OTHERS = "ld"
@@ -55,6 +63,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 # Zero-width characters and soft hyphens pasted with a value from a web page or a PDF.
 # Keycap emojis are a digit, a variation selector and a keycap ("6️⃣"): the digit stays.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\ufe0f\u20e3]")
+_LIGATURES = {"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"}
+_LIGATURE = re.compile("[œŒæÆ]")
 # A value typed one character at a time ("l a u r e n t 6 9", "1 0 . 1 2 . 1 9 4 6"): six characters
 # and more, each alone between spaces, are one word.
 _SPACED_OUT = re.compile(r"(?<!\S)(?:[^\s] ){5,}[^\s](?=\s|[.,;:!?)](?:\s|$)|$)")
@@ -141,6 +151,8 @@ def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) ->
     word of the dictionary (in any of its forms)?
     """
     edits = [] if text.isascii() else [(m.start(), m.end(), "") for m in _INVISIBLE.finditer(text)]
+    if not text.isascii():  # "14 chemin Bœuf Mort", "rue Schœlcher": the readers know two letters
+        edits.extend((m.start(), m.end(), _LIGATURES[m.group()]) for m in _LIGATURE.finditer(text))
     for match in _SPACED_OUT.finditer(text):
         edits.extend((match.start() + i, match.start() + i + 1, "") for i in range(1, len(match.group()), 2))
     edits.extend((m.start(), m.end(), " ") for m in _DIGIT_SEPARATOR.finditer(folded))

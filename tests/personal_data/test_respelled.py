@@ -53,6 +53,10 @@ SENTENCES = [
     # an invisible character pasted inside a value
     'Mon numéro CAF c\'est le <ent type="ALLOCATAIRE">761\u200b8856</ent> je l\'ai copié du site',
     'mon adresse mail : <ent type="EMAIL">sandrine.perrot\u200b@orange.fr</ent> — je ne reçois rien',
+    # the labels of the Creoles, written as they are spoken; a ligature in a street's name
+    'Bonjou, nimewo alokatè an mwen <ent type="ALLOCATAIRE">4328628</ent>. Mèsi.',
+    'Bonjou, mwen fèt <ent type="BIRTHDATE">2 avril 1953</ent>, mwen pa jen touché',
+    'j\'habite <ent type="ADDRESS">14 chemin Bœuf Mort, 97425 Les Avirons</ent>, portable bientôt',
     # a sentence full of misspellings without a value stays as it is
     "jai apelé 3 foi la caf pour mon dossié et personne repon, cé pa normal",
 ]
