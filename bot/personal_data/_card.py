@@ -56,7 +56,7 @@ _CUE_AFTER = 30
 
 _MONTH_YEAR = r"(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:20)?\d\d(?![\d/])"
 _EXPIRY_WORD = (
-    r"(?:\bexp\w*\.?|\bdate\s*(?:d'?\s*)?exp\w*\.?|\bvalid\w*|\bval\.?|\bfin\s*de\s*validite"
+    r"(?:\bexp\w*\.?|\bdate\s*(?:d'?\s*)?exp\w*\.?|\bvalid\w*|\bvalable|\bval\.?|\bfin\s*de\s*validite"
     r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
 )
 _CVV_WORD = (

@@ -48,7 +48,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre"
         # a student's, a tenant's, a landlord's: "n° étudiant", "numéro de locataire", "numéro unique départemental"
         r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
-        r"|unique(?:\s*departemental)?)\b"
+        r"|unique(?:\s*departemental)?|creance|mandat)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -98,7 +98,8 @@ _BARE_CUES = {
     # "dossier retraite 2024RET00587412"
     "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi"
                    r"|patient))?"
-                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp)",
+                   # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
+                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance)",
 }
 _SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"  # "alloc. 8505171"
 _NOT_DATE_NOR_PHONE = (

@@ -269,7 +269,10 @@ def _name_after(
             after_first_name = len(kept) == 1 and kept[0].folded in FIRST_NAMES
             after_title = strength == TITLE and len(kept) < 2 and lexicon.surname_after_title(token)
             accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name or after_title
-        if not accepted or (pending and not capital and (kept or strength != STRONG)):
+        # "c'est kevin le goff", "mohamed el amrani": after a known first name, a lowercase particle
+        # belongs to the surname that follows it
+        after_first_name = bool(kept) and kept[0].folded in FIRST_NAMES and not lexicon.ordinary(token)
+        if not accepted or (pending and not capital and not after_first_name and (kept or strength != STRONG)):
             break
         kept.extend(pending)
         pending.clear()

@@ -31,7 +31,8 @@ from ._text import PASSWORD_WORDS, mentions, value_end
 _PASSWORD = PASSWORD_WORDS
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
-    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b|recu\s*par\s*sms\b)"
+    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b|recu\s*par\s*sms\b"
+    r"|3\s*d\s*secure\b)"
     r"|\bpin\b|\botp\b|\bcode\s*(?:de\s*(?:ma|la|mon)\s*)?(?:carte\s*(?:bancaire|bleue)?|cb)\b)"
 )
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon

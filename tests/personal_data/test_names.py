@@ -9,6 +9,10 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # after a known first name, a lowercase particle belongs to the surname that follows; not to a word
+    'c\'est <ent type="NAME">kevin le goff</ent> avec deux f',
+    'bonjour c\'est <ent type="NAME">madeleine da silva</ent> euh',
+    "je suis marie de passage à lyon",
     # the same name in its own script, after it or after a presentation; a language in its script is no name
     'Bonjour, je suis <ent type="NAME">Anastasia Morozova</ent> (<ent type="NAME">Анастасия Морозова</ent>), mon code',
     'Bonjour je suis <ent type="NAME">李伟</ent>, étudiant à Lyon',
