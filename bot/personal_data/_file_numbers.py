@@ -14,6 +14,7 @@ counts as a cue, but only right before the value.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from stdnum import ean, luhn
@@ -168,9 +169,9 @@ def _without_years(folded: str, match: re.Match[str]) -> tuple[int, int]:
 
 # A reference copied from a letter, in parts joined by "-" or "/" ("ASPA-IND-2024-011873",
 # "TP/2024/052/00873", "MDPH44-2024-0031187"), letters inside or before digits ("2024AT510093847",
-# "TESA71622942"): nine digits at least (eight in one piece) and a letter, so that no date, decree ("n° 2023-1234"), article ("L. 512-1"), form
-# ("S1", "E 121") or a letter's own reference ("AF-2024-1578") is taken; after a capitalised code ("CRA 2024-06-1184", "RG 24/00871"),
-# digits in parts are one too.
+# "TESA71622942"): nine digits at least (eight in one piece) and a letter, so that no date, decree
+# ("n° 2023-1234"), article ("L. 512-1"), form ("S1", "E 121") or a letter's own reference
+# ("AF-2024-1578") is taken; after a capitalised code ("CRA 2024-06-1184"), digits in parts are one too.
 _COPIED_REFERENCE = re.compile(
     r"(?<![\w/\-.@:])(?:[a-z0-9]+(?:[/\-][a-z0-9]+)+|\d+[a-z]{1,5}\d+|[a-z]{1,5}\d{8,})(?![\w/\-@]|[.,]\w)"
 )
@@ -181,7 +182,7 @@ _NOT_CODES = frozenset({"SIRET", "SIREN", "TVA", "RPPS", "FINESS", "ADELI", "CER
                         "APE", "IBAN", "BIC", "RIB", "NIR", "SS", "CB", "TEL", "CAF", "CPAM", "MSA", "URSSAF", "EUR", "RN",
                         "CPI"})
 _COPIED_MIN_DIGITS = 9
-_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_LETTERS = string.ascii_lowercase
 _DATE_LIKE = re.compile(r"\d{1,2}[/\-]\d{1,2}[/\-](?:\d\d|\d{4})|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}[/\-]\d{4}")
 # Commercial references stay readable ("facture FAC-2024-00123"); "référence" names the person's too.
 _COMMERCIAL_BEFORE = re.compile(
@@ -193,6 +194,7 @@ _WEB_ADDRESS = re.compile(r"https?:|www\.|\.(?:fr|com|org|gouv|net)/")
 
 
 def _copied_references(text: str, folded: str) -> Iterator[tuple[int, int]]:
+    """Spans of the references copied from a letter (see `_COPIED_REFERENCE`), code included."""
     for match in _CODE_AND_GROUPS.finditer(text):
         if match.group("code") not in _NOT_CODES and sum(c.isdigit() for c in match.group()) >= _COPIED_MIN_DIGITS - 1:
             yield match.start(), match.end()
