@@ -79,6 +79,12 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
 )
 
 
+def _read(text: str, folded: str, lexicon: NameLexicon) -> list[Finding]:
+    """What the pattern readers, the login reader and the cued-name reader find in one reading."""
+    return [*(finding for detector in PATTERN_DETECTORS for finding in detector(text, folded)),
+            *find_login(text, folded, lexicon), *find_cued_names(text, folded, lexicon)]
+
+
 class Detector:
     """Finds and masks personal data in one chat message.
 
@@ -129,19 +135,13 @@ class Detector:
         view = digits_and_words_view(text)
         if view != text:  # a scanned number, a file name: read again, same offsets
             readings.append((view, fold_same_length(view)))
-        candidates = [finding for reading in readings for detector in PATTERN_DETECTORS for finding in detector(*reading)]
         lexicon = self._load()
-        for reading in readings:
-            candidates.extend(find_login(*reading, lexicon))
-            candidates.extend(find_cued_names(*reading, lexicon))
+        candidates = [finding for reading in readings for finding in _read(*reading, lexicon)]
         # Labels spelt as they sound ("ma dat de nessance ..."): the readers read them spelt right.
         respelled = respelled_view(*readings[-1], lexicon.dictionary_word)
         if respelled is not None:
-            copy = (respelled.text, fold_same_length(respelled.text))
-            on_copy = [finding for detector in PATTERN_DETECTORS for finding in detector(*copy)]
-            on_copy.extend(find_login(*copy, lexicon))
-            on_copy.extend(find_cued_names(*copy, lexicon))
-            candidates.extend(respelled.on_message(finding) for finding in on_copy)
+            copy = _read(respelled.text, fold_same_length(respelled.text), lexicon)
+            candidates.extend(respelled.on_message(finding) for finding in copy)
         candidates.extend(find_known_first_names(text, folded, lexicon))
         person_spans = self._person_spans_for(text, folded, lexicon)
         if person_spans is not None:

@@ -146,11 +146,11 @@ _SECOND_VALUES = {
 # as a public or commercial one (SIRET, a professional's RPPS or ADELI, a home's FINESS, invoice,
 # order, parcel, customer, form, article) are left readable.
 _UNNAMED = re.compile(r"(?<![\w.,/+\-])\d(?:[ .\-]?\d){9,23}(?![\w%€*]|[.,/]\d)" + _NOT_AMOUNT)
-_UNNAMED_PUBLIC_BEFORE = re.compile(
-    r"\b(?:siret|siren|tva|rpps|adeli|finess|cip|carte\s+professionnelle|cpi|facture|commande|contrat|colis|suivi"
-    r"|transaction|cerfa|article|ticket"
-    r"|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur|references?)\b[^\n\d]{0,70}$"
+_COMMERCIAL_WORDS = (
+    r"siret|siren|tva|rpps|adeli|finess|cip|carte\s+professionnelle|cpi|facture|commande|colis|suivi|transaction"
+    r"|ticket|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur"
 )
+_UNNAMED_PUBLIC_BEFORE = re.compile(rf"\b(?:{_COMMERCIAL_WORDS}|contrat|cerfa|article|references?)\b[^\n\d]{{0,70}}$")
 _COUNTRY_CODE_BEFORE = re.compile(r"\+\d{1,3}[ .]?$")
 _PHONE_SHAPE = re.compile(r"(?:0[1-9]|00)")
 _SIRET_GROUPS = re.compile(r"\d{3} \d{3} \d{3} \d{5}")  # how a SIRET is printed
@@ -185,10 +185,7 @@ _COPIED_MIN_DIGITS = 9
 _LETTERS = string.ascii_lowercase
 _DATE_LIKE = re.compile(r"\d{1,2}[/\-]\d{1,2}[/\-](?:\d\d|\d{4})|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}[/\-]\d{4}")
 # Commercial references stay readable ("facture FAC-2024-00123"); "référence" names the person's too.
-_COMMERCIAL_BEFORE = re.compile(
-    r"\b(?:siret|siren|tva|rpps|adeli|finess|facture|commande|colis|suivi|transaction|ticket|bordereau|lot|serie"
-    r"|ean|isbn|plaque|vin|imei|client|fournisseur)\b[^\n\d]{0,40}$"
-)
+_COMMERCIAL_BEFORE = re.compile(rf"\b(?:{_COMMERCIAL_WORDS})\b[^\n\d]{{0,40}}$")
 _LAW_BEFORE = re.compile(r"\b(?:decret|loi|arrete|article|art|circulaire|norme|modele|version|covid|cerfa)\W{0,3}(?:n°\s*)?$")
 _WEB_ADDRESS = re.compile(r"https?:|www\.|\.(?:fr|com|org|gouv|net)/")
 
@@ -205,18 +202,16 @@ def _copied_references(text: str, folded: str) -> Iterator[tuple[int, int]]:
         compact = "-" not in value and "/" not in value
         if digits < _COPIED_MIN_DIGITS - compact or value.startswith("0x") or _DATE_LIKE.fullmatch(value.lstrip(_LETTERS)):
             continue  # "le18/04/2025": a date glued to a word; "0x80070005": an error code
-        if not lettered and not (value.count("/") + value.count("-") >= 1
-                                 and _CODE_BEFORE.search(text, max(0, match.start() - 7), match.start())):
-            continue
+        code = _CODE_BEFORE.search(text, max(0, match.start() - 7), match.start())
+        if not lettered and not code:
+            continue  # digits in parts only after a capitalised code
         run_start = folded.rfind(" ", 0, match.start()) + 1
         run_end = folded.find(" ", match.end())
         if _WEB_ADDRESS.search(folded, run_start, run_end if run_end >= 0 else len(folded)):
             continue
         if _LAW_BEFORE.search(folded, max(0, match.start() - 20), match.start()):
             continue
-        start = match.start()
-        code = _CODE_BEFORE.search(text, max(0, start - 7), start)
-        yield (code.start() if code else start), match.end()
+        yield (code.start() if code else match.start()), match.end()
 
 
 def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
@@ -245,10 +240,10 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("FILE_NUMBER", start, end)
 
 
-# In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
-# CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # A student's INE (identifiant national étudiant): eleven letters and digits.
 _INE = re.compile(rf"\bine\b{_SHORT_GAP}(?P<value>(?=(?:[a-z]*\d){{4}})[a-z0-9]{{11}})(?![a-z0-9])")
+# In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
+# CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 _SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº)\b{_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 

@@ -271,8 +271,8 @@ def _name_after(
             accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name or after_title
         # "c'est kevin le goff", "mohamed el amrani": after a known first name, a lowercase particle
         # belongs to the surname that follows it
-        after_first_name = bool(kept) and kept[0].folded in FIRST_NAMES and not lexicon.ordinary(token)
-        if not accepted or (pending and not capital and not after_first_name and (kept or strength != STRONG)):
+        particle_of_surname = bool(kept) and kept[0].folded in FIRST_NAMES and not lexicon.ordinary(token)
+        if not accepted or (pending and not capital and not particle_of_surname and (kept or strength != STRONG)):
             break
         kept.extend(pending)
         pending.clear()
