@@ -100,8 +100,8 @@ def _old_iso(folded: str, match: re.Match[str]) -> bool:
 # 1966", a year in digits after a month alone, stays readable).
 _MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _DICTATED = re.compile(
-    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<date>(?:\w+\s+)?(?:" + _MONTHS + r")\b"
-    rf"(?:\s+{NUMBER_WORD}\b)+)"
+    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<date>(?:[\w-]+\s+)?(?:" + _MONTHS + r")\b"
+    rf"(?:\s+{NUMBER_WORD}(?:-{NUMBER_WORD})*\b)+)"  # "quatre-vingt-sept" as one word
 )
 
 
@@ -122,8 +122,10 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
         if _old_iso(folded, match):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _DICTATED.finditer(folded):
-        if SPELLED_WORDS.intersection(match.group("date").split()):
-            yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+        words = match.group("date").replace("-", " ").split()
+        if SPELLED_WORDS.intersection(words):
+            end = match.end("date") - (3 if words[-1] == "et" else 0)  # "... quatre-vingt-sept et la caf"
+            yield Finding("BIRTHDATE", match.start("date"), end)
 
 
 # "Yasmine 10/03/2013", "Alice (16/7/14)", "Mme Paulette Guérin, 26/09/1937", "Adam né le ...",

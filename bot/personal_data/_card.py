@@ -55,6 +55,8 @@ _CUE_BEFORE = 80
 _CUE_AFTER = 30
 
 _MONTH_YEAR = r"(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:20)?\d\d(?![\d/])"
+# Spoken or written in full: "expire avril 2026", "expiration juillet 29".
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _EXPIRY_WORD = (
     r"(?:\bexp\w*\.?|\bdate\s*(?:d'?\s*)?exp\w*\.?|\bvalid\w*|\bvalable|\bval\.?|\bfin\s*de\s*validite"
     r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
@@ -62,7 +64,7 @@ _EXPIRY_WORD = (
 _CVV_WORD = (
     r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcr[iy]pto\w*(?:\s*visuel)?|\bcode\s*(?:de\s*)?(?:securite"
     r"|verification|au\s*dos|au\s*verso|derriere)"
-    r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?"
+    r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?|\bau\s*dos\b"
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
 )
 _LINK = (
@@ -71,7 +73,7 @@ _LINK = (
 )
 _EXPIRY = re.compile(
     rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*:?\s*)"  # "date 05/27", but not "en date du 12/03"
-    rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])(?:20)?\d\d(?!\d))"
+    rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])\s?(?:20)?\d\d(?!\d)|(?:{_MONTHS})\s+(?:20)?\d\d(?!\d))"
 )
 _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 # Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123", "... / 01/30 / 219".

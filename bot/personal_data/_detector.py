@@ -24,6 +24,7 @@ from ._foreign import find_foreign_numbers
 from ._file_numbers import find_file_numbers, find_unnamed_numbers
 from ._iban import find_iban
 from ._login import find_login
+from ._lone import find_lone_values
 from ._named_after import find_named_after
 from ._id_document import find_id_document
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
@@ -31,7 +32,6 @@ from ._names import (
     NameLexicon,
     filter_person_spans,
     find_cued_names,
-    find_handles,
     find_known_first_names,
     find_names_in_other_scripts,
     may_hold_person_span,
@@ -49,6 +49,7 @@ from ._phone import find_phone
 from ._respelled import respelled_view
 from ._rib import find_rib
 from ._secret import find_secret
+from ._social import find_handles
 from ._spelled import find_spelled_numbers
 from ._views import digits_and_words_view
 
@@ -75,14 +76,15 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_fields,
     find_foreign_numbers,
     find_answers,
-    find_handles,
 )
 
 
 def _read(text: str, folded: str, lexicon: NameLexicon) -> list[Finding]:
-    """What the pattern readers, the login reader and the cued-name reader find in one reading."""
+    """What the pattern readers, the login and account readers and the cued-name reader find in
+    one reading."""
     return [*(finding for detector in PATTERN_DETECTORS for finding in detector(text, folded)),
-            *find_login(text, folded, lexicon), *find_cued_names(text, folded, lexicon)]
+            *find_login(text, folded, lexicon), *find_handles(text, folded, lexicon),
+            *find_cued_names(text, folded, lexicon)]
 
 
 class Detector:
@@ -151,6 +153,11 @@ class Detector:
         candidates = merge_overlapping(
             [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)])
         found = resolve_overlaps(candidates)
+        # A short message that is only a value answers a question asked before: read it as such.
+        lone = [value for value in find_lone_values(text, folded, lexicon)
+                if not any(f.start < value.end and value.start < f.end for f in found)]
+        if lone:
+            found = resolve_overlaps(found + lone)
         # A value corrected or typed again has no cue of its own: it takes its first finding's kind.
         retyped = [*find_corrections(text, folded, found), *find_repetitions(text, found)]
         if retyped:

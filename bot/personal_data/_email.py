@@ -27,10 +27,11 @@ _AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\bat\b|\barr?obase\b|\barr?ob\b)"
 _DOT = r"(?:\.|\(dot\)|\[dot\]|\(point\)|\[point\]|\bdot\b|\bpoint\b)"
 # The part before the at-sign spelled too: "jean point dupont", "jean tiret bas dupont".
 _SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+bas)?|underscore)\s+)*"
-# Digits dictated at the end of the name: "jean point marc soixante deux arobase ...".
+# Digits dictated at the end of the name: "jean point marc soixante deux arobase ...",
+# "coco point lapin 33 arobase ...".
 _NUMBER_WORDS = "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent", "mille"]) + ")"
 _SPELLED = re.compile(
-    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*(?:\s+{_NUMBER_WORDS})*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
+    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*(?:\s+(?:{_NUMBER_WORDS}|\d+))*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
     rf"\s*{_DOT}\s*{_TLD}\b"
 )
 

@@ -146,11 +146,11 @@ _SECOND_VALUES = {
 # as a public or commercial one (SIRET, a professional's RPPS or ADELI, a home's FINESS, invoice,
 # order, parcel, customer, form, article) are left readable.
 _UNNAMED = re.compile(r"(?<![\w.,/+\-])\d(?:[ .\-]?\d){9,23}(?![\w%€*]|[.,/]\d)" + _NOT_AMOUNT)
-_COMMERCIAL_WORDS = (
+COMMERCIAL_WORDS = (
     r"siret|siren|tva|rpps|adeli|finess|cip|carte\s+professionnelle|cpi|facture|commande|colis|suivi|transaction"
     r"|ticket|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur"
 )
-_UNNAMED_PUBLIC_BEFORE = re.compile(rf"\b(?:{_COMMERCIAL_WORDS}|contrat|cerfa|article|references?)\b[^\n\d]{{0,70}}$")
+_UNNAMED_PUBLIC_BEFORE = re.compile(rf"\b(?:{COMMERCIAL_WORDS}|contrat|cerfa|article|references?)\b[^\n\d]{{0,70}}$")
 _COUNTRY_CODE_BEFORE = re.compile(r"\+\d{1,3}[ .]?$")
 _PHONE_SHAPE = re.compile(r"(?:0[1-9]|00)")
 _SIRET_GROUPS = re.compile(r"\d{3} \d{3} \d{3} \d{5}")  # how a SIRET is printed
@@ -185,7 +185,7 @@ _COPIED_MIN_DIGITS = 9
 _LETTERS = string.ascii_lowercase
 _DATE_LIKE = re.compile(r"\d{1,2}[/\-]\d{1,2}[/\-](?:\d\d|\d{4})|\d{4}[/\-]\d{1,2}[/\-]\d{1,2}|\d{1,2}[/\-]\d{4}")
 # Commercial references stay readable ("facture FAC-2024-00123"); "référence" names the person's too.
-_COMMERCIAL_BEFORE = re.compile(rf"\b(?:{_COMMERCIAL_WORDS})\b[^\n\d]{{0,40}}$")
+_COMMERCIAL_BEFORE = re.compile(rf"\b(?:{COMMERCIAL_WORDS})\b[^\n\d]{{0,40}}$")
 _LAW_BEFORE = re.compile(r"\b(?:decret|loi|arrete|article|art|circulaire|norme|modele|version|covid|cerfa)\W{0,3}(?:n°\s*)?$")
 _WEB_ADDRESS = re.compile(r"https?:|www\.|\.(?:fr|com|org|gouv|net)/")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.text import fold_same_length
 
+from ._census import census_first_names, census_surnames
 from ._lexicon import (
     ADMINISTRATIVE_WORDS,
     CHAT_WORDS,
@@ -134,25 +135,6 @@ _PUBLIC_ROLE_BEFORE = re.compile(
     r"|defenseu?r(?:e|se)?\s+des\s+droits"
     r"|secretaire\s+d'etat)\s+$"
 )
-
-
-# A social-network handle made of a name ("@sandrine.leroux59", "@kevin.durand_62"): first name
-# and surname joined by a dot, digits after; not an e-mail ("s***@gmail.com"), not an
-# organisation's account, not a slogan joined by "_" ("@richesse_facile").
-_HANDLE = re.compile(
-    r"(?<![\w.@*])@(?P<handle>[a-z]{2,}\.(?!(?:com|fr|net|org|eu|be|ch)\b)[a-z]{2,}(?:[._]?\d{1,4})?)(?![\w@.])"
-)
-_ORGANISATION_HANDLE = re.compile(r"caf|cpam|ameli|msa|urssaf|retraite|officiel|gouv|service|info|contact")
-
-
-def find_handles(text: str, folded: str) -> Iterator[Finding]:
-    """Yield the social-network handles that are a person's name."""
-    del text  # same offsets on the folded copy
-    if "@" not in folded:
-        return
-    for match in _HANDLE.finditer(folded):
-        if not _ORGANISATION_HANDLE.search(match.group("handle")):
-            yield Finding("NAME", match.start("handle"), match.end("handle"))
 
 
 CommonWords = Callable[[str, str], bool]  # (lowercase word, folded word) -> ordinary?
@@ -301,12 +283,16 @@ def _lowercase_name_part(
     """
     word = token.folded.rstrip(".")
     if not kept:
-        return word in FIRST_NAMES and not (strength == SELF and lexicon.accented_word(token))
-    if len(kept) > 2 or any(t.folded not in FIRST_NAMES for t in kept):
+        known = word in FIRST_NAMES or (len(word) > 3 and word in census_first_names()
+                                        and not lexicon.dictionary_word(token.text))  # not "c max 100€"
+        return known and not (strength == SELF and lexicon.accented_word(token))
+    if len(kept) > 2 or any(t.folded not in FIRST_NAMES and t.folded not in census_first_names() for t in kept):
         return False
     if len(kept) == 1 and kept[0].folded in FIRST_NAMES_AS_WORDS:
         return word not in SITUATION_WORDS
-    return not lexicon.ordinary(token)
+    # "je suis rené chevalier", "mon père andré bouvier": a surname the dictionary also knows
+    surname = len(kept) == 1 and word in census_surnames() and word not in SITUATION_WORDS
+    return not lexicon.ordinary(token) or surname
 
 
 def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
@@ -420,8 +406,9 @@ def may_hold_person_span(text: str, folded: str, lexicon: NameLexicon) -> bool:
 def filter_person_spans(
     text: str, folded: str, spans: list[tuple[int, int]], lexicon: NameLexicon
 ) -> Iterator[Finding]:
-    """Keep the statistical PER spans that carry name evidence, trimmed of titles."""
-    for span_start, span_end in spans:
+    """Keep the statistical PER spans that carry name evidence, trimmed of titles; a span over
+    two tags ("@Thomas Nguyen @Mehdi Bouaziz") is two names, a piece of a handle ("@MSA_Fr") none."""
+    for span_start, span_end in _split_at_handles(text, spans):
         tokens = list(_tokens_from_span(text, folded, span_start, span_end))
         while tokens and _droppable_head(tokens, lexicon):
             tokens.pop(0)
@@ -444,6 +431,22 @@ def filter_person_spans(
             continue  # "Macron augmente tout": a public figure named without a title or cue
         if cued or any(lexicon.evidence(t) for t in tokens):
             yield Finding("NAME", start, end)
+
+
+_HANDLE_TOKEN = re.compile(r"\S*[_\d.]")
+
+
+def _split_at_handles(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    for span_start, span_end in spans:
+        token_start = max(text.rfind(space, 0, span_start) for space in " \t\n") + 1
+        at_sign = text.rfind("@", token_start, span_start)
+        if 0 <= at_sign < span_start - 1:
+            continue  # inside a handle, after its at-sign: "@MSA_Fr"
+        pieces = [span_start, *(i + 1 for i in range(span_start, span_end) if text[i] == "@"), span_end + 1]
+        for start, end in zip(pieces, pieces[1:]):
+            after_at_sign = text[start - 1 : start] == "@"
+            if text[start : end - 1].strip() and not (after_at_sign and _HANDLE_TOKEN.match(text, start)):
+                yield start, len(text[: end - 1].rstrip())
 
 
 def _droppable_head(tokens: list[_Token], lexicon: NameLexicon) -> bool:

@@ -43,6 +43,12 @@ _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
 # A code typed digit by digit ("1 2 3 4") is one value.
 _WORD = r"(?P<word>\d(?: \d){3,7}(?!\S)|[^\s\"'«“][^\s]{0,59})"
 _PASSWORD_CUE = re.compile(_PASSWORD)
+# A password dictated, its digits and signs said after the word: "mot de passe papillon 48",
+# "bibou 922 point d'exclamation", "azerty 26 dièse".
+_SPOKEN_TAIL = re.compile(
+    r"(?:\s+\d{1,6})+(?:\s+(?:diese|dollar|etoile|hashtag|arobase|tiret|underscore|esperluette|pourcent"
+    r"|point\s+d'?\s*(?:exclamation|interrogation)))*(?!\S)"
+)
 # A value on the next line: "mdp\nSoleil2024!".
 _NEXT_LINE = r"(?:[ \t]*\r?\n[ \t]*)?"
 # "mes identifiants : jdupont / Soleil2024!": the login, then the password.
@@ -250,13 +256,16 @@ def _secrets(text: str, folded: str) -> Iterator[Finding]:
         if match.start("word") in logins:
             continue
         typed = text[match.start("word") : match.end("word")]
-        if not (_is_secret(word, linked) or _capitalised_with_symbol(typed)):
+        tail = _SPOKEN_TAIL.match(folded, match.end("word")) if word.isalpha() else None
+        if tail and (word in _NOT_SECRETS or _RULE_AFTER.match(folded, tail.end())):
+            tail = None
+        if not (_is_secret(word, linked) or _capitalised_with_symbol(typed) or tail):
             continue
         if _ARTICLE_BEFORE.search(folded, 0, match.start("word")) and word.rstrip(_TRAILING).isalpha():
             continue  # "mot de passe oublié : le lien expire": a noun, not a password
         if _RULE_AFTER.match(folded, match.end("word")):
             continue
-        yield Finding("SECRET", match.start("word"), _value_end(text, match))
+        yield Finding("SECRET", match.start("word"), tail.end() if tail else _value_end(text, match))
     for match in _PASSWORD_LATER.finditer(folded):
         if match.start("word") not in logins and _looks_like_password(match.group("word")):
             yield Finding("SECRET", match.start("word"), _value_end(text, match))

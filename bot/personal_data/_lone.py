@@ -1,0 +1,150 @@
+"""Values typed alone, as the answer to a question asked in an earlier message: the bot or an
+agent asked "votre numéro d'allocataire ?", the person sends "7753274"; "et votre nom ?", then
+"kader benyahia"; "votre date de naissance ?", then "25/10/57". The question was the value's
+label and is not in the message, so no other reader knows what the value is.
+
+Read only in short messages (a few words, on one or a few lines), where there is no sentence
+around the value for it to be anything else: a full date alone on its line is a birth date, a
+number of six digits a one-time code, of seven an allocataire number, longer a file number; a
+first name with a surname-like word is a name; a word of letters and digits an identifier, with
+a sign a password. Amounts, hours, years, postcodes and commercial references stay readable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from ._census import census_first_names, census_surnames
+from ._file_numbers import COMMERCIAL_WORDS
+from ._lexicon import FIRST_NAMES
+from ._model import Finding
+from ._names import NameLexicon
+
+MAX_WORDS = 10
+# Words a short answer starts with: "oui c'est ...", "non pardon c'est ...", "voilà ...".
+_FILLERS = re.compile(
+    r"(?:(?:oui|ouais|ok|okay|voila|voici|alors|euh|bon|donc|pardon|non|ah|bah|ben|re|desole)\b[\s,.!:]*)*"
+    r"(?:(?:le\s+mien|la\s+mienne|moi)\s+)?(?:(?:c'?\s?est|cest|c|ce)\b\s*:?\s*)?(?:le\s+)?"
+)
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_DATE = re.compile(
+    r"(?P<date>(?P<day>[0-3]?\d)[/.\- ](?P<month>[01]?\d)[/.\- ](?P<year>(?:19|20)?\d\d)"
+    rf"|(?:[0-3]?\d|1er|premier)\s+(?:{_MONTHS})\s+(?P<long_year>(?:19|20)\d\d))"
+)
+_END_OF_LINE = re.compile(r"[\s.!?]*(?:\n|$)")
+# Digits in groups of at least two, single spaces between: "7753274", "70 1245 336"; not a piece
+# of an amount, an hour or a number written around it ("0 800 130 000", "1 256,40 €").
+_NUMBER = re.compile(r"(?<![\w,.\-/+*°])(?<!\d )\d{2,}(?: \d{2,})*")
+_NOT_A_NUMBER_AFTER = re.compile(r"[\w,.\-/*%€°]|\s?(?:€|euros?|eur|%|h\b|ans?\b|mois\b)")
+_GLUED_DATE = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NOT_A_REFERENCE_BEFORE = re.compile(
+    rf"\b(?:{COMMERCIAL_WORDS}|cerfa|formulaire|article|loi|decret|code\s*postal|cp|ape|naf)\b[^\n\d]{{0,20}}$")
+_WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
+# A word of letters and digits, or with signs: "dupontm69", "m.leroy.42", "papillon615$".
+_TOKEN = re.compile(r"(?<!\S)(?P<token>[\w.\-!$*#%&?+=~^§£€]{6,40}?)[.,!?]?(?!\S)")
+_SAINTS = frozenset("saint sainte st ste".split())  # "saint denis", "sainte marie": places
+_LEET = str.maketrans("013457@$", "oieastas")
+_SIGNS = frozenset("!$*#%&?@+=~^§£€")
+_NOT_IDENTIFIERS = re.compile(r"\d+(?:h\d*|min|er|eme|e|ans?|mois|€|eur|ko|mo|go)|\d+(?:[/.\-]\d+)+|[a-z]{0,3}\d+\*?\d*")
+
+
+def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
+    """Yield the values of a short message that has nothing around them but a few words."""
+    if len(folded.split()) > MAX_WORDS:
+        return
+    yield from _numbers(folded)
+    offset = 0
+    for line in folded.split("\n"):
+        start = offset + _FILLERS.match(line).end()
+        offset += len(line) + 1
+        yield from _date_alone(folded, start)
+        yield from _name_first(text, folded, start, lexicon)
+        yield from _identifier_first(text, folded, start, lexicon)
+
+
+def _date_alone(folded: str, start: int) -> Iterator[Finding]:
+    match = _DATE.match(folded, start)
+    if not match or not _END_OF_LINE.match(folded, match.end()):
+        return
+    year = int(match.group("year") or match.group("long_year"))
+    if match.group("year") and len(match.group("year")) == 2:
+        year += 2000 if 2000 + year <= date.today().year else 1900
+    if 1900 <= year <= date.today().year and 1 <= int(match.group("month") or 1) <= 12:
+        yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+
+
+def _numbers(folded: str) -> Iterator[Finding]:
+    for match in _NUMBER.finditer(folded):
+        if _NOT_A_NUMBER_AFTER.match(folded, match.end()):
+            continue
+        groups = match.group().split()
+        if all(_YEAR.fullmatch(group) for group in groups):
+            continue  # "2019 2021": years
+        digits = "".join(groups)
+        if not 6 <= len(digits) <= 11 or (len(digits) == 10 and digits.startswith("0")):
+            continue  # a phone number is the phone reader's
+        if _GLUED_DATE.fullmatch(digits):
+            continue  # "on est le 12032025"
+        if _NOT_A_REFERENCE_BEFORE.search(folded, max(0, match.start() - 40), match.start()):
+            continue
+        kind = {6: "SECRET", 7: "ALLOCATAIRE"}.get(len(digits), "FILE_NUMBER")
+        yield Finding(kind, match.start(), match.end())
+
+
+def _name_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Iterator[Finding]:
+    """A first name and a word no dictionary knows, then nothing but a value on the line: "kader
+    benyahia", "dupont marie", "gomez lucia 1 92 12 ..."; or a first name alone ("vincent")."""
+    words: list[re.Match[str]] = []
+    for match in _WORD.finditer(folded, start):
+        if folded[words[-1].end() if words else start : match.start()].strip() or len(words) == 3:
+            break  # a digit or a sign between: the name is over
+        words.append(match)
+    end_of_line = folded.find("\n", start)
+    end_of_line = len(folded) if end_of_line < 0 else end_of_line
+    while words:
+        if _is_name(text, words, lexicon):
+            after = folded[words[-1].end() : end_of_line].strip(" .!?")
+            if not after or after[0].isdigit():
+                yield Finding("NAME", words[0].start(), words[-1].end())
+            return
+        words.pop()
+
+
+def _is_name(text: str, words: list[re.Match[str]], lexicon: NameLexicon) -> bool:
+    """A first name and a surname or a word no dictionary knows ("kader benyahia", "andré
+    bouvier", "dupont marie"); or a first name alone that is no ordinary word ("vincent", not
+    "rose"). No function word, month or organisation ("france travail", "saint denis")."""
+    folded = [word.group() for word in words]
+    if any(lexicon.never(word) for word in folded) or folded[0] in _SAINTS:
+        return False
+    first_names = census_first_names()
+    if len(folded) == 1:
+        word = folded[0]
+        return all(piece in FIRST_NAMES for piece in word.split("-")) and not lexicon.dictionary_word(
+            text[words[0].start() : words[0].end()])
+    given = [word for word in folded if all(piece in first_names for piece in word.split("-"))]
+    family = [word for word, match in zip(folded, words) if word not in given or len(given) == len(folded)]
+    surnames = census_surnames()
+    return bool(given) and all(
+        word in surnames or not lexicon.dictionary_word(text[match.start() : match.end()])
+        for word, match in zip(folded, words) if word in family)
+
+
+def _identifier_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Iterator[Finding]:
+    """A login or a password sent alone: "dupontm69", "m.leroy.42", "papillon615$"."""
+    match = _TOKEN.match(folded, start)
+    if not match:
+        return
+    token = match.group("token")
+    letters = sum(c.isalpha() for c in token)
+    digits = sum(c.isdigit() for c in token)
+    if letters < 2 or digits < 2 or "@" in token or "/" in token or _NOT_IDENTIFIERS.fullmatch(token):
+        return
+    if lexicon.dictionary_word(token) or lexicon.dictionary_word(token.translate(_LEET)):
+        return  # "C0NN4RD": a word written with digits
+    typed = text[match.start("token"):match.end("token")]
+    secret = any(c in _SIGNS for c in token) or (typed != typed.lower() and "." not in token)
+    yield Finding("SECRET" if secret else "LOGIN", match.start("token"), match.end("token"))
