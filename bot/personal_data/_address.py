@@ -332,7 +332,7 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))
     yield from _numbered_after(text, folded)
     for match in _GIVEN.finditer(folded):  # "adresse : quartier Bellevue, 97290 Le Marin"
-        labelled = folded.startswith("adresse", match.start())
+        labelled = _LABELLED.match(folded, match.start())  # "adresse : ...", not "adresse de la..."
         if not labelled and (folded.startswith("a ", match.start("place"))
                              or not _PROPER_NOUN.search(text, match.start("place"), match.end("place"))):
             continue
@@ -348,7 +348,8 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
     for match in _NAMED_PLACE.finditer(folded):
-        if not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
+        post_office_box = re.match(r"(?:bp|boite\s+postale)\s*\d", match.group("place"))
+        if not post_office_box and not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
             continue  # "un village de 12000 habitants"
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
@@ -375,9 +376,10 @@ def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
 # place, whatever they are (a district, a hamlet, a lieu-dit).
 # "j'habite au Le Bourg, 19160 Neuvic", "nous habitons Kerhallet, 29830 ...", "l'exploitation est au
 # lieu-dit Pech Merle, 47300 ...": where one lives, then a postcode (not "j'habite à Lyon 69003": a town).
+_LABELLED = re.compile(r"(?:adresse|domicile)\b[^:\n?!.\d]{0,30}(?::|c'?\s?est)")
 _GIVEN = re.compile(
     r"(?:\b(?:adresse|domicile)\b[^:\n?!.\d]{0,30}(?::|c'?\s?est)|\baddress\s+is|\b(?:j'?\s?habite|nous\s+habitons|on\s+habite|je\s+vis|on\s+vit"
-    r"|nous\s+vivons|est\s+au|suis\s+au)(?:\s+(?:au|aux|en))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
+    r"|nous\s+vivons|est\s+au|suis\s+au|demeurant|adresse)(?:\s+(?:au|aux|en|a))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 # A farm, a mill, a hamlet named, then its postcode and town: "à La Roche, 03250 Le Mayet-de-Montagne",
 # "au Mas de la Font, 30460 Lasalle", "Domaine de Peyrelongue, 33570 Montagne".
@@ -392,7 +394,7 @@ _WORD_OF = re.compile(r"[a-z]+")
 _NAMED_PLACE = re.compile(
     r"\b(?P<place>(?:quartier|village|hameau|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
-_PROPER_NOUN = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]{2,}")
+_PROPER_NOUN = re.compile(r"\b(?:[A-ZÀ-Ý][a-zà-ÿ]{2,}|[A-ZÀ-Ý]{3,}\b)")  # "Kawéni", "KERNEVEZ"
 _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
 
 

@@ -49,14 +49,14 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre"
         # a student's, a tenant's, a landlord's: "n° étudiant", "numéro de locataire", "numéro unique départemental"
         r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
-        r"|unique(?:\s*departemental)?|creance|mandat)\b"
+        r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
         # a farm's identifiers: "mon pacage 012521246", "l'EDE de mon élevage c'est FR 12 568 990", TESA
         r"|\b(?:pacage|cheptel|ede|tesa)\b"
         # a pension fund's number: "pension militaire n° M 07 441 583 B", "affiliée à la CARPIMKO n° C 558 214"
-        r"|\b(?:pensions?|pensionnee?s?|affiliee?s?|cnracl|cnieg|cipav|crpcen|carpimko|carmf|enim|cprp|ircantec"
+        r"|\b(?:pensions?|pensionnee?s?|affiliee?s?|mdph|cnracl|cnieg|cipav|crpcen|carpimko|carmf|enim|cprp|ircantec"
         r"|cavimac|camieg|cnss|cnr|rentes?|arrets?(?:\s+de\s+travail|\s+maladie)?|avis\s+d'?\s*arret|prise\s+en\s+charge"
         r"|sinistre|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bail)\b[^.?!\n\d]{0,40}?"
         r"(?:n°|nº|\bnumero\b|\bnum\b)|\bdossier\s*social\s*etudiant\b)"
@@ -248,8 +248,15 @@ _SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº)\b{_SHORT_GAP}(?P<value>\d
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 
 
+# A guardianship judgment's number in the court's register ("jugement RG 22/03860"): the file
+# of a protected person.
+_JUDGMENT = re.compile(r"\br\.?g\.?\s*(?:n°\s*)?\d{2}/\d{4,6}(?![\d/])")
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    for match in _JUDGMENT.finditer(folded) if "g" in folded else ():
+        yield Finding("FILE_NUMBER", match.start(), match.end())
     for match in _INE.finditer(folded) if "ine" in folded else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if mentions(folded, _CAF_FILE_WORDS):

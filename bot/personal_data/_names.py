@@ -116,18 +116,23 @@ _PLACE_BEFORE = re.compile(
     r"|lotissement|cite|college|lycee|ecole|hopital|clinique|gare|centre|caf|cpam|msa"
     r"|carsat|mairie|ville|saint|sainte|st|ste|aeroport|stade|pont|parc|universite|fac"
     r"|institut|fondation|musee|mediatheque|bibliotheque|salle|gymnase|maison|espace"
-    r"|residence|foyer|ehpad|creche|quartier|employeur|societe|entreprise|magasin)\.?\s*(?:de\s+|du\s+|des\s+|d')?$"
+    r"|residence|foyer|ehpad|creche|quartier|societe|magasin)\.?\s*(?:de\s+|du\s+|des\s+|d')?$"
 )
+_COMPANY_BEFORE = re.compile(r"\b(?:employeur|entreprise)\s*(?:de\s+|du\s+|des\s+|d')?$")
 # A capitalised word after one of these names a law after its minister ("un rachat « loi
 # Fillon »", "la réforme Touraine", "le dispositif Pinel"): not a person of the conversation.
 _LAW_BEFORE = re.compile(r"\b(?:loi|lois|reforme|amendement|decret|dispositif|ordonnance)\s*[«\"“]?\s*$")
 
 
-def _named_before(folded: str, start: int) -> bool:
+def _named_before(folded: str, start: int, first_name: bool = False) -> bool:
     """Does what comes before `start` make the next capitalised word a place, a law or a public
-    office holder ("la ministre Catherine Vautrin": public, not the person writing)?"""
+    office holder ("la ministre Catherine Vautrin": public, not the person writing), or a
+    company ("employeur Leroy Merlin")? A known first name after "employeur" is a person's
+    ("mon employeur Jacques Lefèvre", "ma micro entreprise Julien Caron Photographie")."""
     before = folded[max(0, start - 30) : start]
-    return bool(_PLACE_BEFORE.search(before) or _LAW_BEFORE.search(before) or _PUBLIC_ROLE_BEFORE.search(before))
+    company = not first_name and _COMPANY_BEFORE.search(before)
+    return bool(company or _PLACE_BEFORE.search(before) or _LAW_BEFORE.search(before)
+                or _PUBLIC_ROLE_BEFORE.search(before))
 
 
 _PUBLIC_ROLE_BEFORE = re.compile(
@@ -341,9 +346,9 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
     """
     for match in _CAPITALISED_WORD.finditer(text):
         word = folded[match.start() : match.end()]
-        if word not in FIRST_NAMES:
+        if not all(part in FIRST_NAMES for part in word.split("-")):  # "Marie-Louise" too
             continue
-        if _named_before(folded, match.start()):
+        if _named_before(folded, match.start(), first_name=True):
             continue
         if _PLACE_NAMED_AFTER.search(folded, max(0, match.start() - 30), match.start()):
             continue  # "rue Victor Hugo", "collège Jean Moulin": a place named after someone

@@ -319,6 +319,14 @@ _NAMED_MISTYPED = re.compile(
 )
 
 
+# Eight digits in pairs after the word, as numbers were written before 1996 and as some elderly
+# people still write them ("TEL 78 46 09 27", "Tél. 53.01.42.62"); not a date ("tél le 12 03 2024").
+_NAMED_EIGHT_DIGITS = re.compile(
+    r"\b(?:tel|telephone|tél)\b\.?[^\d\n?!]{0,40}?"
+    r"(?<![\d.])(?!\d\d[ .\-/]\d\d[ .\-/](?:19|20)\d\d)(?P<number>\d\d(?:[ .\-]?\d\d){3})(?![ .\-]?\d)"
+)
+
+
 # An organisation's switchboard is nobody's: "CCAS d'Amiens – Standard : 03 ...".
 _SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$")
 
@@ -333,5 +341,5 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
             if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
                 yield Finding("PHONE", start, run[last].end)
     yield from _find_spelled_phone(folded)
-    for match in _NAMED_MISTYPED.finditer(folded):
+    for match in (*_NAMED_MISTYPED.finditer(folded), *_NAMED_EIGHT_DIGITS.finditer(folded)):
         yield Finding("PHONE", match.start("number"), match.end("number"))

@@ -7,6 +7,11 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # after "adresse" without a colon, after "demeurant", a post-office box: up to the postcode and town
+    'ADRESSE <ent type="ADDRESS">KERNEVEZ 29470 PLOUGASTEL-DAOULAS</ent>',
+    'Je soussigné, demeurant <ent type="ADDRESS">BP 112, 97300 Cayenne</ent>, agissant',
+    'Mon adresse : <ent type="ADDRESS">BP 27, 61100 Flers</ent>. Merci',
+    "mon adresse change bientot, 75011 Paris",
     'mon adresse exacte c <ent type="ADDRESS">résidence CROUS Daniel Faucher, bât C, chambre 117, 31400 Toulouse</ent> jsais pas',
     "bonjour la CAF de Lille est bien au 82 rue Brûle Maison ? l'adresse de la fac c 60 rue du Plat d'Étain",
     # a farm or a hamlet named, then its postcode and town; not an organisation nor a town

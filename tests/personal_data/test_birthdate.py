@@ -12,6 +12,8 @@ from .conftest import check_annotated
 from .synthetic import format_date, make_birthdate
 
 SENTENCES = [
+    'je suis née le <ent type="BIRTHDATE">trois mars quatre-vingt-sept</ent> et la caf',
+    'je suis né le <ent type="BIRTHDATE">vingt-deux novembre cinquante-huit</ent>',
     'naissance <ent type="BIRTHDATE">27 10 1985</ent> 🎂',
     '*<ent type="BIRTHDATE">26/12/1987</ent>* c ma date de naissance',
     "l'année de naissance 1985 est fausse",

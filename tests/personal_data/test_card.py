@@ -10,6 +10,8 @@ from .conftest import check_annotated
 from .synthetic import format_card, make_card, make_cvv, make_expiry, typo_card
 
 SENTENCES = [
+    'carte <ent type="CARD">5314 7771 4356 8874</ent> fin <ent type="CARD">09 26</ent> et au dos <ent type="CARD">877</ent>',
+    'ma carte qui expire <ent type="CARD">avril 2026</ent>, code envoyé',
     'le paiement : carte <ent type="CARD">4607-4648-2465-3247</ent>, valable <ent type="CARD">12/31</ent>, merci',
     'par carte voila <ent type="CARD">4785 5315 8356 0815</ent> expir <ent type="CARD">09/27</ent> cripto <ent type="CARD">059</ent>',
     'ma carte bancaire <ent type="CARD">4970 4497 9019 0760</ent> merci',

@@ -7,6 +7,7 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'mon mail <ent type="EMAIL">coco point lapin 33 arobase sfr point fr</ent> et le mot de passe',
     'écrivez moi a <ent type="EMAIL">pauline.girard (at) gmail (point) com</ent>',
     # digits dictated at the end of the name
     'mon mail c est <ent type="EMAIL">jean point marc soixante deux arobase gmail point com</ent>',

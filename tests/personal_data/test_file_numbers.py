@@ -7,6 +7,12 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a guardianship judgment's number, an MDPH file, a seaman's ENIM number
+    'curateur de mon frère (jugement <ent type="FILE_NUMBER">RG 23/04270</ent>), son dossier',
+    'Son dossier MDPH porte le numéro <ent type="FILE_NUMBER">061971664</ent>. Il faudrait',
+    'N° MDPH : <ent type="FILE_NUMBER">058113683</ent>',
+    'mon numéro ENIM c\'est <ent type="FILE_NUMBER">5777884</ent>, je dois passer',
+    "la loi du 5 mars 2007, article L 12/2007",
     # a student's and a tenant's numbers
     'chui Lucas Perrin, ine <ent type="FILE_NUMBER">2H8G4B6C1J6</ent>, je voudrais savoir',
     'bonjour, mon numéro étudiant est <ent type="FILE_NUMBER">27011750</ent> et mon mail de la fac',

@@ -9,6 +9,15 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a known first name after "employeur" is a person, a company name is not
+    'Mon employeur <ent type="NAME">Jacques Lefèvre</ent> est décédé, que faire ?',
+    "brut 2 145,67 € employeur Leroy Merlin, c'est quel montant ?",
+    'ma grand mère <ent type="NAME">Marie-Louise</ent> est en curatelle',
+    # in lowercase, a first name and a surname the dictionary also knows (INSEE's lists)
+    'oui c\'est <ent type="NAME">kader benyahia</ent> je suis au 14',
+    'bonjour c\'est pour mon père <ent type="NAME">andré bouvier</ent> son numéro',
+    'mon ex mari <ent type="NAME">thomas girard</ent> touche les allocs a ma place',
+    "l'aide Mobili-Jeune c max 100€/mois ?",
     # after a known first name, a lowercase particle belongs to the surname that follows; not to a word
     'c\'est <ent type="NAME">kevin le goff</ent> avec deux f',
     'bonjour c\'est <ent type="NAME">madeleine da silva</ent> euh',

@@ -10,6 +10,10 @@ from .conftest import check_annotated
 from .synthetic import format_phone_words, make_phone
 
 SENTENCES = [
+    # eight digits in pairs after the word, as numbers were written before 1996
+    'CITE DES MINES, 62300 LENS. TEL <ent type="PHONE">78 46 09 27</ent>',
+    'Tél. <ent type="PHONE">53.01.42.62</ent>\nNIR à venir',
+    "j'ai appelé au téléphone le 12 03 2024",
     # digits kept apart for the robots, keycap emojis
     'vous pouvez me rappeler au <ent type="PHONE">06 point 74 tiret 39 point 22 tiret 60</ent> avant midi',
     'tel <ent type="PHONE">06 x 82 x 51 x 92 x 45</ent>',

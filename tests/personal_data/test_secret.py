@@ -10,6 +10,10 @@ from .conftest import check_annotated
 from .synthetic import make_password, make_secret_code
 
 SENTENCES = [
+    # a password dictated, its digits and signs said after the word
+    'et le mot de passe <ent type="SECRET">papillon 48</ent> mais ça bloque',
+    'le mot de passe c\'est <ent type="SECRET">marseille 526 dollar</ent>',
+    "mon mot de passe bloqué 2 fois",
     'Identifiant : christelle-b\nCode SMS : <ent type="SECRET">766969</ent>\n→ erreur 403',
     'j\'ai essayé <ent type="SECRET">Tigre8974$</ent> et ça ne marche pas',
     'identifiant jdup75 + code <ent type="SECRET">7904</ent>',
