@@ -360,16 +360,33 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
 # digits ("Rue des Tilleuls 47 bte 3, 4020 Liège", "Rua das Flores 112, 2º Esq, 4050-265 Porto").
 _NUMBER_AFTER = re.compile(
     r"(?<![\w])(?:rue|avenue|av|chaussee|place|boulevard|bd|chemin|quai|allee|impasse|route|drève|dreve"
-    r"|rua|avenida|travessa|largo|strasse|via|calle|carrer|plaza|paseo)\s+(?:[a-z'\-]+\s+){0,5}?[a-z'\-]+,?\s+\d{1,4}[a-z]?"
+    r"|rua|avenida|travessa|largo|strasse|via|viale|corso|piazza|vicolo|calle|carrer|plaza|paseo)\s+(?:[a-z'\-]+\s+){0,5}?"
+    r"[a-z'\-]+,?\s+\d{1,4}[a-z]?"
     r"(?:\s*(?:bte|boite|bus|b)\.?\s*\d{1,4})?(?:\s*,\s*[^,\n\d]{0,12}\d?[^,\n\d]{0,12})?\s*,?\s*"
     r"(?:\d{4}(?:-\d{3})?|\d{5})(?!\d)\s+(?P<town>[a-z][a-z'\-]+)"
 )
 
 
+# German-speaking streets are one word: "Kaiserstraße 118, 76133 Karlsruhe", "Lindenweg 7, 77694 Kehl".
+_COMPOUND_STREET = re.compile(
+    r"(?<![\w])[a-zß]{3,}(?:strasse|straße|str\.|weg|gasse|platz|allee|ring|damm|ufer)\s+\d{1,4}[a-z]?\s*,?\s*"
+    r"(?:[a-z]-)?\d{4,5}(?!\d)\s+(?P<town>[a-zß][a-zß'\-]+)"
+)
+# British order, the number first and the street's kind last, then the town and the postcode:
+# "27 Chesterfield Road, Bristol BS6 5DN", "Flat 4, 19 Mornington Crescent, London NW1 7RG".
+_BRITISH = re.compile(
+    r"(?<![\w])(?:flat\s+\d{1,4}[a-z]?,?\s+)?\d{1,4}[a-z]?\s+(?:[a-z'\-]+\s+){1,3}"
+    r"(?:road|street|lane|avenue|crescent|drive|close|way|gardens|terrace|court|grove|hill|square|place|rd|st)\b"
+    r"(?:,?\s+[a-z][a-z'\-]+){0,2},?\s+[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}\b"
+)
+
+
 def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
-    for match in _NUMBER_AFTER.finditer(folded):
+    for match in (*_NUMBER_AFTER.finditer(folded), *_COMPOUND_STREET.finditer(folded)):
         if text[match.start("town")].isupper():
             yield Finding("ADDRESS", match.start(), match.end())
+    for match in _BRITISH.finditer(folded):
+        yield Finding("ADDRESS", match.start(), match.end())
 
 
 # An address given after its label, with its postcode: the words before the postcode are the

@@ -33,6 +33,7 @@ from ._names import (
     filter_person_spans,
     find_cued_names,
     find_known_first_names,
+    find_names_in_lists,
     find_names_in_other_scripts,
     may_hold_person_span,
 )
@@ -163,9 +164,11 @@ class Detector:
         if retyped:
             found = resolve_overlaps(found + retyped)
         # A date typed right after a person's name is their birth date, the same name written in
-        # another script is a name: names are known only now.
+        # another script and the names listed with it are names: names are known only now.
         names = [f for f in found if f.type == "NAME"]
-        after_names = [*find_dates_after_names(folded, names), *find_names_in_other_scripts(folded, names)]
+        listed = list(find_names_in_lists(text, folded, names, lexicon))
+        names += listed
+        after_names = [*listed, *find_dates_after_names(folded, names), *find_names_in_other_scripts(folded, names)]
         if after_names:
             found = resolve_overlaps(found + after_names)
         # A long number no reader typed is still some reference of the person's.

@@ -253,8 +253,26 @@ _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", 
 _JUDGMENT = re.compile(r"\br\.?g\.?\s*(?:n°\s*)?\d{2}/\d{4,6}(?![\d/])")
 
 
+# France Travail's identifier, seven digits and a letter, after "identifiant" ("mon identifiant
+# 0407365H"): the job seeker's file.
+_JOB_SEEKER_ID = re.compile(rf"\bidentifiant\b{_SHORT_GAP}(?P<value>\d{{7}}[a-z])(?![\w\-])")
+
+
+# A childminder's approval number, issued to her by the département: "n° d'agrément 21-0345-AM",
+# "agrément N°2018-0457-AM".
+_APPROVAL = re.compile(
+    r"\bagrement\b\s*(?:n°|numero|no)?\s*:?\s*(?P<value>(?:n°\s*)?(?=[a-z0-9\-/]*\d{2})[a-z0-9][a-z0-9\-/]{3,20}[a-z0-9])"
+    r"(?![\w\-/])"
+)
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    for match in _APPROVAL.finditer(folded) if "agrement" in folded else ():
+        if sum(c.isdigit() for c in match.group("value")) >= 4:
+            yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
+    for match in _JOB_SEEKER_ID.finditer(folded) if "identifiant" in folded else ():
+        yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _JUDGMENT.finditer(folded) if "g" in folded else ():
         yield Finding("FILE_NUMBER", match.start(), match.end())
     for match in _INE.finditer(folded) if "ine" in folded else ():

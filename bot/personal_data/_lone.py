@@ -18,7 +18,7 @@ from datetime import date
 
 from ._census import census_first_names, census_surnames
 from ._file_numbers import COMMERCIAL_WORDS
-from ._lexicon import FIRST_NAMES
+from ._lexicon import FIRST_NAMES, FIRST_NAMES_AS_WORDS
 from ._model import Finding
 from ._names import NameLexicon
 
@@ -121,10 +121,11 @@ def _is_name(text: str, words: list[re.Match[str]], lexicon: NameLexicon) -> boo
     if any(lexicon.never(word) for word in folded) or folded[0] in _SAINTS:
         return False
     first_names = census_first_names()
-    if len(folded) == 1:
-        word = folded[0]
-        return all(piece in FIRST_NAMES for piece in word.split("-")) and not lexicon.dictionary_word(
-            text[words[0].start() : words[0].end()])
+    if len(folded) == 1:  # "vincent", "DIALLO": a first name that is no word, a surname in capitals
+        word, typed = folded[0], text[words[0].start() : words[0].end()]
+        if all(piece in FIRST_NAMES for piece in word.split("-")):
+            return word not in FIRST_NAMES_AS_WORDS
+        return typed[0].isupper() and word in census_surnames() and not lexicon.dictionary_word(typed)
     given = [word for word in folded if all(piece in first_names for piece in word.split("-"))]
     family = [word for word, match in zip(folded, words) if word not in given or len(given) == len(folded)]
     surnames = census_surnames()

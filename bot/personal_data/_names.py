@@ -72,6 +72,11 @@ _RELATIVE_CUES = (
     rf"\b(?:mon|ma|notre)\s+(?:ex[\s\-]+)?(?:{_RELATIVE_WORDS})\b"
     rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')"
 )
+# Who looks after the children or the person: "l'assistante maternelle Yvette Lemaire", "la nounou Rosa".
+_CARER_CUES = (
+    r"\b(?:l'|la|le|mon|ma|notre|votre|son|sa|leur)\s*(?:assistante?s?\s+maternelles?|nounou|nourrice|baby-?sitter"
+    r"|aide\s+a\s+domicile|auxiliaire\s+de\s+vie|garde\s+d'\s*enfants?)\b"
+)
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
 _WEAK_CUES = r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
 # A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
@@ -92,7 +97,7 @@ _CLOSINGS = (
 _CUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_STRONG_CUES})\s*[:,]?\s*"), STRONG),
     (re.compile(rf"(?:{_TITLE_CUES})\s+"), TITLE),
-    (re.compile(rf"(?:{_RELATIVE_CUES})\s*,?\s*"), WEAK),
+    (re.compile(rf"(?:{_RELATIVE_CUES}|{_CARER_CUES})\s*,?\s*"), WEAK),
     (re.compile(rf"(?:{_WEAK_CUES})\s+"), SELF),
     (re.compile(rf"(?:{_CAPITAL_CUES})\s+[\"«“]?\s*"), CAPITAL),
 )
@@ -489,6 +494,31 @@ _NAME_IN_ITS_SCRIPT = re.compile(
     rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
     rf"|меня\s+зовут\s+|اسمي\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
 )
+
+
+# Names in a list: "Jules et Ambre", "Timothée, Constance et Aliénor", "Abdel 2010, Nour 2012".
+_LIST_LINK = r"(?:\s*,\s*|\s+(?:et|&)\s+|\s+(?:19|20)\d\d\s*,\s*)"
+_NEXT_IN_LIST = re.compile(rf"{_LIST_LINK}(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?)\b")
+_BEFORE_IN_LIST = re.compile(rf"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?){_LIST_LINK}$")
+
+
+def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexicon: NameLexicon) -> Iterator[Finding]:
+    """Yield the capitalised words listed with a name found ("mes 2 enfants Nael et Lya", "pour
+    Alicia et Hamza"): in a list of first names, the one the dictionary also knows ("Ambre",
+    "Constance") is a first name too. Not a function word, a month, a place or an organisation."""
+    pending = list(names)
+    seen = {(name.start, name.end) for name in pending}
+    while pending:
+        name = pending.pop()
+        before = _BEFORE_IN_LIST.search(text, max(0, name.start - 40), name.start)
+        for match in (_NEXT_IN_LIST.match(text, name.end), before):
+            if not match or lexicon.never(folded[match.start("name") : match.end("name")]):
+                continue
+            found = Finding("NAME", match.start("name"), match.end("name"))
+            if (found.start, found.end) not in seen and not _SENTENCE_START.search(text, max(0, found.start - 3), found.start):
+                seen.add((found.start, found.end))
+                pending.append(found)
+                yield found
 
 
 def find_names_in_other_scripts(folded: str, names: Iterable[Finding]) -> Iterator[Finding]:

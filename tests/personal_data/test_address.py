@@ -7,6 +7,10 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # streets of other countries: German compounds, Italian, British order
+    'j\'habite <ent type="ADDRESS">Lindenweg 7, 77694 Kehl</ent> mais je travaille en Suisse',
+    'je vis à <ent type="ADDRESS">Corso Francia 140, 10143 Torino</ent>, je touche une pension',
+    'j\'habitais <ent type="ADDRESS">27 Chesterfield Road, Bristol BS6 5DN</ent>, maintenant je suis en France',
     # after "adresse" without a colon, after "demeurant", a post-office box: up to the postcode and town
     'ADRESSE <ent type="ADDRESS">KERNEVEZ 29470 PLOUGASTEL-DAOULAS</ent>',
     'Je soussigné, demeurant <ent type="ADDRESS">BP 112, 97300 Cayenne</ent>, agissant',

@@ -7,6 +7,9 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'n° d\'agrément <ent type="FILE_NUMBER">21-0345-AM</ent>',
+    "l'agrément de 2019 est valable 5 ans",
+    'mon identifiant <ent type="FILE_NUMBER">0407365H</ent>, j\'ai été licencié',
     # a guardianship judgment's number, an MDPH file, a seaman's ENIM number
     'curateur de mon frère (jugement <ent type="FILE_NUMBER">RG 23/04270</ent>), son dossier',
     'Son dossier MDPH porte le numéro <ent type="FILE_NUMBER">061971664</ent>. Il faudrait',

@@ -7,6 +7,9 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    'my NI number is <ent type="ID_DOCUMENT">KM934696A</ent>. Comment je fais ?',
+    'O meu número de contribuinte : <ent type="FISCAL">226 400 832</ent>. Obrigado',
+    'carta d\'identità <ent type="ID_DOCUMENT">CF85559OS</ent>, je travaille à Turin',
     'je suis belge, mon NISS c\'est <ent type="NIR">87.03.14-819.27</ent> , j\'ai pas encore de numero',
     'numero afiliacion seguridad social <ent type="NIR">28/41827305/69</ent> c\'est pour ma retraite',
     'soy española, DNI <ent type="ID_DOCUMENT">48213097-Z</ent> c\'est accepté ?',

@@ -17,6 +17,8 @@ from .synthetic import (
 )
 
 SENTENCES = [
+    'Mon passeport portugais c\'est <ent type="ID_DOCUMENT">QT171474</ent>, je n\'ai pas de carte',
+    "mon passeport français c'est bientôt fini",
     'Ma carte européenne (n° <ent type="ID_DOCUMENT">80250 00032 19874 55120</ent>) a été refusée en Espagne',
     'Ma femme de ménage a un passeport ukrainien n° <ent type="ID_DOCUMENT">FE482719</ent>, je peux la déclarer ?',
     # a national identity card of Morocco or Tunisia, after a word taken first for the value

@@ -9,6 +9,13 @@ from bot.personal_data import mask
 from .conftest import check_annotated
 
 SENTENCES = [
+    # names listed with a name found, the carer named after her role
+    'mes 2 enfants <ent type="NAME">Nael</ent> et <ent type="NAME">Lya</ent> sont gardés chez moi',
+    'mes enfants <ent type="NAME">Timothée</ent>, <ent type="NAME">Constance</ent> et <ent type="NAME">Aliénor</ent> sont inscrits',
+    'mes autres enfants : <ent type="NAME">Abdel</ent> 2010, <ent type="NAME">Nour</ent> 2012, <ent type="NAME">Meriem</ent> 2019',
+    'Le RIB de l\'assistante maternelle <ent type="NAME">Yvette Lemaire</ent> pour que je la paie',
+    'la nounou <ent type="NAME">Rosa</ent> a été payée le 5',
+    "j'ai appelé la Caf et France Travail, personne ne répond",
     # a known first name after "employeur" is a person, a company name is not
     'Mon employeur <ent type="NAME">Jacques Lefèvre</ent> est décédé, que faire ?',
     "brut 2 145,67 € employeur Leroy Merlin, c'est quel montant ?",
