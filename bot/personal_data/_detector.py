@@ -49,7 +49,7 @@ from ._nlp import (
 from ._phone import find_phone
 from ._respelled import respelled_view
 from ._rib import find_rib
-from ._secret import find_secret
+from ._secret import find_secret, find_tried_passwords
 from ._social import find_handles
 from ._spelled import find_spelled_numbers
 from ._views import digits_and_words_view
@@ -171,9 +171,11 @@ class Detector:
         after_names = [*listed, *find_dates_after_names(folded, names), *find_names_in_other_scripts(folded, names)]
         if after_names:
             found = resolve_overlaps(found + after_names)
-        # A long number no reader typed is still some reference of the person's.
-        unnamed = [number for reading in readings for number in find_unnamed_numbers(*reading)
-                   if not any(f.start < number.end and number.start < f.end for f in found)]
+        # A long number no reader typed is still some reference of the person's, a word with digits
+        # typed to log in a password.
+        unnamed = [value for reading in readings
+                   for value in (*find_unnamed_numbers(*reading), *find_tried_passwords(*reading))
+                   if not any(f.start < value.end and value.start < f.end for f in found)]
         if unnamed:
             found = resolve_overlaps(found + unnamed)
         return join_address_parts(text, found)

@@ -248,9 +248,10 @@ _SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº)\b{_SHORT_GAP}(?P<value>\d
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 
 
-# A guardianship judgment's number in the court's register ("jugement RG 22/03860"): the file
-# of a protected person.
-_JUDGMENT = re.compile(r"\br\.?g\.?\s*(?:n°\s*)?\d{2}/\d{4,6}(?![\d/])")
+# A guardianship or adoption judgment's number in the court's register ("jugement RG 22/03860",
+# "jugement d'adoption n° 24/00592"): the file of a protected or adopted person.
+_JUDGMENT = re.compile(
+    r"(?:\br\.?g\.?\s*(?:n°\s*)?|(?<=\bjugement)[^\n\d?!.]{0,30}?(?:n°|numero)\s*)(?P<value>\d{2}/\d{4,6})(?![\d/])")
 
 
 # France Travail's identifier, seven digits and a letter, after "identifiant" ("mon identifiant
@@ -266,15 +267,28 @@ _APPROVAL = re.compile(
 )
 
 
+# A prisoner's registration number (numéro d'écrou): "numéro d'écrou 412587", "écroué sous le n° 38914",
+# "mon écrou c'était 2019/04587", "écrou n° 3058 B".
+_PRISON_NUMBER = re.compile(
+    r"\becrou(?:ee?)?\b(?:\s+sous\s+le)?\s*(?:n°|nº|numero|no)?\s*:?\s*(?:c'?\s?(?:etait|est)\s+)?(?:le\s+)?"
+    r"(?P<value>\d{2,}(?:[ /]\d{2,})*(?:\s?[b-z](?!\w))?)(?![\d/])"
+    r"(?!\s*(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|ans?|mois|jours?)\b)"
+)
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    for match in _PRISON_NUMBER.finditer(folded) if "ecrou" in folded else ():
+        if sum(c.isdigit() for c in match.group("value")) >= 3:
+            yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _APPROVAL.finditer(folded) if "agrement" in folded else ():
         if sum(c.isdigit() for c in match.group("value")) >= 4:
             yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _JOB_SEEKER_ID.finditer(folded) if "identifiant" in folded else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _JUDGMENT.finditer(folded) if "g" in folded else ():
-        yield Finding("FILE_NUMBER", match.start(), match.end())
+        start = match.start() if match.group().startswith("r") else match.start("value")
+        yield Finding("FILE_NUMBER", start, match.end())
     for match in _INE.finditer(folded) if "ine" in folded else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if mentions(folded, _CAF_FILE_WORDS):

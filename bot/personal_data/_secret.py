@@ -36,8 +36,8 @@ _CODE = (
     r"|\bpin\b|\botp\b|\bcode\s*(?:de\s*(?:ma|la|mon)\s*)?(?:carte\s*(?:bancaire|bleue)?|cb)\b)"
 )
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
-# compte caf c'est ...". Short, without digits, and a link must then follow.
-_NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a-z'\-]{2,20}){0,4}?"
+# compte caf c'est ...", "mot de passe impots.gouv c'est ...". Short, without digits, and a link must then follow.
+_NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a-z'\-]{2,20}(?:\.gouv)?){0,4}?"
 _LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|c'?\s?etait|etait|sera)\b\s*(?::\s*)?)"
 _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
 # A code typed digit by digit ("1 2 3 4") is one value.
@@ -84,6 +84,7 @@ _CODE_KINDS = re.compile(
     r"|activation|connexion|connecte|connecter|franceconnect|france\s*connect"
     r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*)\b"
 )
+_LOGIN_MESSAGE = re.compile(r"\b(?:connect\w*|connexion|identifiant|mot\s*de\s*passe|mdp|saisi|choisi)\b")
 # ... and words saying it is a public one.
 _PUBLIC_CODES = re.compile(
     r"\b(?:postal|ape|naf|rome|travail|securite\s*sociale|promo\w*|erreur|article|insee"
@@ -107,6 +108,14 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 # "mlemaire62 / azerty2434#": a login-like word, a slash, then the password.
 _AFTER_A_LOGIN = re.compile(r"(?<!\S)(?=\S*[a-z])(?=\S*\d)[a-z0-9._\-]{5,}\s*/\s*\S")
 _ERROR_BEFORE = re.compile(r"\berr(?:eur|or)\b")
+# In such a message, a word in lower or mixed case ending with digits is a password tried ("j'ai
+# essayé Chipie2010 et chipie2010", "j'avais mis Dupuis2024"); not an error code or a version in
+# capitals ("ERR2045"), a device ("iPhone12", "Windows10") nor a login with a dot or an underscore.
+_WORD_AND_DIGITS = re.compile(
+    r"(?<![\w@./\-])(?!(?:windows|android|iphone|ipad|ios|chrome|firefox|safari|edge|version|galaxy|pixel|redmi"
+    r"|macos|ubuntu|office|covid|sars)\d)(?P<word>(?-i:[A-Z]?[a-z]{2,}(?:[A-Z][a-z]+)*\d{2,8}))(?![\w@.\-/])",
+    re.IGNORECASE,
+)
 _TYPED_CONTEXT = re.compile(
     rf"{PASSWORD_WORDS}|\b(?:code|tape\w*|saisi\w*|essaye\w*|connect\w*|identifiants?|user|login|pass)\b"
 )
@@ -208,14 +217,16 @@ def _looks_like_password(word: str) -> bool:
 
 
 def _codes(folded: str) -> Iterator[re.Match[str]]:
-    """One-time and confidential codes: "code reçu par sms : 482913", "OTP 744007"."""
+    """One-time and confidential codes: "code reçu par sms : 482913", "OTP 744007", any code of
+    a message about logging in ("je me connecte avec mon numéro, code 73920184")."""
+    login_message = _LOGIN_MESSAGE.search(folded)
     for match in _CODED.finditer(folded):
         gap = match.group("gap")
         after = folded[match.end() : match.end() + _KIND_AFTER]
         own = _OWN_CODE.search(folded, max(0, match.start() - 12), match.start())
         before = folded[max(0, match.start() - _KIND_AFTER) : match.start()]
         kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after) or _CODE_KINDS.search(before)
-        if match.group("cue") != "otp" and not (kind_said or own):
+        if match.group("cue") != "otp" and not (kind_said or own or login_message):
             continue
         if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
             continue
@@ -281,5 +292,15 @@ def _secrets(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("SECRET", match.start("word"), match.end("word"))
     if _TYPED_CONTEXT.search(folded) or _AFTER_A_LOGIN.search(folded):
         for match in _SYMBOL_PASSWORD.finditer(folded):
+            if not _ERROR_BEFORE.search(folded, max(0, match.start() - 15), match.start()):
+                yield Finding("SECRET", match.start(), _value_end(text, match))
+
+
+def find_tried_passwords(text: str, folded: str) -> Iterator[Finding]:
+    """Yield the words a person says they typed to log in, letters then digits ("j'ai essayé
+    Chipie2010"): a last resort, kept only where no other reader found anything (the detector
+    drops them over a login it knows, "tiphaine_guillot56")."""
+    if mentions(folded, _HINTS) and (_TYPED_CONTEXT.search(folded) or _AFTER_A_LOGIN.search(folded)):
+        for match in _WORD_AND_DIGITS.finditer(text):
             if not _ERROR_BEFORE.search(folded, max(0, match.start() - 15), match.start()):
                 yield Finding("SECRET", match.start(), _value_end(text, match))

@@ -12,6 +12,11 @@ from .conftest import check_annotated
 from .synthetic import format_date, make_birthdate
 
 SENTENCES = [
+    # a birth told by a parent; a due date is no birth date
+    'Ma femme a accouché le <ent type="BIRTHDATE">28/01/2025</ent>, je voudrais savoir',
+    'Notre fils est né prématuré le <ent type="BIRTHDATE">6 janvier 2025</ent>, il est toujours hospitalisé',
+    'j\'ai eu un bébé le <ent type="BIRTHDATE">18 mai 2025</ent>, je fais quoi ?',
+    "j'accouche le 12 mars 2026 normalement",
     'je suis née le <ent type="BIRTHDATE">trois mars quatre-vingt-sept</ent> et la caf',
     'je suis né le <ent type="BIRTHDATE">vingt-deux novembre cinquante-huit</ent>',
     'naissance <ent type="BIRTHDATE">27 10 1985</ent> 🎂',

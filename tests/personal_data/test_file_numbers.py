@@ -7,6 +7,11 @@ import pytest
 from .conftest import check_annotated
 
 SENTENCES = [
+    # a prisoner's registration number, an adoption judgment
+    'numéro d\'écrou <ent type="FILE_NUMBER">412587</ent>, je sors le 14 juin',
+    'mon écrou c\'était <ent type="FILE_NUMBER">2019/04587</ent> à Fresnes',
+    "il a été écroué le 14 juin 2025",
+    'jugement d\'adoption n° <ent type="FILE_NUMBER">24/00592</ent> du TJ de Lille',
     'n° d\'agrément <ent type="FILE_NUMBER">21-0345-AM</ent>',
     "l'agrément de 2019 est valable 5 ans",
     'mon identifiant <ent type="FILE_NUMBER">0407365H</ent>, j\'ai été licencié',

@@ -10,6 +10,14 @@ from .conftest import check_annotated
 from .synthetic import make_password, make_secret_code
 
 SENTENCES = [
+    # in a message about logging in: the words with digits tried, any code
+    'mon mot de passe ne marche plus, j\'ai essayé <ent type="SECRET">Chipie2010</ent> et <ent type="SECRET">chipie2010</ent>',
+    # (the login, found by the login reader, is no password)
+    'je me connecte avec "tiphaine_guillot56" sur l\'espace partenaire',
+    'erreur ERR2045 sur Windows10 quand je tape mon mot de passe',
+    'souci de connexion. Numéro allocataire 956 47 83, code <ent type="SECRET">73920184</ent>',
+    'Mon mot de passe impots.gouv c\'est <ent type="SECRET">Soleil87</ent> et le numéro fiscal je l\'ai pas',
+    "code erreur 4040 à la connexion",
     # a password dictated, its digits and signs said after the word
     'et le mot de passe <ent type="SECRET">papillon 48</ent> mais ça bloque',
     'le mot de passe c\'est <ent type="SECRET">marseille 526 dollar</ent>',
