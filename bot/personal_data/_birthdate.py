@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-from ._lexicon import RELATIVES
+from ._lexicon import MONTHS_PATTERN, RELATIVES
 from ._model import Finding
 from ._spelled import NUMBER_WORD, SPELLED_WORDS
 
@@ -103,9 +103,8 @@ def _old_iso(folded: str, match: re.Match[str]) -> bool:
 
 # Dictated: "née le sept janvier quatre vingt neuf", the month and the year in words ("juin
 # 1966", a year in digits after a month alone, stays readable).
-_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _DICTATED = re.compile(
-    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<date>(?:[\w-]+\s+)?(?:" + _MONTHS + r")\b"
+    r"\b(?:naissance|ne|nee|ddn)\b(?:\s+(?:le|du|en|:))?\s+(?P<date>(?:[\w-]+\s+)?(?:" + MONTHS_PATTERN + r")\b"
     rf"(?:\s+{NUMBER_WORD}(?:-{NUMBER_WORD})*\b)+)"  # "quatre-vingt-sept" as one word
 )
 

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from stdnum import luhn
 
+from ._lexicon import MONTHS_PATTERN
 from ._model import Finding
 from ._text import digit_count, mentions
 
@@ -55,8 +56,6 @@ _CUE_BEFORE = 80
 _CUE_AFTER = 30
 
 _MONTH_YEAR = r"(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:20)?\d\d(?![\d/])"
-# Spoken or written in full: "expire avril 2026", "expiration juillet 29".
-_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _EXPIRY_WORD = (
     r"(?:\bexp\w*\.?|\bdate\s*(?:d'?\s*)?exp\w*\.?|\bvalid\w*|\bvalable|\bval\.?|\bfin\s*de\s*validite"
     r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
@@ -71,9 +70,10 @@ _LINK = (
     r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|c|est|le|du|en|fin|au|a|dos|verso|derriere)\b|:)\s*)*"
     r"[\"«“]?\s*"
 )
+# The expiry also spoken or written in full: "expire avril 2026", "expiration juillet 29".
 _EXPIRY = re.compile(
     rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*:?\s*)"  # "date 05/27", but not "en date du 12/03"
-    rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])\s?(?:20)?\d\d(?!\d)|(?:{_MONTHS})\s+(?:20)?\d\d(?!\d))"
+    rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])\s?(?:20)?\d\d(?!\d)|(?:{MONTHS_PATTERN})\s+(?:20)?\d\d(?!\d))"
 )
 _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")
 # Right after the number: "4970 ... 7895 09/27 123", "..., 09/2027, 123", "... / 01/30 / 219".

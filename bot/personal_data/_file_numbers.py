@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from stdnum import ean, luhn
 
+from ._lexicon import MONTHS_PATTERN
 from ._model import Finding
 from ._text import SHORT_WORDS, mentions
 
@@ -272,7 +273,7 @@ _APPROVAL = re.compile(
 _PRISON_NUMBER = re.compile(
     r"\becrou(?:ee?)?\b(?:\s+sous\s+le)?\s*(?:n°|nº|numero|no)?\s*:?\s*(?:c'?\s?(?:etait|est)\s+)?(?:le\s+)?"
     r"(?P<value>\d{2,}(?:[ /]\d{2,})*(?:\s?[b-z](?!\w))?)(?![\d/])"
-    r"(?!\s*(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|ans?|mois|jours?)\b)"
+    rf"(?!\s*(?:{MONTHS_PATTERN}|ans?|mois|jours?)\b)"
 )
 
 

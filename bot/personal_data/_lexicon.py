@@ -11,6 +11,9 @@ MONTHS = frozenset(
     "janv fev fevr avr juil sept oct nov dec".split()
 )
 
+# The twelve months in full, as a pattern to match on folded text.
+MONTHS_PATTERN = "janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+
 DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 
 GREETINGS = frozenset(

@@ -18,7 +18,7 @@ from datetime import date
 
 from ._census import census_first_names, census_surnames
 from ._file_numbers import COMMERCIAL_WORDS
-from ._lexicon import FIRST_NAMES, FIRST_NAMES_AS_WORDS
+from ._lexicon import FIRST_NAMES, FIRST_NAMES_AS_WORDS, MONTHS_PATTERN
 from ._model import Finding
 from ._names import NameLexicon
 
@@ -28,10 +28,9 @@ _FILLERS = re.compile(
     r"(?:(?:oui|ouais|ok|okay|voila|voici|alors|euh|bon|donc|pardon|non|ah|bah|ben|re|desole)\b[\s,.!:]*)*"
     r"(?:(?:le\s+mien|la\s+mienne|moi)\s+)?(?:(?:c'?\s?est|cest|c|ce)\b\s*:?\s*)?(?:le\s+)?"
 )
-_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _DATE = re.compile(
-    r"(?P<date>(?P<day>[0-3]?\d)[/.\- ](?P<month>[01]?\d)[/.\- ](?P<year>(?:19|20)?\d\d)"
-    rf"|(?:[0-3]?\d|1er|premier)\s+(?:{_MONTHS})\s+(?P<long_year>(?:19|20)\d\d))"
+    r"(?P<date>[0-3]?\d[/.\- ](?P<month>[01]?\d)[/.\- ](?P<year>(?:19|20)?\d\d)"
+    rf"|(?:[0-3]?\d|1er|premier)\s+(?:{MONTHS_PATTERN})\s+(?P<long_year>(?:19|20)\d\d))"
 )
 _END_OF_LINE = re.compile(r"[\s.!?]*(?:\n|$)")
 # Digits in groups of at least two, single spaces between: "7753274", "70 1245 336"; not a piece
@@ -66,6 +65,7 @@ def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[F
 
 
 def _date_alone(folded: str, start: int) -> Iterator[Finding]:
+    """A full date of the past, alone on its line after a few words of answer."""
     match = _DATE.match(folded, start)
     if not match or not _END_OF_LINE.match(folded, match.end()):
         return
@@ -77,6 +77,7 @@ def _date_alone(folded: str, start: int) -> Iterator[Finding]:
 
 
 def _numbers(folded: str) -> Iterator[Finding]:
+    """Six digits and more that are no amount, year, phone, date or public reference."""
     for match in _NUMBER.finditer(folded):
         if _NOT_A_NUMBER_AFTER.match(folded, match.end()):
             continue
@@ -120,18 +121,16 @@ def _is_name(text: str, words: list[re.Match[str]], lexicon: NameLexicon) -> boo
     folded = [word.group() for word in words]
     if any(lexicon.never(word) for word in folded) or folded[0] in _SAINTS:
         return False
-    first_names = census_first_names()
     if len(folded) == 1:  # "vincent", "DIALLO": a first name that is no word, a surname in capitals
         word, typed = folded[0], text[words[0].start() : words[0].end()]
         if all(piece in FIRST_NAMES for piece in word.split("-")):
             return word not in FIRST_NAMES_AS_WORDS
         return typed[0].isupper() and word in census_surnames() and not lexicon.dictionary_word(typed)
-    given = [word for word in folded if all(piece in first_names for piece in word.split("-"))]
-    family = [word for word, match in zip(folded, words) if word not in given or len(given) == len(folded)]
-    surnames = census_surnames()
-    return bool(given) and all(
-        word in surnames or not lexicon.dictionary_word(text[match.start() : match.end()])
-        for word, match in zip(folded, words) if word in family)
+    first_names, surnames = census_first_names(), census_surnames()
+    given = [word for word in words if all(piece in first_names for piece in word.group().split("-"))]
+    others = [word for word in words if word not in given] or words  # first names only: each one checked
+    return bool(given) and all(word.group() in surnames or not lexicon.dictionary_word(text[word.start() : word.end()])
+                               for word in others)
 
 
 def _identifier_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Iterator[Finding]:
