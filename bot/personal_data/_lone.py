@@ -42,8 +42,12 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _NOT_A_REFERENCE_BEFORE = re.compile(
     rf"\b(?:{COMMERCIAL_WORDS}|cerfa|formulaire|article|loi|decret|code\s*postal|cp|ape|naf)\b[^\n\d]{{0,20}}$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
-# A word of letters and digits, or with signs: "dupontm69", "m.leroy.42", "papillon615$".
-_TOKEN = re.compile(r"(?<!\S)(?P<token>[\w.\-!$*#%&?+=~^§£€]{6,40}?)[.,!?]?(?!\S)")
+# Letters, then digits, maybe signs, as people make their logins and passwords: "dupontm69",
+# "m.leroy.42", "papillon615$", "Loulou-2019"; not a machine's identifier, whose letters and digits
+# mix ("widget-4f1c", the conversation ids the server issues).
+_TOKEN = re.compile(
+    r"(?<!\S)(?P<token>(?-i:[A-Z]?[a-z]+)(?:[._\-][a-z]+)*[._\-]?\d{2,6}[!$*#%&?+=~^§£€]*)[.,!?]?(?!\S)",
+    re.IGNORECASE)
 _SAINTS = frozenset("saint sainte st ste".split())  # "saint denis", "sainte marie": places
 _LEET = str.maketrans("013457@$", "oieastas")
 _SIGNS = frozenset("!$*#%&?@+=~^§£€")
@@ -82,8 +86,10 @@ def _numbers(folded: str) -> Iterator[Finding]:
         if _NOT_A_NUMBER_AFTER.match(folded, match.end()):
             continue
         groups = match.group().split()
-        if all(_YEAR.fullmatch(group) for group in groups):
-            continue  # "2019 2021": years
+        if all(_YEAR.fullmatch(group) for group in groups) or all(len(group) == 2 for group in groups[:3]):
+            continue  # "2019 2021": years; "ald 30 31 32": a list of small numbers
+        if sum(len(group) >= 5 for group in groups) >= 2:
+            continue  # "micro 188700 77700": two amounts side by side
         digits = "".join(groups)
         if not 6 <= len(digits) <= 11 or (len(digits) == 10 and digits.startswith("0")):
             continue  # a phone number is the phone reader's
@@ -135,16 +141,14 @@ def _is_name(text: str, words: list[re.Match[str]], lexicon: NameLexicon) -> boo
 
 def _identifier_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Iterator[Finding]:
     """A login or a password sent alone: "dupontm69", "m.leroy.42", "papillon615$"."""
-    match = _TOKEN.match(folded, start)
+    match = _TOKEN.match(text, start)
     if not match:
         return
-    token = match.group("token")
-    letters = sum(c.isalpha() for c in token)
-    digits = sum(c.isdigit() for c in token)
-    if letters < 2 or digits < 2 or "@" in token or "/" in token or _NOT_IDENTIFIERS.fullmatch(token):
+    token = folded[match.start("token") : match.end("token")]
+    if sum(c.isalpha() for c in token) < 2 or _NOT_IDENTIFIERS.fullmatch(token):
         return
     if lexicon.dictionary_word(token) or lexicon.dictionary_word(token.translate(_LEET)):
         return  # "C0NN4RD": a word written with digits
-    typed = text[match.start("token"):match.end("token")]
+    typed = match.group("token")
     secret = any(c in _SIGNS for c in token) or (typed != typed.lower() and "." not in token)
     yield Finding("SECRET" if secret else "LOGIN", match.start("token"), match.end("token"))

@@ -41,6 +41,9 @@ def test_values_sent_alone(detector, line):
         "c'est le cerfa 15763*02 ?", "merci beaucoup", "bon courage", "france travail", "saint denis", "C0NN4RD",
         "Mois;Montant;Statut\\njanvier;245,30;verse", "le 12/11/2031 ?",
         "j'ai envoyé mon dossier le 12/05/2025 et toujours rien reçu de la caf depuis ce jour",
+        "ald 30 31 32 lesquelles donnent le 100 %", "mixte vente services micro 188700 77700 comment ca se calcule",
+        # conversation ids, ours and the server's: a machine's letters and digits, nobody's login
+        "widget-4f1c", "Xy3_kP9aQ2-ZrT8bW1cD4e",
     ],
 )
 def test_short_messages_without_a_value_stay_readable(detector, line):
