@@ -348,8 +348,7 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
     for match in _NAMED_PLACE.finditer(folded):
-        post_office_box = re.match(r"(?:bp|boite\s+postale)\s*\d", match.group("place"))
-        if not post_office_box and not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
+        if not _POST_OFFICE_BOX.match(match.group("place")) and not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
             continue  # "un village de 12000 habitants"
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
@@ -411,6 +410,7 @@ _WORD_OF = re.compile(r"[a-z]+")
 _NAMED_PLACE = re.compile(
     r"\b(?P<place>(?:quartier|village|hameau|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
+_POST_OFFICE_BOX = re.compile(r"(?:bp|boite\s+postale)\s*\d")  # "BP 112": a postal address, no name needed
 _PROPER_NOUN = re.compile(r"\b(?:[A-ZÀ-Ý][a-zà-ÿ]{2,}|[A-ZÀ-Ý]{3,}\b)")  # "Kawéni", "KERNEVEZ"
 _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
 

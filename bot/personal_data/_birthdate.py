@@ -48,11 +48,12 @@ _DATE = (
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the
 # negation, hence the "le"/"à ... le" that must follow it.
 # "nait le", "naquit le" too; "née en 1962, le 5 mai": a place or a year may come first.
-# A child's birth told by a parent: "j'ai accouché le ..." (not "j'accouche le ...", a due date), "on a eu des triplés le ...", "il est né
-# prématuré le ..." (one word between).
+# A child's birth told by a parent: "j'ai accouché le ..." (not "j'accouche le ...", a due date),
+# "on a eu des triplés le ...", "il est né prématuré le ..." (one word between).
 _BORN = (
     r"(?:\bn(?:e|ez)e?s?(?:\(e\)s?)?(?:\s+(?:premature|prematuree|prematurement|a\s+terme))?|\bnait|\bnaquit"
-    r"|\b(?:ai|a|as|avons|avez|ont|avait|avais|est|suis)\s+accouchee?s?(?:\s+(?:de\s+)?(?:notre|mon|ma|nos|d'un|d'une|des)?\s*(?:bebe|fils|fille|jumeaux|jumelles|triples))?"
+    r"|\b(?:ai|a|as|avons|avez|ont|avait|avais|est|suis)\s+accouchee?s?"
+    r"(?:\s+(?:de\s+)?(?:notre|mon|ma|nos|d'un|d'une|des)?\s*(?:bebe|fils|fille|jumeaux|jumelles|triples))?"
     r"|\b(?:eu|avoir|avons\s+eu|a\s+eu|ai\s+eu)\s+(?:un|une|des|notre|nos|mon|ma)\s+"
     r"(?:bebe|petit\s+garcon|petite\s+fille|fils|fille|enfant|jumeaux|jumelles|triples))\s+"
     r"(?:(?:a|au|en)\s+[a-z0-9' \-]{1,30}?,?\s+)?(?:le\s*:?\s*|ce\s+)"

@@ -3,8 +3,8 @@
 surnames of people born 1891-1990, most frequent first, in the package's frequency bands.
 
 The curated `FIRST_NAMES` of `_lexicon` stay the evidence the other readers rely on; these
-longer lists only tell whether the words of a message sent alone ("kader benyahia", "andré
-bouvier") are names. Loaded once, on first use (a few megabytes of text)."""
+longer lists only tell whether lowercase words are a name: in a message sent alone ("kader
+benyahia") and after a cue ("mon père andré bouvier"). Read once, when the detector loads."""
 
 from __future__ import annotations
 

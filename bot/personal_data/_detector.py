@@ -17,6 +17,7 @@ from ._answers import find_answers
 from ._address import find_address, join_address_parts, merge_overlapping, organisation_address
 from ._birthdate import find_birthdate, find_dates_after_names
 from ._card import find_card
+from ._census import census_first_names, census_surnames
 from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
 from ._fields import find_fields
@@ -88,6 +89,11 @@ def _read(text: str, folded: str, lexicon: NameLexicon) -> list[Finding]:
             *find_cued_names(text, folded, lexicon)]
 
 
+def _uncovered(values: Iterable[Finding], found: list[Finding]) -> list[Finding]:
+    """The last-resort readers' values where no reader that knows the kind found anything."""
+    return [value for value in values if not any(f.start < value.end and value.start < f.end for f in found)]
+
+
 class Detector:
     """Finds and masks personal data in one chat message.
 
@@ -125,6 +131,7 @@ class Detector:
                     self._nlp = load_pipeline(self._model)
                 if self._use_ner and self._nlp is not None:
                     self._person_spans = spacy_person_spans(self._nlp)
+                census_first_names(), census_surnames()  # read once here, not on a person's message
                 self._lexicon = NameLexicon(spacy_common_words(self._nlp), spacy_stop_words(),
                                             spacy_inflected_forms(self._nlp))
             return self._lexicon
@@ -155,8 +162,7 @@ class Detector:
             [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)])
         found = resolve_overlaps(candidates)
         # A short message that is only a value answers a question asked before: read it as such.
-        lone = [value for value in find_lone_values(text, folded, lexicon)
-                if not any(f.start < value.end and value.start < f.end for f in found)]
+        lone = _uncovered(find_lone_values(text, folded, lexicon), found)
         if lone:
             found = resolve_overlaps(found + lone)
         # A value corrected or typed again has no cue of its own: it takes its first finding's kind.
@@ -173,9 +179,8 @@ class Detector:
             found = resolve_overlaps(found + after_names)
         # A long number no reader typed is still some reference of the person's, a word with digits
         # typed to log in a password.
-        unnamed = [value for reading in readings
-                   for value in (*find_unnamed_numbers(*reading), *find_tried_passwords(*reading))
-                   if not any(f.start < value.end and value.start < f.end for f in found)]
+        unnamed = _uncovered((value for reading in readings
+                              for value in (*find_unnamed_numbers(*reading), *find_tried_passwords(*reading))), found)
         if unnamed:
             found = resolve_overlaps(found + unnamed)
         return join_address_parts(text, found)

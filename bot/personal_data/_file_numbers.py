@@ -263,8 +263,8 @@ _JOB_SEEKER_ID = re.compile(rf"\bidentifiant\b{_SHORT_GAP}(?P<value>\d{{7}}[a-z]
 # A childminder's approval number, issued to her by the département: "n° d'agrément 21-0345-AM",
 # "agrément N°2018-0457-AM".
 _APPROVAL = re.compile(
-    r"\bagrement\b\s*(?:n°|numero|no)?\s*:?\s*(?P<value>(?:n°\s*)?(?=[a-z0-9\-/]*\d{2})[a-z0-9][a-z0-9\-/]{3,20}[a-z0-9])"
-    r"(?![\w\-/])"
+    r"\bagrement\b\s*(?:n°|numero|no)?\s*:?\s*"
+    r"(?P<value>(?:n°\s*)?(?=[a-z0-9\-/]*\d{2})[a-z0-9][a-z0-9\-/]{3,20}[a-z0-9])(?![\w\-/])"
 )
 
 
@@ -287,7 +287,7 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _JOB_SEEKER_ID.finditer(folded) if "identifiant" in folded else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
-    for match in _JUDGMENT.finditer(folded) if "g" in folded else ():
+    for match in _JUDGMENT.finditer(folded) if mentions(folded, ("rg", "r.g", "jugement")) else ():
         start = match.start() if match.group().startswith("r") else match.start("value")
         yield Finding("FILE_NUMBER", start, match.end())
     for match in _INE.finditer(folded) if "ine" in folded else ():

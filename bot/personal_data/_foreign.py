@@ -1,7 +1,8 @@
 """Numbers of other countries' social security, identity and tax systems, after their name:
 "mon NISS c'est 87.03.14-819.27" (Belgium, Portugal), "afiliación seguridad social
 28/41827305/69", "DNI 48213097-Z", "NIE X-4821309-A", "Cartão de Cidadão 14587362 4 ZY7",
-"NIF 248 173 057", "número de contribuinte 226 400 832", "NI number KM934696A", "codice fiscale RSSMRA85T10A562S", "Sozialversicherungsnummer 65 120881 K 044",
+"NIF 248 173 057", "número de contribuinte 226 400 832", "NI number KM934696A", "codice fiscale
+RSSMRA85T10A562S", "Sozialversicherungsnummer 65 120881 K 044",
 "AVS 756.1234.5678.97", a Swiss cross-border permit "permis G numero G 659.551.976".
 
 People who worked abroad write to the caisse about their pension or their cover with these

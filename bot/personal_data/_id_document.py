@@ -57,7 +57,8 @@ _VALUE = re.compile(
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
-# "passeport ukrainien n° FE482719", "passeport portugais c'est QT171474": after the word read as the value, its number may have a label.
+# "passeport ukrainien n° FE482719", "passeport portugais c'est QT171474": after the word read as
+# the value, its number may have a label.
 _THEN_VALUE = re.compile(
     rf"[ \t]*[,:]?[ \t]*(?:(?:n°|no|numero|num)\.?[ \t]*:?[ \t]*)?(?:c'?\s?est\s+)?(?P<value>{_VALUE.pattern})")
 # 10 digits: a foreigner number; 12: an old identity card or driving licence; 20: a European

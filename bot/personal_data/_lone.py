@@ -6,8 +6,8 @@ label and is not in the message, so no other reader knows what the value is.
 Read only in short messages (a few words, on one or a few lines), where there is no sentence
 around the value for it to be anything else: a full date alone on its line is a birth date, a
 number of six digits a one-time code, of seven an allocataire number, longer a file number; a
-first name with a surname-like word is a name; a word of letters and digits an identifier, with
-a sign a password. Amounts, hours, years, postcodes and commercial references stay readable.
+first name with a surname-like word is a name; a word of letters then digits an identifier, with
+a sign or a capital a password. Amounts, hours, years, postcodes and commercial references stay readable.
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ _TOKEN = re.compile(
     re.IGNORECASE)
 _SAINTS = frozenset("saint sainte st ste".split())  # "saint denis", "sainte marie": places
 _LEET = str.maketrans("013457@$", "oieastas")
-_SIGNS = frozenset("!$*#%&?@+=~^§£€")
-_NOT_IDENTIFIERS = re.compile(r"\d+(?:h\d*|min|er|eme|e|ans?|mois|€|eur|ko|mo|go)|\d+(?:[/.\-]\d+)+|[a-z]{0,3}\d+\*?\d*")
+_SIGNS = frozenset("!$*#%&?+=~^§£€")
+_SHORT_CODE = re.compile(r"[a-z]{1,3}\d+")  # a form ("S3705"), a room, a bus line: not a login
 
 
 def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
@@ -145,7 +145,7 @@ def _identifier_first(text: str, folded: str, start: int, lexicon: NameLexicon) 
     if not match:
         return
     token = folded[match.start("token") : match.end("token")]
-    if sum(c.isalpha() for c in token) < 2 or _NOT_IDENTIFIERS.fullmatch(token):
+    if sum(c.isalpha() for c in token) < 2 or _SHORT_CODE.fullmatch(token):
         return
     if lexicon.dictionary_word(token) or lexicon.dictionary_word(token.translate(_LEET)):
         return  # "C0NN4RD": a word written with digits

@@ -515,7 +515,8 @@ def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexico
             if not match or lexicon.never(folded[match.start("name") : match.end("name")]):
                 continue
             found = Finding("NAME", match.start("name"), match.end("name"))
-            if (found.start, found.end) not in seen and not _SENTENCE_START.search(text, max(0, found.start - 3), found.start):
+            at_sentence_start = _SENTENCE_START.search(text, max(0, found.start - 3), found.start)
+            if (found.start, found.end) not in seen and not at_sentence_start:
                 seen.add((found.start, found.end))
                 pending.append(found)
                 yield found
