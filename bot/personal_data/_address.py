@@ -430,8 +430,10 @@ _STREET_NUMBER_AT_END = re.compile(r"\d{1,4}\s*(?:bis|ter)?\s*$")
 _ORGANISATION_AT = re.compile(
     r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+(?:travail|services)|pole\s+emploi"
     r"|mdph|ccas|cias|udaf|atmp|spip|tribunal|hopital|clinique|pharmacie|officine|office\s+notarial|etude(?:\s+notariale)?"
-    r"|cabinet|association|centre\s+social|maison\s+de\s+quartier)\b(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
-    r"(?:\s*,?\s+(?:au|est\s+(?:bien\s+|toujours\s+)?au|situee?\s+au)|\s*[,(])\s*$"
+    r"|cabinet|association|centre\s+social|maison\s+de\s+quartier)\b"
+    # its place, after "de" or not: "CCAS de Pessac", "la Carsat Nord-Picardie"
+    r"(?:\s+(?!(?:c|est|au)\b)[a-z][a-z\-]{2,})?(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
+    r"(?:\s*,?\s+(?:au|(?:est|c'?\s?est|c)\s+(?:bien\s+|toujours\s+)?au|situee?\s+au)|\s*[,(])\s*$"
     # "nos bureaux sont au ...", "notre officine : ..."
     r"|\b(?:nos\s+(?:bureaux|locaux)|notre\s+(?:siege|officine|etude|cabinet|agence|antenne))\b[^.?!\n]{0,25}$"
 )

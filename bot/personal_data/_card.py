@@ -63,16 +63,17 @@ _EXPIRY_WORD = (
 _CVV_WORD = (
     r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcr[iy]pto\w*(?:\s*visuel)?|\bcode\s*(?:de\s*)?(?:securite"
     r"|verification|au\s*dos|au\s*verso|derriere)"
-    r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?|\bau\s*dos\b"
+    r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?|\bau\s*dos\b|\bderriere\b"
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
 )
 _LINK = (
     r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|c|est|le|du|en|fin|au|a|dos|verso|derriere)\b|:)\s*)*"
     r"[\"«“]?\s*"
 )
-# The expiry also spoken or written in full: "expire avril 2026", "expiration juillet 29".
+# The expiry also spoken or written in full: "expire avril 2026", "expiration juillet 29"; after
+# the number, "la date c'est 01/31".
 _EXPIRY = re.compile(
-    rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*:?\s*)"  # "date 05/27", but not "en date du 12/03"
+    rf"(?:{_EXPIRY_WORD}{_LINK}|\bdate\s*(?::|c'?\s?est)?\s*)"  # "date 05/27", but not "en date du 12/03"
     rf"(?P<value>{_MONTH_YEAR}|(?:0[1-9]|1[0-2])\s?(?:20)?\d\d(?!\d)|(?:{MONTHS_PATTERN})\s+(?:20)?\d\d(?!\d))"
 )
 _CVV = re.compile(rf"{_CVV_WORD}{_LINK}(?P<value>\d{{3,4}})(?![\d/,.]\d|\d)")

@@ -2,7 +2,7 @@
 "mon nom c'est Dupui non pardon Dupuy", "mdp Chaton12 non pardon chaton12"; and a value typed
 twice ("identifiant gmorvillier ... je répète gmorvillier"): the second time has no cue. A
 password or a login given with another one ("mdp: X (ou Y je sais plus)", "mon id c'est X et
-lui Y", "nouveau mot de passe: X ancien: Y", "mon num alloc c X et celui de mon ex Y") has none
+lui Y", "nouveau mot de passe: X ancien: Y", "mon num alloc c X et celui de mon ex Y", "c'est X pas Y") has none
 either.
 
 The correction is the same kind of data as the value it corrects, and as personal: it is masked
@@ -22,10 +22,13 @@ from ._text import value_end
 # of the same kind, given as an alternative or for the next person.
 _ANOTHER = re.compile(
     r"\s*[,;]?\s*(?:je\s+crois\s*,?\s*)?(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+|le\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
-    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*"
+    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:le\s+mien|la\s+mienne)\s*(?::|c'?\s?est)?\s*"
+    r"|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*"
     # "mon num alloc c X et celui de mon ex 1105986", "... et celui de l'assistante maternelle PAJ..."
     # "j'ai essayé X et Soleil278", "deux identifiants X et madiboina2" (a digit or symbol needed)
     r"|et\s+(?=[^\s,;]*[\d._@*#!$%&])"
+    # "c'est 5113810 pas 4015333": the value mistyped before, as personal
+    r"|(?:et\s+|mais\s+)?(?:non\s+)?pas\s+(?:le\s+|la\s+|celui-?\s?la\s+)?(?=[^\s,;]*\d)"
     r"|et\s+(?:celui|celle)\s+(?:de\s+|d'\s?)(?:mon\s+|ma\s+|son\s+|sa\s+|la\s+|le\s+|l'\s?)?[a-z\-]+(?:\s+[a-z\-]+)?"
     r"\s*(?::|c'?\s?est|c)?\s*)"
 )

@@ -40,7 +40,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\bnumero\s*spi\b|\bspi\b|\bnif\b|\bnumero\s*de\s*(?:tele)?declarant\b"
         # the tax notice's reference: "référence de l'avis 24 75 K381952 06"
         r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?(?:(?:mon|son|ma|sa)\s+)?avis\b"
-        r"(?:\s*d'?\s*imposition)?)"
+        r"(?:\s*d'?\s*imposition)?"
+        # "avis d'impôt réf 21 59 E 610497 04"
+        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)\s*[:,]?\s*(?:ref|references?)\b)"
     ),
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(
@@ -50,7 +52,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre"
         # a student's, a tenant's, a landlord's: "n° étudiant", "numéro de locataire", "numéro unique départemental"
         r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
-        r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim)\b"
+        r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim"
+        # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
+        r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -59,8 +63,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         # a pension fund's number: "pension militaire n° M 07 441 583 B", "affiliée à la CARPIMKO n° C 558 214"
         r"|\b(?:pensions?|pensionnee?s?|affiliee?s?|mdph|cnracl|cnieg|cipav|crpcen|carpimko|carmf|enim|cprp|ircantec"
         r"|cavimac|camieg|cnss|cnr|rentes?|arrets?(?:\s+de\s+travail|\s+maladie)?|avis\s+d'?\s*arret|prise\s+en\s+charge"
-        r"|sinistre|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bail)\b[^.?!\n\d]{0,40}?"
-        r"(?:n°|nº|\bnumero\b|\bnum\b)|\bdossier\s*social\s*etudiant\b)"
+        r"|sinistre|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bail"
+        # "mutuelle ... contrat n° ...", "mise en demeure référence ...", "n° OFII ..."
+        r"|contrats?|mutuelles?|mises?\s+en\s+demeure|ofii|ofpra|anef|agirc(?:-arrco)?|arrco)\b[^.?!\n\d]{0,40}?"
+        r"(?:n°|nº|\bnumero\b|\bnum\b|\breferences?\b|\bref\b)|\bdossier\s*social\s*etudiant\b"
+        # "adhérente à la MGEN sous le numéro ..."
+        r"|\bsous\s+le\s+(?:numero|n°|no)\b)"
     ),
 }
 
@@ -99,7 +107,7 @@ _BARE_CUES = {
     # a payslip's "Matricule", a hospital stay's number or patient identifier (IPP)
     # "dossier retraite 2024RET00587412"
     "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi"
-                   r"|patient))?"
+                   r"|patient|agirc(?:-arrco)?|arrco|ircantec|mutuelle))?"
                    # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
                    r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance)",
 }
@@ -107,20 +115,22 @@ _SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"  
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
-    r"(?!0[1-9](?:[ .]?\d){8}(?![ .]?\d)(?![a-z]))"
+    # a person's phone; not an 08 number, a service's, never given as one's own
+    r"(?!0[1-79](?:[ .]?\d){8}(?![ .]?\d)(?![a-z]))"
 )
 # A file reference never looks like a date ("dossier envoyé le 12.05.2024") or a phone number
 # (found as such by its own detector).
 _GUARDS = {"FILE_NUMBER": _NOT_DATE_NOR_PHONE}
 
 _PATTERNS = [
-    (kind, re.compile(rf"{cue.pattern}{_GAP}(?<![\d.]){_GUARDS.get(kind, '')}(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"))
+    (kind, re.compile(
+        rf"{cue.pattern}(?P<gap>{_GAP})(?<![\d.]){_GUARDS.get(kind, '')}(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"))
     for kind, cue in _CUES.items()
 ] + [
     (
         kind,
         re.compile(
-            rf"{cue}{_SHORT_GAP}(?<![\d.]){_NOT_DATE_NOR_PHONE}(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"
+            rf"{cue}(?P<gap>{_SHORT_GAP})(?<![\d.]){_NOT_DATE_NOR_PHONE}(?P<value>{_VALUES[kind]}){_NOT_AMOUNT}"
         ),
     )
     for kind, cue in _BARE_CUES.items()
@@ -277,6 +287,16 @@ _PRISON_NUMBER = re.compile(
 )
 
 
+# Capitals leading the digits belong to the reference: "pension n° INV 0847 5521 09", "ADH 887 112".
+_CAPITAL_PREFIX = re.compile(r"(?<![\w'])[A-Z]{2,4} $")
+
+
+def with_capital_prefix(text: str, start: int) -> int:
+    """Where a reference whose digits start at `start` begins, with the capitals that lead it."""
+    prefix = _CAPITAL_PREFIX.search(text, max(0, start - 6), start)
+    return prefix.start() if prefix else start
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
     for match in _PRISON_NUMBER.finditer(folded) if "ecrou" in folded else ():
@@ -300,7 +320,11 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
             end = match.end("value")
             if folded[end - 2] == " " and text[end - 1].islower():
                 end -= 2  # "dossier 2024118734 a été refusé": a word, not the reference's letter
-            yield Finding(kind, match.start("value"), end)
+            start = match.start("value")
+            prefixed = with_capital_prefix(text, start) if kind == "FILE_NUMBER" else start
+            if prefixed >= match.start("gap"):  # capitals in the gap, not the cue ("n° OFII 0107...")
+                start = prefixed
+            yield Finding(kind, start, end)
             link = _NEXT.match(folded, match.end("value"))
             following = link and _SECOND_VALUES[kind].match(folded, link.end())
             if following:

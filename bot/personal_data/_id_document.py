@@ -19,7 +19,10 @@ from ._model import Finding
 from ._text import SHORT_WORDS, digit_count, mentions
 
 _DOCUMENT = (
-    r"(?:(?P<passport>passe?\s?ports?|passport|\bcin\b)|\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
+    # a passport, a foreign identity card: "carte consulaire", Spain's NIE and DNI, Romania's "buletin"
+    r"(?:(?P<passport>passe?\s?ports?|passport|\bcin\b|carte\s*consulaire"
+    r"|\bnie\b(?=\s*(?:espagnol|:|n°|numero|num\b)|\s+[a-z]\d)|\bdni\b|buletin\w*\s+de\s+identitate)|"
+    r"\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
     r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
@@ -31,6 +34,7 @@ _DOCUMENT = (
 _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
     "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre", "kimlik", "pobytu", "soggiorno", "ceam",
+    "consulaire", "nie", "dni", "buletin",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
 # but a year or a duration ("valable jusqu'en 2028, numéro ...", "carte de résident 10
@@ -39,8 +43,11 @@ _GAP = r"(?:[^\d?!.;]|(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\s*ans\b){0,45}?"
 # A gap naming another kind of data ("... expire, mon tel 06...") ends the cue.
 _OTHER_LABEL = re.compile(
     r"\b(?:tel|telephone|portable|mobile|fixe|mail|e-mail|appel\w*|rappel\w*|joindre|joignable"
-    r"|secu|allocataire|caf|iban|rib|compte|dossier|ref|reference|facture|commande)\b"
+    r"|iban|rib|compte|dossier|ref|reference|facture|commande)\b"
 )
+# Funds whose numbers are digits only: after them, a number of letters and digits is still the
+# document's ("ma carte de séjour ne passe pas sur le site de la caf : BP6499109").
+_OTHER_NUMBER_LABEL = re.compile(r"\b(?:secu|allocataire|caf)\b")
 _SEP = r"[ .\-]"
 # Uncued: 2 digits, 2 letters, 5 digits (passport, new driving licence).
 _PASSPORT = r"\d\d[a-z]{2}\d{5}"
@@ -65,7 +72,7 @@ _THEN_VALUE = re.compile(
 # health insurance card. People mix
 # up their documents' names, so either length is taken after any of them.
 _DIGIT_LENGTHS = frozenset({10, 12, 20})
-_UNCUED = re.compile(rf"(?<![\w\-]){_PASSPORT}(?![\w])")
+_UNCUED = re.compile(r"(?<![\w\-])\d\d ?[a-z]{2} ?\d{5}(?![\w])")  # "18AB12345", "73 PZ 56910"
 
 
 # Foreign passports and national identity cards (CIN of Morocco, Tunisia): up to 2 letters and
@@ -92,7 +99,8 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     if not mentions(folded, _DOCUMENT_HINTS):  # most messages: no document named, little cost
         return
     for match in _CUED.finditer(folded):
-        if _OTHER_LABEL.search(match.group("gap")):
+        gap = match.group("gap")
+        if _OTHER_LABEL.search(gap) or (_OTHER_NUMBER_LABEL.search(gap) and match.group("value").isdigit()):
             continue
         passport = match.group("passport") is not None
         start, end = match.start("value"), match.end("value")

@@ -8,6 +8,8 @@ around the value for it to be anything else: a full date alone on its line is a 
 number of six digits a one-time code, of seven an allocataire number, longer a file number; a
 first name with a surname-like word is a name; a word of letters then digits an identifier, with
 a sign or a capital a password. Amounts, hours, years, postcodes and commercial references stay readable.
+A value sent in pieces ("le début c'est 2 26 03 97", then "la suite c'est ...") is a piece whatever
+the message's length: the words say so.
 """
 
 from __future__ import annotations
@@ -17,10 +19,12 @@ from collections.abc import Iterator
 from datetime import date
 
 from ._census import census_first_names, census_surnames
-from ._file_numbers import COMMERCIAL_WORDS
+from ._file_numbers import COMMERCIAL_WORDS, with_capital_prefix
 from ._lexicon import FIRST_NAMES, FIRST_NAMES_AS_WORDS, MONTHS_PATTERN
 from ._model import Finding
 from ._names import NameLexicon
+from ._text import mentions
+from ._nir import key_after
 
 MAX_WORDS = 10
 # Words a short answer starts with: "oui c'est ...", "non pardon c'est ...", "voilà ...".
@@ -34,11 +38,15 @@ _DATE = re.compile(
 )
 _END_OF_LINE = re.compile(r"[\s.!?]*(?:\n|$)")
 # Digits in groups of at least two, single spaces between: "7753274", "70 1245 336"; not a piece
-# of an amount, an hour or a number written around it ("0 800 130 000", "1 256,40 €").
-_NUMBER = re.compile(r"(?<![\w,.\-/+*°])(?<!\d )\d{2,}(?: \d{2,})*")
-_NOT_A_NUMBER_AFTER = re.compile(r"[\w,.\-/*%€°]|\s?(?:€|euros?|eur|%|h\b|ans?\b|mois\b)")
+# of an amount, an hour or a number written around it ("0 800 130 000", "1 256,40 €"). A NIR
+# starts with its sex digit alone ("2 97 20 97 223 438").
+_NUMBER = re.compile(r"(?<![\w,.\-/+*°])(?<!\d )(?:[1278] )?\d{2,}(?: \d{2,})*")
+_NOT_A_NUMBER_AFTER = re.compile(r"[\w,.\-/*%€°]|\s?(?:€|euros?|eur|centimes?|%|h\b|ans?\b|mois\b)")
 _GLUED_DATE = re.compile(r"(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DATE_SHAPE = re.compile(r"[0-3]?\d[ ./\-][01]?\d[ ./\-](?:19|20)\d\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
+_DATE_AFTER = re.compile(rf"\s+(?:{MONTHS_PATTERN})\b")
 _NOT_A_REFERENCE_BEFORE = re.compile(
     rf"\b(?:{COMMERCIAL_WORDS}|cerfa|formulaire|article|loi|decret|code\s*postal|cp|ape|naf)\b[^\n\d]{{0,20}}$")
 _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
@@ -54,11 +62,28 @@ _SIGNS = frozenset("!$*#%&?+=~^§£€")
 _SHORT_CODE = re.compile(r"[a-z]{1,3}\d+")  # a form ("S3705"), a room, a bus line: not a login
 
 
+# A value sent in pieces, one message each: "le début c'est 2 26 03 97", "la suite du numéro c'est 26 10
+# 37", "et la fin du numéro de sécu : 587 301 54". The words say it is a piece of a value.
+_PIECE = re.compile(
+    r"\b(?:la\s+suite|la\s+fin|le\s+debut|le\s+reste|la\s+(?:1re|2e|premiere|deuxieme|seconde|derniere)\s+partie"
+    r"|les\s+(?:\d\s+)?(?:premiers|derniers)\s+chiffres)"
+    r"(?:\s+(?:du|de\s+mon|de\s+ma|de\s+la|de\s+l')\s*[a-z'\- ]{0,30}?)?\s*(?::|=|c'?\s?est|cest|c)?\s*"
+    r"(?P<value>\d{1,4}(?:[ .\-]\d{1,4}){0,6})(?![\d,]|[ .\-]?\d)"
+)
+_PIECE_HINTS = ("suite", "fin", "debut", "reste", "partie", "chiffres")
+_PIECE_KINDS = (("NIR", re.compile(r"\b(?:secu|securite|nir|nss|vitale)\b")),
+                ("PHONE", re.compile(r"\b(?:tel|telephone|portable|mobile|fixe)\b")),
+                ("IBAN", re.compile(r"\b(?:iban|rib)\b")))
+
+
 def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
-    """Yield the values of a short message that has nothing around them but a few words."""
-    if len(folded.split()) > MAX_WORDS:
+    """Yield the values of a short message that has nothing around them but a few words, and the
+    pieces of a value sent in several messages."""
+    yield from _pieces(folded)
+    # a number typed in groups counts as one word
+    if len(_WORD.findall(folded)) + len(_NUMBER.findall(folded)) > MAX_WORDS:
         return
-    yield from _numbers(folded)
+    yield from _numbers(text, folded)
     offset = 0
     for line in folded.split("\n"):
         start = offset + _FILLERS.match(line).end()
@@ -66,6 +91,21 @@ def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[F
         yield from _date_alone(folded, start)
         yield from _name_first(text, folded, start, lexicon)
         yield from _identifier_first(text, folded, start, lexicon)
+
+
+def _pieces(folded: str) -> Iterator[Finding]:
+    """A piece of a number announced as such: five digits at least, or a phone's pairs."""
+    for match in _PIECE.finditer(folded) if mentions(folded, _PIECE_HINTS) else ():
+        value = match.group("value")
+        digits = sum(c.isdigit() for c in value)
+        if digits < 5 or _NOT_A_NUMBER_AFTER.match(folded, match.end()) or _DATE_AFTER.match(folded, match.end()):
+            continue
+        if _DATE_SHAPE.fullmatch(value):
+            continue  # "la fin du contrat c'est 15 06 2025"
+        kind = next((kind for kind, cue in _PIECE_KINDS if cue.search(folded)), None)
+        if kind is None and _THOUSANDS.fullmatch(value):
+            continue  # "le reste c'est 150 000": an amount, when no number is named
+        yield Finding(kind or "FILE_NUMBER", match.start("value"), match.end("value"))
 
 
 def _date_alone(folded: str, start: int) -> Iterator[Finding]:
@@ -80,9 +120,9 @@ def _date_alone(folded: str, start: int) -> Iterator[Finding]:
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
 
 
-def _numbers(folded: str) -> Iterator[Finding]:
+def _numbers(text: str, folded: str) -> Iterator[Finding]:
     """Six digits and more that are no amount, year, phone, date or public reference."""
-    for match in _NUMBER.finditer(folded):
+    for match in _runs(folded):
         if _NOT_A_NUMBER_AFTER.match(folded, match.end()):
             continue
         groups = match.group().split()
@@ -91,14 +131,33 @@ def _numbers(folded: str) -> Iterator[Finding]:
         if sum(len(group) >= 5 for group in groups) >= 2:
             continue  # "micro 188700 77700": two amounts side by side
         digits = "".join(groups)
-        if not 6 <= len(digits) <= 11 or (len(digits) == 10 and digits.startswith("0")):
+        nir = len(digits) == 13 and digits[0] in "1278"  # the social security number, its key apart
+        if len(groups[0]) == 1 and not nir:
+            continue
+        if not (6 <= len(digits) <= 11 or nir) or (len(digits) == 10 and digits.startswith("0")):
             continue  # a phone number is the phone reader's
         if _GLUED_DATE.fullmatch(digits):
             continue  # "on est le 12032025"
         if _NOT_A_REFERENCE_BEFORE.search(folded, max(0, match.start() - 40), match.start()):
             continue
+        if nir:
+            yield Finding("NIR", match.start(), match.end())
+            yield from key_after(folded, match.end())
+            continue
         kind = {6: "SECRET", 7: "ALLOCATAIRE"}.get(len(digits), "FILE_NUMBER")
-        yield Finding(kind, match.start(), match.end())
+        start = with_capital_prefix(text, match.start()) if kind == "FILE_NUMBER" else match.start()
+        yield Finding(kind, start, match.end())
+
+
+_PHONE_GROUP = re.compile(r"(?<!\S)0[1-9]\d{8}(?!\S)")
+
+
+def _runs(folded: str) -> Iterator[re.Match[str]]:
+    """The numbers of the message, a phone number in a row of them set apart (the phone reader's):
+    "5265520 0753412523" is an allocataire number and a phone, not one reference."""
+    if _PHONE_GROUP.search(folded):
+        folded = _PHONE_GROUP.sub(lambda phone: "~" * len(phone.group()), folded)
+    return _NUMBER.finditer(folded)
 
 
 def _name_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Iterator[Finding]:

@@ -87,6 +87,9 @@ _CAPITAL_CUES = (
     r"|\bau\s+nom\s+(?:de|du|d')"
     r"|\b(?:succession|obseques\s+de|defunte?|feue?|famille)"  # "pour la succession Vasseur", "la famille Boudiaf"
     r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
+    # "elle s'appelle Romy", "ma sœur a eu un bébé Lya"
+    r"|\b(?:il|elle|bebe|fils|fille|enfant)\s+s'?\s?appell?e"
+    r"|\b(?:un|une|le|la|notre)\s+(?:bebe|nouveau-nee?|nourrisson)"
 )
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"
@@ -126,7 +129,9 @@ _PLACE_BEFORE = re.compile(
 _COMPANY_BEFORE = re.compile(r"\b(?:employeur|entreprise)\s*(?:de\s+|du\s+|des\s+|d')?$")
 # A capitalised word after one of these names a law after its minister ("un rachat « loi
 # Fillon »", "la réforme Touraine", "le dispositif Pinel"): not a person of the conversation.
-_LAW_BEFORE = re.compile(r"\b(?:loi|lois|reforme|amendement|decret|dispositif|ordonnance)\s*[«\"“]?\s*$")
+_LAW_BEFORE = re.compile(
+    r"\b(?:loi|lois|reforme|amendement|decret|dispositif|ordonnance)\s*(?:de\s+|d'\s*)?"
+    r"(?:(?:mme|madame|m\.|monsieur|mr)\s+)?[«\"“]?\s*$")  # "la réforme de Mme Borne"
 
 
 def _named_before(folded: str, start: int, first_name: bool = False) -> bool:
@@ -436,6 +441,8 @@ def filter_person_spans(
             continue
         if _PLACE_NAMED_AFTER.search(folded, max(0, start - 30), start):
             continue  # "l'école maternelle Jules Ferry": a place named after someone
+        if _COURT_CHAMBER_AFTER.match(folded, end):
+            continue  # "Cass. soc., 13 mars 2024": a court's abbreviation
         cued = _cued(folded, start) and tokens[0].text[0].isupper()
         if not cued and len(words) <= 2 and words[-1] in PUBLIC_FIGURES:
             continue  # "Macron augmente tout": a public figure named without a title or cue
@@ -443,6 +450,7 @@ def filter_person_spans(
             yield Finding("NAME", start, end)
 
 
+_COURT_CHAMBER_AFTER = re.compile(r"\.?\s*(?:soc|civ|crim|com|req|ass\.?\s*plen)\b\.?")
 _HANDLE_TOKEN = re.compile(r"\S*[_\d.]")
 
 

@@ -45,7 +45,9 @@ _OTHER_REFERENCE = re.compile(
 )
 _OTHER_WINDOW = 45
 _TAX = re.compile(r"\b(?:fiscale?s?|spi|impots?|nif)\b")
-_KEY_AFTER = re.compile(r"\s*[,;]?\s*(?:cle|clef)\s*(?:[:=]|de\s+controle)?\s*(?P<key>\d{2})(?!\d)")
+_KEY_AFTER = re.compile(
+    r"\s*[,;]?\s*(?:et\s+)?(?:la\s+)?(?:cle|clef)\s*(?:[:=]|de\s+controle)?\s*(?:c'?\s?est\s+)?"
+    r"(?P<key>\d{2})(?!\d)")
 
 # A piece of a NIR after its cue: what starts a person's NIR (sex digit 1, 2, 7 or 8) or, after
 # words saying it is the end, any digits; never an amount, a ceiling, a rate, a year pair or an
@@ -101,10 +103,15 @@ def find_nir(text: str, folded: str) -> Iterator[Finding]:
     for match in _CANDIDATE.finditer(text):
         if _is_nir(folded, match):
             yield Finding("NIR", match.start(), match.end())
-            key = _KEY_AFTER.match(folded, match.end())  # "... 084 clé 71": the key typed apart
-            if key:
-                yield Finding("NIR", key.start("key"), key.end("key"))
+            yield from key_after(folded, match.end())
     yield from _pieces(folded)
+
+
+def key_after(folded: str, end: int) -> Iterator[Finding]:
+    """The key typed apart right after a NIR: "... 084 clé 71", "... et la clé c'est 76"."""
+    key = _KEY_AFTER.match(folded, end)
+    if key:
+        yield Finding("NIR", key.start("key"), key.end("key"))
 
 
 def _is_nir(folded: str, match: re.Match[str]) -> bool:
@@ -130,5 +137,7 @@ def _pieces(folded: str) -> Iterator[Finding]:
         before = folded[max(0, match.start() - _OTHER_WINDOW) : match.start()]
         if _NOT_PIECE.search(gap) or _NOT_PIECE.search(before) or _YEAR_PAIR.fullmatch(compact):
             continue
-        if compact[0] in "1278" or _ENDING.search(gap):
+        # "fin" said before the cue too: "la fin du numéro de sécu c'est 587 301 54"
+        ending_before = _ENDING.search(folded, max(0, match.start() - 20), match.start())
+        if compact[0] in "1278" or _ENDING.search(gap) or ending_before:
             yield Finding("NIR", match.start("value"), match.end("value"))

@@ -5,7 +5,8 @@ d'expiration zéro six vingt huit", "numéro de passeport soixante quatorze A A 
 People dictate to their phone or spell to dodge filters; the words give the number away as
 surely as the digits. A run of number words (three at least) right after a cue is masked as the
 kind the cue names ("mon numéro c'est le un 95 onze 74..." as the person's file number, digits
-mixed with words); a name may be spelled letter by letter ("nom P E R R O T"). Phone numbers
+mixed with words); a name may be spelled letter by letter ("nom P E R R O T"; with dashes, capitals
+need no label: "Perrot, P-E-R-R-O-T"). Phone numbers
 and birthdates spelled out have their own readers (`_phone.py`, `_birthdate.py`, which uses
 `NUMBER_WORD`); here nothing can be checked, so the cue is required.
 """
@@ -44,6 +45,10 @@ _SPELLED_NAME = re.compile(
     r"\b(?:nom|prenom|nom\s+de\s+(?:famille|naissance|jeune\s+fille)|s'?\s?ecrit|j'?\s?epelle)\b"
     r"(?:\s*[:=]|\s+(?:c'?\s?est|est))?\s+(?P<run>[a-z](?:[\s.\-]{1,2}[a-z](?![a-z'])){3,24})"
 )
+# Without a label, capitals joined by dashes: "Perrot, P-E-R-R-O-T", "Q-U-É-R-É avec deux accents";
+# an acronym spelled so ("U-R-S-S-A-F") is not a name.
+_DASHED_CAPITALS = re.compile(r"(?<![\w\-])[A-ZÀ-Ý](?:-[A-ZÀ-Ý]){3,24}(?![\w\-])")
+_SPELLED_ACRONYMS = frozenset("cpam urssaf carsat cnav mdph paje ciaf ameli cesu aspa asf aeeh ars apl".split())
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
 _SEPARATOR = r"[\s,\-]+"
@@ -61,10 +66,12 @@ _HINTS = tuple(word for word in (*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "ce
 
 def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield runs of number words after a cue naming the kind of number, and names spelled."""
-    del text  # the folded copy has the same offsets
     if "nom" in folded or "ecrit" in folded or "epelle" in folded:
         for match in _SPELLED_NAME.finditer(folded):
             yield Finding("NAME", match.start("run"), match.end("run"))
+    for match in _DASHED_CAPITALS.finditer(text) if "-" in text else ():
+        if folded[match.start() : match.end()].replace("-", "") not in _SPELLED_ACRONYMS:
+            yield Finding("NAME", match.start(), match.end())
     if not any(hint in folded for hint in _HINTS):
         return
     for kind, pattern in _PATTERNS:
@@ -72,9 +79,11 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             run = match.group("run")
             words = [w for w in re.split(_SEPARATOR, run) if _WORDS.fullmatch(w) and w != "et"]
             # after "mon numéro" alone, digits are read by the file-number reader, with its checks,
-            # and "zéro six..." by the phone reader
-            if match.group().startswith("mon") and (all(w.isdigit() for w in words) or words[0] == "zero"
-                                                    or words[0].startswith("0")):
+            # and "zéro six..." by the phone reader; a NIR's digits by the NIR reader ("sécu 2 60 06
+            # ... et 1 86 09 ...": two numbers, not one)
+            digits_only = all(w.isdigit() for w in words)
+            if (digits_only and kind == "NIR") or (match.group().startswith("mon") and (
+                    digits_only or words[0] == "zero" or words[0].startswith("0"))):
                 continue
             if len(words) >= _MINNUMBER_WORDS:
                 end = match.end("run")

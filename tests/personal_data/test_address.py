@@ -28,6 +28,9 @@ SENTENCES = [
     "j'habite à Lyon 69003 depuis deux ans",
     # an organisation, then where it is; a room in a residence belongs to the address
     "Bonjour, CCAS de Pessac, 28 avenue Jean Jaurès. Nous recevons des usagers inquiets.",
+    "La Carsat Nord-Picardie, 11 allée Vauban à Villeneuve-d'Ascq, est ouverte le samedi matin ?",
+    "la cpam c bien au 2 rue d'Iéna à Lille ? jy vais demain à 9h",
+    'la caf m\'a écrit au <ent type="ADDRESS">12 rue des Lilas</ent> à Lyon',
     "Office notarial du Ralliement, 3 rue Lenepveu, 49100 Angers",
     'Elle habite <ent type="ADDRESS">chambre 305, 19 boulevard Jourdan, 75014 Paris</ent> depuis mars',
     # an organisation's mail address: cedex inside the span

@@ -54,6 +54,10 @@ SENTENCES = [
     # the code on the back named loosely; expiry and code on the next lines
     'le cryptogramme au dos c <ent type="CARD">301</ent>',
     'les 3 chiffres derriere : "<ent type="CARD">489</ent>"',
+    # "derrière" alone, "la date c'est" in a message with a card number
+    'ma carte <ent type="CARD">4970 1012 3456 7895</ent>, elle expire en <ent type="CARD">11/30</ent> et derrière c\'est <ent type="CARD">529</ent>',
+    'j\'ai tapé <ent type="CARD">4970101234567893</ent> mais ça refuse, la date c\'est <ent type="CARD">01/2031</ent>',
+    "le rdv derrière la mairie à 14h30, la date c'est 12/2025 ?",
 ]
 
 

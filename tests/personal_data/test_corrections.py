@@ -29,6 +29,10 @@ SENTENCES = [
     "mon num alloc c <ent type=\"ALLOCATAIRE\">1234567</ent> et celui de mon ex ? je sais pas",
     'j\'ai essayé <ent type="SECRET">Lune2024!</ent> et <ent type="SECRET">Soleil278</ent> aucun ne marche',
     'mdp <ent type="SECRET">Soleil12</ent> et 3 essais',
+    # the value given, then the one mistyped before; "le mien" after another person's
+    'pardon l\'allocataire c\'est <ent type="ALLOCATAIRE">5113810</ent> pas <ent type="ALLOCATAIRE">4015333</ent>, j\'ai regardé',
+    'mon numéro allocataire <ent type="ALLOCATAIRE">5113810</ent> pas 2 enfants',
+    'le passeport de mon mari <ent type="NAME">Karim</ent> : <ent type="ID_DOCUMENT">UO8211432</ent>, le mien : <ent type="ID_DOCUMENT">EP9915099</ent>, on est arrivés',
 ]
 
 

@@ -27,9 +27,10 @@ SENTENCES = [
     'mon contrat d\'apprentissage n° <ent type="FILE_NUMBER">09220250794545</ent> a été rompu',
     'Mme Patricia Lambert, locataire n° <ent type="FILE_NUMBER">112 458 903</ent> chez Logirep',
     "je suis en L2 S3 à Nanterre, la routine quoi",
-    # a capitalised code then groups of digits; a medicine's CIP code and a professional card stay
+    # a capitalised code then groups of digits, taken with them; a medicine's CIP code and a professional card stay
     'le numéro de passage est <ent type="FILE_NUMBER">URG 24 118 6630</ent> aux urgences',
-    'L\'avis d\'arrêt porte le numéro AAT <ent type="FILE_NUMBER">7781 2249 03</ent>. Seuls 10 jours payés',
+    'L\'avis d\'arrêt porte le numéro <ent type="FILE_NUMBER">AAT 7781 2249 03</ent>. Seuls 10 jours payés',
+    'je conteste la mise en demeure référence <ent type="FILE_NUMBER">MED 2024 117 004583</ent>, j\'ai bien payé',
     'Mon arrêt de travail n° <ent type="FILE_NUMBER">0124 7731 5590</ent> a été prolongé',
     "le Doliprane CIP 3400936542117 n'est plus remboursé ? carte professionnelle CPI 7501 2018 000 034 567",
     # a pension fund's number after its name; a farm's identifiers
@@ -136,6 +137,21 @@ SENTENCES = [
     "numero client 185037511204561 chez mon fournisseur",
     'Réf dossier: <ent type="FILE_NUMBER">2024/CPAM/0087451</ent>',
     'MSA Picardie, adherent <ent type="MSA">3187650</ent>',
+    # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's number
+    'Mon dossier Agirc-Arrco c\'est le <ent type="FILE_NUMBER">48751236</ent>, il faut faire quoi',
+    'mutuelle Malakoff Humanis contrat n° <ent type="FILE_NUMBER">0052726294-00</ent>, ils me disent',
+    'carte de mutuelle, numéro de membre <ent type="FILE_NUMBER">YYK476782</ent>, la pharmacie',
+    'adhérente à la MGEN sous le numéro <ent type="FILE_NUMBER">7 93 328 846</ent>, la CPAM',
+    'demandeur d\'asile, n° OFII <ent type="FILE_NUMBER">010721084</ent>, mon dossier',
+    'numéro de pensionné <ent type="FILE_NUMBER">463660S</ent>, je suis veuve',
+    'Mon numéro pajemploie est <ent type="FILE_NUMBER">5647215L</ent>, j\'ai oublié',
+    'numéro de salariée de la nounou <ent type="FILE_NUMBER">28661459</ent>, son nom',
+    'numéros de séjour de l\'hôpital : <ent type="FILE_NUMBER">55844920</ent> et <ent type="FILE_NUMBER">49051514</ent>, l\'un pour',
+    # an 08 number is a service's, never one's own phone
+    'bonjour, mon numero de pension c\'est <ent type="FILE_NUMBER">0854127736</ent> et je voudrais',
+    'avis d\'impôt réf <ent type="FISCAL">21 59 E 610497 04</ent>, c\'est le bon ?',
+    "le contrat n° 2024 du 12/03/2024",
+    "numéro de contrat de 35 heures",
 ]
 
 

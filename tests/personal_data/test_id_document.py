@@ -61,6 +61,14 @@ SENTENCES = [
     'carte séjour <ent type="ID_DOCUMENT">AJ 8054897</ent> expirée',
     'la salariée a un titre de séjour <ent type="ID_DOCUMENT">HA 2151 536</ent>',
     "titre de sejour expire le 2026-05-30, que faire ?",
+    # a consular card, Spain's NIE, Romania's identity card; a new licence typed spaced
+    'passport malien <ent type="ID_DOCUMENT">AA6754942</ent> carte consulaire <ent type="ID_DOCUMENT">J2727797</ent> c\'est tout',
+    'NIE espagnol <ent type="ID_DOCUMENT">F6354007K</ent>, j\'ai travaillé à Valence',
+    'buletin de identitate <ent type="ID_DOCUMENT">VF 603330</ent>, je suis salariée agricole',
+    'ancien format de permis <ent type="ID_DOCUMENT">750994315780</ent> et nouveau format <ent type="ID_DOCUMENT">73 PZ 56910</ent>',
+    "la caf nie avoir reçu mon courrier",
+    # a fund named between the document and its number: letters and digits are still the document's
+    'ma carte de séjour ne passe pas sur le site de la caf : <ent type="ID_DOCUMENT">BP6499109</ent>, ça dit format invalide',
 ]
 
 

@@ -26,6 +26,15 @@ from .conftest import check_annotated
         '<ent type="LOGIN">m.leroy.42</ent>',
         '<ent type="LOGIN">dupontm69</ent> et le mot de passe je l\'ai plus',
         '<ent type="SECRET">papillon615$</ent>',
+        # a phone typed in a row with the number is the phone's; a NIR's sex digit apart, its key after
+        '<ent type="NAME">Bastien Roche</ent> <ent type="ALLOCATAIRE">5265520</ent> <ent type="PHONE">0753412523</ent> rappelez moi svp',
+        'c\'est <ent type="NIR">2 97 20 97 223 438</ent> et la clé <ent type="NIR">76</ent>',
+        # a value sent in pieces, one message each
+        'le début c\'est <ent type="FILE_NUMBER">2 26 03 97</ent> et je vous envoie la suite dans le message d\'après',
+        'et la fin du numéro de sécu c\'est <ent type="NIR">587 301 54</ent>',
+        'la 2e partie de mon numéro de portable <ent type="PHONE">45 67 89</ent>',
+        # capitals typed before the digits belong to the reference
+        'le numéro de passage est <ent type="FILE_NUMBER">URG 24 118 6630</ent> aux urgences',
     ],
 )
 def test_values_sent_alone(detector, line):
@@ -44,6 +53,8 @@ def test_values_sent_alone(detector, line):
         "ald 30 31 32 lesquelles donnent le 100 %", "mixte vente services micro 188700 77700 comment ca se calcule",
         # conversation ids, ours and the server's: a machine's letters and digits, nobody's login
         "widget-4f1c", "Xy3_kP9aQ2-ZrT8bW1cD4e",
+        # a piece announced, but a date or an amount
+        "la fin du contrat c'est 15 06 2025", "le reste c'est 150 000 euros", "le montant total des rappels fait 24 587 632 centimes",
     ],
 )
 def test_short_messages_without_a_value_stay_readable(detector, line):

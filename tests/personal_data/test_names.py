@@ -161,6 +161,13 @@ SENTENCES = [
     'cest pour mon pere <ent type="NAME">jean pierre gautier</ent> il est a lhopital',
     'mon ex mari <ent type="NAME">thomas girard</ent> touche les allocs a ma place',
     "au nom de mon fils, je demande la prime",
+    # a child named by "s'appelle" or as "un bébé"; a minister after "la réforme de Mme"; a court
+    'pour la paje, elle s\'appelle <ent type="NAME">Romy</ent> née le 04/04/2025',
+    'mon fils s\'appelle <ent type="NAME">Timéo</ent>',
+    'ma sœur <ent type="NAME">Camille</ent> a eu un bébé <ent type="NAME">Lya</ent> le 20/06/2025',
+    "la prestation elle s'appelle Prime de naissance ?",
+    "la réforme de Mme Borne change quoi pour moi qui suis né en 1963 ?",
+    "Cass. soc., 13 mars 2024, n° 22-19.102 : ça concerne le maintien de salaire",
 ]
 
 

@@ -49,6 +49,10 @@ SENTENCES = [
     # without a cue: a person's number without its key; the key typed apart
     'sur mon attestation y a que 13 chiffres <ent type="NIR">1560797364934</ent>, la clé ?',
     'Num secu:<ent type="NIR">1 85 05 78 006 084</ent> cle <ent type="NIR">71</ent> refusé',
+    'mon numéro de sécu <ent type="NIR">1 85 05 78 006 084</ent> et la clé c\'est <ent type="NIR">71</ent>',
+    # a piece of the number, its end said before the cue
+    'et la fin du numéro de sécu c\'est <ent type="NIR">587 301 54</ent>',
+    "en fin de mois la sécu verse 45 000",
     "facture 1560797364934",
     # an invoice named a little further before
     "la facture du plombier porte le numéro 229039722823478 et je l'ai payée",

@@ -57,6 +57,11 @@ def test_dictated_birthdates(detector, line):
         'ça s\'écrit <ent type="NAME">D-U-P-U-I-S</ent> avec un s',
         "mon nom s'écrit avec un y",
         "le nom a b c",
+        # capitals joined by dashes need no label; an acronym spelled so is no name
+        '<ent type="NAME">Bernadette Quéré</ent>, <ent type="NAME">Q-U-É-R-É</ent> avec deux accents',
+        'non c\'est pas <ent type="NAME">Perrin</ent> c\'est <ent type="NAME">Perrot</ent>, <ent type="NAME">P-E-R-R-O-T</ent>',
+        "je suis à la U-R-S-S-A-F depuis 2019",
+        "le formulaire S-3-7-0-5",
     ],
 )
 def test_names_spelled_letter_by_letter(detector, line):
