@@ -134,19 +134,40 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
 
 
 # "Yasmine 10/03/2013", "Alice (16/7/14)", "Mme Paulette Guérin, 26/09/1937", "Adam né le ...",
-# "et Éva le 27/12/2016" (a date of last year or before: "Dr Martin le 03/11" is a visit).
-_AFTER_NAME = re.compile(rf"[ \t]*[(,:\-–]?[ \t]*(?:nee?s?[ \t]+(?:le[ \t]+)?|(?P<le>le)[ \t]+)?{_DATE}")
+# "et Éva le 27/12/2016" (a date of last year or before: "Dr Martin le 03/11" is a visit); an
+# identity typed as a list, the date on the next line ("- PERROT Régis\n- 11.06.1986").
+_AFTER_NAME = re.compile(
+    rf"(?:[ \t]*[(,:\-–]?[ \t]*|[ \t]*\r?\n[ \t]*[\-•*]?[ \t]*)(?:nee?s?[ \t]+(?:le[ \t]+)?|(?P<le>le)[ \t]+)?{_DATE}")
 _ENDS_WITH_YEAR = re.compile(r"(?:\d\d|" + _YEAR_WORDS + r")$")
+# The date first, then the name: "26/02/1977 BRUN Elodie", or an identity's number then its date,
+# as an item: "alloc 1538932 / 04/12/1951".
+_BEFORE_NAME = re.compile(rf"(?:^|\n)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*[,\-–]?[ \t]*$")
+_AFTER_NUMBER = re.compile(rf"[ \t]*(?:[/,;\-–]|\r?\n)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*(?:$|[\n,;/\-–])")
+_IDENTITY_NUMBERS = frozenset({"NIR", "ALLOCATAIRE", "MSA"})
+_ADULT = 15  # a date by a person's own number is theirs if it is at least this many years old
 
 
-def find_dates_after_names(folded: str, names: Iterable[Finding]) -> Iterator[Finding]:
-    """Yield the full dates (with a year not to come) typed right after a person's name."""
+def find_dates_after_names(folded: str, names: Iterable[Finding], numbers: Iterable[Finding] = ()) -> Iterator[Finding]:
+    """Yield the full dates (with a year not to come) typed right after or right before a person's
+    name, or as an item after their social security, allocataire or MSA number."""
     for name in names:
         match = _AFTER_NAME.match(folded, name.end)
-        if not match or not _ENDS_WITH_YEAR.search(match.group("date")):
-            continue
-        year = re.search(r"(?:19|20)\d\d$", match.group("date"))
-        latest = date.today().year - (1 if match.group("le") else 0)
-        if (year and int(year.group()) > latest) or (match.group("le") and not year):
-            continue
-        yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+        before = _BEFORE_NAME.search(folded, max(0, name.start - 30), name.start)
+        for found in (match, before):
+            if found and _past_date(found.group("date"), latest_offset=1 if found.groupdict().get("le") else 0):
+                yield Finding("BIRTHDATE", found.start("date"), found.end("date"))
+    for number in numbers:
+        match = _AFTER_NUMBER.match(folded, number.end) if number.type in _IDENTITY_NUMBERS else None
+        year = match and re.search(r"(?:19|20)\d\d$", match.group("date"))
+        if year and int(year.group()) <= date.today().year - _ADULT:
+            yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
+
+
+def _past_date(typed: str, latest_offset: int) -> bool:
+    """Is this a full date whose year is not to come (nor this year, with `latest_offset` 1)?"""
+    if not _ENDS_WITH_YEAR.search(typed):
+        return False
+    year = re.search(r"(?:19|20)\d\d$", typed)
+    if latest_offset and not year:
+        return False
+    return not year or int(year.group()) <= date.today().year - latest_offset

@@ -174,7 +174,8 @@ class Detector:
         names = [f for f in found if f.type == "NAME"]
         listed = list(find_names_in_lists(text, folded, names, lexicon))
         names += listed
-        after_names = [*listed, *find_dates_after_names(folded, names), *find_names_in_other_scripts(folded, names)]
+        after_names = [*listed, *find_dates_after_names(folded, names, found),
+                       *find_names_in_other_scripts(folded, names)]
         if after_names:
             found = resolve_overlaps(found + after_names)
         # A long number no reader typed is still some reference of the person's, a word with digits

@@ -109,9 +109,9 @@ _BARE_CUES = {
     "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi"
                    r"|patient|agirc(?:-arrco)?|arrco|ircantec|mutuelle))?"
                    # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
-                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance)",
+                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance|reclamation)",
 }
-_SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+)?)?"  # "alloc. 8505171"
+_SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"  # "alloc. 8505171"
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"

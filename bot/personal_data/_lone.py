@@ -56,6 +56,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['\-][^\W\d_]+)*")
 _TOKEN = re.compile(
     r"(?<!\S)(?P<token>(?-i:[A-Z]?[a-z]+)(?:[._\-][a-z]+)*[._\-]?\d{2,6}[!$*#%&?+=~^§£€]*)[.,!?]?(?!\S)",
     re.IGNORECASE)
+_BORN = re.compile(r"(?:nee?|ne\(e\))\s+(?:le|en|a)\b")  # "émilie giraud née le 16/7/57"
 _SAINTS = frozenset("saint sainte st ste".split())  # "saint denis", "sainte marie": places
 _LEET = str.maketrans("013457@$", "oieastas")
 _SIGNS = frozenset("!$*#%&?+=~^§£€")
@@ -162,7 +163,8 @@ def _runs(folded: str) -> Iterator[re.Match[str]]:
 
 def _name_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Iterator[Finding]:
     """A first name and a word no dictionary knows, then nothing but a value on the line: "kader
-    benyahia", "dupont marie", "gomez lucia 1 92 12 ..."; or a first name alone ("vincent")."""
+    benyahia", "dupont marie", "gomez lucia 1 92 12 ...", "émilie giraud née le ..."; or a first name
+    alone ("vincent")."""
     words: list[re.Match[str]] = []
     for match in _WORD.finditer(folded, start):
         if folded[words[-1].end() if words else start : match.start()].strip() or len(words) == 3:
@@ -173,7 +175,7 @@ def _name_first(text: str, folded: str, start: int, lexicon: NameLexicon) -> Ite
     while words:
         if _is_name(text, words, lexicon):
             after = folded[words[-1].end() : end_of_line].strip(" .!?")
-            if not after or after[0].isdigit():
+            if not after or after[0].isdigit() or _BORN.match(after):
                 yield Finding("NAME", words[0].start(), words[-1].end())
             return
         words.pop()

@@ -20,12 +20,16 @@ _LINK = (
 # (kind, shape of the value, name of the kind)
 _KINDS: tuple[tuple[str, str, str], ...] = (
     ("ALLOCATAIRE", r"\d(?:[ .]?\d){6,7}", r"(?:caf|allocataire|alloc)\b"),
-    ("ID_DOCUMENT", r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}",
-     r"(?:cni|carte\s+d'?\s*identite|passeport|titre\s+de\s+sejour)\b"),
+    # letters and digits, or the twelve digits of an old identity card or driving licence
+    ("ID_DOCUMENT", r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}|\d{12}",
+     r"(?:cni|carte\s+d'?\s*identite|passeport|titre\s+de\s+sejour|permis)\b"),
     ("LOGIN", r"(?=\S*[a-z])(?=\S*[\d._])[a-z0-9][a-z0-9._\-]{4,40}", r"identifiant\b|login\b"),
 )
+# A document also by a comma and its name: "060408027873, la carte d'identité de mon père".
+_COMMA_LINK = r"\s*,\s*(?:le|la|mon|ma|son|sa)\s+"
 _PATTERNS = [
-    (kind, re.compile(rf"(?<![\w.@])(?P<value>{value})(?![\w@]){_LINK}(?:{label})"))
+    (kind, re.compile(rf"(?<![\w.@])(?P<value>{value})(?![\w@])"
+                      rf"(?:{_LINK}{'|' + _COMMA_LINK if kind == 'ID_DOCUMENT' else ''})(?:{label})"))
     for kind, value, label in _KINDS
 ]
 

@@ -61,9 +61,10 @@ _STRONG_CUES = (
     r"|\bma\s+numesc\b|\bad[iı]m\b|\bchamo-me\b|\bo\s+meu\s+nome\s+e\b|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
     # "mon nom kowalski", "mon nom de famille cé ouedraogo", "cé moi haddad", "my name"
-    r"|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?(?=\s+[^\W\d_])(?!\s+(?:de|d'|du)\b)|\bc'?\s?est\s+moi\b|\bmy\s+name\b"
+    r"|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?(?=\s+[^\W\d_])(?!\s+(?:de|d'|du|marital|jf)\b)|\bc'?\s?est\s+moi\b|\bmy\s+name\b"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
-    r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|marital|d'\s?epouse)\s*:?"
+    r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|(?:de\s+)?jf|marital"
+    r"|d'\s?epouse)\s*(?::|(?:est|c'?\s?est)\b)?"  # "nom jf Robin", "mon nom de naissance est Henry"
 )
 _TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs|dr|docteur)\.?"
 _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))

@@ -63,6 +63,9 @@ class _Group:
     end: int
 
 
+_DATE_LINE = re.compile(r"(?:^|\n)[ \t\-•*]*\d\d?[/.\-]\d\d?[/.\-]\d{2,4}[ \t]*$")
+
+
 def _runs(text: str) -> Iterator[list[_Group]]:
     """Split the text into runs of digit groups separated only by separators."""
     run: list[_Group] = []
@@ -72,6 +75,8 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             gap = text[run[-1].end : group.start]
             paren = group.text == "(0)" or run[-1].text == "(0)"
             joined = _GAP.fullmatch(gap) or (paren and gap.strip(" ") == "")
+            if joined and "\n" in gap and _DATE_LINE.search(text, 0, run[-1].end):
+                joined = None  # a date of birth on the line before ("06/05/1985\n07 58 39 04 07")
             if not joined or group.text.startswith(("+", "(+")):
                 yield run
                 run = []
@@ -314,7 +319,7 @@ def _find_spelled_phone(folded: str) -> Iterator[Finding]:
 # Right after its name, a number with a digit missing or one too many ("mon portable 06 70 33 55 3
 # pardon"), or in a range not allocated yet ("son tél 04 05 73 56 45"), is still the person's.
 _NAMED_MISTYPED = re.compile(
-    r"\b(?:portable|mobile|tel|telephone|tél|numero\s+de\s+tel\w*|gsm|whatsapp)\s*[:.]?\s*"
+    r"\b(?:portable|mobile|fixe|tel|telephone|tél|numero\s+de\s+tel\w*|gsm|whatsapp)\s*[:.]?\s*"
     r"(?P<number>(?!0\s?9\s?6\s?9)0\s?[1-79](?:[ .\-]?\d){7,9})(?![ .\-]?\d)"
 )
 

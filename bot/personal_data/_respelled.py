@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ._model import Finding
+from ._number_words import number_word_edits
 
 # The label words the readers know, as the copy writes them.
 LABEL_WORDS = (
@@ -144,8 +145,9 @@ class Respelled:
 
 def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) -> Respelled | None:
     """The message with misspelt label words spelt right, invisible characters left out ("761\u200b8856"
-    pasted from a web page, keycap emojis), a value typed one character at a time joined, and the words
-    or signs put between digits read as spaces; or None where there is nothing to change.
+    pasted from a web page, keycap emojis), a value typed one character at a time joined, the words
+    or signs put between digits read as spaces and numbers said in words written in digits; or None
+    where there is nothing to change.
 
     `folded`: the text folded (`fold_same_length`); `known_word(typed)`: is this word, as typed, a
     word of the dictionary (in any of its forms)?
@@ -156,7 +158,12 @@ def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) ->
     for match in _SPACED_OUT.finditer(text):
         edits.extend((match.start() + i, match.start() + i + 1, "") for i in range(1, len(match.group()), 2))
     edits.extend((m.start(), m.end(), " ") for m in _DIGIT_SEPARATOR.finditer(folded))
+    said = [edit for edit in number_word_edits(folded)  # "zéro six douze ..." written in digits
+            if not any(start < edit[1] and edit[0] < end for start, end, _ in edits)]
+    edits.extend(said)
     for match in _WORD.finditer(folded):
+        if any(start <= match.start() < end for start, end, _ in said):
+            continue
         if text[match.start()].isupper() and not _SENTENCE_START.search(text, max(0, match.start() - 6), match.start()):
             continue
         typed = text[match.start() : match.end()]
@@ -172,7 +179,10 @@ def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) ->
         pieces.append(text[done:start])
         origin.extend(range(done, start))
         pieces.append(replacement)
-        origin.extend(min(start + i, end - 1) for i in range(len(replacement)))
+        # spread over the words replaced, the last character on their end ("0612" on "zéro six douze")
+        last = max(len(replacement) - 1, 1)
+        origin.extend(start + (end - 1 - start) * i // last if len(replacement) > 1 else start
+                      for i in range(len(replacement)))
         done = end
     pieces.append(text[done:])
     origin.extend(range(done, len(text)))

@@ -82,7 +82,8 @@ _CODE_KINDS = re.compile(
     r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
     r"|e-mail|otp|recu|recue|envoye|envoie|envoi|envoient|recois|recoit|provisoire|temporaire|pin|acces"
     r"|activation|connexion|connecte|connecter|franceconnect|france\s*connect"
-    r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*)\b"
+    r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*"
+    r"|expire|expiree|perime)\b"  # "le code c'était 653119, le premier a expiré": a one-time code
 )
 _LOGIN_MESSAGE = re.compile(r"\b(?:connect\w*|connexion|identifiant|mot\s*de\s*passe|mdp|saisi|choisi)\b")
 # ... and words saying it is a public one.

@@ -85,6 +85,9 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             if (digits_only and kind == "NIR") or (match.group().startswith("mon") and (
                     digits_only or words[0] == "zero" or words[0].startswith("0"))):
                 continue
+            last_digits = _LAST_DIGITS.search(folded, max(0, match.start() - 40), match.start("run"))
+            if _YEAR_SAID.fullmatch(run.strip(" ,-")) or (kind == "CARD" and _digit_count(words) == 4 and last_digits):
+                continue  # "allocataire depuis deux mille dix-neuf", "les quatre derniers chiffres de ma carte"
             if len(words) >= _MINNUMBER_WORDS:
                 end = match.end("run")
                 while folded[end - 1] in " ,-":
@@ -95,6 +98,8 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 
 _NIR_DIGITS = 13
+_YEAR_SAID = re.compile(r"(?:deux\s+)?mille(?:\s+neuf\s+cents?)?(?:[\s\-]+[a-z]+){0,4}?(?:\s+et)?")
+_LAST_DIGITS = re.compile(r"\bderniers\s+chiffres\b")
 
 
 def _digit_count(words: list[str]) -> int:
