@@ -431,19 +431,24 @@ _ORGANISATION_AT = re.compile(
     r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+(?:travail|services)|pole\s+emploi"
     r"|mdph|ccas|cias|udaf|atmp|spip|tribunal|hopital|clinique|pharmacie|officine|office\s+notarial|etude(?:\s+notariale)?"
     r"|cabinet|association|centre\s+social|maison\s+de\s+quartier)\b"
-    # its place, after "de" or not: "CCAS de Pessac", "la Carsat Nord-Picardie"
-    r"(?:\s+(?!(?:c|est|au)\b)[a-z][a-z\-]{2,})?(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
+    # its place, after "de" or capitalised (checked on the message): "CCAS de Pessac", "la Carsat Nord-Picardie"
+    r"(?P<place>(?:\s+[a-z][a-z\-]{2,}){0,2})(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
     r"(?:\s*,?\s+(?:au|(?:est|c'?\s?est|c)\s+(?:bien\s+|toujours\s+)?au|situee?\s+au)|\s*[,(])\s*$"
     # "nos bureaux sont au ...", "notre officine : ..."
     r"|\b(?:nos\s+(?:bureaux|locaux)|notre\s+(?:siege|officine|etude|cabinet|agence|antenne))\b[^.?!\n]{0,25}$"
 )
 
 
-def organisation_address(folded: str, finding: Finding) -> bool:
+def organisation_address(text: str, folded: str, finding: Finding) -> bool:
     """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
     # the street's number may have been read apart ("Office notarial du Ralliement, 3 | rue ...")
-    before = _STREET_NUMBER_AT_END.sub("", folded[max(0, finding.start - 50) : finding.start])
-    return bool(_ORGANISATION_BEFORE.search(before) or _ORGANISATION_AT.search(before)
+    offset = max(0, finding.start - 50)
+    before = _STREET_NUMBER_AT_END.sub("", folded[offset : finding.start])
+    at = _ORGANISATION_AT.search(before)
+    if at and at.groupdict().get("place"):  # "la Carsat Nord-Picardie, 11 allée ...", not "la caf envoie au ..."
+        place = text[offset + at.start("place") : offset + at.end("place")]
+        at = at if all(word[0].isupper() for word in place.split()) else None
+    return bool(_ORGANISATION_BEFORE.search(before) or at
                 or _CEDEX_AFTER.match(folded, finding.end) or _CEDEX.search(folded, finding.start, finding.end))
 
 

@@ -159,7 +159,7 @@ class Detector:
             candidates.extend(filter_person_spans(text, folded, spans, lexicon))
         # An organisation's address is no one's; parts of one address make one address.
         candidates = merge_overlapping(
-            [c for c in candidates if c.type != "ADDRESS" or not organisation_address(folded, c)])
+            [c for c in candidates if c.type != "ADDRESS" or not organisation_address(text, folded, c)])
         found = resolve_overlaps(candidates)
         # A short message that is only a value answers a question asked before: read it as such.
         lone = _uncovered(find_lone_values(text, folded, lexicon), found)

@@ -252,28 +252,36 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 
 # A student's INE (identifiant national étudiant): eleven letters and digits.
-_INE = re.compile(rf"\bine\b{_SHORT_GAP}(?P<value>(?=(?:[a-z]*\d){{4}})[a-z0-9]{{11}})(?![a-z0-9])")
+_INE = re.compile(rf"\b(?:ine|national\s+etudiant)\b[^\n\d?!.]{{0,25}}?(?P<value>(?=(?:[a-z]*\d){{4}})[a-z0-9]{{11}})(?![a-z0-9])")
 # In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
-_SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº)\b{_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
+# The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
+_SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº|identifiant)\b{_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 
 
 # A guardianship or adoption judgment's number in the court's register ("jugement RG 22/03860",
 # "jugement d'adoption n° 24/00592"): the file of a protected or adopted person.
 _JUDGMENT = re.compile(
-    r"(?:\br\.?g\.?\s*(?:n°\s*)?|(?<=\bjugement)[^\n\d?!.]{0,30}?(?:n°|numero)\s*)(?P<value>\d{2}/\d{4,6})(?![\d/])")
+    r"(?:\br\.?g\.?\s*(?:n°\s*)?|(?<=\bjugement)[^\n\d?!.]{0,30}?(?:n°|numero)\s*"
+    # "référence du jugement de tutelle 24/01386", "num de minute du jugement 24/0766"
+    r"|\b(?:numero|num|n°|references?|ref|minute)\b[^\n\d?!.]{0,20}?\bjugement\b[^\n\d?!.]{0,25}?)"
+    r"(?P<value>\d{2}/\d{4,6})(?![\d/])")
+# A published decision's number is public: "l'arrêt de la cour d'appel de Lyon, RG n° 22/04567".
+_PUBLISHED_DECISION = re.compile(r"\b(?:cour\s+d'appel|cour\s+de\s+cassation|arret|legifrance|conseil\s+d'etat)\b")
 
 
-# France Travail's identifier, seven digits and a letter, after "identifiant" ("mon identifiant
-# 0407365H"): the job seeker's file.
-_JOB_SEEKER_ID = re.compile(rf"\bidentifiant\b{_SHORT_GAP}(?P<value>\d{{7}}[a-z])(?![\w\-])")
+# France Travail's identifier, seven digits and a letter, after "identifiant" or the service's name
+# ("mon identifiant 0407365H", "je me connecte sur francetravail.fr avec 7718245T"): the job seeker's file.
+_JOB_SEEKER_ID = re.compile(
+    r"\b(?:identifiant|francetravail(?:\.fr)?|france\s+travail|pole\s+emploi)\b[^\n\d?!.]{0,20}?"
+    r"(?<![\w\-])(?P<value>\d{7}[a-z])(?![\w\-])")
 
 
 # A childminder's approval number, issued to her by the département: "n° d'agrément 21-0345-AM",
 # "agrément N°2018-0457-AM".
 _APPROVAL = re.compile(
-    r"\bagrement\b\s*(?:n°|numero|no)?\s*:?\s*"
+    r"\bagrement\b\s*(?:pmi\s*)?(?:n°|numero|no)?\s*:?\s*"
     r"(?P<value>(?:n°\s*)?(?=[a-z0-9\-/]*\d{2})[a-z0-9][a-z0-9\-/]{3,20}[a-z0-9])(?![\w\-/])"
 )
 
@@ -305,12 +313,14 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     for match in _APPROVAL.finditer(folded) if "agrement" in folded else ():
         if sum(c.isdigit() for c in match.group("value")) >= 4:
             yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
-    for match in _JOB_SEEKER_ID.finditer(folded) if "identifiant" in folded else ():
+    for match in _JOB_SEEKER_ID.finditer(folded) if mentions(folded, ("identifiant", "travail", "emploi")) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _JUDGMENT.finditer(folded) if mentions(folded, ("rg", "r.g", "jugement")) else ():
-        start = match.start() if match.group().startswith("r") else match.start("value")
+        if _PUBLISHED_DECISION.search(folded, max(0, match.start() - 60), match.start()):
+            continue
+        start = match.start() if match.group().startswith(("rg", "r.g")) else match.start("value")
         yield Finding("FILE_NUMBER", start, match.end())
-    for match in _INE.finditer(folded) if "ine" in folded else ():
+    for match in _INE.finditer(folded) if mentions(folded, ("ine", "etudiant")) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if mentions(folded, _CAF_FILE_WORDS):
         for match in _SEVEN_DIGITS.finditer(folded):

@@ -44,7 +44,7 @@ ORGANISATIONS = frozenset(
     generale caisse epargne boursorama leboncoin amazon netflix
     smic rib iban bic pdf jpeg jpg sms mail email mails cerfa attestation quotient
     cesu pajemploi tesa tese agirc arrco ircantec aspa asi c2s ame puma franceconnect ants ofii
-    pacs atexa arce acre crcesu
+    pacs atexa arce acre crcesu colissimo chronopost dhl fedex ups malakoff humanis
     """.split()
 )
 
@@ -82,7 +82,7 @@ LABEL_WORDS = frozenset(
 PUBLIC_FIGURES = frozenset(
     """
     macron bayrou lecornu barnier attal borne melenchon bardella
-    vautrin rist farandou valletoux
+    vautrin rist farandou valletoux fesneau genevard denormandie
     croizat laroque veil cesaire hedon
     touraine woerth fillon juppe balladur dussopt
     """.split()

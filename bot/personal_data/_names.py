@@ -76,7 +76,7 @@ _RELATIVE_CUES = (
 # Who looks after the children or the person: "l'assistante maternelle Yvette Lemaire", "la nounou Rosa".
 _CARER_CUES = (
     r"\b(?:l'|la|le|mon|ma|notre|votre|son|sa|leur)\s*(?:assistante?s?\s+maternelles?|nounou|nourrice|baby-?sitter"
-    r"|aide\s+a\s+domicile|auxiliaire\s+de\s+vie|garde\s+d'\s*enfants?)\b"
+    r"|aide\s+a\s+domicile|auxiliaire\s+de\s+vie|garde\s+d'\s*enfants?|femme\s+de\s+menage|aide\s+menagere)\b"
 )
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
 _WEAK_CUES = r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"

@@ -63,7 +63,8 @@ class _Group:
     end: int
 
 
-_DATE_LINE = re.compile(r"(?:^|\n)[ \t\-•*]*\d\d?[/.\-]\d\d?[/.\-]\d{2,4}[ \t]*$")
+_COMPLETE_LINE = re.compile(
+    r"(?:^|\n)[ \t\-•*]*(?:\d\d?[/.\-]\d\d?[/.\-]\d{2,4}|\d(?:[ .\-]?\d){11,})[ \t]*$")
 
 
 def _runs(text: str) -> Iterator[list[_Group]]:
@@ -75,8 +76,8 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             gap = text[run[-1].end : group.start]
             paren = group.text == "(0)" or run[-1].text == "(0)"
             joined = _GAP.fullmatch(gap) or (paren and gap.strip(" ") == "")
-            if joined and "\n" in gap and _DATE_LINE.search(text, 0, run[-1].end):
-                joined = None  # a date of birth on the line before ("06/05/1985\n07 58 39 04 07")
+            if joined and "\n" in gap and _COMPLETE_LINE.search(text, 0, run[-1].end):
+                joined = None  # a date of birth or a NIR on the line before ("06/05/1985\n07 58 39 04 07")
             if not joined or group.text.startswith(("+", "(+")):
                 yield run
                 run = []

@@ -31,6 +31,8 @@ SENTENCES = [
     "La Carsat Nord-Picardie, 11 allée Vauban à Villeneuve-d'Ascq, est ouverte le samedi matin ?",
     "la cpam c bien au 2 rue d'Iéna à Lille ? jy vais demain à 9h",
     'la caf m\'a écrit au <ent type="ADDRESS">12 rue des Lilas</ent> à Lyon',
+    'la caf envoie au <ent type="ADDRESS">12 rue des Lilas</ent> au lieu de ma nouvelle adresse',
+    "je dois envoyer mon dossier à la MSA Sud Champagne, 2 rue Paul Ramon à Troyes, ou à Chaumont ?",
     "Office notarial du Ralliement, 3 rue Lenepveu, 49100 Angers",
     'Elle habite <ent type="ADDRESS">chambre 305, 19 boulevard Jourdan, 75014 Paris</ent> depuis mars',
     # an organisation's mail address: cedex inside the span

@@ -108,6 +108,9 @@ AFTER_NAMES = [
     # "le" then a date of last year or before; a recent visit stays
     '<ent type="NAME">Nolan</ent> est né le <ent type="BIRTHDATE">05/05/2013</ent> et <ent type="NAME">Éva</ent> le <ent type="BIRTHDATE">27/12/2016</ent>',
     f'j\'ai vu le Dr <ent type="NAME">Martin</ent> le 03/11/{date.today().year} pour mon arrêt',
+    # an identity typed as a list, the date on the next line or first; a date after one's own number
+    '- <ent type="NAME">PERROT Régis</ent>\n- <ent type="BIRTHDATE">11.06.1986</ent>',
+    '<ent type="BIRTHDATE">26/02/1977</ent> <ent type="NAME">BRUN Elodie</ent>',
 ]
 
 

@@ -152,6 +152,16 @@ SENTENCES = [
     'avis d\'impôt réf <ent type="FISCAL">21 59 E 610497 04</ent>, c\'est le bon ?',
     "le contrat n° 2024 du 12/03/2024",
     "numéro de contrat de 35 heures",
+    # a guardianship judgment, a student's INE, France Travail's identifier after the service's name
+    'référence du jugement de tutelle <ent type="FILE_NUMBER">24/01386</ent>, numéro allocataire',
+    'num de minute du jugement <ent type="FILE_NUMBER">24/0766</ent>, c\'est le seul',
+    "L'arrêt de la cour d'appel de Lyon, RG n° 22/04567, publié sur Légifrance, parle d'un cas comme le mien",
+    'Numero INE de mon fils : <ent type="FILE_NUMBER">2179193260Z</ent>, il a besoin',
+    'numéro national étudiant <ent type="FILE_NUMBER">2958705972N</ent>',
+    'je me connecte sur francetravail.fr avec <ent type="FILE_NUMBER">7718245T</ent> et mon mot de passe',
+    'assistante maternelle, numéro d\'agrément PMI <ent type="FILE_NUMBER">778242</ent>, mon employeur',
+    'la réclamation c\'est la <ent type="FILE_NUMBER">R-46757278</ent>, toujours rien',
+    'mon espace caf, identifiant <ent type="ALLOCATAIRE">9640482</ent> et mon code',
 ]
 
 

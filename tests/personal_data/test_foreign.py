@@ -24,6 +24,10 @@ SENTENCES = [
     "niss c'est quoi ? on me le demande pour la pension belge",
     "la securite sociale a 80 ans cette annee",
     "il le nie 2 fois de suite",
+    # Morocco's CNSS, Spain's NAF, an Italian tax code without its final e
+    'Salam, mon matricule CNSS marocain c\'est <ent type="NIR">687266673</ent>, je voulais savoir',
+    'j\'ai un numéro NAF espagnol <ent type="NIR">36/33758856/49</ent> et mon passeport',
+    'codice fiscal: <ent type="FISCAL">frstlt77s12b179z</ent>',
 ]
 
 

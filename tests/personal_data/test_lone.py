@@ -35,6 +35,7 @@ from .conftest import check_annotated
         'la 2e partie de mon numéro de portable <ent type="PHONE">45 67 89</ent>',
         # capitals typed before the digits belong to the reference
         'le numéro de passage est <ent type="FILE_NUMBER">URG 24 118 6630</ent> aux urgences',
+        '<ent type="NAME">émilie giraud</ent> née le <ent type="BIRTHDATE">16/7/57</ent>',
     ],
 )
 def test_values_sent_alone(detector, line):

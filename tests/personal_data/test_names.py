@@ -168,6 +168,10 @@ SENTENCES = [
     "la prestation elle s'appelle Prime de naissance ?",
     "la réforme de Mme Borne change quoi pour moi qui suis né en 1963 ?",
     "Cass. soc., 13 mars 2024, n° 22-19.102 : ça concerne le maintien de salaire",
+    'nom jf <ent type="NAME">Robin</ent> / nom d\'usage <ent type="NAME">Martin</ent>',
+    'Mon nom de naissance est <ent type="NAME">Henry</ent>, mon nom marital <ent type="NAME">Dubois</ent>',
+    "Le fauteuil roulant a été expédié, numéro de suivi Colissimo, la CPAM prend en charge ?",
+    "Marc Fesneau quand il était ministre de l'Agriculture avait promis une revalorisation",
 ]
 
 

@@ -72,6 +72,9 @@ SENTENCES = [
     # cut by a line break; the funds' own line from abroad
     'mon num c le <ent type="PHONE">06 76 98\n81 66</ent>',
     "pour la retraite j'appelle le 3960 ou le 09 71 10 39 60 depuis l'etranger ?",
+    # a date or a NIR on the line before is not the number's start; a fixed line named "fixe"
+    '<ent type="PHONE">07 58 39 04 07</ent> merci\n06/05/1985\n<ent type="PHONE">07 58 39 04 07</ent>',
+    'mon portable <ent type="PHONE">0670191810</ent> et le fixe <ent type="PHONE">04 05 28 74 66</ent>',
 ]
 
 
