@@ -1,8 +1,8 @@
 """E-mail detector: plain addresses and the spelled-out form users type to dodge filters.
 
 "jean.dupont@gmail.com", "jean.dupont @ gmail.com" and
-"jean.dupont arobase gmail point com" and "jean point dupont arobase gmail point com" are all
-the same address.
+"jean.dupont arobase gmail point com", "jean point dupont arobase gmail point com" and "jean
+point dupont quarante-neuf chez gmail point com" are all the same address.
 """
 
 from __future__ import annotations
@@ -23,15 +23,15 @@ _PLAIN = re.compile(
 # Spelled-out form, matched on folded text; the top-level domain must be a common one
 # so that "at" or "point" in ordinary sentences do not trigger it.
 _TLD = r"(?:com|fr|net|org|eu|be|ch|re|gp|mq|info|io|biz|de|es|it|uk|ca|ma|dz|tn|sn)"
-_AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\bat\b|\barr?obase\b|\barr?ob\b)"
+_AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\bat\b|\barr?obase\b|\barr?ob\b|\bchez\b)"
 _DOT = r"(?:\.|\(dot\)|\[dot\]|\(point\)|\[point\]|\bdot\b|\bpoint\b)"
 # The part before the at-sign spelled too: "jean point dupont", "jean tiret bas dupont".
-_SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+bas)?|underscore)\s+)*"
+_SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+(?:du\s+)?bas)?|underscore)\s+)*"
 # Digits dictated at the end of the name: "jean point marc soixante deux arobase ...",
 # "coco point lapin 33 arobase ...".
 _NUMBER_WORDS = "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent", "mille"]) + ")"
 _SPELLED = re.compile(
-    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*(?:\s+(?:{_NUMBER_WORDS}|\d+))*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
+    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*(?:\s+(?:{_NUMBER_WORDS}(?:-{_NUMBER_WORDS})*|\d+))*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
     rf"\s*{_DOT}\s*{_TLD}\b"
 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ._lexicon import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from ._model import Finding
 from ._names import NameLexicon
 from ._text import PASSWORD_WORDS, mentions, value_end
@@ -32,6 +33,14 @@ _LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|ce|est
 _VALUE = r"(?P<word>[^\s\"'«“/][^\s/]{1,59})"
 _LINKED = re.compile(rf"{_CUE}(?P<named>{_NAMED}){_LINK}(?:le\s+)?{_VALUE}")
 _PASSWORD = PASSWORD_WORDS
+# A login dictated: "celine point fontaine", "nora tiret marchand quatre-vingt-sept", "agnes
+# cinquante-sept tiret du bas mille neuf cent soixante et onze": words joined by spoken signs.
+_SAID_NUMBER = (r"(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cents?", "mille", "vingts"])
+                + r")(?:-[a-z]+)*|et(?=\s+(?:un|une|onze)\b)|\d+")
+_SAID_PART = rf"[a-z0-9]+(?:-[a-z]+)*(?:\s+(?:{_SAID_NUMBER})\b)*"
+_SPOKEN = re.compile(
+    rf"{_CUE}{_NAMED}{_LINK}(?:le\s+)?(?P<word>{_SAID_PART}"
+    rf"(?:\s+(?:point|tiret(?:\s+(?:du\s+)?bas)?|underscore)\s+{_SAID_PART})+)")
 # "identifiants : jdupont / Soleil2024!" and "identifiant et mot de passe : 1234567 Tigre2416".
 _PAIRS = (
     re.compile(rf"{_CUE}\s*(?:[:=]|c'?\s?est|sont)?\s*{_VALUE}\s*/\s*\S"),
@@ -160,3 +169,5 @@ def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
             if shaped if shaped_only else _is_login(word, lexicon):
                 start = match.start("word")
                 yield Finding("LOGIN", start, _value_end(text, start, match.end("word")))
+    for match in _SPOKEN.finditer(folded):
+        yield Finding("LOGIN", match.start("word"), match.end("word"))

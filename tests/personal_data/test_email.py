@@ -11,6 +11,10 @@ SENTENCES = [
     'écrivez moi a <ent type="EMAIL">pauline.girard (at) gmail (point) com</ent>',
     # digits dictated at the end of the name
     'mon mail c est <ent type="EMAIL">jean point marc soixante deux arobase gmail point com</ent>',
+    # numbers said with dashes, "tiret du bas", "chez" for the at-sign
+    '<ent type="EMAIL">rose point texier quarante-neuf arobase gmail point com</ent>',
+    'le mail de mon fils c\'est <ent type="EMAIL">pascal tiret du bas sept chez sfr point fr</ent>',
+    "je suis chez orange depuis 2010",
     'mail <ent type="EMAIL">jean.dupont@gmail.com</ent> merci',
     '<ent type="EMAIL">Jean.Dupont+caf@orange.fr</ent>.',
     'mail : <ent type="EMAIL">j-dupont_59@sub.domaine.fr</ent>',

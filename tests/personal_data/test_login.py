@@ -43,6 +43,10 @@ SENTENCES = [
     "identifiant de connexion oublié",
     'lidentifiant cé <ent type="LOGIN">bgautier</ent> et le mot de passe',
     'J\'ai rentré <ent type="LOGIN">ROUX.ALAIN</ent> en identifiant et rien',
+    # a login dictated: words joined by spoken signs, numbers in words
+    'mon identifiant c\'est <ent type="LOGIN">celine point fontaine</ent> et le mot de passe',
+    'Identifiant : <ent type="LOGIN">agnes cinquante-sept tiret du bas mille neuf cent soixante et onze</ent>, mot de passe',
+    "mon identifiant c'est mon numéro point final",
 ]
 
 
