@@ -37,7 +37,7 @@ from ._model import Finding
 
 _STREET_TYPES = (
     r"grande?[ \-]rue|rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
-    r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau"
+    r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau|camping"
     r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse"
     r"|r"
 )
@@ -46,7 +46,7 @@ _DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem", "r"})
 # Parts of a dwelling ("bâtiment 3", "appt 12"): the short number or letter after them
 # belongs to the address, unlike a number after the street name.
 _DWELLING_PARTS = frozenset(
-    "bat batiment bt bloc appartement appart appt apt app porte etage escalier esc chambre tour".split()
+    "bat batiment bt bloc appartement appart appt apt app porte etage escalier esc chambre tour emplacement".split()
 )
 # "appt 12 bat B 4 allée des Tilleuls": a dwelling mention typed before the street.
 _DWELLING_PREFIX = re.compile(
@@ -69,7 +69,7 @@ _CUE = re.compile(
 # Dwelling names ("Résidence Les Glycines", "Lotissement Le Clos") point at where someone
 # lives, unlike a street that may be the fund's own: capitalised, they need no cue.
 _DWELLINGS = frozenset(
-    {"residence", "resid", "lotissement", "lotiss", "hameau", "lieu-dit", "lieu dit"}
+    {"residence", "resid", "lotissement", "lotiss", "hameau", "lieu-dit", "lieu dit", "camping"}
 )
 # Dwellings whose name may be lowercase when it starts with an article ("lot. les pins").
 _NAMED_DWELLINGS = _DWELLINGS | {"lot", "res"}

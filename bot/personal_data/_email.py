@@ -23,7 +23,7 @@ _PLAIN = re.compile(
 # Spelled-out form, matched on folded text; the top-level domain must be a common one
 # so that "at" or "point" in ordinary sentences do not trigger it.
 _TLD = r"(?:com|fr|net|org|eu|be|ch|re|gp|mq|info|io|biz|de|es|it|uk|ca|ma|dz|tn|sn)"
-_AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\bat\b|\barr?obase\b|\barr?ob\b|\bchez\b)"
+_AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\[arr?obase\]|\(a\)|[\[(]\s?@\s?[\])]|\bat\b|\barr?obase\b|\barr?ob\b|\bchez\b)"
 _DOT = r"(?:\.|\(dot\)|\[dot\]|\(point\)|\[point\]|\bdot\b|\bpoint\b)"
 # The part before the at-sign spelled too: "jean point dupont", "jean tiret bas dupont".
 _SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+(?:du\s+)?bas)?|underscore)\s+)*"
@@ -38,8 +38,12 @@ _SPELLED = re.compile(
 
 # Mistyped: "elodie.vasseur@gmailcom", "jean@orange": a name, an at-sign, a domain; not a
 # name written with an at-sign ("M@rel", the pension simulator).
-# A service's address for automatic mails is nobody's ("ne-pas-repondre@caf.fr").
-_NO_REPLY = re.compile(r"(?i)(?:ne-?pas-?repondre|no-?reply|nepasrepondre|donotreply)@")
+# A service's address for automatic mails is nobody's ("ne-pas-repondre@caf.fr"), nor a fund's
+# contact address ("contact@msa.fr").
+_NO_REPLY = re.compile(
+    r"(?i)(?:ne-?pas-?repondre|no-?reply|nepasrepondre|donotreply)@"
+    r"|(?:contact|info|infos|accueil|courrier|service|communication)@(?:[\w\-]+\.)?(?:caf|msa|ameli|urssaf|cnav"
+    r"|assurance-retraite|carsat[\w\-]*|lassuranceretraite|service-public|info-retraite)\.fr\b")
 _LOOSE = re.compile(r"(?<![\w.+\-])[\w.+\-]*[^\W_][\w.+\-]*[^\W_]@[^\W_][\w\-]{3,}(?:\.[\w\-]+)*")
 
 

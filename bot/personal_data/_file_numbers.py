@@ -24,7 +24,7 @@ from ._model import Finding
 from ._text import SHORT_WORDS, mentions
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
-_OF = r"(?:\s*(?:d'|de|d)\s*)?"
+_OF = r"(?:\s*(?:d'|de|du|d)\s*)?"
 
 _CUES: dict[str, re.Pattern[str]] = {
     "ALLOCATAIRE": re.compile(
@@ -42,7 +42,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?(?:(?:mon|son|ma|sa)\s+)?avis\b"
         r"(?:\s*d'?\s*imposition)?"
         # "avis d'impôt réf 21 59 E 610497 04"
-        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)\s*[:,]?\s*(?:ref|references?)\b)"
+        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)(?:\s*(?:19|20)\d\d)?\s*[(:,]?\s*(?:ref|references?)\b)"
     ),
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(

@@ -28,7 +28,8 @@ _READERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Germany's pension number "65 120881 K 044", Switzerland's AVS number "756.1234.5678.97"
         ("NIR", r"\b(?:sozialversicherungsnummer|rentenversicherungsnummer|versicherungsnummer|avs|ahv)\b",
          r"\d\d\s?\d{6}\s?[a-z]\s?\d{3}|756[ .]?\d{4}[ .]?\d{4}[ .]?\d\d"),
-        ("ID_DOCUMENT", r"\b(?:dni|nie|cartao\s+de\s+cidadao|carta\s+d'?\s*identita|personalausweis)\b",
+        ("ID_DOCUMENT", r"\b(?:dni|nie|cartao\s+de\s+cidadao|carte\s+d'?\s*identite\s+portugaise|carta\s+d'?\s*identita"
+                        r"|personalausweis)\b",
          r"[xyz]?-?\d{7,8}-?[a-z]|\d{8}\s?\d\s?[a-z]{2}\d|(?=[a-z0-9]*\d{4})[a-z]{2}[a-z0-9]{5,8}"),
         # the United Kingdom's National Insurance number: "NI number KM934696A", "PX 74 06 27 C"
         ("ID_DOCUMENT", r"\b(?:national\s+insurance(?:\s+number)?|ni\s+number|nino)\b",
@@ -42,7 +43,7 @@ _READERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 _HINTS = ("niss", "national", "social", "afiliacion", "dni", "nie", "cidadao", "identita", "ausweis",
           "nif", "fiscale", "steuer", "versicherungsnummer", "avs", "ahv", "permis", "insurance", "ni number",
-          "nino", "contribuinte", "naf", "cnss", "cnas", "chifa", "fiscal")
+          "nino", "contribuinte", "naf", "cnss", "cnas", "chifa", "fiscal", "portugaise")
 
 
 def find_foreign_numbers(text: str, folded: str) -> Iterator[Finding]:

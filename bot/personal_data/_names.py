@@ -424,6 +424,7 @@ def filter_person_spans(
 ) -> Iterator[Finding]:
     """Keep the statistical PER spans that carry name evidence, trimmed of titles; a span over
     two tags ("@Thomas Nguyen @Mehdi Bouaziz") is two names, a piece of a handle ("@MSA_Fr") none."""
+    foreign = _mostly_foreign(text, lexicon) if spans else False
     for span_start, span_end in _split_at_handles(text, spans):
         tokens = list(_tokens_from_span(text, folded, span_start, span_end))
         while tokens and _droppable_head(tokens, lexicon):
@@ -447,8 +448,23 @@ def filter_person_spans(
         cued = _cued(folded, start) and tokens[0].text[0].isupper()
         if not cued and len(words) <= 2 and words[-1] in PUBLIC_FIGURES:
             continue  # "Macron augmente tout": a public figure named without a title or cue
+        if foreign and not cued and not any(t.folded in census_first_names() for t in tokens):
+            continue  # a message in another language: the model reads its capitalised words as names
         if cued or any(lexicon.evidence(t) for t in tokens):
             yield Finding("NAME", start, end)
+
+
+_LOWERCASE_WORD = re.compile(r"(?<![\w'])[a-zà-öø-ÿ]{3,}(?![\w'])")
+_FOREIGN_SHARE = 0.5  # under this share of French words among its lowercase words, a message is in another language
+_MIN_WORDS = 5
+
+
+def _mostly_foreign(text: str, lexicon: NameLexicon) -> bool:
+    """Is this message written in another language ("Słyszałam, że 148,52 € ...", "Ho visto ...")?"""
+    words = _LOWERCASE_WORD.findall(text)
+    if len(words) < _MIN_WORDS:
+        return False
+    return sum(lexicon.dictionary_word(word) for word in words) < _FOREIGN_SHARE * len(words)
 
 
 _COURT_CHAMBER_AFTER = re.compile(r"\.?\s*(?:soc|civ|crim|com|req|ass\.?\s*plen)\b\.?")

@@ -27,7 +27,7 @@ from ._model import Finding
 
 _TOKEN = re.compile(r"\(0\)|\(\+\d{1,3}\)|(?<![\w+])\+?\d+(?![^\W\d_])")
 # A line break may cut a number typed on a phone ("06 76 98\n81 66").
-_GAP = re.compile(r"[ .\-/]{1,3}|[ \t]*\r?\n[ \t]*")
+_GAP = re.compile(r"[ .\-/]{1,3}|\)[ .\-]?|[ \t]*\r?\n[ \t]*")  # "(06) 38 52 47 19"
 
 # A national number is read in metropolitan France unless its prefix is an overseas one.
 _OVERSEAS_PREFIXES = {
