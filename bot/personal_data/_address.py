@@ -69,12 +69,12 @@ _CUE = re.compile(
 # Dwelling names ("Résidence Les Glycines", "Lotissement Le Clos") point at where someone
 # lives, unlike a street that may be the fund's own: capitalised, they need no cue.
 _DWELLINGS = frozenset(
-    {"residence", "resid", "lotissement", "lotiss", "hameau", "lieu-dit", "lieu dit", "camping"}
+    {"residence", "resid", "lotissement", "lotiss", "hameau", "lieu-dit", "lieu dit"}
 )
 # Dwellings whose name may be lowercase when it starts with an article ("lot. les pins").
 _NAMED_DWELLINGS = _DWELLINGS | {"lot", "res"}
-# "Cité des Fleurs" is a dwelling; "la cité des sciences", lowercase, is not.
-_CAPITALISED_DWELLINGS = _DWELLINGS | {"cite"}
+# "Cité des Fleurs", "Camping Les Pins" are dwellings; "la cité des sciences", "en camping l'été" are not.
+_CAPITALISED_DWELLINGS = _DWELLINGS | {"cite", "camping"}
 _ARTICLE_NAME = re.compile(r"\s*(?:les|le|la|l'|du|des|de\s+la|de\s+l')\s*([a-z][a-z'\-]*)")
 # "la résidence des enfants", "résidence de la famille": where someone lives, in law.
 _NOT_DWELLING_NAMES = frozenset(
