@@ -67,6 +67,26 @@ _LABEL = (
     r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
+# Born, in the languages people who live in France write in: "born on March 9, 2021", "nació el 3 de
+# mayo de 2019", "nasceu em 4 de fevereiro de 2024", "è nata il 5 aprile 1962", "geboren am
+# 17.09.1971", "s-a născut pe 9 octombrie 2020", "urodziła się 12 marca 1990", "juddu na ci ...".
+_FOREIGN_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januar|februar|marz|maerz|juni|juli|oktober|dezember"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia"
+    r"|ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik"
+)
+_FOREIGN_BORN = re.compile(
+    r"\b(?:born(?:\s+on)?|geboren(?:\s+(?:am|den))?|naci(?:o|do|da)?\s+el|nasc(?:eu|i|ido|ida)\s+(?:em|a|no\s+dia)"
+    r"|nat[oa]\s+(?:il|l')|nascut[a]?\s+(?:pe|la)|urodzil[a]?\s+sie|urodzon[ya]|juddu\s+na(?:\s+ci)?|naboti\s+na)\s*"
+    rf"(?P<date>(?:{_DAY})\.?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS}|{_MONTH_NAMES})\s+(?:de\s+)?(?:19|20)\d\d"
+    rf"|(?:{_FOREIGN_MONTHS})\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    r"|(?:[0-2]?\d|3[01])\s*[/.\-]\s*(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)?\d\d)(?![\d/])"
+)
 # "je suis du 21/11/59", "moi c'est le 3 mai 1970": a full date (with its year) said of oneself,
 # unless a period follows ("je suis du 12/03/2026 au 20/03/2026 en arrêt").
 _SELF = re.compile(
@@ -121,7 +141,7 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     for match in _DATE_ALONE.finditer(folded):
         if _LABEL_AFTER.match(folded, match.end()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
-    for match in _SELF.finditer(folded):
+    for match in (*_SELF.finditer(folded), *_FOREIGN_BORN.finditer(folded)):
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _ISO_ALONE.finditer(folded):
         if _old_iso(folded, match):

@@ -46,10 +46,12 @@ _CUE = re.compile(
     # "ma carte 4970 ...": any card but the other cards people own
     r"|\bcartes?\b(?!\s*(?:vitale|d'?\s*identite|d'?\s*id\b|nationale|de\s*s[ae]jour|de\s*resident"
     r"|grise|mutuelle|de\s*tiers|europeenne|d'?\s*invalidite|mobilite|cmi|d'?\s*electeur))"
+    # in other languages: "mit meiner Karte 2221 ...", "płaciłem kartą", "con la tarjeta", "la carta", "my card"
+    r"|\b(?:karte|karta|tarjeta|carta|card|kart|kartim)\b"
 )
 # Substrings one of which every cue holds.
 _CUE_HINTS = ("carte", "cb", "visa", "master", "amex", "american", "maestro", "cvv", "cvc", "crypto", "cripto", "derriere",
-              "au dos", "verso")
+              "au dos", "verso", "karte", "kart", "tarjeta", "carta", "card")
 # Right after a number, what only a card has: "4467 ... 1615 valable jusqu'au 04/2028".
 _EXPIRY_AFTER = re.compile(r"\s*,?\s*(?:valable\s*jusqu|exp\w*|date\s*d'?\s*exp)")
 _CUE_BEFORE = 80
@@ -58,13 +60,16 @@ _CUE_AFTER = 30
 _MONTH_YEAR = r"(?:0?[1-9]|1[0-2])\s?[/\-.]\s?(?:20)?\d\d(?![\d/])"
 _EXPIRY_WORD = (
     r"(?:\bexp\w*\.?|\bdate\s*(?:d'?\s*)?exp\w*\.?|\bvalid\w*|\bvalable|\bval\.?|\bfin\s*de\s*validite"
-    r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin)"
+    r"|\bjusqu'?\s*(?:au|a|en|fin)?|\bfin"
+    # other languages: "gültig bis", "data ważności", "scad.", "caducidad", "vencimento", "son kullanma"
+    r"|\bgultig\s+bis|\bdata\s+waznosci|\bscad(?:enza)?\.?|\bcaducidad|\bvencimi?ento|\bson\s+kullanma)"
 )
 _CVV_WORD = (
     r"(?:\bcvv2?\b|\bcvc2?\b|\bccv\b|\bcr[iy]pto\w*(?:\s*visuel)?|\bcode\s*(?:de\s*)?(?:securite"
     r"|verification|au\s*dos|au\s*verso|derriere)"
     r"|\b(?:les\s*)?(?:3|trois)\s*chiffres(?:\s*(?:au\s*dos|au\s*verso|derriere))?|\bau\s*dos\b|\bderriere\b"
-    r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces)))"
+    r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces))"
+    r"|\bprufnummer\b|\bcodigo\b|\bcodice\b|\bsecurity\s+code\b)"
 )
 _LINK = (
     r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|c|est|le|du|en|fin|au|a|dos|verso|derriere)\b|:)\s*)*"

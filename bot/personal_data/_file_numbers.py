@@ -21,7 +21,7 @@ from stdnum import ean, luhn
 
 from ._lexicon import MONTHS_PATTERN
 from ._model import Finding
-from ._text import SHORT_WORDS, mentions
+from ._text import SHORT_WORDS, mentions, value_end
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
 _OF = r"(?:\s*(?:d'|de|du|d)\s*)?"
@@ -29,7 +29,10 @@ _OF = r"(?:\s*(?:d'|de|du|d)\s*)?"
 _CUES: dict[str, re.Pattern[str]] = {
     "ALLOCATAIRE": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:all?occ?at?aire?s?|all?oc|caf)\b"
-        r"|\ball?ocataire\s*(?:n°|nº|(?:no|num|numero)\b)|\bmatricule\s*caf\b)"
+        r"|\ball?ocataire\s*(?:n°|nº|(?:no|num|numero)\b)|\bmatricule\s*caf\b"
+        # in other languages: "my allocataire number is", "número de alocatário", "numer alokatariusza", "CAF numaram"
+        r"|\ball?ocataire\s+number\b|\balocatari[oa]s?\b|\ballocatari[oa]\b|\balokatariusza\b|\bcaf\s+numaram\b"
+        r"|\bnumero\s+na\s+ngai\s+ya\s+caf\b)"
     ),
     "MSA": re.compile(
         rf"(?:\b{_NUMBER_WORD}\.?\s*{_OF}(?:adherente?\s*)?(?:a\s*la\s*)?msa\b"
@@ -305,8 +308,37 @@ def with_capital_prefix(text: str, start: int) -> int:
     return prefix.start() if prefix else start
 
 
+# The header of a letter from the fund, copied or scanned: "Vos références : 6230092", "V/Réf : 1673808
+# N/Réf : ...", "Nos références : WNG/31626/XE", "Référence à indiquer : 7382...": the person's file.
+_LETTER_REFERENCE = re.compile(
+    r"(?:\b(?:vos|nos|votre|notre)\s+ref\w*\.?|\b[vn]\s*/\s*ref\w*\.?|\breference\s+a\s+(?:indiquer|rappeler)"
+    r"|\breference\s+de\s+compte)[ \t]*:?[ \t]*")
+_LETTER_TOKEN = re.compile(r"[^\s,;()\"«»“”]+")
+_MIN_REFERENCE_DIGITS = 5
+
+
+def _letter_references(text: str, folded: str) -> Iterator[Finding]:
+    """The reference after a letter's "Vos références": its words that hold a digit (OCR may have
+    read a zero as O), and capitals that lead them ("RET/77881071", "52 94 476 373 369")."""
+    for cue in _LETTER_REFERENCE.finditer(folded):
+        start = end = cue.end()
+        for token in _LETTER_TOKEN.finditer(folded, cue.end()):
+            gap = folded[end : token.start()]
+            if (end > start and gap != " ") or "\n" in gap:
+                break
+            typed = text[token.start() : token.end()]
+            if not (any(c.isdigit() for c in typed) or (typed.isupper() and len(typed) <= 5 and end == start)):
+                break
+            end = token.end()
+        end = value_end(text, start, end, ".:") if end > start else end
+        if sum(c.isdigit() for c in text[start:end]) >= _MIN_REFERENCE_DIGITS:
+            yield Finding("FILE_NUMBER", start, end)
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    if "ref" in folded:
+        yield from _letter_references(text, folded)
     for match in _PRISON_NUMBER.finditer(folded) if "ecrou" in folded else ():
         if sum(c.isdigit() for c in match.group("value")) >= 3:
             yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))

@@ -58,7 +58,8 @@ STRONG, TITLE, CAPITAL, WEAK, SELF, SIGNATURE = (
 _STRONG_CUES = (
     r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?\s*"
     r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bmi\s+chiamo\b|\bme\s+llamo\b|\bmy\s+name\s+is\b|\bnazywam\s+sie\b"
-    r"|\bma\s+numesc\b|\bad[iı]m\b|\bchamo-me\b|\bo\s+meu\s+nome\s+e\b|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
+    r"|\bma\s+numesc\b|\bad[iı]m\b|\bchamo-me\b|\b(?:o\s+)?meu\s+nome\s+e\b|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
+    r"|\bich\s+hei(?:ss|ß|s)e\b|\bmi\s+nombre\s+es\b|\bil\s+mio\s+nome\s+e\b"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
     # "mon nom kowalski", "mon nom de famille cé ouedraogo", "cé moi haddad", "my name"
     r"|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?(?=\s+[^\W\d_])(?!\s+(?:de|d'|du|marital|jf)\b)|\bc'?\s?est\s+moi\b|\bmy\s+name\b"
@@ -72,6 +73,11 @@ _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
 _RELATIVE_CUES = (
     rf"\b(?:mon|ma|notre)\s+(?:ex[\s\-]+)?(?:{_RELATIVE_WORDS})\b"
     rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')"
+    # in the languages of people who live in France: "my son", "mi hija", "o meu filho", "mia moglie"
+    r"|\bmy\s+(?:son|daughter|wife|husband|mother|father|mum|mom|dad|partner)\b"
+    r"|\bmi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre)\b|\b(?:o\s+)?meu\s+(?:filho|marido|pai)\b"
+    r"|\b(?:a\s+)?minha\s+(?:filha|esposa|mulher|mae)\b|\bmi[oa]\s+(?:figli[oa]|moglie|marito|madre|padre)\b"
+    r"|\bmeine?\s+(?:sohn|tochter|mann|frau|mutter|vater)\b|\b(?:fiica|sotia|mama)\s+mea\b|\b(?:fiul|sotul|tatal)\s+meu\b"
 )
 # Who looks after the children or the person: "l'assistante maternelle Yvette Lemaire", "la nounou Rosa".
 _CARER_CUES = (
@@ -79,7 +85,8 @@ _CARER_CUES = (
     r"|aide\s+a\s+domicile|auxiliaire\s+de\s+vie|garde\s+d'\s*enfants?|femme\s+de\s+menage|aide\s+menagere)\b"
 )
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
-_WEAK_CUES = r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
+_WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
+               r"|\bsoy\b|\bsono\b|\bsunt\b|\bjestem\b|\bi\s+am\b|\bi'm\b")  # "soy Rocío", "sono Alessandra"
 # A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
 # ":" form is a strong cue, this one accepts capitalised words only.
 _CAPITAL_CUES = (
@@ -87,6 +94,8 @@ _CAPITAL_CUES = (
     r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
     r"|\bau\s+nom\s+(?:de|du|d')"
     r"|\b(?:succession|obseques\s+de|defunte?|feue?|famille)"  # "pour la succession Vasseur", "la famille Boudiaf"
+    # a letter's blocks: "Allocataire : CLÉMENCE JACOB", "Titulaire : ROSA LEBRUN", "Destinataire\nKAMEL GUÉRIN"
+    r"|\b(?:allocataire|destinataire|titulaire(?:\s+du\s+compte)?|beneficiaire|assuree?|adherente?)[ \t]*(?::|\n)"
     r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
     # "elle s'appelle Romy", "ma sœur a eu un bébé Lya"
     r"|\b(?:il|elle|bebe|fils|fille|enfant)\s+s'?\s?appell?e"
@@ -172,6 +181,8 @@ class NameLexicon:
         self._common = common
         self._stop = stop_words
         self._inflected = inflected
+        # a pipeline without French vocabulary (a blank model) cannot tell French words from others
+        self.knows_french = common("dossier", "dossier")
 
     def never(self, folded: str) -> bool:
         """Words that end a name: function words, titles, organisations, months, and compounds of
@@ -454,15 +465,15 @@ def filter_person_spans(
             yield Finding("NAME", start, end)
 
 
-_LOWERCASE_WORD = re.compile(r"(?<![\w'])[a-zà-öø-ÿ]{3,}(?![\w'])")
+_WORD_OF_THREE = re.compile(r"(?<![\w'])[^\W\d_]{3,}(?![\w'])")
 _FOREIGN_SHARE = 0.5  # under this share of French words among its lowercase words, a message is in another language
-_MIN_WORDS = 5
+_MIN_WORDS = 3
 
 
 def _mostly_foreign(text: str, lexicon: NameLexicon) -> bool:
     """Is this message written in another language ("Słyszałam, że 148,52 € ...", "Ho visto ...")?"""
-    words = _LOWERCASE_WORD.findall(text)
-    if len(words) < _MIN_WORDS:
+    words = [word for word in _WORD_OF_THREE.findall(text) if word.islower()]
+    if len(words) < _MIN_WORDS or not lexicon.knows_french:
         return False
     return sum(lexicon.dictionary_word(word) for word in words) < _FOREIGN_SHARE * len(words)
 

@@ -334,7 +334,8 @@ _NAMED_EIGHT_DIGITS = re.compile(
 
 
 # An organisation's switchboard is nobody's: "CCAS d'Amiens – Standard : 03 ...".
-_SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$")
+# A letterhead's number follows the fund's mail address ("82014 Montauban Cedex\nTél : 05 63 ...").
+_SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$|\bcedex\b[ \t]*\n[^\d\n]{0,12}$")
 
 
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
@@ -348,4 +349,5 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
                 yield Finding("PHONE", start, run[last].end)
     yield from _find_spelled_phone(folded)
     for match in (*_NAMED_MISTYPED.finditer(folded), *_NAMED_EIGHT_DIGITS.finditer(folded)):
-        yield Finding("PHONE", match.start("number"), match.end("number"))
+        if not _SWITCHBOARD_BEFORE.search(folded, max(0, match.start() - 25), match.start()):
+            yield Finding("PHONE", match.start("number"), match.end("number"))

@@ -164,7 +164,7 @@ _NOT_SECRETS = frozenset(
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
-          "has", "senha", "parola", "sifre", "contrasena",
+          "has", "senha", "parola", "sifre", "contrasena", "kennwort",
           "sms", "texto")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.

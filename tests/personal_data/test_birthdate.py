@@ -111,6 +111,10 @@ AFTER_NAMES = [
     # an identity typed as a list, the date on the next line or first; a date after one's own number
     '- <ent type="NAME">PERROT Régis</ent>\n- <ent type="BIRTHDATE">11.06.1986</ent>',
     '<ent type="BIRTHDATE">26/02/1977</ent> <ent type="NAME">BRUN Elodie</ent>',
+    # born, in the other languages people write in
+    'Sunt <ent type="NAME">Vasile Dumitru</ent>, născut pe <ent type="BIRTHDATE">30.01.1958</ent>, vreau să știu',
+    'Writing on behalf of my mother <ent type="NAME">Margaret Hughes</ent>, born <ent type="BIRTHDATE">2 July 1948</ent>',
+    'mia moglie <ent type="NAME">Francesca Bianchi</ent> è nata il <ent type="BIRTHDATE">5 aprile 1962</ent> a Torino',
 ]
 
 

@@ -58,6 +58,9 @@ SENTENCES = [
     'ma carte <ent type="CARD">4970 1012 3456 7895</ent>, elle expire en <ent type="CARD">11/30</ent> et derrière c\'est <ent type="CARD">529</ent>',
     'j\'ai tapé <ent type="CARD">4970101234567893</ent> mais ça refuse, la date c\'est <ent type="CARD">01/2031</ent>',
     "le rdv derrière la mairie à 14h30, la date c'est 12/2025 ?",
+    # expiry and code named in other languages
+    'mit meiner Karte <ent type="CARD">2221 8024 1224 0135</ent>, gültig bis <ent type="CARD">07/2030</ent>, Prüfnummer <ent type="CARD">760</ent> bezahlt',
+    'con la tarjeta <ent type="CARD">2720-0568-0435-0210</ent> caducidad <ent type="CARD">08/2027</ent> y código <ent type="CARD">614</ent>',
 ]
 
 

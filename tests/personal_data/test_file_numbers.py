@@ -162,6 +162,16 @@ SENTENCES = [
     'assistante maternelle, numéro d\'agrément PMI <ent type="FILE_NUMBER">778242</ent>, mon employeur',
     'la réclamation c\'est la <ent type="FILE_NUMBER">R-46757278</ent>, toujours rien',
     'mon espace caf, identifiant <ent type="ALLOCATAIRE">9640482</ent> et mon code',
+    # the allocataire number named in other languages
+    'My allocataire number is <ent type="ALLOCATAIRE">2797793</ent> – the housing benefit stopped',
+    'número de alocatário <ent type="ALLOCATAIRE">6531966</ent>, a CAF cortou',
+    'numer alokatariusza <ent type="ALLOCATAIRE">7291069</ent>, nie dostałam',
+    # a letter's header, copied or scanned: the person's file; a letter's own short reference stays
+    'Objet : trop perçu\nVos références : <ent type="FILE_NUMBER">6230092</ent>\nDossier suivi par',
+    'en haut a droite de la lettre : V/Réf : <ent type="FILE_NUMBER">1673808</ent> N/Réf : IND-34',
+    'Vos références : <ent type="FILE_NUMBER">52 94 476 373 369</ent>\nLÉON NGUYEN',
+    'Vos ref6rences : <ent type="FILE_NUMBER">474089O</ent>\nDossier suivi par',
+    "Vos références : à rappeler dans toute correspondance",
 ]
 
 

@@ -69,6 +69,8 @@ SENTENCES = [
     "la caf nie avoir reçu mon courrier",
     # a fund named between the document and its number: letters and digits are still the document's
     'ma carte de séjour ne passe pas sur le site de la caf : <ent type="ID_DOCUMENT">BP6499109</ent>, ça dit format invalide',
+    'Reisepassnummer <ent type="ID_DOCUMENT">C277RGKYR</ent>, den Personalausweis habe ich verloren',
+    'O número do meu título de residência é <ent type="ID_DOCUMENT">JA3217270</ent>.',
 ]
 
 

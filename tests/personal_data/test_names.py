@@ -172,6 +172,13 @@ SENTENCES = [
     'Mon nom de naissance est <ent type="NAME">Henry</ent>, mon nom marital <ent type="NAME">Dubois</ent>',
     "Le fauteuil roulant a été expédié, numéro de suivi Colissimo, la CPAM prend en charge ?",
     "Marc Fesneau quand il était ministre de l'Agriculture avait promis une revalorisation",
+    # who one is, in other languages; a message in another language keeps its capitalised words
+    'Guten Tag, ich heiße <ent type="NAME">Jürgen Schneider</ent>, meine französische Rente',
+    'Buenos días, soy <ent type="NAME">Rocío</ent>, mi número de teléfono',
+    # a letter's blocks name the person
+    'attestation de paiement :\nAllocataire : <ent type="NAME">CLÉMENCE JACOB</ent>\nNuméro : 1173',
+    'Titulaire : <ent type="NAME">ROSA LEBRUN</ent>\nIBAN joint',
+    "Godziny otwarcia CPAM w Lille są od 8:30 do 16:30? Chcę przyjść w czwartek.",
 ]
 
 

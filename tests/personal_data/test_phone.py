@@ -75,6 +75,8 @@ SENTENCES = [
     # a date or a NIR on the line before is not the number's start; a fixed line named "fixe"
     '<ent type="PHONE">07 58 39 04 07</ent> merci\n06/05/1985\n<ent type="PHONE">07 58 39 04 07</ent>',
     'mon portable <ent type="PHONE">0670191810</ent> et le fixe <ent type="PHONE">04 05 28 74 66</ent>',
+    # a letterhead's number, after the fund's mail address
+    "MSA Midi-Pyrénées Nord\n180 avenue Marcel Unal\n82014 Montauban Cedex\nTél : 05 63 21 60 00\nAccueil du lundi",
 ]
 
 
