@@ -110,9 +110,7 @@ def _below_thousand(words: list[str], i: int) -> tuple[int, int]:
 
 def _below_hundred(words: list[str], i: int) -> tuple[int, int]:
     """A number under a hundred from words[i] ("quatre-vingt-dix-sept", "vingt et un"), or (0, i)."""
-    if i >= len(words):
-        return 0, i
-    word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
+    word, following = _pair(words, i)
     if word == "quatre" and following in ("vingt", "vingts"):
         tens, j = 80, i + 2
     elif word in _TENS:
@@ -128,9 +126,7 @@ def _below_hundred(words: list[str], i: int) -> tuple[int, int]:
 
 
 def _unit_or_teen(words: list[str], i: int) -> tuple[int, int]:
-    if i >= len(words):
-        return 0, i
-    word, following = words[i], words[i + 1] if i + 1 < len(words) else ""
+    word, following = _pair(words, i)
     if word == "dix" and following in ("sept", "huit", "neuf"):
         return 10 + NUMBER_UNITS[following], i + 2
     if word in NUMBER_TEENS:
@@ -138,3 +134,8 @@ def _unit_or_teen(words: list[str], i: int) -> tuple[int, int]:
     if word in NUMBER_UNITS and word != "zero" and not (word == "quatre" and following in ("vingt", "vingts")):
         return NUMBER_UNITS[word], i + 1
     return 0, i
+
+
+def _pair(words: list[str], i: int) -> tuple[str, str]:
+    """words[i] and the word after it, "" past the end."""
+    return (words[i] if i < len(words) else "", words[i + 1] if i + 1 < len(words) else "")
