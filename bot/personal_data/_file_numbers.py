@@ -309,10 +309,11 @@ def with_capital_prefix(text: str, start: int) -> int:
 
 
 # The header of a letter from the fund, copied or scanned: "Vos références : 6230092", "V/Réf : 1673808
-# N/Réf : ...", "Nos références : WNG/31626/XE", "Référence à indiquer : 7382...": the person's file.
+# N/Réf : ...", "Nos références : WNG/31626/XE", "Référence à indiquer : 7382...", "Réf. : 3229417": the
+# person's file (not "Revenu fiscal de référence : 18 742").
 _LETTER_REFERENCE = re.compile(
     r"(?:\b(?:vos|nos|votre|notre)\s+ref\w*\.?|\b[vn]\s*/\s*ref\w*\.?|\breference\s+a\s+(?:indiquer|rappeler)"
-    r"|\breference\s+de\s+compte)[ \t]*:?[ \t]*")
+    r"|\breference\s+de\s+compte|(?<!de\s)\bref(?:erence)?s?\.?(?=[ \t]*:))[ \t]*:?[ \t]*")
 _LETTER_TOKEN = re.compile(r"[^\s,;()\"«»“”]+")
 _MIN_REFERENCE_DIGITS = 5
 

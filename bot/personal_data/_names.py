@@ -95,7 +95,7 @@ _CAPITAL_CUES = (
     r"|\bau\s+nom\s+(?:de|du|d')"
     r"|\b(?:succession|obseques\s+de|defunte?|feue?|famille)"  # "pour la succession Vasseur", "la famille Boudiaf"
     # a letter's blocks: "Allocataire : CLÉMENCE JACOB", "Titulaire : ROSA LEBRUN", "Destinataire\nKAMEL GUÉRIN"
-    r"|\b(?:allocataire|destinataire|titulaire(?:\s+du\s+compte)?|beneficiaire|assuree?|adherente?)[ \t]*(?::|\n)"
+    r"|\b(?:allocataire|destinataire|titulaire(?:\s+du\s+compte)?|beneficiaire|assuree?|adherente?)[ \t]*(?::|(?=\n))"
     r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
     # "elle s'appelle Romy", "ma sœur a eu un bébé Lya"
     r"|\b(?:il|elle|bebe|fils|fille|enfant)\s+s'?\s?appell?e"

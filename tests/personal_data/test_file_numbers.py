@@ -172,6 +172,8 @@ SENTENCES = [
     'Vos références : <ent type="FILE_NUMBER">52 94 476 373 369</ent>\nLÉON NGUYEN',
     'Vos ref6rences : <ent type="FILE_NUMBER">474089O</ent>\nDossier suivi par',
     "Vos références : à rappeler dans toute correspondance",
+    'Madame LEMOINE Perrine / Réf : <ent type="FILE_NUMBER">9467384</ent> / Objet : votre demande',
+    "Revenu fiscal de référence : 18 742 - Nombre de parts : 1,5",
 ]
 
 

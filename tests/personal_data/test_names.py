@@ -178,6 +178,7 @@ SENTENCES = [
     # a letter's blocks name the person
     'attestation de paiement :\nAllocataire : <ent type="NAME">CLÉMENCE JACOB</ent>\nNuméro : 1173',
     'Titulaire : <ent type="NAME">ROSA LEBRUN</ent>\nIBAN joint',
+    'le bloc de la lettre:\nDestinataire\n<ent type="NAME">KAMEL GUÉRIN</ent>\nAppt 305',
     "Godziny otwarcia CPAM w Lille są od 8:30 do 16:30? Chcę przyjść w czwartek.",
 ]
 
