@@ -348,7 +348,8 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
     for match in _NAMED_PLACE.finditer(folded):
-        if not _POST_OFFICE_BOX.match(match.group("place")) and not _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place")):
+        proper_noun = _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place"))
+        if not _POST_OFFICE_BOX.match(match.group("place")) and not proper_noun:
             continue  # "un village de 12000 habitants"
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):

@@ -167,7 +167,7 @@ _IDENTITY_NUMBERS = frozenset({"NIR", "ALLOCATAIRE", "MSA"})
 _ADULT = 15  # a date by a person's own number is theirs if it is at least this many years old
 
 
-def find_dates_after_names(folded: str, names: Iterable[Finding], numbers: Iterable[Finding] = ()) -> Iterator[Finding]:
+def find_dates_by_identity(folded: str, names: Iterable[Finding], numbers: Iterable[Finding] = ()) -> Iterator[Finding]:
     """Yield the full dates (with a year not to come) typed right after or right before a person's
     name, or as an item after their social security, allocataire or MSA number."""
     for name in names:

@@ -15,7 +15,7 @@ from bot.text import fold_same_length
 
 from ._answers import find_answers
 from ._address import find_address, join_address_parts, merge_overlapping, organisation_address
-from ._birthdate import find_birthdate, find_dates_after_names
+from ._birthdate import find_birthdate, find_dates_by_identity
 from ._card import find_card
 from ._census import census_first_names, census_surnames
 from ._corrections import find_corrections, find_repetitions
@@ -174,7 +174,7 @@ class Detector:
         names = [f for f in found if f.type == "NAME"]
         listed = list(find_names_in_lists(text, folded, names, lexicon))
         names += listed
-        after_names = [*listed, *find_dates_after_names(folded, names, found),
+        after_names = [*listed, *find_dates_by_identity(folded, names, found),
                        *find_names_in_other_scripts(folded, names)]
         if after_names:
             found = resolve_overlaps(found + after_names)

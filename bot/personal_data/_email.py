@@ -31,8 +31,8 @@ _SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+(?:du\s+)?
 # "coco point lapin 33 arobase ...".
 _NUMBER_WORDS = "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent", "mille"]) + ")"
 _SPELLED = re.compile(
-    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*(?:\s+(?:{_NUMBER_WORDS}(?:-{_NUMBER_WORDS})*|\d+))*\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?"
-    rf"\s*{_DOT}\s*{_TLD}\b"
+    rf"(?<![\w.\-]){_SPELLED_LOCAL}[a-z0-9][a-z0-9._\-]*(?:\s+(?:{_NUMBER_WORDS}(?:-{_NUMBER_WORDS})*|\d+))*"
+    rf"\s*{_AT}\s*[a-z0-9\-]+(?:\s*{_DOT}\s*[a-z0-9\-]+)*?\s*{_DOT}\s*{_TLD}\b"
 )
 
 

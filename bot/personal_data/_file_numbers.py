@@ -255,7 +255,8 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 
 # A student's INE (identifiant national étudiant): eleven letters and digits.
-_INE = re.compile(rf"\b(?:ine|national\s+etudiant)\b[^\n\d?!.]{{0,25}}?(?P<value>(?=(?:[a-z]*\d){{4}})[a-z0-9]{{11}})(?![a-z0-9])")
+_INE = re.compile(
+    r"\b(?:ine|national\s+etudiant)\b[^\n\d?!.]{0,25}?(?P<value>(?=(?:[a-z]*\d){4})[a-z0-9]{11})(?![a-z0-9])")
 # In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").

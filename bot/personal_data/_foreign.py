@@ -1,7 +1,8 @@
 """Numbers of other countries' social security, identity and tax systems, after their name:
 "mon NISS c'est 87.03.14-819.27" (Belgium, Portugal), "afiliación seguridad social
 28/41827305/69", "DNI 48213097-Z", "NIE X-4821309-A", "Cartão de Cidadão 14587362 4 ZY7",
-"NIF 248 173 057", "número de contribuinte 226 400 832", "matricule CNSS 687266673" (Morocco), "NI number KM934696A", "codice fiscale
+"NIF 248 173 057", "número de contribuinte 226 400 832",
+"matricule CNSS 687266673" (Morocco), "NI number KM934696A", "codice fiscale
 RSSMRA85T10A562S", "Sozialversicherungsnummer 65 120881 K 044",
 "AVS 756.1234.5678.97", a Swiss cross-border permit "permis G numero G 659.551.976".
 
@@ -37,7 +38,8 @@ _READERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # a Swiss cross-border or residence permit: "permis G numero G 659.551.976"
         ("ID_DOCUMENT", r"\bpermis\s+(?:frontalier\s+)?(?:suisse\s+)?(?:\(?permis\s+)?[bcgl]\b",
          r"[a-z]\s?\d{3}[ .]\d{3}[ .]\d{3}"),
-        ("FISCAL", r"\b(?:nif|codice\s+fiscale?|code\s+fiscal\s+italien|steuer-?id|steueridentifikationsnummer|numero\s+de\s+contribuinte)\b",
+        ("FISCAL", r"\b(?:nif|codice\s+fiscale?|code\s+fiscal\s+italien"
+                   r"|steuer-?id|steueridentifikationsnummer|numero\s+de\s+contribuinte)\b",
          r"[a-z]{6}\d\d[a-z]\d\d[a-z]\d{3}[a-z]|\d(?:[ .]?\d){7,10}[a-z]?"),
     )
 )

@@ -23,8 +23,8 @@ from ._file_numbers import COMMERCIAL_WORDS, with_capital_prefix
 from ._lexicon import FIRST_NAMES, FIRST_NAMES_AS_WORDS, MONTHS_PATTERN
 from ._model import Finding
 from ._names import NameLexicon
-from ._text import mentions
 from ._nir import key_after
+from ._text import mentions
 
 MAX_WORDS = 10
 # Words a short answer starts with: "oui c'est ...", "non pardon c'est ...", "voilà ...".
@@ -95,7 +95,8 @@ def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[F
 
 
 def _pieces(folded: str) -> Iterator[Finding]:
-    """A piece of a number announced as such: five digits at least, or a phone's pairs."""
+    """A piece of a number announced as such, five digits at least; not a date nor, when no number
+    is named, an amount."""
     for match in _PIECE.finditer(folded) if mentions(folded, _PIECE_HINTS) else ():
         value = match.group("value")
         digits = sum(c.isdigit() for c in value)

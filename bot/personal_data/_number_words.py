@@ -30,9 +30,6 @@ _JOINER = re.compile(r"[ \-]+")
 def number_word_edits(folded: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) for each run of number words in the folded message that says more
     than a single digit."""
-    if not any(word in folded for word in ("zero", "un", "deux", "trois", "quatre", "cinq", "six", "sept",
-                                           "huit", "neuf", "dix", "onze", "ze", "vingt", "rante", "cent", "mil")):
-        return []
     edits: list[tuple[int, int, str]] = []
     for run in _runs(folded):
         edits.extend(_groups(run))

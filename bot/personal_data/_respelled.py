@@ -181,8 +181,7 @@ def respelled_view(text: str, folded: str, known_word: Callable[[str], bool]) ->
         pieces.append(replacement)
         # spread over the words replaced, the last character on their end ("0612" on "zéro six douze")
         last = max(len(replacement) - 1, 1)
-        origin.extend(start + (end - 1 - start) * i // last if len(replacement) > 1 else start
-                      for i in range(len(replacement)))
+        origin.extend(start + (end - 1 - start) * i // last for i in range(len(replacement)))
         done = end
     pieces.append(text[done:])
     origin.extend(range(done, len(text)))

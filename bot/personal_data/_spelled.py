@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 from ._lexicon import NUMBER_TEENS, NUMBER_TENS, NUMBER_UNITS
 from ._model import Finding
+from ._number_words import number_word_edits
 
 NUMBER_WORD = (
     "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "vingts", "cents?", "mille", "et", r"\d+"]) + ")"
@@ -49,6 +50,7 @@ _SPELLED_NAME = re.compile(
 # an acronym spelled so ("U-R-S-S-A-F") is not a name.
 _DASHED_CAPITALS = re.compile(r"(?<![\w\-])[A-ZÀ-Ý](?:-[A-ZÀ-Ý]){3,24}(?![\w\-])")
 _SPELLED_ACRONYMS = frozenset("cpam urssaf carsat cnav mdph paje ciaf ameli cesu aspa asf aeeh ars apl".split())
+_LAST_DIGITS = re.compile(r"\bderniers\s+chiffres\b")  # a card's last four digits are readable
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
 _SEPARATOR = r"[\s,\-]+"
@@ -85,8 +87,8 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             if (digits_only and kind == "NIR") or (match.group().startswith("mon") and (
                     digits_only or words[0] == "zero" or words[0].startswith("0"))):
                 continue
-            last_digits = _LAST_DIGITS.search(folded, max(0, match.start() - 40), match.start("run"))
-            if _YEAR_SAID.fullmatch(run.strip(" ,-")) or (kind == "CARD" and _digit_count(words) == 4 and last_digits):
+            if _said_year(run) or (kind == "CARD" and _digit_count(words) == 4
+                                   and _LAST_DIGITS.search(folded, max(0, match.start() - 40), match.start("run"))):
                 continue  # "allocataire depuis deux mille dix-neuf", "les quatre derniers chiffres de ma carte"
             if len(words) >= _MINNUMBER_WORDS:
                 end = match.end("run")
@@ -98,8 +100,12 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 
 _NIR_DIGITS = 13
-_YEAR_SAID = re.compile(r"(?:deux\s+)?mille(?:\s+neuf\s+cents?)?(?:[\s\-]+[a-z]+){0,4}?(?:\s+et)?")
-_LAST_DIGITS = re.compile(r"\bderniers\s+chiffres\b")
+
+
+def _said_year(run: str) -> bool:
+    """Does this run of number words say a year and nothing else ("deux mille dix-neuf")?"""
+    said = number_word_edits(run.strip(" ,-"))
+    return len(said) == 1 and said[0][0] == 0 and len(said[0][2]) == 4 and said[0][2][:2] in ("19", "20")
 
 
 def _digit_count(words: list[str]) -> int:
