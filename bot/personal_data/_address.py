@@ -38,11 +38,14 @@ from ._model import Finding
 _STREET_TYPES = (
     r"grande?[ \-]rue|rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
     r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau|camping"
-    r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse"
+    r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse|cours"
     r"|r"
 )
 # Abbreviations that are also ordinary words need their dot ("pl.", "lot.", "res.", "r.").
 _DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem", "r"})
+# A street type that is also a common noun needs its postcode after the street's name: "14 cours
+# Lafayette, 69003 Lyon", not "3 cours de français par semaine".
+_POSTCODE_REQUIRED = frozenset({"cours"})
 # Parts of a dwelling ("bâtiment 3", "appt 12"): the short number or letter after them
 # belongs to the address, unlike a number after the street name.
 _DWELLING_PARTS = frozenset(
@@ -111,7 +114,7 @@ _LOT_ARTICLE = re.compile(r"\b(?:le|un|du|au|ce|chaque|dernier|premier)\s+$")
 _TYPE_ONLY = re.compile(rf"(?<![\w])(?P<type>{_STREET_TYPES})(?P<dot>\.)?(?![\w'])")
 _WORD = re.compile(r"\s*,?\s*([a-z0-9][a-z0-9'\-]*|[a-z]'|d'|l')")
 _POSTCODE_TOWN = re.compile(r"\s*[,\-–—]?\s*(?:\d{5}|\d{2} \d{3})(?![\d])")
-_TOWN_WORD = re.compile(r"\s*-?\s*([a-z][a-z'\-]*)")
+_TOWN_WORD = re.compile(r"[ \t]*-?[ \t]*([a-z][a-z'\-]*)")  # a town is on its postcode's line
 _EXTRA = re.compile(
     r"\s*,?\s*(?:(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bte|boite|bloc|n°)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\b"
@@ -232,15 +235,16 @@ _SPELLED_NUMBER_BEFORE = re.compile(
 
 def _abbreviated_with_postcode(text: str, folded: str, match: re.Match[str]) -> bool:
     """ "8 r jean jaures 62000 arras": a one-letter street type needs no dot when a postcode
-    follows the street's name."""
-    if match.group("type") != "r":
+    follows the street's name, and "cours" is a street when one does."""
+    if match.group("type") not in ("r", *_POSTCODE_REQUIRED):
         return False
     name_end = _street_name_end(folded, match.end())
     return name_end > 0 and _tail_end(text, folded, name_end) > name_end
 
 
 def _type_ok(match: re.Match[str]) -> bool:
-    return match.group("type") not in _DOT_REQUIRED or bool(match.group("dot"))
+    kind = match.group("type")
+    return (kind not in _DOT_REQUIRED or bool(match.group("dot"))) and kind not in _POSTCODE_REQUIRED
 
 
 def _capitalised_dwelling(text: str, match: re.Match[str], name_end: int) -> bool:

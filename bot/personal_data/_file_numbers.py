@@ -44,8 +44,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         # the tax notice's reference: "référence de l'avis 24 75 K381952 06"
         r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?(?:(?:mon|son|ma|sa)\s+)?avis\b"
         r"(?:\s*d'?\s*imposition)?"
-        # "avis d'impôt réf 21 59 E 610497 04"
-        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)(?:\s*(?:19|20)\d\d)?\s*[(:,]?\s*(?:ref|references?)\b)"
+        # "avis d'impôt réf 21 59 E 610497 04", "notre avis d'impôt porte la référence ..."
+        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)(?:\s*(?:19|20)\d\d)?(?:\s+(?:porte|portant|avec)(?:\s+la)?)?"
+        r"\s*[(:,]?\s*(?:ref|references?)\b)"
     ),
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
     "FILE_NUMBER": re.compile(
@@ -57,7 +58,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
         r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim"
         # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
-        r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?)\b"
+        r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?"
+        # a complaint filed with the police, a court case: "numéro de plainte", "numéro de procédure"
+        r"|plaintes?|procedures?)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -68,8 +71,10 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|cavimac|camieg|cnss|cnr|rentes?|arrets?(?:\s+de\s+travail|\s+maladie)?|avis\s+d'?\s*arret|prise\s+en\s+charge"
         r"|sinistre|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bail"
         # "mutuelle ... contrat n° ...", "mise en demeure référence ...", "n° OFII ..."
-        r"|contrats?|mutuelles?|mises?\s+en\s+demeure|ofii|ofpra|anef|agirc(?:-arrco)?|arrco)\b[^.?!\n\d]{0,40}?"
-        r"(?:n°|nº|\bnumero\b|\bnum\b|\breferences?\b|\bref\b)|\bdossier\s*social\s*etudiant\b"
+        r"|contrats?|mutuelles?|mises?\s+en\s+demeure|ofii|ofpra|anef|agirc(?:-arrco)?|arrco"
+        # a notary's file on a succession: "dossier successoral porte le n° ...", "office notarial : n° ..."
+        r"|succession|successorale?|notari\w*|notaire)\b[^.?!\n\d]{0,40}?"
+        r"(?:n°|nº|\bnumero\b|\bnum\b|\breferences?\b|\bref\b\.?)|\bdossier\s*social\s*etudiant\b"
         # "adhérente à la MGEN sous le numéro ..."
         r"|\bsous\s+le\s+(?:numero|n°|no)\b)"
     ),
@@ -90,12 +95,16 @@ _VALUES: dict[str, str] = {
     # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
     # after a space as a capital ("03 784 215 K"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
-    "FILE_NUMBER": r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
+    # A number with parts of digits or letters after dots, slashes or dashes ("2025.00287.AB",
+    # "103458/JD/MA", "2024/06/13-00482"), one part of five digits at least (a letter's short
+    # reference "2024/03/1547" stays readable): whole, before the plainer shapes read only its start.
+    "FILE_NUMBER": r"(?<![\w\-])(?=[0-9a-z./\-]*?\d{5})\d{3,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
+                   r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
                    + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])"
                    # "2024/CPAM/0087451", "ACO/2024/118734"
-                   + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])|[a-z]{2,5}/(?:19|20)\d\d/\d{4,12}(?![\d/])",
+                   + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])|[a-z]{2,5}/(?:19|20)\d\d/\d{3,12}(?![\d/])",
 }
 _NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
 
@@ -260,7 +269,8 @@ _INE = re.compile(
 # In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
-_SEVEN_DIGITS = re.compile(rf"\b(?:numero|num|n°|nº|identifiant)\b{_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
+_SEVEN_DIGITS = re.compile(
+    rf"(?:\b(?:numero|num|identifiant)\b|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 
 

@@ -70,7 +70,7 @@ CHAT_WORDS = frozenset(
 LABEL_WORDS = frozenset(
     """
     nom noms prenom prenoms tel telephone portable mail email adresse nee ne naissance
-    ddn date referent referente contact objet beneficiaire beneficiaires patient patiente
+    ddn date referent referente contact objet beneficiaire beneficiaires patient patiente ref reference references
     """.split()
 )
 

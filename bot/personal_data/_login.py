@@ -65,6 +65,10 @@ _BEFORE = re.compile(rf"(?<![\w.@]){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?
 _CONNECT = re.compile(
     rf"\bconnect\w*\s+(?:avec|par)\s+(?:l'?\s?identifiant\s+|le\s+login\s+)?{_QUOTE_OPEN}{_VALUE}"
 )
+# A bank's online login is digits: "mon identifiant bancaire 40782215", "identifiant client : 0712 4409".
+_BANK_LOGIN = re.compile(
+    r"\bidentifiants?\s+(?:bancaires?|banque|client|de\s+(?:ma|la)\s+banque)\s*(?::\s*|c'?\s?est\s+|est\s+)?"
+    r"(?P<word>\d(?:\s?\d){5,11})(?![\w,.]?\d)")
 # "mlemaire62 / azerty2434#": a login, a slash, a password (found as such by `_secret.py`).
 _BARE_PAIR = re.compile(
     r"(?<![\S])(?P<word>[^\s\"'«“/]{5,59})\s*/\s*(?=\S*[a-z])(?=\S*\d)(?=\S*[#*!$%&§£+=~^?])\S{6,}"
@@ -170,5 +174,5 @@ def _logins(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
             if shaped if shaped_only else _is_login(word, lexicon):
                 start = match.start("word")
                 yield Finding("LOGIN", start, _value_end(text, start, match.end("word")))
-    for match in _SPOKEN.finditer(folded):
+    for match in (*_SPOKEN.finditer(folded), *_BANK_LOGIN.finditer(folded)):
         yield Finding("LOGIN", match.start("word"), match.end("word"))

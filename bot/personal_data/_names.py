@@ -387,7 +387,8 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
         if before and not lexicon.never(folded[before.start(1) : before.end(1)]):
             start = before.start(1)
         for follower in _tokens_from(text, folded, end):
-            if not follower.text[0].isupper() or lexicon.never(follower.folded.rstrip(".")):
+            if (not follower.text[0].isupper() or lexicon.never(follower.folded.rstrip("."))
+                    or _number_sign(text, follower) or "\t" in text[end : follower.start]):  # a table's next column
                 break
             end = follower.end
             if end - match.start() > 40:
@@ -439,10 +440,11 @@ def filter_person_spans(
     foreign = _mostly_foreign(text, lexicon) if spans else False
     for span_start, span_end in _split_at_handles(text, spans):
         tokens = list(_tokens_from_span(text, folded, span_start, span_end))
-        while tokens and _droppable_head(tokens, lexicon):
+        while tokens and (_droppable_head(tokens, lexicon) or _number_sign(text, tokens[0])):
             tokens.pop(0)
         while tokens and (
             lexicon.never(tokens[-1].folded.rstrip(".")) or tokens[-1].folded in _PARTICLES
+            or _number_sign(text, tokens[-1])
         ):
             tokens.pop()
         words = [t.folded.rstrip(".") for t in tokens]
@@ -505,6 +507,11 @@ def _droppable_head(tokens: list[_Token], lexicon: NameLexicon) -> bool:
     return lexicon.never(word) or (len(word) < 2 and head.text.islower())
 
 
+def _number_sign(text: str, token: _Token) -> bool:
+    """The N of "N°" ("Allocataire : M. JACQUET Tristan\tN° 9271303"): the model's span runs on to it."""
+    return len(token.text) == 1 and text[token.end : token.end + 1] in ("°", "º")
+
+
 _SPAN_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?")
 
 
@@ -534,6 +541,8 @@ _NAME_IN_ITS_SCRIPT = re.compile(
 
 
 # Names in a list: "Jules et Ambre", "Timothée, Constance et Aliénor", "Abdel 2010, Nour 2012".
+# A colon opens the list ("trois enfants : Anna, Marc et Irène"); a sentence's first word says nothing.
+_SENTENCE_BREAK = re.compile(r"[.!?\n][\s\"'«(]*$")
 _LIST_LINK = r"(?:\s*,\s*|\s+(?:et|&)\s+|\s+(?:19|20)\d\d\s*,\s*)"
 _NEXT_IN_LIST = re.compile(rf"{_LIST_LINK}(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?)\b")
 _BEFORE_IN_LIST = re.compile(rf"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?){_LIST_LINK}$")
@@ -552,7 +561,7 @@ def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexico
             if not match or lexicon.never(folded[match.start("name") : match.end("name")]):
                 continue
             found = Finding("NAME", match.start("name"), match.end("name"))
-            at_sentence_start = _SENTENCE_START.search(text, max(0, found.start - 3), found.start)
+            at_sentence_start = _SENTENCE_BREAK.search(text, max(0, found.start - 3), found.start)
             if (found.start, found.end) not in seen and not at_sentence_start:
                 seen.add((found.start, found.end))
                 pending.append(found)

@@ -33,6 +33,8 @@ _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
     r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b|recu\s*par\s*sms\b"
     r"|3\s*d\s*secure\b)"
+    # the tax office's online access number, printed on the notice to open one's account
+    r"|\b(?:n°|numero|no)\s*d'?\s*acces\s*en\s*ligne\b"
     r"|\bpin\b|\botp\b|\bcode\s*(?:de\s*(?:ma|la|mon)\s*)?(?:carte\s*(?:bancaire|bleue)?|cb)\b)"
 )
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
@@ -70,16 +72,18 @@ _PASSWORD_LATER = re.compile(
     r"(?P<word>(?=\S*[a-z])(?=\S*[\d!*#$@&%+=~^§£€])[^\s\"'«“]\S{5,59})"
 )
 # A one-time or confidential code: "code" (or OTP), words saying which code, digits.
-_CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,60}?"
+_CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,80}?"
 _CODED = re.compile(
     rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
     r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
 )
 # "le code 418823 par texto": what kind of code may also be said right after it.
 _KIND_AFTER = 25
+# ... or right before it: "il m'a fait valider un virement avec le code 167344".
+_KIND_BEFORE = 40
 # Words in that gap saying the code is a secret one ...
 _CODE_KINDS = re.compile(
-    r"\b(?:verif\w*|validation|valider|confirmation|securite|secret|unique|sms|texto|mail"
+    r"\b(?:verif\w*|valid\w*|confirm\w*|securite|secret|unique|sms|texto|mail"
     r"|e-mail|otp|recu|recue|envoye|envoie|envoi|envoient|recois|recoit|provisoire|temporaire|pin|acces"
     r"|activation|connexion|connecte|connecter|franceconnect|france\s*connect"
     r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*"
@@ -164,6 +168,7 @@ _NOT_SECRETS = frozenset(
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
+          "acces en ligne",
           "has", "senha", "parola", "sifre", "contrasena", "kennwort",
           "sms", "texto")
 _TRAILING = ".,;)]"
@@ -225,7 +230,7 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
         gap = match.group("gap")
         after = folded[match.end() : match.end() + _KIND_AFTER]
         own = _OWN_CODE.search(folded, max(0, match.start() - 12), match.start())
-        before = folded[max(0, match.start() - _KIND_AFTER) : match.start()]
+        before = folded[max(0, match.start() - _KIND_BEFORE) : match.start()]
         kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after) or _CODE_KINDS.search(before)
         if match.group("cue") != "otp" and not (kind_said or own or login_message):
             continue

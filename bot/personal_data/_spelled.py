@@ -82,9 +82,11 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             words = [w for w in re.split(_SEPARATOR, run) if _WORDS.fullmatch(w) and w != "et"]
             # after "mon numéro" alone, digits are read by the file-number reader, with its checks,
             # and "zéro six..." by the phone reader; a NIR's digits by the NIR reader ("sécu 2 60 06
-            # ... et 1 86 09 ...": two numbers, not one)
+            # ... et 1 86 09 ...": two numbers, not one), a card's listed with its expiry by the card reader ("7589,
+            # 08/29": two values)
             digits_only = all(w.isdigit() for w in words)
-            if (digits_only and kind == "NIR") or (match.group().startswith("mon") and (
+            read_elsewhere = digits_only and (kind == "NIR" or (kind == "CARD" and "," in run))
+            if read_elsewhere or (match.group().startswith("mon") and (
                     digits_only or words[0] == "zero" or words[0].startswith("0"))):
                 continue
             if _said_year(run) or (kind == "CARD" and _digit_count(words) == 4

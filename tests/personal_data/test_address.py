@@ -128,6 +128,12 @@ SENTENCES = [
     'envoyez la carte vitale au <ent type="ADDRESS">15 Grande Rue 25000 Besancon</ent> svp',
     "la grande rue est fermee pour travaux",
     'hebergée chez mon frere <ent type="ADDRESS">56 cite des fleurs bat c 97200 fort de france</ent>',
+    # a "cours" is a street when its postcode follows; a town ends with its line
+    'j\'habite <ent type="ADDRESS">14 cours Lafayette, 69003 Lyon</ent> depuis mars',
+    'Monsieur Serge Pasquier\n<ent type="ADDRESS">140 COURS DE LA FONTAINE\n97200 FORT-DE-FRANCE</ent>\nObjet : votre demande',
+    'Adresse de correspondance\n<ent type="ADDRESS">Bât A Appt 46\n145 cours Victor Hugo\n67100 Strasbourg</ent>\nAdresse du logement',
+    "j'ai 3 cours de français par semaine",
+    "ma fille suit 12 cours de Piano",
 ]
 
 

@@ -115,6 +115,8 @@ AFTER_NAMES = [
     'Sunt <ent type="NAME">Vasile Dumitru</ent>, născut pe <ent type="BIRTHDATE">30.01.1958</ent>, vreau să știu',
     'Writing on behalf of my mother <ent type="NAME">Margaret Hughes</ent>, born <ent type="BIRTHDATE">2 July 1948</ent>',
     'mia moglie <ent type="NAME">Francesca Bianchi</ent> è nata il <ent type="BIRTHDATE">5 aprile 1962</ent> a Torino',
+    # a row of a pasted table, the person's role in its own column
+    '<ent type="NAME">FONTAINE Eloïse</ent>\tEnfant\t<ent type="BIRTHDATE">11/11/2012</ent>\n<ent type="NAME">FONTAINE Fabrice</ent>\tEnfant\t<ent type="BIRTHDATE">06/05/2016</ent>',
 ]
 
 

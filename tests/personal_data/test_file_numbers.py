@@ -174,6 +174,17 @@ SENTENCES = [
     "Vos références : à rappeler dans toute correspondance",
     'Madame LEMOINE Perrine / Réf : <ent type="FILE_NUMBER">9467384</ent> / Objet : votre demande',
     "Revenu fiscal de référence : 18 742 - Nombre de parts : 1,5",
+    # a complaint's or a court case's number; a notary's file; a number with letters after slashes or dots
+    'voici le numéro de procédure <ent type="FILE_NUMBER">2024/004713</ent> si vous en avez besoin',
+    'on m\'a donné un numéro de plainte <ent type="FILE_NUMBER">2024/06/13-00482</ent>',
+    'notre dossier successoral porte le n° <ent type="FILE_NUMBER">2025.00287.AB</ent> chez le notaire',
+    'Notre réf. à l\'Office notarial Saint-Michel : n° <ent type="FILE_NUMBER">103458/JD/MA</ent>.',
+    'dossier succession de Mme Texier, réf. <ent type="FILE_NUMBER">DT/2025/112</ent>. La défunte',
+    'Le dossier est au nom de ma fille, n° <ent type="ALLOCATAIRE">2789024</ent>. Comment contester ?',
+    'Notre avis d\'impôt porte la référence <ent type="FISCAL">21 58 H804028 32</ent>. On me demande',
+    "dossier ref 2024/03/1547",
+    'le mail dit "dossier n°FR-44871-CAF", c\'est une arnaque ?',
+    "Numéro du formulaire : cerfa n° 12345*03, dossier complet",
 ]
 
 

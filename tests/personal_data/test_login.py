@@ -47,6 +47,9 @@ SENTENCES = [
     'mon identifiant c\'est <ent type="LOGIN">celine point fontaine</ent> et le mot de passe',
     'Identifiant : <ent type="LOGIN">agnes cinquante-sept tiret du bas mille neuf cent soixante et onze</ent>, mot de passe',
     "mon identifiant c'est mon numéro point final",
+    # a bank's login is digits
+    'puis il m\'a demandé mon identifiant bancaire <ent type="LOGIN">40782215</ent>',
+    "mon identifiant bancaire est bloqué depuis hier",
 ]
 
 

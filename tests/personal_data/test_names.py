@@ -180,6 +180,10 @@ SENTENCES = [
     'Titulaire : <ent type="NAME">ROSA LEBRUN</ent>\nIBAN joint',
     'le bloc de la lettre:\nDestinataire\n<ent type="NAME">KAMEL GUÉRIN</ent>\nAppt 305',
     "Godziny otwarcia CPAM w Lille są od 8:30 do 16:30? Chcę przyjść w czwartek.",
+    # the N of "N°" and a table's next column are not part of the name; a list opened by a colon
+    'Allocataire : M. <ent type="NAME">JACQUET Tristan</ent>\tN° 9271303\nPériode : janvier 2025',
+    'Bénéficiaires\n<ent type="NAME">FONTAINE Roger</ent>\tAssuré\t04/03/1994',
+    'Nous sommes trois enfants : <ent type="NAME">Anna</ent>, <ent type="NAME">Marc</ent> et <ent type="NAME">Irène</ent>.',
 ]
 
 

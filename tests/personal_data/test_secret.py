@@ -105,6 +105,12 @@ SENTENCES = [
     "le sms dit 12 euros de plus",
     "Objet : réclamation – cerfa n°15490*03, article L.553-2 du code de la sécurité sociale",
     "identifiant et mot de passe france connect ou ameli c'est pareil ?",
+    # what the code was for, said before it; the tax office's online access number
+    'il m\'a fait valider un virement avec le code <ent type="SECRET">167344</ent>. Mon adresse',
+    'on me demande de confirmer avec le code <ent type="SECRET">934447</ent> mais je ne l\'ai pas reçu',
+    'Voici le code reçu par SMS pour valider la demande de réversion en ligne : <ent type="SECRET">446097</ent>.',
+    'N° fiscal\t1235186105482\nN° d\'accès en ligne\t<ent type="SECRET">5794379</ent>\nRevenu fiscal de référence',
+    "le code postal pour valider l'adresse c'est 75012",
 ]
 
 

@@ -29,6 +29,8 @@ SENTENCES = [
     "mon code postal soixante quinze mille onze",
     "le code de la route a vingt deux articles",
     "code : deux essais",
+    # a card number listed with its expiry and code: three values, not one run of digits
+    'j\'ai mis ma carte <ent type="CARD">4970 5318 2327 7589</ent>, <ent type="CARD">08/29</ent>, <ent type="CARD">757</ent>. Ils ont',
 ]
 
 
