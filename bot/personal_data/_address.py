@@ -285,8 +285,37 @@ def _care_of_start(text: str, folded: str, start: int) -> int:
     return start
 
 
+# A farm's or a house's name before its street or lieu-dit: "La Ferme des Prés, lieu-dit Le Bourg, ...",
+# "Les Hauts de Pinsaguel, 8 chemin de Lafitte, ...", "Moulin de la Roche, route de Saint-Pons, ...".
+_NAMED_PLACE_BEFORE = re.compile(
+    r"(?<![\w'’])(?:(?:La|Le|Les|L['’])\s?[A-ZÀ-Ý]|(?=(?:Moulin|Ferme|Mas|Domaine|Ch[aâ]teau|Villa|Maison|Grange"
+    r"|Bastide|Chalet|Manoir|Clos)\b)[A-ZÀ-Ý])[^\W\d_]*(?:[ \-](?:(?:des|de\s+la|de|du|aux?)\s|d['’])?[A-ZÀ-Ý][^\W\d_]*){0,3}"
+    r",[ \t]*$")
+
+
 def find_address(text: str, folded: str) -> Iterator[Finding]:
-    """Yield address spans: numbered streets anywhere, bare streets after a cue."""
+    """Yield address spans, with the name of the place they lead to."""
+    for finding in _addresses(text, folded):
+        named = _NAMED_PLACE_BEFORE.search(text, max(0, finding.start - 60), finding.start)
+        if named and _place_name(text, folded, named):
+            finding = Finding("ADDRESS", named.start(), finding.end)
+        yield finding
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*$")
+
+
+def _place_name(text: str, folded: str, named: re.Match[str]) -> bool:
+    """Not a surname after a first name ("Yannick Le Goff, Lieu-dit ...") nor an organisation
+    ("La Carsat Nord-Picardie, 11 allée Vauban")."""
+    before = _WORD_BEFORE.search(text, max(0, named.start() - 30), named.start())
+    if before and before.group(1)[0].isupper():
+        return False
+    return not any(word in ORGANISATIONS for word in re.findall(r"[a-z]+", folded[named.start() : named.end()]))
+
+
+def _addresses(text: str, folded: str) -> Iterator[Finding]:
+    """Address spans: numbered streets anywhere, bare streets after a cue."""
     numbered: list[Finding] = []
     for match in _HEAD.finditer(folded):
         if not _type_ok(match) and not _abbreviated_with_postcode(text, folded, match):
@@ -441,6 +470,8 @@ _ORGANISATION_AT = re.compile(
     r"(?:\s*,?\s+(?:au|(?:est|c'?\s?est|c)\s+(?:bien\s+|toujours\s+)?au|situee?\s+au)|\s*[,(])\s*$"
     # "nos bureaux sont au ...", "notre officine : ..."
     r"|\b(?:nos\s+(?:bureaux|locaux)|notre\s+(?:siege|officine|etude|cabinet|agence|antenne))\b[^.?!\n]{0,25}$"
+    # "l'agence du 12 avenue de la République", "l'accueil de la rue ..."
+    r"|\b(?:agence|antenne|accueil|permanence|caf|cpam|msa|urssaf|carsat|mairie)\s+(?:du|de\s+la|de\s+l'|des)\s*$"
 )
 
 

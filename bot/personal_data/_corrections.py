@@ -22,7 +22,7 @@ from ._text import value_end
 # of the same kind, given as an alternative or for the next person.
 _ANOTHER = re.compile(
     r"\s*[,;]?\s*(?:je\s+crois\s*,?\s*)?(?:\(\s*)?(?:ou\s+(?:alors\s+|bien\s+|peut-etre\s+|le\s+)?|et\s+(?:lui|elle|le\s+sien|la\s+sienne)"
-    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:le\s+mien|la\s+mienne)\s*(?::|c'?\s?est)?\s*"
+    r"\s*(?:c'?\s?est\s+)?|(?:et\s+)?(?:le\s+mien|la\s+mienne|le\s+sien|la\s+sienne)\s*(?::|c'?\s?est)?\s*"
     r"|(?:et\s+)?(?:l'?\s?|le\s+)?(?:ancien|nouveau)\s*(?::|c'?\s?est|c'?\s?etait|etait)?\s*"
     # "mon num alloc c X et celui de mon ex 1105986", "... et celui de l'assistante maternelle PAJ..."
     # "j'ai essayé X et Soleil278", "deux identifiants X et madiboina2" (a digit or symbol needed)

@@ -53,7 +53,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         rf"(?:\b(?:{_NUMBER_WORD}|references?|ref)\.?\s*{_OF}(?:compte\s*|cotisant\s*)?"
         rf"{_OF}(?:(?:la|le|l'|notre|mon|ma|votre|son|sa)\s*)?(?:dossiers?|cotisants?|urssaf|pajemploi|cesu|pensions?"
         r"|retraites?|carsat|cnav|adherents?|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi"
-        r"|reclamations?|recours|at|accident\s*du\s*travail|sinistre"
+        r"|reclamations?|recours|at|accident\s*du\s*travail|accidents?|sinistre"
         # a student's, a tenant's, a landlord's: "n° étudiant", "numéro de locataire", "numéro unique départemental"
         r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
         r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim"
@@ -123,7 +123,7 @@ _BARE_CUES = {
                    # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
                    r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance|reclamation)",
 }
-_SHORT_GAP = r"\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"  # "alloc. 8505171"
+_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"  # "alloc. 8505171", "son allocataire à lui : ..."
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
@@ -279,9 +279,23 @@ _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", 
 _JUDGMENT = re.compile(
     r"(?:\br\.?g\.?\s*(?:n°\s*)?|(?<=\bjugement)[^\n\d?!.]{0,30}?(?:n°|numero)\s*"
     # "référence du jugement de tutelle 24/01386", "num de minute du jugement 24/0766"
-    r"|\b(?:numero|num|n°|references?|ref|minute)\b[^\n\d?!.]{0,20}?\bjugement\b[^\n\d?!.]{0,25}?)"
-    r"(?P<value>\d{2}/\d{4,6})(?![\d/])")
-# A published decision's number is public: "l'arrêt de la cour d'appel de Lyon, RG n° 22/04567".
+    r"|\b(?:numero|num|n°|references?|ref|minute)\b[^\n\d?!.]{0,20}?\bjugement\b[^\n\d?!.]{0,25}?"
+    # "(minute 2024/1562)", "ordonnance n° 23/00913", "décision n° 24/00158", "dossier tribunal 24/04012"
+    r"|\b(?:jugement|minute|ordonnance|decision|dossier\s+tribunal)\s*(?:n°|numero|de\s+minute)?\s*:?\s*)"
+    r"(?P<value>(?:(?:19|20)\d\d|\d{2})/\d{4,6})(?![\d/])")
+# A protective measure's reference at the association or the service that carries it out
+# ("réf. mesure : UDAF71-CS-0932", "notre numéro de dossier : 54-TUT-7713", "dossier UDAF TUT-24-1903"),
+# read in a message about a guardianship or a curatorship: the protected person's file.
+_MEASURE_MESSAGE = re.compile(
+    r"\b(?:tutelles?|curatelles?|mandataire|mjpm|udaf|atmp|habilitation\s+familiale|tuteur|tutrice|curateur"
+    r"|curatrice|mesure\s+de\s+protection)\b")
+_MEASURE_REFERENCE = re.compile(
+    r"\b(?:(?:references?|ref)\b\.?(?:\s+(?:interne|service|mesure|dossier|de\s+la\s+mesure))?"
+    r"|(?:numero|n°)\s+(?:de\s+)?(?:mesure|dossier)|dossier\s+(?:interne|service|udaf|atmp|mjpm)|mesure)"
+    r"\s*[:(]?\s*(?P<value>(?=[a-z0-9\-]*\d{3})[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){1,4})(?![\w\-])")
+# A published decision's number is public: "l'arrêt de la cour d'appel de Lyon, RG n° 22/04567",
+# "la décision n° 2024/1234 du Conseil d'État".
+_JUDGMENT_WORDS = ("rg", "r.g", "jugement", "minute", "ordonnance", "decision", "tribunal")
 _PUBLISHED_DECISION = re.compile(r"\b(?:cour\s+d'appel|cour\s+de\s+cassation|arret|legifrance|conseil\s+d'etat)\b")
 
 
@@ -359,11 +373,13 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _JOB_SEEKER_ID.finditer(folded) if mentions(folded, ("identifiant", "travail", "emploi")) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
-    for match in _JUDGMENT.finditer(folded) if mentions(folded, ("rg", "r.g", "jugement")) else ():
-        if _PUBLISHED_DECISION.search(folded, max(0, match.start() - 60), match.start()):
+    for match in _JUDGMENT.finditer(folded) if mentions(folded, _JUDGMENT_WORDS) else ():
+        if _PUBLISHED_DECISION.search(folded, max(0, match.start() - 60), match.end() + 40):
             continue
         start = match.start() if match.group().startswith(("rg", "r.g")) else match.start("value")
         yield Finding("FILE_NUMBER", start, match.end())
+    for match in _MEASURE_REFERENCE.finditer(folded) if _MEASURE_MESSAGE.search(folded) else ():
+        yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _INE.finditer(folded) if mentions(folded, ("ine", "etudiant")) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if mentions(folded, _CAF_FILE_WORDS):

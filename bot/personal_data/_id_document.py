@@ -99,7 +99,11 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("ID_DOCUMENT", match.start(), match.end())
     if not mentions(folded, _DOCUMENT_HINTS):  # most messages: no document named, little cost
         return
-    for match in _CUED.finditer(folded):
+    position = 0
+    while match := _CUED.search(folded, position):
+        # a cue whose value is refused gives way to the next cue within it: "Sa pièce d'identité :
+        # carte nationale d'identité n° 0211 ..."
+        position = match.start("gap")
         gap = match.group("gap")
         if _OTHER_LABEL.search(gap) or (_OTHER_NUMBER_LABEL.search(gap) and match.group("value").isdigit()):
             continue
@@ -111,6 +115,7 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
             if not later or not _accepted(text[later.start("value"):later.end("value")], later.group("value"), passport):
                 continue
             start, end = later.start("value"), later.end("value")
+        position = end
         yield Finding("ID_DOCUMENT", start, end)
 
 

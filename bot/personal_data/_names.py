@@ -46,10 +46,11 @@ _NEVER_NAME = (
 # a second word, as "je suis marie" mostly means married; SIGNATURE is TITLE, but a
 # lowercase signature needs two words or a known first name ("merci davance" is no
 # signature).
-STRONG, TITLE, CAPITAL, WEAK, SELF, SIGNATURE = (
+STRONG, TITLE, CAPITAL, LABEL, WEAK, SELF, SIGNATURE = (
     "strong",
     "title",
     "capital",
+    "label",
     "weak",
     "self",
     "signature",
@@ -95,13 +96,19 @@ _CAPITAL_CUES = (
     r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
     r"|\bau\s+nom\s+(?:de|du|d')"
     r"|\b(?:succession|obseques\s+de|defunte?|feue?|famille)"  # "pour la succession Vasseur", "la famille Boudiaf"
-    # a letter's blocks: "Allocataire : CLÉMENCE JACOB", "Titulaire : ROSA LEBRUN", "Destinataire\nKAMEL GUÉRIN"
-    r"|\b(?:allocataire|destinataire|titulaire(?:\s+du\s+compte)?|beneficiaire|assuree?|adherente?)[ \t]*(?::|(?=\n))"
     r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
     # "elle s'appelle Romy", "ma sœur a eu un bébé Lya"
     r"|\b(?:il|elle|bebe|fils|fille|enfant)\s+s'?\s?appell?e"
     r"|\b(?:un|une|le|la|notre)\s+(?:bebe|nouveau-nee?|nourrisson)"
 )
+# A letter's or a screen's blocks: "Allocataire : CLÉMENCE JACOB", "Titulaire : ROSA LEBRUN",
+# "Destinataire\nKAMEL GUÉRIN", "Salariée : DELATTRE Awa"; a form's answer ("Salarié : Oui", "Conjoint :
+# Aucun", "Allocataire : Temps partiel") is no name.
+_LABEL_CUES = (
+    r"\b(?:allocataire|destinataire|titulaire(?:\s+du\s+compte)?|beneficiaire|assuree?|adherente?|salariee?"
+    r"|conjointe?|pensionnee?|enfants?(?:\s+a\s+charge)?)[ \t]*(?::|(?=\n))"
+)
+
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"
     r"|merci(?:\s+(?:d'avance|par\s+avance|beaucoup|bien|encore))?|bonne\s+(?:journee|soiree)"
@@ -114,6 +121,7 @@ _CUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_RELATIVE_CUES}|{_CARER_CUES})\s*,?\s*"), WEAK),
     (re.compile(rf"(?:{_WEAK_CUES})\s+"), SELF),
     (re.compile(rf"(?:{_CAPITAL_CUES})\s+[\"«“]?\s*"), CAPITAL),
+    (re.compile(rf"(?:{_LABEL_CUES})\s+[\"«“]?\s*"), LABEL),
 )
 # "M. Dupont": the bare initial is a title only in upper case, matched on the raw text.
 _MONSIEUR_INITIAL = re.compile(r"\bM\.?\s+(?=[A-Z])")
@@ -270,7 +278,7 @@ def _name_after(
             )
         elif capital:
             accepted = len(word) >= 2 or token.text.endswith(".")
-        elif strength == CAPITAL:
+        elif strength in (CAPITAL, LABEL):
             # "nom fatou diallo": in lowercase, a known first name and a surname no dictionary knows
             accepted = _lowercase_name_part(token, kept, strength, lexicon)
         else:
@@ -294,6 +302,8 @@ def _name_after(
         return None
     if strength == SELF and lowercase and len(kept) < 2 and kept[0].folded in FIRST_NAMES_AS_WORDS:
         return None  # "je suis marie depuis 2010", "c'est claire"
+    if strength == LABEL and len(kept) < 2 and not kept[0].text.isupper() and lexicon.ordinary(kept[0]):
+        return None  # "Salarié : Oui", "Allocataire : Temps partiel"
     return Finding("NAME", kept[0].start, kept[-1].end)
 
 

@@ -63,8 +63,9 @@ class _Group:
     end: int
 
 
+# A line that ends with a whole date or a NIR ("06/05/1985", "date de naissance 27/09/1971").
 _COMPLETE_LINE = re.compile(
-    r"(?:^|\n)[ \t\-•*]*(?:\d\d?[/.\-]\d\d?[/.\-]\d{2,4}|\d(?:[ .\-]?\d){11,})[ \t]*$")
+    r"(?:(?:^|\n)[ \t\-•*]*|(?<=[^\W\d_]) |(?<=[^\W\d_] :) )(?:\d\d?[/.\-]\d\d?[/.\-]\d{2,4}|\d(?:[ .\-]?\d){11,})[ \t]*$")
 
 
 def _runs(text: str) -> Iterator[list[_Group]]:
@@ -345,6 +346,8 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
             continue
         for first, last in _split(run):
             start = run[first].start
+            if text[start - 1 : start] == "(" and ")" in text[start : run[last].end]:
+                start -= 1  # "(01) 38 73 76 71": the bracket opened around the prefix
             if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
                 yield Finding("PHONE", start, run[last].end)
     yield from _find_spelled_phone(folded)

@@ -31,7 +31,7 @@ from ._text import PASSWORD_WORDS, mentions, value_end
 _PASSWORD = PASSWORD_WORDS
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
-    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b|recu\s*par\s*sms\b"
+    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b|recu\s*par\s*(?:sms|courrier|e-?mail|mail|texto)\b"
     r"|3\s*d\s*secure\b)"
     # the tax office's online access number, printed on the notice to open one's account
     r"|\b(?:n°|numero|no)\s*d'?\s*acces\s*en\s*ligne\b"
@@ -40,7 +40,7 @@ _CODE = (
 # A service named between the cue and the value: "mot de passe ameli : ...", "mdp de mon
 # compte caf c'est ...", "mot de passe impots.gouv c'est ...". Short, without digits, and a link must then follow.
 _NAMED = r"(?:\s+(?:de|du|pour|sur|d')?\s*(?:mon|ma|l'|le|la|mon\s*compte)?\s*[a-z'\-]{2,20}(?:\.gouv)?){0,4}?"
-_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|\s+(?:c'?\s?est|cest|c|est|c'?\s?etait|etait|sera)\b\s*(?::\s*)?)"
+_LINK = r"(?:\s*(?:[:=]|->|=>)\s*(?:c'?\s?est\s*)?|,?\s+(?:c'?\s?est|cest|c|est|c'?\s?etait|etait|sera)\b\s*(?::\s*)?)"
 _QUOTED = r"[\"'«“](?P<quoted>[^\"'»”\n]{1,40})[\"'»”]"
 # A code typed digit by digit ("1 2 3 4") is one value.
 _WORD = r"(?P<word>\d(?: \d){3,7}(?!\S)|[^\s\"'«“][^\s]{0,59})"

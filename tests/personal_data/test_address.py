@@ -134,6 +134,10 @@ SENTENCES = [
     'Adresse de correspondance\n<ent type="ADDRESS">Bât A Appt 46\n145 cours Victor Hugo\n67100 Strasbourg</ent>\nAdresse du logement',
     "j'ai 3 cours de français par semaine",
     "ma fille suit 12 cours de Piano",
+    # the farm's or house's name before its street; an agency's address is the agency's
+    'Elle habitait <ent type="ADDRESS">La Grange Neuve, lieu-dit Les Combes, 15000 Aurillac</ent>. Il faut',
+    'Nouvelle adresse : <ent type="ADDRESS">Moulin de la Roche, route de Saint-Pons, 34600 Bédarieux</ent>, ancienne',
+    "L'agence du 12 avenue de la République est fermée ?",
 ]
 
 

@@ -185,6 +185,17 @@ SENTENCES = [
     "dossier ref 2024/03/1547",
     'le mail dit "dossier n°FR-44871-CAF", c\'est une arnaque ?',
     "Numéro du formulaire : cerfa n° 12345*03, dossier complet",
+    # a guardianship's court decision and the measure's reference at the association carrying it out
+    'curatelle de M. Leclerc (n° de minute <ent type="FILE_NUMBER">2024/00873</ent>). Pour me joindre',
+    'je suis curatrice de M. Leroy (décision n° <ent type="FILE_NUMBER">24/00158</ent> du tribunal de Lyon)',
+    'sous tutelle, notre numéro de dossier : <ent type="FILE_NUMBER">54-TUT-7713</ent>.',
+    'tutelle - réf. mesure : <ent type="FILE_NUMBER">UDAF71-CS-0932</ent>',
+    "la décision n° 2024/1234 du Conseil d'État sur les tutelles",
+    "ordonnance n° 2020-1234 du 30 septembre",
+    # the partner's number after one's own; an accident's reference
+    'Mon numéro CAF : <ent type="ALLOCATAIRE">3693032</ent>, le sien : <ent type="ALLOCATAIRE">0205770</ent>.',
+    'Son allocataire à lui : <ent type="ALLOCATAIRE">6663839</ent>',
+    'Réf. accident : <ent type="FILE_NUMBER">240731882</ent>.',
 ]
 
 

@@ -71,6 +71,8 @@ SENTENCES = [
     'ma carte de séjour ne passe pas sur le site de la caf : <ent type="ID_DOCUMENT">BP6499109</ent>, ça dit format invalide',
     'Reisepassnummer <ent type="ID_DOCUMENT">C277RGKYR</ent>, den Personalausweis habe ich verloren',
     'O número do meu título de residência é <ent type="ID_DOCUMENT">JA3217270</ent>.',
+    # a cue whose value is refused gives way to the next one
+    'Sa pièce d\'identité : carte nationale d\'identité n° <ent type="ID_DOCUMENT">0211 5114 1297</ent>. La caisse',
 ]
 
 

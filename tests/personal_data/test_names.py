@@ -184,6 +184,10 @@ SENTENCES = [
     'Allocataire : M. <ent type="NAME">JACQUET Tristan</ent>\tN° 9271303\nPériode : janvier 2025',
     'Bénéficiaires\n<ent type="NAME">FONTAINE Roger</ent>\tAssuré\t04/03/1994',
     'Nous sommes trois enfants : <ent type="NAME">Anna</ent>, <ent type="NAME">Marc</ent> et <ent type="NAME">Irène</ent>.',
+    # a screen's label before a name, not before a form's answer
+    'Salariée : <ent type="NAME">DELATTRE Awa</ent>\tAssistante maternelle\nMars 2025',
+    'Enfants à charge : <ent type="NAME">Lina</ent> (03/05/2012)',
+    "Salarié : Oui\nConjoint : Aucun",
 ]
 
 

@@ -77,6 +77,9 @@ SENTENCES = [
     'mon portable <ent type="PHONE">0670191810</ent> et le fixe <ent type="PHONE">04 05 28 74 66</ent>',
     # a letterhead's number, after the fund's mail address
     "MSA Midi-Pyrénées Nord\n180 avenue Marcel Unal\n82014 Montauban Cedex\nTél : 05 63 21 60 00\nAccueil du lundi",
+    # the bracket around the prefix; a number on the line after a labelled birth date
+    'Merci de me recontacter au <ent type="PHONE">(01) 38 73 76 71</ent> (domicile) de 9h à 12h',
+    'date de naissance 27/09/1971\n<ent type="PHONE">06 06 98 79 89</ent>',
 ]
 
 

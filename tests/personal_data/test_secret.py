@@ -111,6 +111,8 @@ SENTENCES = [
     'Voici le code reçu par SMS pour valider la demande de réversion en ligne : <ent type="SECRET">446097</ent>.',
     'N° fiscal\t1235186105482\nN° d\'accès en ligne\t<ent type="SECRET">5794379</ent>\nRevenu fiscal de référence',
     "le code postal pour valider l'adresse c'est 75012",
+    'le site demande un code reçu par courrier, c\'est <ent type="SECRET">Z5FK7YAA</ent>, il est refusé',
+    "le code reçu par courrier, c'est normal qu'il expire ?",
 ]
 
 
