@@ -165,7 +165,7 @@ _ENDS_WITH_YEAR = re.compile(r"(?:\d\d|" + _YEAR_WORDS + r")$")
 # The date first, then the name: "26/02/1977 BRUN Elodie", or an identity's number then its date,
 # as an item: "alloc 1538932 / 04/12/1951".
 _BEFORE_NAME = re.compile(rf"(?:^|\n)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*[,\-–]?[ \t]*$")
-_AFTER_NUMBER = re.compile(rf"[ \t]*(?:[/,;\-–]|\r?\n)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*(?:$|[\n,;/\-–])")
+_AFTER_NUMBER = re.compile(rf"[ \t]*(?:[/,;\-–]|\r?\n|et\b)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*(?:$|[\n,;/\-–])")
 _IDENTITY_NUMBERS = frozenset({"NIR", "ALLOCATAIRE", "MSA"})
 _ADULT = 15  # a date by a person's own number is theirs if it is at least this many years old
 

@@ -24,6 +24,7 @@ from ._fields import find_fields
 from ._foreign import find_foreign_numbers
 from ._file_numbers import find_file_numbers, find_unnamed_numbers
 from ._iban import find_iban
+from ._identity_row import find_values_in_identity_row
 from ._login import find_login
 from ._lone import find_lone_values
 from ._named_after import find_named_after
@@ -184,6 +185,10 @@ class Detector:
                               for value in (*find_unnamed_numbers(*reading), *find_tried_passwords(*reading))), found)
         if unnamed:
             found = resolve_overlaps(found + unnamed)
+        # Identifiers typed in a row: what is left in it is the person's too.
+        in_row = _uncovered(find_values_in_identity_row(folded, found), found)
+        if in_row:
+            found = resolve_overlaps(found + in_row)
         return join_address_parts(text, found)
 
     def runs_ner(self, text: str) -> bool:

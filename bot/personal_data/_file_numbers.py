@@ -60,7 +60,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
         r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?"
         # a complaint filed with the police, a court case: "numéro de plainte", "numéro de procédure"
-        r"|plaintes?|procedures?)\b"
+        r"|plaintes?|procedures?|proces-verbal)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -73,7 +73,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         # "mutuelle ... contrat n° ...", "mise en demeure référence ...", "n° OFII ..."
         r"|contrats?|mutuelles?|mises?\s+en\s+demeure|ofii|ofpra|anef|agirc(?:-arrco)?|arrco"
         # a notary's file on a succession: "dossier successoral porte le n° ...", "office notarial : n° ..."
-        r"|succession|successorale?|notari\w*|notaire)\b[^.?!\n\d]{0,40}?"
+        r"|succession|successorale?|notari\w*|notaire|plaintes?|recepisse)\b[^.?!\n\d]{0,40}?"
         r"(?:n°|nº|\bnumero\b|\bnum\b|\breferences?\b|\bref\b\.?)|\bdossier\s*social\s*etudiant\b"
         # "adhérente à la MGEN sous le numéro ..."
         r"|\bsous\s+le\s+(?:numero|n°|no)\b)"
@@ -281,7 +281,9 @@ _JUDGMENT = re.compile(
     # "référence du jugement de tutelle 24/01386", "num de minute du jugement 24/0766"
     r"|\b(?:numero|num|n°|references?|ref|minute)\b[^\n\d?!.]{0,20}?\bjugement\b[^\n\d?!.]{0,25}?"
     # "(minute 2024/1562)", "ordonnance n° 23/00913", "décision n° 24/00158", "dossier tribunal 24/04012"
-    r"|\b(?:jugement|minute|ordonnance|decision|dossier\s+tribunal)\s*(?:n°|numero|de\s+minute)?\s*:?\s*)"
+    # "l'ordonnance de protection c'est la n° 24/00871"
+    r"|\b(?:jugement|minute|ordonnance|decision|dossier\s+tribunal)\b[^\n\d?!.]{0,30}?(?:n°|numero|de\s+minute|ref)?"
+    r"\s*:?\s*)"
     r"(?P<value>(?:(?:19|20)\d\d|\d{2})/\d{4,6})(?![\d/])")
 # A protective measure's reference at the association or the service that carries it out
 # ("réf. mesure : UDAF71-CS-0932", "notre numéro de dossier : 54-TUT-7713", "dossier UDAF TUT-24-1903"),
@@ -295,6 +297,7 @@ _MEASURE_REFERENCE = re.compile(
     r"\s*[:(]?\s*(?P<value>(?=[a-z0-9\-]*\d{3})[a-z0-9]{1,8}(?:-[a-z0-9]{1,8}){1,4})(?![\w\-])")
 # A published decision's number is public: "l'arrêt de la cour d'appel de Lyon, RG n° 22/04567",
 # "la décision n° 2024/1234 du Conseil d'État".
+_REGISTER_BEFORE = re.compile(r"\br\.?g\.?\s*(?:n°\s*)?$")
 _JUDGMENT_WORDS = ("rg", "r.g", "jugement", "minute", "ordonnance", "decision", "tribunal")
 _PUBLISHED_DECISION = re.compile(r"\b(?:cour\s+d'appel|cour\s+de\s+cassation|arret|legifrance|conseil\s+d'etat)\b")
 
@@ -376,7 +379,8 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     for match in _JUDGMENT.finditer(folded) if mentions(folded, _JUDGMENT_WORDS) else ():
         if _PUBLISHED_DECISION.search(folded, max(0, match.start() - 60), match.end() + 40):
             continue
-        start = match.start() if match.group().startswith(("rg", "r.g")) else match.start("value")
+        register = _REGISTER_BEFORE.search(folded, match.start(), match.start("value"))  # "RG 24/00871": whole
+        start = register.start() if register else match.start("value")
         yield Finding("FILE_NUMBER", start, match.end())
     for match in _MEASURE_REFERENCE.finditer(folded) if _MEASURE_MESSAGE.search(folded) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))

@@ -29,6 +29,13 @@ _CANDIDATE = re.compile(
     rf"(?<![\w])(?<!\d[ .\-/_])[1-478](?:{_SEP}?[0-9ABab]){{12,14}}(?![\w])(?!{_SAME_LINE}\d)"
 )
 _SEPARATORS = re.compile(r"[\s.\-/_]")
+# A NIR in its usual groups (one separator throughout) or in one piece, with its key: taken even in a
+# row of other numbers ("Gaëlle Rivière 2 44 07 72 661 354 75 3952429084450", "1/01/03/21/025/428/47
+# 07.62.43.95.00"), where the candidate above stops, when the key checks.
+_GROUPED = re.compile(
+    r"(?<![\w])(?<![\d][.\-/_])[1-478](?:(?P<sep>[ .\-/_])\d\d(?P=sep)\d\d(?P=sep)(?:\d\d|2[abAB])(?P=sep)\d{3}"
+    r"(?P=sep)\d{3}(?P=sep)|\d{4}(?:\d\d|2[abAB])\d{6} ?)\d\d(?![\w])"
+)
 
 # Cue words seen before a NIR, matched on folded text.
 _CUE = re.compile(
@@ -100,10 +107,16 @@ def _key_ok(compact: str) -> bool:
 
 def find_nir(text: str, folded: str) -> Iterator[Finding]:
     """Yield NIR spans: checksum-valid or strictly plausible ones anywhere, others after a cue."""
+    found = set()
     for match in _CANDIDATE.finditer(text):
         if _is_nir(folded, match):
+            found.add(match.start())
             yield Finding("NIR", match.start(), match.end())
             yield from key_after(folded, match.end())
+    for match in _GROUPED.finditer(text):
+        compact = _SEPARATORS.sub("", match.group()).upper()
+        if match.start() not in found and _structure_ok(compact) and _key_ok(compact):
+            yield Finding("NIR", match.start(), match.end())
     yield from _pieces(folded)
 
 

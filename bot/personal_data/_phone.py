@@ -339,8 +339,14 @@ _NAMED_EIGHT_DIGITS = re.compile(
 _SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$|\bcedex\b[ \t]*\n[^\d\n]{0,12}$")
 
 
+# A French number in its five pairs, one separator throughout, in a row of other numbers ("15/10/1945
+# 145100928015370 8224596 0661035364", "... 428/47 07.62.43.95.00"): its own pairs mark its bounds.
+_PAIRED = re.compile(r"(?<![\w+])0[1-79](?P<sep>[ .\-]?)\d\d(?:(?P=sep)\d\d){3}(?![\w])")
+
+
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of French (metropolitan and overseas) and international numbers."""
+    found = []
     for run in _runs(text):
         if sum(len(g.text) for g in run) < 8:
             continue
@@ -349,7 +355,18 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
             if text[start - 1 : start] == "(" and ")" in text[start : run[last].end]:
                 start -= 1  # "(01) 38 73 76 71": the bracket opened around the prefix
             if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
+                found.append((start, run[last].end))
                 yield Finding("PHONE", start, run[last].end)
+    for match in _PAIRED.finditer(text):
+        start, end, sep = match.start(), match.end(), match.group("sep")
+        if any(s < end and start < e for s, e in found) or not _valid(re.sub(r"\D", "", match.group())):
+            continue
+        # a pair more on either side, with the same separator: a piece of a longer row of pairs
+        if re.search(rf"(?:^|[^\d/.\-])\d\d{re.escape(sep)}$", text[max(0, start - 4) : start]) or re.match(
+                rf"{re.escape(sep)}\d\d(?!\d)", text[end : end + 3]):
+            continue
+        if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
+            yield Finding("PHONE", start, end)
     yield from _find_spelled_phone(folded)
     for match in (*_NAMED_MISTYPED.finditer(folded), *_NAMED_EIGHT_DIGITS.finditer(folded)):
         if not _SWITCHBOARD_BEFORE.search(folded, max(0, match.start() - 25), match.start()):

@@ -196,6 +196,11 @@ SENTENCES = [
     'Mon numéro CAF : <ent type="ALLOCATAIRE">3693032</ent>, le sien : <ent type="ALLOCATAIRE">0205770</ent>.',
     'Son allocataire à lui : <ent type="ALLOCATAIRE">6663839</ent>',
     'Réf. accident : <ent type="FILE_NUMBER">240731882</ent>.',
+    # a protection order, a complaint's receipt or report, a judgment's register number kept whole
+    'l\'ordonnance de protection c\'est la n° <ent type="FILE_NUMBER">24/00871</ent>. je n\'ai pas',
+    'récépissé de plainte n° <ent type="FILE_NUMBER">2025/011902</ent>, merci',
+    'le numéro de procès-verbal de ma plainte c\'est <ent type="FILE_NUMBER">00927/2025/001384</ent>, déposée',
+    'le curateur de mon frère (jugement <ent type="FILE_NUMBER">RG 23/04270</ent>). Son dossier',
 ]
 
 

@@ -56,6 +56,10 @@ SENTENCES = [
     "facture 1560797364934",
     # an invoice named a little further before
     "la facture du plombier porte le numéro 229039722823478 et je l'ai payée",
+    # in a row of other numbers, a NIR in its usual groups or in one piece whose key checks
+    'Gaëlle Rivière <ent type="NIR">2 44 07 72 661 354 75</ent> 3952429084450',
+    'KERJEAN Nassim <ent type="NIR">1/01/03/21/025/428/47</ent> 07.62.43.95.00',
+    'gerard guyot <ent type="NIR">163017185554204</ent> 05011963',
 ]
 
 

@@ -80,6 +80,9 @@ SENTENCES = [
     # the bracket around the prefix; a number on the line after a labelled birth date
     'Merci de me recontacter au <ent type="PHONE">(01) 38 73 76 71</ent> (domicile) de 9h à 12h',
     'date de naissance 27/09/1971\n<ent type="PHONE">06 06 98 79 89</ent>',
+    # in a row of other numbers, a number in its five pairs
+    'infos : QHVLVC5CF 26/11/1957 <ent type="PHONE">07 59 16 17 11</ent>',
+    '1/01/03/21/025/428/47 <ent type="PHONE">07.62.43.95.00</ent>',
 ]
 
 

@@ -1,0 +1,54 @@
+"""Values typed in a row with a person's identity and no label of their own.
+
+People paste or type all their identifiers at once: "Yves Chevalier 7773099 08/10/1941",
+"BOUVIER CHRISTOPHE|179092289717569|9239767|116 bis impasse ...". Once the other readers have
+found two identity values in the message (a name, a NIR, a phone...), a bare seven-digit number
+right beside them is the Caf's allocataire number, thirteen digits whose check digits hold are
+the tax number, and a full past date is the birth date: an amount or an appointment is said
+with its words ("1 234 €", "rdv le 15/06"), not typed between identifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stdnum.fr import nif
+
+from ._model import Finding
+
+_IDENTITY_KINDS = frozenset({"NAME", "NIR", "PHONE", "EMAIL", "ADDRESS", "IBAN"})
+_MIN_IDENTITY_VALUES = 2
+_SEVEN_DIGITS = re.compile(r"(?<![\w/.,\-+])\d{7}(?![\w/.,\-]|\s?(?:€|%|e\b|eur|euros?\b|ans\b|h\b))")
+_THIRTEEN_DIGITS = re.compile(r"(?<![\w/.,\-+])[0-3]\d{12}(?![\w/.,\-])")
+_DATE = re.compile(r"(?<![\w/.\-])(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0?[1-9]|1[0-2])(?P=sep)"
+                   r"(?P<year>(?:19|20)\d\d)(?![\w/.\-])")
+# A birth date lies in the past, and not in the last year (a newborn's is said with "né").
+_LAST_BIRTH_YEAR = 2025
+# Values of a row are side by side: only separators between them.
+_BETWEEN_VALUES = re.compile(r"[\s,;|/\-–:>]{1,4}")
+
+
+def find_values_in_identity_row(folded: str, found: list[Finding]) -> Iterator[Finding]:
+    """Bare allocataire and tax numbers and birth dates typed right beside other identity values,
+    in a message that holds two of them at least."""
+    if sum(f.type in _IDENTITY_KINDS for f in found) < _MIN_IDENTITY_VALUES:
+        return
+    candidates = [Finding("ALLOCATAIRE", m.start(), m.end()) for m in _SEVEN_DIGITS.finditer(folded)]
+    candidates += [Finding("FISCAL", m.start(), m.end()) for m in _THIRTEEN_DIGITS.finditer(folded)
+                   if nif.is_valid(m.group())]
+    candidates += [Finding("BIRTHDATE", m.start(), m.end()) for m in _DATE.finditer(folded)
+                   if int(m.group("year")) <= _LAST_BIRTH_YEAR]
+    row = list(found)
+    for _ in range(len(candidates)):  # a value beside one just taken is in the row too
+        taken = [c for c in candidates if _beside(folded, c, row)]
+        if not taken:
+            return
+        yield from taken
+        row += taken
+        candidates = [c for c in candidates if c not in taken]
+
+
+def _beside(folded: str, candidate: Finding, row: list[Finding]) -> bool:
+    return any(_BETWEEN_VALUES.fullmatch(folded[value.end : candidate.start])
+               or _BETWEEN_VALUES.fullmatch(folded[candidate.end : value.start]) for value in row)
