@@ -186,7 +186,7 @@ class Detector:
         if unnamed:
             found = resolve_overlaps(found + unnamed)
         # Identifiers typed in a row: what is left in it is the person's too.
-        in_row = _uncovered(find_values_in_identity_row(folded, found), found)
+        in_row = _uncovered(find_values_in_identity_row(folded, found, lexicon), found)
         if in_row:
             found = resolve_overlaps(found + in_row)
         return join_address_parts(text, found)

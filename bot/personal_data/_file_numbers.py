@@ -60,7 +60,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
         r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?"
         # a complaint filed with the police, a court case: "numéro de plainte", "numéro de procédure"
-        r"|plaintes?|procedures?|proces-verbal)\b"
+        r"|plaintes?|procedures?|proces-verbal|(?<=d')indus?)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -73,7 +73,9 @@ _CUES: dict[str, re.Pattern[str]] = {
         # "mutuelle ... contrat n° ...", "mise en demeure référence ...", "n° OFII ..."
         r"|contrats?|mutuelles?|mises?\s+en\s+demeure|ofii|ofpra|anef|agirc(?:-arrco)?|arrco"
         # a notary's file on a succession: "dossier successoral porte le n° ...", "office notarial : n° ..."
-        r"|succession|successorale?|notari\w*|notaire|plaintes?|recepisse)\b[^.?!\n\d]{0,40}?"
+        r"|succession|successorale?|notari\w*|notaire|plaintes?|recepisse"
+        # a bailiff's file on the person's debt: "lettre d'huissier ref H24-77193"
+        r"|huissiers?|commissaires?\s+de\s+justice)\b[^.?!\n\d]{0,40}?"
         r"(?:n°|nº|\bnumero\b|\bnum\b|\breferences?\b|\bref\b\.?)|\bdossier\s*social\s*etudiant\b"
         # "adhérente à la MGEN sous le numéro ..."
         r"|\bsous\s+le\s+(?:numero|n°|no)\b)"
@@ -96,9 +98,10 @@ _VALUES: dict[str, str] = {
     # after a space as a capital ("03 784 215 K"); not "e", read as euros. A
     # reference may also mix letters and digits ("2024-DR-0458213", "7B2941058").
     # A number with parts of digits or letters after dots, slashes or dashes ("2025.00287.AB",
-    # "103458/JD/MA", "2024/06/13-00482"), one part of five digits at least (a letter's short
-    # reference "2024/03/1547" stays readable): whole, before the plainer shapes read only its start.
-    "FILE_NUMBER": r"(?<![\w\-])(?=[0-9a-z./\-]*?\d{5})\d{3,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
+    # "103458/JD/MA", "2024/06/13-00482", "D24/11873/RM", "SR 24/01987"), one part of five digits at
+    # least (a letter's short reference "2024/03/1547" stays readable): whole, before the plainer
+    # shapes read only its start.
+    "FILE_NUMBER": r"(?<![\w\-])(?=[0-9a-z./\- ]*?\d{5})(?:(?!" + SHORT_WORDS + r"\b)[a-z]{1,4}[ /]?)?\d{2,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
                    r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
@@ -299,7 +302,8 @@ _MEASURE_REFERENCE = re.compile(
 # "la décision n° 2024/1234 du Conseil d'État".
 _REGISTER_BEFORE = re.compile(r"\br\.?g\.?\s*(?:n°\s*)?$")
 _JUDGMENT_WORDS = ("rg", "r.g", "jugement", "minute", "ordonnance", "decision", "tribunal")
-_PUBLISHED_DECISION = re.compile(r"\b(?:cour\s+d'appel|cour\s+de\s+cassation|arret|legifrance|conseil\s+d'etat)\b")
+_PUBLISHED_DECISION = re.compile(
+    r"\b(?:cour\s+d'appel|cour\s+de\s+cassation|arret(?!\s+(?:de\s+travail|maladie))|legifrance|conseil\s+d'etat)\b")
 
 
 # France Travail's identifier, seven digits and a letter, after "identifiant" or the service's name
@@ -391,6 +395,8 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("ALLOCATAIRE", match.start("value"), match.end("value"))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
+            if _PUBLISHED_DECISION.search(folded, match.start(), match.start("value")):
+                continue  # "l'arrêt de la cour d'appel de Lyon, RG n° 22/04567": a public decision's
             end = match.end("value")
             if folded[end - 2] == " " and text[end - 1].islower():
                 end -= 2  # "dossier 2024118734 a été refusé": a word, not the reference's letter

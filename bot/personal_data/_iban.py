@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from stdnum import iban as stdnum_iban
 from stdnum import numdb
+from stdnum.iso7064 import mod_97_10
 
 from ._model import Finding
 
@@ -30,6 +31,13 @@ _COUNTRIES = frozenset(
     YE
     """.split()
 )
+
+# Countries whose IBANs are not in the SWIFT registry (nor in stdnum's), used by their banks all the
+# same (Morocco, Algeria, the CFA franc zones...): their length, the mod-97 as the only check.
+_UNREGISTERED_LENGTHS = {
+    "MA": 28, "DZ": 26, "SN": 28, "CI": 28, "CM": 27, "BJ": 28, "BF": 28, "ML": 28, "MG": 27, "TG": 28,
+    "NE": 28, "TD": 27, "GA": 27, "CG": 27, "CF": 27, "KM": 27, "AO": 25, "CV": 25, "MZ": 25, "GW": 25,
+}  # fmt: skip
 
 _CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{2})[ \-]?\d{2}(?:(?:[ \-.]{0,2}|[ \t]*\n[ \t]*)[A-Za-z0-9]){10,34}"
@@ -68,10 +76,17 @@ def find_iban(text: str, folded: str) -> Iterator[Finding]:
     pos = 0
     while match := _CANDIDATE.search(text, pos):
         pos = match.start() + 1  # a failed run may hide an IBAN that starts inside it
-        if match.group(1).upper() not in _COUNTRIES:
+        country = match.group(1).upper()
+        if country not in _COUNTRIES and country not in _UNREGISTERED_LENGTHS:
             continue
         positions = [i for i in range(match.start(), match.end()) if text[i].isalnum()]
         chars = "".join(text[i] for i in positions).upper()
+        if country in _UNREGISTERED_LENGTHS:
+            length = _UNREGISTERED_LENGTHS[country]
+            if len(chars) >= length and mod_97_10.is_valid(chars[4:length] + chars[:4]):
+                pos = positions[length - 1] + 1
+                yield Finding("IBAN", match.start(), pos)
+            continue
         for length in range(min(len(chars), 34), _MIN_LENGTH - 1, -1):
             # national checks are skipped: stdnum's bank registries are incomplete
             # (a Belgian IBAN from a bank it does not list fails), the mod-97 suffices

@@ -12,24 +12,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from stdnum.fr import nif
 
+from ._census import census_first_names
+from ._lexicon import FIRST_NAMES
 from ._model import Finding
+
+if TYPE_CHECKING:
+    from ._names import NameLexicon
 
 _IDENTITY_KINDS = frozenset({"NAME", "NIR", "PHONE", "EMAIL", "ADDRESS", "IBAN"})
 _MIN_IDENTITY_VALUES = 2
 _SEVEN_DIGITS = re.compile(r"(?<![\w/.,\-+])\d{7}(?![\w/.,\-]|\s?(?:€|%|e\b|eur|euros?\b|ans\b|h\b))")
 _THIRTEEN_DIGITS = re.compile(r"(?<![\w/.,\-+])[0-3]\d{12}(?![\w/.,\-])")
-_DATE = re.compile(r"(?<![\w/.\-])(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0?[1-9]|1[0-2])(?P=sep)"
-                   r"(?P<year>(?:19|20)\d\d)(?![\w/.\-])")
+_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
+_DATE = re.compile(
+    r"(?<![\w/.\-])(?:(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0?[1-9]|1[0-2])(?P=sep)(?P<year>(?:19|20)?\d\d)"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?P<compact_year>(?:19|20)\d\d)"
+    rf"|(?:[1-9]|[12]\d|3[01])\s(?:{_MONTHS})\s(?P<said_year>(?:19|20)\d\d))(?![\w/.\-])")
+# A first name, and the surname or first name beside it, typed in any case: "mariam benard", "Maëva".
+_NAME = re.compile(r"(?<![\w@.'’\-])([^\W\d_]{2,})(?: ([^\W\d_]{2,}))?(?![\w@.'’\-])")
 # A birth date lies in the past, and not in the last year (a newborn's is said with "né").
 _LAST_BIRTH_YEAR = 2025
 # Values of a row are side by side: only separators between them.
 _BETWEEN_VALUES = re.compile(r"[\s,;|/\-–:>]{1,4}")
 
 
-def find_values_in_identity_row(folded: str, found: list[Finding]) -> Iterator[Finding]:
+def find_values_in_identity_row(folded: str, found: list[Finding], lexicon: NameLexicon) -> Iterator[Finding]:
     """Bare allocataire and tax numbers and birth dates typed right beside other identity values,
     in a message that holds two of them at least."""
     if sum(f.type in _IDENTITY_KINDS for f in found) < _MIN_IDENTITY_VALUES:
@@ -37,8 +48,8 @@ def find_values_in_identity_row(folded: str, found: list[Finding]) -> Iterator[F
     candidates = [Finding("ALLOCATAIRE", m.start(), m.end()) for m in _SEVEN_DIGITS.finditer(folded)]
     candidates += [Finding("FISCAL", m.start(), m.end()) for m in _THIRTEEN_DIGITS.finditer(folded)
                    if nif.is_valid(m.group())]
-    candidates += [Finding("BIRTHDATE", m.start(), m.end()) for m in _DATE.finditer(folded)
-                   if int(m.group("year")) <= _LAST_BIRTH_YEAR]
+    candidates += [Finding("BIRTHDATE", m.start(), m.end()) for m in _DATE.finditer(folded) if _past(m)]
+    candidates += [Finding("NAME", m.start(), m.end()) for m in _NAME.finditer(folded) if _first_name_in(m, lexicon)]
     row = list(found)
     for _ in range(len(candidates)):  # a value beside one just taken is in the row too
         taken = [c for c in candidates if _beside(folded, c, row)]
@@ -47,6 +58,18 @@ def find_values_in_identity_row(folded: str, found: list[Finding]) -> Iterator[F
         yield from taken
         row += taken
         candidates = [c for c in candidates if c not in taken]
+
+
+def _past(date: re.Match[str]) -> bool:
+    year = date.group("year") or date.group("compact_year") or date.group("said_year")
+    return len(year) == 2 or int(year) <= _LAST_BIRTH_YEAR
+
+
+def _first_name_in(words: re.Match[str], lexicon: NameLexicon) -> bool:
+    """A known first name, and no word that is never a name ("France Travail", "merci")."""
+    typed = [word for word in words.groups() if word]
+    known = FIRST_NAMES | census_first_names()
+    return any(word in known for word in typed) and not any(lexicon.never(word) for word in typed)
 
 
 def _beside(folded: str, candidate: Finding, row: list[Finding]) -> bool:

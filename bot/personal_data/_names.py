@@ -445,8 +445,9 @@ def may_hold_person_span(text: str, folded: str, lexicon: NameLexicon) -> bool:
 def filter_person_spans(
     text: str, folded: str, spans: list[tuple[int, int]], lexicon: NameLexicon
 ) -> Iterator[Finding]:
-    """Keep the statistical PER spans that carry name evidence, trimmed of titles; a span over
-    two tags ("@Thomas Nguyen @Mehdi Bouaziz") is two names, a piece of a handle ("@MSA_Fr") none."""
+    """Keep the statistical PER spans that carry name evidence, trimmed of titles and cut at the end
+    of their line; a span over two tags ("@Thomas Nguyen @Mehdi Bouaziz") is two names, a piece of a
+    handle ("@MSA_Fr") none."""
     foreign = _mostly_foreign(text, lexicon) if spans else False
     for span_start, span_end in _split_at_handles(text, spans):
         tokens = list(_tokens_from_span(text, folded, span_start, span_end))
@@ -505,7 +506,9 @@ def _split_at_handles(text: str, spans: list[tuple[int, int]]) -> Iterator[tuple
         for start, end in zip(pieces, pieces[1:]):
             after_at_sign = text[start - 1 : start] == "@"
             if text[start : end - 1].strip() and not (after_at_sign and _HANDLE_TOKEN.match(text, start)):
-                yield start, len(text[: end - 1].rstrip())
+                # a name ends with its line: "VIDAL Geneviève\nAllocataire : ..."
+                line_end = text.find("\n", start, end - 1)
+                yield start, len(text[: end - 1 if line_end < 0 else line_end].rstrip())
 
 
 def _droppable_head(tokens: list[_Token], lexicon: NameLexicon) -> bool:

@@ -109,15 +109,29 @@ def find_nir(text: str, folded: str) -> Iterator[Finding]:
     """Yield NIR spans: checksum-valid or strictly plausible ones anywhere, others after a cue."""
     found = set()
     for match in _CANDIDATE.finditer(text):
-        if _is_nir(folded, match):
+        end = _end_of_nir(text, match)
+        if end and _is_nir(folded, match):
             found.add(match.start())
-            yield Finding("NIR", match.start(), match.end())
-            yield from key_after(folded, match.end())
+            yield Finding("NIR", match.start(), end)
+            yield from key_after(folded, end)
     for match in _GROUPED.finditer(text):
         compact = _SEPARATORS.sub("", match.group()).upper()
         if match.start() not in found and _structure_ok(compact) and _key_ok(compact):
             yield Finding("NIR", match.start(), match.end())
     yield from _pieces(folded)
+
+
+def _end_of_nir(text: str, match: re.Match[str]) -> int:
+    """Where a NIR typed over a line break ends: a key on the next line counts if it checks;
+    otherwise the next line's number is another value ("Numéro SS : 1 72 01 99 911 677\n95 rue ...")."""
+    value = match.group()
+    if "\n" not in value:
+        return match.end()
+    compact = _SEPARATORS.sub("", value).upper()
+    last_break = value.rfind("\n")
+    if len(compact) == 15 and not _key_ok(compact) and len(_SEPARATORS.sub("", value[:last_break])) == 13:
+        return match.start() + len(value[:last_break].rstrip())
+    return match.end()
 
 
 def key_after(folded: str, end: int) -> Iterator[Finding]:

@@ -334,6 +334,38 @@ _NAMED_EIGHT_DIGITS = re.compile(
 )
 
 
+# A number typed the local way of the country the message says the person lives in ("je suis au Portugal,
+# mon portable 914 886 999", "tél. (418) 453-1740" in a message about Québec), after the word for it.
+_COUNTRY_REGIONS = (
+    (re.compile(r"\bportugal\b"), "PT"), (re.compile(r"\b(?:canada|quebec|montreal)\b"), "CA"),
+    (re.compile(r"\bsenegal\b|\bdakar\b"), "SN"), (re.compile(r"\bmaroc\b"), "MA"),
+    (re.compile(r"\balgerie\b"), "DZ"), (re.compile(r"\btunisie\b"), "TN"), (re.compile(r"\bespagne\b"), "ES"),
+    (re.compile(r"\bitalie\b|\bsicile\b"), "IT"), (re.compile(r"\bbelgique\b"), "BE"),
+    (re.compile(r"\bsuisse\b"), "CH"), (re.compile(r"\ballemagne\b"), "DE"),
+    (re.compile(r"\b(?:angleterre|royaume-uni|londres)\b"), "GB"),
+)
+_LOCAL_NAMED = re.compile(
+    r"\b(?:portables?|mobile|fixe|tel|telephone|tél|numero\s+de\s+tel\w*|gsm|whatsapp)\b\.?\s*[:.]?\s*"
+    r"(?P<number>\(?\d[\d ().\-]{6,16}\d)(?![\d.\-]?\d)"
+)
+
+
+def _local_foreign_numbers(folded: str) -> Iterator[Finding]:
+    regions = [region for pattern, region in _COUNTRY_REGIONS if pattern.search(folded)]
+    if not regions:
+        return
+    for match in _LOCAL_NAMED.finditer(folded):
+        digits = re.sub(r"\D", "", match.group("number"))
+        for region in regions:
+            try:
+                number = phonenumbers.parse(digits, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                yield Finding("PHONE", match.start("number"), match.end("number"))
+                break
+
+
 # An organisation's switchboard is nobody's: "CCAS d'Amiens – Standard : 03 ...".
 # A letterhead's number follows the fund's mail address ("82014 Montauban Cedex\nTél : 05 63 ...").
 _SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$|\bcedex\b[ \t]*\n[^\d\n]{0,12}$")
@@ -368,6 +400,7 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
         if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
             yield Finding("PHONE", start, end)
     yield from _find_spelled_phone(folded)
+    yield from _local_foreign_numbers(folded)
     for match in (*_NAMED_MISTYPED.finditer(folded), *_NAMED_EIGHT_DIGITS.finditer(folded)):
         if not _SWITCHBOARD_BEFORE.search(folded, max(0, match.start() - 25), match.start()):
             yield Finding("PHONE", match.start("number"), match.end("number"))

@@ -201,6 +201,12 @@ SENTENCES = [
     'récépissé de plainte n° <ent type="FILE_NUMBER">2025/011902</ent>, merci',
     'le numéro de procès-verbal de ma plainte c\'est <ent type="FILE_NUMBER">00927/2025/001384</ent>, déposée',
     'le curateur de mon frère (jugement <ent type="FILE_NUMBER">RG 23/04270</ent>). Son dossier',
+    # a bailiff's reference, a debt's number; a published decision stays readable
+    'une lettre d\'huissier ref <ent type="FILE_NUMBER">H24-77193</ent> j\'ai peur',
+    'Le commissaire de justice indique la référence <ent type="FILE_NUMBER">SR 24/01987</ent>. On peut',
+    'numéro d\'indu <ent type="FILE_NUMBER">9402 7731 2048</ent>, merci',
+    'mon arrêt de travail n° <ent type="FILE_NUMBER">2024/118734</ent> svp',
+    "L'arrêt de la cour d'appel de Lyon, RG n° 22/04567, publié sur Légifrance",
 ]
 
 

@@ -25,6 +25,9 @@ SENTENCES = [
     "de 12 03 2024 a 14h",
     # wrapped over lines
     'mon iban\n<ent type="IBAN">FR76 0025 0845 9140\n9940 2059 061</ent>',
+    # IBANs of countries outside the SWIFT registry, checked by their mod-97 alone
+    'mon nouveau RIB au Maroc : <ent type="IBAN">MA87 2229 2747 1917 8476 3344 6219</ent> (Attijariwafa)',
+    'Mon IBAN algérien (CPA) : <ent type="IBAN">DZ18 1401 8799 0198 9211 9141 85</ent>. C\'est pour la retraite',
 ]
 
 

@@ -188,6 +188,8 @@ SENTENCES = [
     'Salariée : <ent type="NAME">DELATTRE Awa</ent>\tAssistante maternelle\nMars 2025',
     'Enfants à charge : <ent type="NAME">Lina</ent> (03/05/2012)',
     "Salarié : Oui\nConjoint : Aucun",
+    # a name ends with its line
+    'Je vous rappelle mes références :\n<ent type="NAME">VIDAL Geneviève</ent>\nAllocataire : 1234567',
 ]
 
 

@@ -60,6 +60,8 @@ SENTENCES = [
     'Gaëlle Rivière <ent type="NIR">2 44 07 72 661 354 75</ent> 3952429084450',
     'KERJEAN Nassim <ent type="NIR">1/01/03/21/025/428/47</ent> 07.62.43.95.00',
     'gerard guyot <ent type="NIR">163017185554204</ent> 05011963',
+    # a key that does not check on the next line is the next value's number
+    'Numéro SS : <ent type="NIR">1 72 01 99 911 677</ent>\n95 rue Aristide Briand, 35000 Rennes',
 ]
 
 

@@ -83,6 +83,10 @@ SENTENCES = [
     # in a row of other numbers, a number in its five pairs
     'infos : QHVLVC5CF 26/11/1957 <ent type="PHONE">07 59 16 17 11</ent>',
     '1/01/03/21/025/428/47 <ent type="PHONE">07.62.43.95.00</ent>',
+    # a number typed the local way of the country the person says they live in
+    'Je suis au Portugal et mon portable <ent type="PHONE">914 886 999</ent> ne reçoit pas vos SMS',
+    'Québec QC G1S 2M7\ntél. <ent type="PHONE">(418) 453-1740</ent>\ncourriel',
+    "je vis au Portugal depuis 2019, tel 3960 pour la retraite ?",
 ]
 
 
