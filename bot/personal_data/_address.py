@@ -289,7 +289,8 @@ def _care_of_start(text: str, folded: str, start: int) -> int:
 # "Les Hauts de Pinsaguel, 8 chemin de Lafitte, ...", "Moulin de la Roche, route de Saint-Pons, ...".
 _NAMED_PLACE_BEFORE = re.compile(
     r"(?<![\w'’])(?:(?:La|Le|Les|L['’])\s?[A-ZÀ-Ý]|(?=(?:Moulin|Ferme|Mas|Domaine|Ch[aâ]teau|Villa|Maison|Grange"
-    r"|Bastide|Chalet|Manoir|Clos)\b)[A-ZÀ-Ý])[^\W\d_]*(?:[ \-](?:(?:des|de\s+la|de|du|aux?)\s|d['’])?[A-ZÀ-Ý][^\W\d_]*){0,3}"
+    r"|Bastide|Chalet|Manoir|Clos)\b)[A-ZÀ-Ý])[^\W\d_]*"
+    r"(?:[ \-](?:(?:des|de\s+la|de|du|aux?)\s|d['’])?[A-ZÀ-Ý][^\W\d_]*){0,3}"
     r",[ \t]*$")
 
 

@@ -101,7 +101,8 @@ _VALUES: dict[str, str] = {
     # "103458/JD/MA", "2024/06/13-00482", "D24/11873/RM", "SR 24/01987"), one part of five digits at
     # least (a letter's short reference "2024/03/1547" stays readable): whole, before the plainer
     # shapes read only its start.
-    "FILE_NUMBER": r"(?<![\w\-])(?=[0-9a-z./\- ]*?\d{5})(?:(?!" + SHORT_WORDS + r"\b)[a-z]{1,4}[ /]?)?\d{2,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
+    "FILE_NUMBER": r"(?<![\w\-])(?=[0-9a-z./\- ]*?\d{5})(?:(?!" + SHORT_WORDS + r"\b)[a-z]{1,4}[ /]?)?"
+                   r"\d{2,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
                    r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
@@ -126,7 +127,8 @@ _BARE_CUES = {
                    # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
                    r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance|reclamation)",
 }
-_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"  # "alloc. 8505171", "son allocataire à lui : ..."
+# "alloc. 8505171", "son allocataire à lui : ..."
+_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"

@@ -65,7 +65,8 @@ class _Group:
 
 # A line that ends with a whole date or a NIR ("06/05/1985", "date de naissance 27/09/1971").
 _COMPLETE_LINE = re.compile(
-    r"(?:(?:^|\n)[ \t\-•*]*|(?<=[^\W\d_]) |(?<=[^\W\d_] :) )(?:\d\d?[/.\-]\d\d?[/.\-]\d{2,4}|\d(?:[ .\-]?\d){11,})[ \t]*$")
+    r"(?:(?:^|\n)[ \t\-•*]*|(?<=[^\W\d_]) |(?<=[^\W\d_] :) )"
+    r"(?:\d\d?[/.\-]\d\d?[/.\-]\d{2,4}|\d(?:[ .\-]?\d){11,})[ \t]*$")
 
 
 def _runs(text: str) -> Iterator[list[_Group]]:
@@ -351,6 +352,7 @@ _LOCAL_NAMED = re.compile(
 
 
 def _local_foreign_numbers(folded: str) -> Iterator[Finding]:
+    """Numbers after their word that are valid in a country the message names."""
     regions = [region for pattern, region in _COUNTRY_REGIONS if pattern.search(folded)]
     if not regions:
         return
@@ -376,6 +378,19 @@ _SWITCHBOARD_BEFORE = re.compile(r"\b(?:standard|switchboard)\b[^\d\n]{0,12}$|\b
 _PAIRED = re.compile(r"(?<![\w+])0[1-79](?P<sep>[ .\-]?)\d\d(?:(?P=sep)\d\d){3}(?![\w])")
 
 
+def _paired_numbers(text: str, folded: str, found: list[tuple[int, int]]) -> Iterator[Finding]:
+    """Numbers in five pairs that the runs above missed, unless a pair more on either side, with the
+    same separator, makes them a piece of a longer row of pairs."""
+    for match in _PAIRED.finditer(text):
+        start, end, sep = match.start(), match.end(), re.escape(match.group("sep"))
+        if any(s < end and start < e for s, e in found) or not _valid(re.sub(r"\D", "", match.group())):
+            continue
+        pair_before = re.search(rf"(?:^|[^\d/.\-])\d\d{sep}$", text[max(0, start - 4) : start])
+        pair_after = re.match(rf"{sep}\d\d(?!\d)", text[end : end + 3])
+        if not (pair_before or pair_after or _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start)):
+            yield Finding("PHONE", start, end)
+
+
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of French (metropolitan and overseas) and international numbers."""
     found = []
@@ -389,16 +404,7 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
             if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
                 found.append((start, run[last].end))
                 yield Finding("PHONE", start, run[last].end)
-    for match in _PAIRED.finditer(text):
-        start, end, sep = match.start(), match.end(), match.group("sep")
-        if any(s < end and start < e for s, e in found) or not _valid(re.sub(r"\D", "", match.group())):
-            continue
-        # a pair more on either side, with the same separator: a piece of a longer row of pairs
-        if re.search(rf"(?:^|[^\d/.\-])\d\d{re.escape(sep)}$", text[max(0, start - 4) : start]) or re.match(
-                rf"{re.escape(sep)}\d\d(?!\d)", text[end : end + 3]):
-            continue
-        if not _SWITCHBOARD_BEFORE.search(folded, max(0, start - 25), start):
-            yield Finding("PHONE", start, end)
+    yield from _paired_numbers(text, folded, found)
     yield from _find_spelled_phone(folded)
     yield from _local_foreign_numbers(folded)
     for match in (*_NAMED_MISTYPED.finditer(folded), *_NAMED_EIGHT_DIGITS.finditer(folded)):

@@ -31,7 +31,8 @@ from ._text import PASSWORD_WORDS, mentions, value_end
 _PASSWORD = PASSWORD_WORDS
 _CODE = (
     r"(?:\bcode\s*(?:pin\b|secret\b|confidentiel\b|perso(?:nnel)?\b|d'?\s*acc?es\b|acces\b"
-    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b|recu\s*par\s*(?:sms|courrier|e-?mail|mail|texto)\b"
+    r"|provisoire\b|temporaire\b|de\s*connexion\b|de\s*securite\b|d'?\s*activation\b|sms\b"
+    r"|recu\s*par\s*(?:sms|courrier|e-?mail|mail|texto)\b"
     r"|3\s*d\s*secure\b)"
     # the tax office's online access number, printed on the notice to open one's account
     r"|\b(?:n°|numero|no)\s*d'?\s*acces\s*en\s*ligne\b"
