@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from typing import TYPE_CHECKING
 
 from stdnum.fr import nif
 
 from ._census import census_first_names
-from ._lexicon import FIRST_NAMES
+from ._lexicon import FIRST_NAMES, MONTHS_PATTERN
 from ._model import Finding
 
 if TYPE_CHECKING:
@@ -27,22 +28,21 @@ _IDENTITY_KINDS = frozenset({"NAME", "NIR", "PHONE", "EMAIL", "ADDRESS", "IBAN"}
 _MIN_IDENTITY_VALUES = 2
 _SEVEN_DIGITS = re.compile(r"(?<![\w/.,\-+])\d{7}(?![\w/.,\-]|\s?(?:€|%|e\b|eur|euros?\b|ans\b|h\b))")
 _THIRTEEN_DIGITS = re.compile(r"(?<![\w/.,\-+])[0-3]\d{12}(?![\w/.,\-])")
-_MONTHS = r"janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre"
 _DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0?[1-9]|1[0-2])(?P=sep)(?P<year>(?:19|20)?\d\d)"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?P<compact_year>(?:19|20)\d\d)"
-    rf"|(?:[1-9]|[12]\d|3[01])\s(?:{_MONTHS})\s(?P<said_year>(?:19|20)\d\d))(?![\w/.\-])")
+    rf"|(?:[1-9]|[12]\d|3[01])\s(?:{MONTHS_PATTERN})\s(?P<said_year>(?:19|20)\d\d))(?![\w/.\-])")
 # A first name, and the surname or first name beside it, typed in any case: "mariam benard", "Maëva".
 _NAME = re.compile(r"(?<![\w@.'’\-])([^\W\d_]{2,})(?: ([^\W\d_]{2,}))?(?![\w@.'’\-])")
-# A birth date lies in the past, and not in the last year (a newborn's is said with "né").
-_LAST_BIRTH_YEAR = 2025
+# A birth date lies in the past, before this year (a newborn's is said with "né").
+_YEARS_BEFORE = 1
 # Values of a row are side by side: only separators between them.
 _BETWEEN_VALUES = re.compile(r"[\s,;|/\-–:>]{1,4}")
 
 
 def find_values_in_identity_row(folded: str, found: list[Finding], lexicon: NameLexicon) -> Iterator[Finding]:
-    """Bare allocataire and tax numbers and birth dates typed right beside other identity values,
-    in a message that holds two of them at least."""
+    """Bare allocataire and tax numbers, birth dates and first names typed right beside other identity
+    values, in a message that holds two of them at least."""
     if sum(f.type in _IDENTITY_KINDS for f in found) < _MIN_IDENTITY_VALUES:
         return
     candidates = [Finding("ALLOCATAIRE", m.start(), m.end()) for m in _SEVEN_DIGITS.finditer(folded)]
@@ -60,9 +60,9 @@ def find_values_in_identity_row(folded: str, found: list[Finding], lexicon: Name
         candidates = [c for c in candidates if c not in taken]
 
 
-def _past(date: re.Match[str]) -> bool:
-    year = date.group("year") or date.group("compact_year") or date.group("said_year")
-    return len(year) == 2 or int(year) <= _LAST_BIRTH_YEAR
+def _past(typed: re.Match[str]) -> bool:
+    year = typed.group("year") or typed.group("compact_year") or typed.group("said_year")
+    return len(year) == 2 or int(year) <= date.today().year - _YEARS_BEFORE
 
 
 def _first_name_in(words: re.Match[str], lexicon: NameLexicon) -> bool:

@@ -110,7 +110,7 @@ def find_nir(text: str, folded: str) -> Iterator[Finding]:
     found = set()
     for match in _CANDIDATE.finditer(text):
         end = _end_of_nir(text, match)
-        if end and _is_nir(folded, match):
+        if _is_nir(folded, match):
             found.add(match.start())
             yield Finding("NIR", match.start(), end)
             yield from key_after(folded, end)
