@@ -476,11 +476,21 @@ _ORGANISATION_AT = re.compile(
 )
 
 
+# A person domiciled or living at an organisation receives mail there: "ma domiciliation est à
+# l'association, 14 rue ...", "domicilié chez l'association Coallia, 18 rue ...", "hébergée au foyer".
+_LIVES_THERE = re.compile(
+    r"\b(?:domicili\w*|hebergee?s?|je\s+(?:vis|loge|reside|dors)|j'habite|on\s+(?:vit|habite)"
+    r"|mon\s+adresse\s+postale)\b[^.?!\n]{0,40}$"
+)
+
+
 def organisation_address(text: str, folded: str, finding: Finding) -> bool:
     """Is this address an organisation's ("l'adresse de la caf c'est ...", or a cedex)?"""
     # the street's number may have been read apart ("Office notarial du Ralliement, 3 | rue ...")
     offset = max(0, finding.start - 50)
     before = _STREET_NUMBER_AT_END.sub("", folded[offset : finding.start])
+    if _LIVES_THERE.search(before) and not _ORGANISATION_BEFORE.search(before):
+        return False
     at = _ORGANISATION_AT.search(before)
     if at and at.groupdict().get("place"):  # "la Carsat Nord-Picardie, 11 allée ...", not "la caf envoie au ..."
         place = text[offset + at.start("place") : offset + at.end("place")]

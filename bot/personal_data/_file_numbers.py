@@ -60,7 +60,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
         r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?"
         # a complaint filed with the police, a court case: "numéro de plainte", "numéro de procédure"
-        r"|plaintes?|procedures?|proces-verbal|(?<=d')indus?)\b"
+        r"|plaintes?|procedures?|proces-verbal|(?<=d')indus?"
+        # staff and special regimes: a teacher's NUMEN, a seafarer's, an agent's, a payroll's, a
+        # soldier's "identifiant défense", SNCF's and RATP's staff numbers, the asylum court's (CNDA)
+        r"|numen|marin|agents?|paie|defense|caisse\s+de\s+prevoyance|ratp|sncf|cnda|canssm"
+        # an insurer's expert's report: "référence expertise EXP/25/77841"
+        r"|expertise)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
         r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
@@ -75,10 +80,12 @@ _CUES: dict[str, re.Pattern[str]] = {
         # a notary's file on a succession: "dossier successoral porte le n° ...", "office notarial : n° ..."
         r"|succession|successorale?|notari\w*|notaire|plaintes?|recepisse"
         # a bailiff's file on the person's debt: "lettre d'huissier ref H24-77193"
-        r"|huissiers?|commissaires?\s+de\s+justice)\b[^.?!\n\d]{0,40}?"
+        r"|huissiers?|commissaires?\s+de\s+justice|numen|marin|ratp|sncf|cnda|pv|proces-verbal)\b[^.?!\n\d]{0,40}?"
         r"(?:n°|nº|\bnumero\b|\bnum\b|\breferences?\b|\bref\b\.?)|\bdossier\s*social\s*etudiant\b"
         # "adhérente à la MGEN sous le numéro ..."
-        r"|\bsous\s+le\s+(?:numero|n°|no)\b)"
+        r"|\bsous\s+le\s+(?:numero|n°|no)\b"
+        # a police report's number after a colon: "le PV de la gendarmerie de Lannion : 01247/00312/2025"
+        r"|\b(?:pv|proces-verbal|plainte)\b[^.?!\n\d:]{0,40}?:)"
     ),
 }
 
@@ -91,7 +98,8 @@ _MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
     "MSA": r"\d(?:[ .\-]?\d){5,14}",
-    "FISCAL": r"[0-3](?:[ .]?\d){12}|\d\d\s?\d[\dab]\s?[a-z]\s?\d(?:[ .]?\d){7}(?!\w)",
+    # the tax notice's reference: "24 75 K381952 06", one digit more when mistyped ("24 57 A 4821365 09")
+    "FISCAL": r"[0-3](?:[ .]?\d){12}|\d\d\s?\d[\dab]\s?[a-z]\s?\d(?:[ .]?\d){7,8}(?!\w)",
     # Letters may lead ("AB1234567", "PE 7012 4456 8" but not a short French word, "B 24 017 532");
     # five digits at least, so a year or a day is never taken.
     # France Travail's identifier ends with a letter ("1234567A"), and so may a pension's, typed
@@ -125,7 +133,9 @@ _BARE_CUES = {
     "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi"
                    r"|patient|agirc(?:-arrco)?|arrco|ircantec|mutuelle))?"
                    # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
-                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance|reclamation)",
+                   r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance|reclamation"
+                   # "NUMEN 15e0923148ABD", "ENIM 20050218", "sinistre G25-410 887", "contrat HB-558-741-22"
+                   r"|numen|enim|cnda|sinistre|contrat)",
 }
 # "alloc. 8505171", "son allocataire à lui : ..."
 _SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"

@@ -20,7 +20,10 @@ from ._text import SHORT_WORDS, digit_count, mentions
 
 _DOCUMENT = (
     # a passport, a foreign identity card: "carte consulaire", Spain's NIE and DNI, Romania's "buletin"
-    r"(?:(?P<passport>passe?\s?ports?|passport|\bcin\b|carte\s*consulaire"
+    # a foreigner's papers: a provisional permit (APS), a visa, a refugee's travel document, an
+    # Algerian residence certificate, a multi-year permit: "APS GW7679438", "visa FRA 270898984"
+    r"(?:(?P<passport>passe?\s?ports?|passport|\bcin\b|carte\s*consulaire|\baps\b|\bvisas?\b"
+    r"|titre\s*(?:de\s*)?voyage|certificat\s*de\s*residence|carte\s*pluriannuelle"
     r"|\bnie\b(?=\s*(?:espagnol|:|n°|numero|num\b)|\s+[a-z]\d)|\bdni\b|buletin\w*\s+de\s+identitate)|"
     r"\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
@@ -35,7 +38,7 @@ _DOCUMENT = (
 _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
     "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre", "kimlik", "pobytu", "soggiorno", "ceam",
-    "consulaire", "nie", "dni", "buletin", "reisepass", "dowod", "identitate", "residencia", "oturma",
+    "consulaire", "nie", "dni", "aps", "voyage", "certificat", "buletin", "reisepass", "dowod", "identitate", "residencia", "oturma",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
 # but a year or a duration ("valable jusqu'en 2028, numéro ...", "carte de résident 10
@@ -61,7 +64,7 @@ _VALUE = re.compile(
     r"|[a-z]{2}\s\d{7}"  # a permit card typed with a space after its letters
     rf"|(?!{SHORT_WORDS}\s)[a-z]{{2}}\s\d{{3,4}}(?:{_SEP}\d{{2,4}}){{1,2}}"  # the same in groups: "HA 2151 536"
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
-    r"|[a-z]{0,2}\d{5,9}|[a-z]{1,2}\s\d{5,9}"  # foreign passports and identity cards (after their name only)
+    r"|[a-z]{0,2}\d{5,9}|[a-z]{1,3}[\s\-]\d{5,9}"  # foreign passports and identity cards (after their name only)
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
@@ -77,8 +80,9 @@ _UNCUED = re.compile(r"(?<![\w\-])\d\d ?[a-z]{2} ?\d{5}(?![\w])")  # "18AB12345"
 
 
 # Foreign passports and national identity cards (CIN of Morocco, Tunisia): up to 2 letters and
-# 6 to 9 digits ("X123456", "197654321", "BK 284517"), 5 digits after letters ("AB12345").
-_FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}|[a-z]{1,2}\s?\d{5,9}")
+# 6 to 9 digits ("X123456", "197654321", "BK 284517", "IK-726574"), 5 digits after letters
+# ("AB12345"), a visa's country code before its number ("FRA 270898984").
+_FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}|[a-z]{1,2}[\s\-]?\d{5,9}|[a-z]{3}\s\d{6,9}")
 
 
 def _value_ok(value: str, passport: bool) -> bool:
