@@ -23,7 +23,7 @@ import argparse
 import json
 import math
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from sklearn.feature_extraction.text import CountVectorizer
 
@@ -38,8 +38,11 @@ REAL_QUESTIONS = EVALUATION_DIR / "real"
 # writers looking for unanswered topics, then labelled: it finds gaps, but over-represents them.
 SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_dev_b": REAL_QUESTIONS / "dev_b.jsonl",
         "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
+# The threshold is chosen on both dev parts together: the first alone has 20 questions without a
+# template, so one question decided the choice (0.95 or 0.98 for the same model, 2026-12-06).
+DEV_SETS = ("real_dev", "real_dev_b")
 RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01)
-THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
+THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98)
 # Labels: criticism, none, and the abusive ones, which must all end on the route `abuse`.
 HELDOUT_MODERATION = EVALUATION_DIR / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
@@ -198,6 +201,12 @@ def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
 
 
 def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str, str]) -> Dict[str, Any]:
+    return score_set(*predict_set(router, cases, renamed))
+
+
+def predict_set(router: Router, cases: List[Dict[str, Any]],
+                renamed: Dict[str, str]) -> Tuple[List[Dict[str, Any]], List[Dict[str, Any]]]:
+    """The cases (expected templates under their current ids) and what the assistant does with each."""
     cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
     # Each real question is put to the caisse of the body it was asked of (its `branch`); the
     # others, and the team's set, to the configured caisse.
@@ -209,6 +218,10 @@ def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str,
         branch = _caisse_branch(case)
         allowed = {t.id for t in templates if branch in (None, t.branch)}
         prediction["offered"] = offered_templates(prediction["candidates"], allowed) if prediction["route"] == "faq" else []
+    return cases, predictions
+
+
+def score_set(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dict[str, Any]:
     report = score(cases, predictions)
     report["trust"] = trust(cases, predictions)
     report["by_branch"] = trust_by(cases, predictions, "branch")
@@ -269,9 +282,16 @@ def _markdown(report: Dict[str, Any]) -> str:
                       "|---|---|---|---|---|"]
             lines += [f"| {r['threshold']} | {r['wrong_template']} | {r['wrong_template_upper']} | {r['right_template']} "
                       f"| {r['no_template_when_none']} |" for r in current["threshold_sweep"]]
-            lines += ["", f"Seuil à retenir (le plus bas dont la borne haute reste sous {WRONG_TEMPLATE_TARGET * 100:g} % de "
-                      f"modèles faux et qui ne donne aucun modèle à au moins {NO_TEMPLATE_WHEN_NONE_TARGET * 100:g} % des "
-                      f"questions qui n'en ont pas, même avec une de plus qui en reçoit un) : {recommended_threshold(current['threshold_sweep'])}"]
+    pooled = report.get("dev_threshold_sweep")
+    if pooled:
+        lines += ["", "## Choix du seuil, sur les deux parties dev réunies", "",
+                  "| seuil | modèle faux | modèle faux, borne haute à 90 % | bon modèle | aucun modèle si aucun |",
+                  "|---|---|---|---|---|"]
+        lines += [f"| {r['threshold']} | {r['wrong_template']} | {r['wrong_template_upper']} | {r['right_template']} "
+                  f"| {r['no_template_when_none']} |" for r in pooled]
+        lines += ["", f"Seuil à retenir (le plus bas dont la borne haute reste sous {WRONG_TEMPLATE_TARGET * 100:g} % de "
+                  f"modèles faux et qui ne donne aucun modèle à au moins {NO_TEMPLATE_WHEN_NONE_TARGET * 100:g} % des "
+                  f"questions qui n'en ont pas, même avec une de plus qui en reçoit un) : {recommended_threshold(pooled)}"]
     moderation = report.get("moderation")
     if moderation:
         lines += ["", "## Modération (jeu réservé `evaluation/moderation.jsonl`)", "",
@@ -293,9 +313,17 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     router = Router(args.model)
     renamed = current_ids(load_templates())
     report: Dict[str, Any] = {"sets": {}}
+    dev_cases: List[Dict[str, Any]] = []
+    dev_predictions: List[Dict[str, Any]] = []
     for name in args.sets.split(","):
         if SETS[name].exists():
-            report["sets"][name] = evaluate_set(router, load_heldout(SETS[name]), renamed)
+            cases, predictions = predict_set(router, load_heldout(SETS[name]), renamed)
+            report["sets"][name] = score_set(cases, predictions)
+            if name in DEV_SETS:
+                dev_cases += cases
+                dev_predictions += predictions
+    if dev_cases:
+        report["dev_threshold_sweep"] = sweep(dev_cases, dev_predictions)
     moderation_cases = load_heldout(HELDOUT_MODERATION)
     report["moderation"] = score_moderation(moderation_cases, [router.route(c["text"]).as_dict() for c in moderation_cases])
     REPORT_DIR.mkdir(parents=True, exist_ok=True)

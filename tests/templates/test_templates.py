@@ -4,6 +4,7 @@ import pytest
 
 from bot.config import load_config
 from bot.nlu._text import normalise
+from bot.templates.checks import MAX_ANSWER_CHARACTERS, MAX_EXAMPLES, MIN_EXAMPLES
 from bot.templates import TemplateError, current_ids, load_templates, placeholders_in, render, PLACEHOLDERS
 
 TEMPLATE = """
@@ -82,12 +83,12 @@ def test_former_ids_follow_the_id_format(tmp_path):
 
 
 def test_shipped_templates_follow_the_format_rules():
-    """8 to 30 examples, answers of 600 characters at most, and no question taught to two
-    templates (the model could not tell them apart)."""
+    """Between the editor's bounds of examples, answers of 600 characters at most, and no question
+    taught to two templates (the model could not tell them apart)."""
     owners = {}
     for template in load_templates():
-        assert 8 <= len(template.examples) <= 30, template.id
-        assert len(template.answer) <= 600, template.id
+        assert MIN_EXAMPLES <= len(template.examples) <= MAX_EXAMPLES, template.id
+        assert len(template.answer) <= MAX_ANSWER_CHARACTERS, template.id
         for example in template.examples:
             key = normalise(example)
             assert owners.setdefault(key, template.id) == template.id, (example, owners[key], template.id)
