@@ -153,11 +153,14 @@ class Detector:
         if respelled is not None:
             copy = _read(respelled.text, fold_same_length(respelled.text), lexicon)
             candidates.extend(respelled.on_message(finding) for finding in copy)
-        candidates.extend(find_known_first_names(text, folded, lexicon))
-        person_spans = self._person_spans_for(text, folded, lexicon)
-        if person_spans is not None:
-            spans = person_spans(text)
-            candidates.extend(filter_person_spans(text, folded, spans, lexicon))
+        # Names too are read on the copy where "_" or "+" join words: a file name or a web address
+        # ("scan_CNI_LEROUX_Sandrine.pdf", "?salarie=Pascal+Henry").
+        name_readings = readings if "_" in text or "+" in text else readings[:1]
+        for reading in name_readings:
+            candidates.extend(find_known_first_names(*reading, lexicon))
+            person_spans = self._person_spans_for(*reading, lexicon)
+            if person_spans is not None:
+                candidates.extend(filter_person_spans(*reading, person_spans(reading[0]), lexicon))
         # An organisation's address is no one's; parts of one address make one address.
         candidates = merge_overlapping(
             [c for c in candidates if c.type != "ADDRESS" or not organisation_address(text, folded, c)])

@@ -380,8 +380,39 @@ def _letter_references(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("FILE_NUMBER", start, end)
 
 
+# A bank statement's line of a payment from or to a fund, copied into the chat ("VIR SEPA CAF 69
+# /MOTIF 5133767 PRIME DE DEMENAGEMENT", "VIR MSA PICARDIE RETRAITE 0890294564", "PRLV URSSAF
+# LIMOUSIN MDT 117018854937091668"): the fund writes the person's number in it; seven digits after
+# the Caf are the allocataire number, after the MSA the member's, after another fund a file's. Not
+# an amount ("156,00"), a date, a department ("CAF 69") nor a batch's or a creditor's reference.
+_STATEMENT_LINE = re.compile(
+    r"\b(?:vir|virement|prlv|prelevement|remboursement|rembt)\b[^\n]{0,60}?\b(?P<fund>caf|msa|cpam|carsat|cnav|urssaf)\b"
+    r"(?P<rest>[^\n]*)")
+_STATEMENT_NUMBER = re.compile(
+    r"(?<![\w,./])(?<!lot )(?<!ics )(?<!ref )(?<!ref lot )(?P<value>\d(?:\s?\d){6,19})(?![\w,./]|\s?(?:€|eur\b))")
+_STATEMENT_KIND = {"caf": "ALLOCATAIRE", "msa": "MSA"}
+
+
+def _statement_numbers(folded: str) -> Iterator[Finding]:
+    for line in _STATEMENT_LINE.finditer(folded):
+        kind = _STATEMENT_KIND.get(line.group("fund"), "FILE_NUMBER")
+        for match in _STATEMENT_NUMBER.finditer(folded, line.start("rest"), line.end("rest")):
+            digits = sum(c.isdigit() for c in match.group("value"))
+            if digits == 7 if kind == "ALLOCATAIRE" else digits >= 8:
+                yield Finding(kind, match.start("value"), match.end("value"))
+
+
+# A SEPA mandate's unique reference (RUM), as the bank prints it: letters, digits and "+"
+# ("RUM ++G2WDKE18KR35", "RUM : CPAM67LGZ8DOSX", "RUM MSA4892954266").
+_MANDATE_REFERENCE = re.compile(r"\brum\b\s*:?\s*(?P<value>(?=[+a-z0-9]*\d[+a-z]*\d)[+a-z0-9]{6,35})(?![\w+])")
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    if mentions(folded, ("vir", "prlv", "prelevement", "rembt")):
+        yield from _statement_numbers(folded)
+    for match in _MANDATE_REFERENCE.finditer(folded) if "rum" in folded else ():
+        yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if "ref" in folded:
         yield from _letter_references(text, folded)
     for match in _PRISON_NUMBER.finditer(folded) if "ecrou" in folded else ():

@@ -123,7 +123,7 @@ FIRST_NAMES_AS_WORDS = frozenset("marie rose claire".split())
 ADMINISTRATIVE_WORDS = frozenset(
     """
     deces reimmatriculer reimmatriculation kbis covid covid-19 coronavirus
-    acaata ajpa optam siret dpae
+    acaata ajpa optam siret dpae rpps adeli numen
     """.split()
 )
 

@@ -148,9 +148,12 @@ _PLACE_BEFORE = re.compile(
 _COMPANY_BEFORE = re.compile(r"\b(?:employeur|entreprise)\s*(?:de\s+|du\s+|des\s+|d')?$")
 # A capitalised word after one of these names a law after its minister ("un rachat « loi
 # Fillon »", "la réforme Touraine", "le dispositif Pinel"): not a person of the conversation.
+# An "ordonnance" named after its minister has no "de": "l'ordonnance de Mme Rolland" is a patient's
+# prescription.
 _LAW_BEFORE = re.compile(
-    r"\b(?:loi|lois|reforme|amendement|decret|dispositif|ordonnance)\s*(?:de\s+|d'\s*)?"
-    r"(?:(?:mme|madame|m\.|monsieur|mr)\s+)?[«\"“]?\s*$")  # "la réforme de Mme Borne"
+    r"\b(?:loi|lois|reforme|amendement|decret|dispositif)\s*(?:de\s+|d'\s*)?"
+    r"(?:(?:mme|madame|m\.|monsieur|mr)\s+)?[«\"“]?\s*$"  # "la réforme de Mme Borne"
+    r"|\bordonnance\s*[«\"“]?\s*$")
 
 
 def _named_before(folded: str, start: int, first_name: bool = False) -> bool:

@@ -1,0 +1,52 @@
+"""Values of staff and special regimes, foreigners' papers, third-party accidents, file names and
+bank statement lines (blind batches 83 to 88, 2026-12-06). Values are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    # staff and special regimes' numbers after their label
+    'professeure des écoles, mon NUMEN est <ent type="FILE_NUMBER">08E0214357KLT</ent> et mon NIR suit',
+    'numéro de marin <ent type="FILE_NUMBER">ENIM 19870453</ent>, et j\'ai navigué 20 ans',
+    'matricule agent <ent type="FILE_NUMBER">0045821</ent>. Je voudrais savoir',
+    'mon numéro RATP c\'est le <ent type="FILE_NUMBER">523 907</ent>, je suis conducteur',
+    # an insurer's claim and contract, a police report after a colon
+    'son assurance, sinistre <ent type="FILE_NUMBER">MM25 014 776</ent>',
+    'mon assureur, contrat <ent type="FILE_NUMBER">HB-558-741-22</ent>',
+    'le PV de la gendarmerie de Lannion : <ent type="FILE_NUMBER">01247/00312/2025</ent>, la victime',
+    'ma plainte : je n\'ai rien reçu depuis 2024',
+    # foreigners' papers after their name; a birth date whose day is unknown
+    'protection temporaire, APS n° <ent type="ID_DOCUMENT">BE6054458</ent>. Merci',
+    'entré avec un visa Schengen <ent type="ID_DOCUMENT">562282563</ent>. Je travaille',
+    'titre de voyage pour réfugié n° <ent type="ID_DOCUMENT">WV8146642</ent>, c\'est accepté ?',
+    'M. <ent type="NAME">KONÉ Seydou</ent>, né le <ent type="BIRTHDATE">00/00/1994</ent>, attend toujours',
+    'sur ma carte de séjour ma date de naissance c\'est <ent type="BIRTHDATE">XX/XX/1976</ent>',
+    # where a person is domiciled is their address, even at an association; an agency's is not
+    'Ma domiciliation est à l\'association, <ent type="ADDRESS">14 rue Jean-Pierre Timbaud 75011 Paris</ent>, '
+    'c\'est là',
+    'la caf de Lille, 18 rue des Peupliers 59000 Lille, ouvre à 9 h',
+    # a patient's prescription is not a minister's ordinance
+    'L\'ordonnance de Mme <ent type="NAME">Claudine Rolland</ent> a disparu',
+    'les ordonnances Macron de 2017',
+    # names joined by "_" in a file name or by "+" in a web address
+    'j\'essaie d\'envoyer scan_CNI_<ent type="NAME">LEROUX_Sandrine</ent>.pdf depuis mon téléphone',
+    'https://partage.example.fr/attestation?salarie=<ent type="NAME">Pascal+Henry</ent>&type=2',
+    'le fichier attestation_paiement_caf.pdf ne passe pas',
+    # a fund's payment in a bank statement: the number it prints is the person's, not an amount
+    # nor the bank's batch reference
+    'VIR SEPA RECU /DE CAF HAUTE SAVOIE /MOTIF <ent type="ALLOCATAIRE">6017518</ent> APL 0325 /REF 25031234',
+    '07/03 VIR INST CAF GIRONDE ALF <ent type="ALLOCATAIRE">9972344</ent> 156,00',
+    'PRLV SEPA URSSAF REJET MDT <ent type="FILE_NUMBER">752660226883922161</ent> 540,00',
+    'VIR CAF 38 PF 311,40 REF LOT 250301234',
+    # a SEPA mandate's reference
+    'PRLV SEPA URSSAF CESU RUM <ent type="FILE_NUMBER">++G2WDKE18KR35</ent> -312,80',
+    "c'est quoi le RUM sur mon relevé ?",
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line)
