@@ -5,7 +5,8 @@ People paste or type all their identifiers at once: "Yves Chevalier 7773099 08/1
 found two identity values in the message (a name, a NIR, a phone...), a bare seven-digit number
 right beside them is the Caf's allocataire number, thirteen digits whose check digits hold are
 the tax number, and a full past date is the birth date: an amount or an appointment is said
-with its words ("1 234 €", "rdv le 15/06"), not typed between identifiers.
+with its words ("1 234 €", "rdv le 15/06"), not typed between identifiers. Seven digits typed right
+after a name alone are the allocataire number too ("c'est Lucas Perrin, 2944965").
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 _IDENTITY_KINDS = frozenset({"NAME", "NIR", "PHONE", "EMAIL", "ADDRESS", "IBAN"})
 _MIN_IDENTITY_VALUES = 2
-_SEVEN_DIGITS = re.compile(r"(?<![\w/.,\-+])\d{7}(?![\w/.,\-]|\s?(?:€|%|e\b|eur|euros?\b|ans\b|h\b))")
+_SEVEN_DIGITS = re.compile(r"(?<![\w/.,\-+])\d{7}(?![\w/.\-]|,\d|\s?(?:€|%|e\b|eur|euros?\b|ans\b|h\b))")
 _THIRTEEN_DIGITS = re.compile(r"(?<![\w/.,\-+])[0-3]\d{12}(?![\w/.,\-])")
 _DATE = re.compile(
     r"(?<![\w/.\-])(?:(?:0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?:0?[1-9]|1[0-2])(?P=sep)(?P<year>(?:19|20)?\d\d)"
@@ -43,9 +44,15 @@ _BETWEEN_VALUES = re.compile(r"[\s,;|/\-–:>]{1,4}")
 def find_values_in_identity_row(folded: str, found: list[Finding], lexicon: NameLexicon) -> Iterator[Finding]:
     """Bare allocataire and tax numbers, birth dates and first names typed right beside other identity
     values, in a message that holds two of them at least."""
+    sevens = [Finding("ALLOCATAIRE", m.start(), m.end()) for m in _SEVEN_DIGITS.finditer(folded)]
     if sum(f.type in _IDENTITY_KINDS for f in found) < _MIN_IDENTITY_VALUES:
+        # one's own name is enough for the bare seven digits typed right after it: "c'est Lucas
+        # Perrin, 2944965", "Alexandre Rousseau\n6519346"
+        names = [f for f in found if f.type == "NAME"]
+        yield from (seven for seven in sevens
+                    if any(_BETWEEN_VALUES.fullmatch(folded[name.end : seven.start]) for name in names))
         return
-    candidates = [Finding("ALLOCATAIRE", m.start(), m.end()) for m in _SEVEN_DIGITS.finditer(folded)]
+    candidates = list(sevens)
     candidates += [Finding("FISCAL", m.start(), m.end()) for m in _THIRTEEN_DIGITS.finditer(folded)
                    if nif.is_valid(m.group())]
     candidates += [Finding("BIRTHDATE", m.start(), m.end()) for m in _DATE.finditer(folded) if _past(m)]

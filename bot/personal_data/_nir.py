@@ -54,7 +54,9 @@ _OTHER_WINDOW = 45
 _TAX = re.compile(r"\b(?:fiscale?s?|spi|impots?|nif)\b")
 _KEY_AFTER = re.compile(
     r"\s*[,;]?\s*(?:et\s+)?(?:la\s+)?(?:cle|clef)\s*(?:[:=]|de\s+controle)?\s*(?:c'?\s?est\s+)?"
-    r"(?P<key>\d{2})(?!\d)")
+    r"(?P<key>\d{2})(?!\d)"
+    # or in brackets, or after a slash: "1 25 03 24 474 120 (81)", "... 120/81"
+    r"|(?P<bracketed>\s*(?:\(\s*\d{2}\s*\)|\[\s*\d{2}\s*\]))|\s*/\s*(?P<slashed>\d{2})(?![\d/])")
 
 # A piece of a NIR after its cue: what starts a person's NIR (sex digit 1, 2, 7 or 8) or, after
 # words saying it is the end, any digits; never an amount, a ceiling, a rate, a year pair or an
@@ -138,7 +140,8 @@ def key_after(folded: str, end: int) -> Iterator[Finding]:
     """The key typed apart right after a NIR: "... 084 clé 71", "... et la clé c'est 76"."""
     key = _KEY_AFTER.match(folded, end)
     if key:
-        yield Finding("NIR", key.start("key"), key.end("key"))
+        group = next(name for name in ("key", "bracketed", "slashed") if key.group(name))
+        yield Finding("NIR", key.start(group), key.end(group))
 
 
 def _is_nir(folded: str, match: re.Match[str]) -> bool:

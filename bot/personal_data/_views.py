@@ -50,7 +50,7 @@ _PASTED = str.maketrans(
 )
 # Commas typed between the groups of a number ("1,72,99,97,211,458,45", "06,53,43,91,94",
 # "0,097,945"): three groups and more are no decimal, read as spaces.
-_COMMA_GROUPS = re.compile(r"(?<![\d,])\d{1,4}(?:,\d{1,4}){2,}(?![\d,])")
+_COMMA_GROUPS = re.compile(r"(?<![\d,])\d{1,4}(?:,\d{1,4}){2,}(?!\d|,\d)")
 
 
 def _read_digits(match: re.Match[str]) -> str:

@@ -1,5 +1,5 @@
-"""Values of staff and special regimes, foreigners' papers, third-party accidents, file names and
-bank statement lines (blind batches 83 to 88, 2026-12-06). Values are synthetic."""
+"""Values of staff and special regimes, foreigners' papers, third-party accidents, file names,
+bank statement lines and odd separators (blind batches 83 to 91, 2026-12-06). Values are synthetic."""
 
 from __future__ import annotations
 
@@ -44,6 +44,12 @@ SENTENCES = [
     # a SEPA mandate's reference
     'PRLV SEPA URSSAF CESU RUM <ent type="FILE_NUMBER">++G2WDKE18KR35</ent> -312,80',
     "c'est quoi le RUM sur mon relevé ?",
+    # seven digits right after one's own name are the allocataire number; an amount is not
+    'bjr cest <ent type="NAME">Lucas Perrin</ent>, <ent type="ALLOCATAIRE">2944965</ent>, le montant de mon apl',
+    '<ent type="NAME">Jean Dupont</ent> 1234567 €',
+    # a NIR's key in brackets (found apart, with its brackets); a birth date typed with commas
+    'n° sécu <ent type="NIR">1 25 03 24 474 120</ent><ent type="NIR"> (81)</ent> merci',
+    'née le <ent type="BIRTHDATE">16,12,1988</ent>, numéro allocataire <ent type="ALLOCATAIRE">1234567</ent>',
 ]
 
 
