@@ -36,13 +36,13 @@ from ._lexicon import (
 from ._model import Finding
 
 _STREET_TYPES = (
-    r"grande?[ \-]rue|rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|place|pl|route|rte"
+    r"grande?[ \-]rue|rue|avenue|av|ave|bd|boulevard|bvd|blvd|chemin|chem|impasse|imp|allee|all|place|pl|route|rte"
     r"|lotissement|lotiss|lot|residence|resid|res|batiment|bat|bt|quai|square|cite|hameau|camping"
     r"|lieu[ \-]dit|faubourg|fbg|chaussee|esplanade|promenade|ruelle|sentier|montee|traverse|cours"
     r"|r"
 )
-# Abbreviations that are also ordinary words need their dot ("pl.", "lot.", "res.", "r.").
-_DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem", "r"})
+# Abbreviations that are also ordinary words need their dot ("pl.", "lot.", "res.", "r.", "all.").
+_DOT_REQUIRED = frozenset({"pl", "lot", "res", "bt", "chem", "r", "all"})
 # A street type that is also a common noun needs its postcode after the street's name: "14 cours
 # Lafayette, 69003 Lyon", not "3 cours de français par semaine".
 _POSTCODE_REQUIRED = frozenset({"cours"})
@@ -477,10 +477,12 @@ _ORGANISATION_AT = re.compile(
 
 
 # A person domiciled or living at an organisation receives mail there: "ma domiciliation est à
-# l'association, 14 rue ...", "domicilié chez l'association Coallia, 18 rue ...", "hébergée au foyer".
+# l'association, 14 rue ...", "domicilié chez l'association Coallia, 18 rue ...", "hébergée au foyer";
+# what one calls "mon adresse" is one's own, even with a CEDEX.
 _LIVES_THERE = re.compile(
     r"\b(?:domicili\w*|hebergee?s?|je\s+(?:vis|loge|reside|dors)|j'habite|on\s+(?:vit|habite)"
-    r"|mon\s+adresse\s+postale)\b[^.?!\n]{0,40}$"
+    # a fund's mail may carry a CEDEX, a person's post-office box too: "ma boîte postale : BP 51, ... Cedex"
+    r"|mon\s+adresse(?:\s+postale)?|ma\s+(?:boite|boîte)\s+postale)\b[^.?!\n]{0,40}$"
 )
 
 

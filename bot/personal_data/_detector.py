@@ -34,6 +34,7 @@ from ._names import (
     NameLexicon,
     filter_person_spans,
     find_cued_names,
+    find_greeted_and_signed_names,
     find_known_first_names,
     find_names_in_lists,
     find_names_in_other_scripts,
@@ -156,6 +157,7 @@ class Detector:
         # Names too are read on the copy where "_" or "+" join words: a file name or a web address
         # ("scan_CNI_LEROUX_Sandrine.pdf", "?salarie=Pascal+Henry").
         name_readings = readings if "_" in text or "+" in text else readings[:1]
+        candidates.extend(find_greeted_and_signed_names(text, folded))
         for reading in name_readings:
             candidates.extend(find_known_first_names(*reading, lexicon))
             person_spans = self._person_spans_for(*reading, lexicon)

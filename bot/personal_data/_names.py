@@ -273,6 +273,8 @@ def _name_after(
         if word in _PARTICLES and len(pending) < 2 and (kept or capital or strength == STRONG or particle_after_title):
             pending.append(token)  # "Da Silva", "Marie de Laval", "nom : le goff", "Mme de la Fontaine"
             continue
+        if strength == STRONG and not kept and not pending and word in _NOW:
+            continue  # "je m'appelle maintenant marin roy"
         if lexicon.never(word) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
             break
         if strength in (WEAK, SELF):
@@ -289,7 +291,8 @@ def _name_after(
             # even where the dictionary knows it (dupont, moreau, fournier...)
             after_first_name = len(kept) == 1 and kept[0].folded in FIRST_NAMES
             after_title = strength == TITLE and len(kept) < 2 and lexicon.surname_after_title(token)
-            accepted = word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name or after_title
+            accepted = (word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name or after_title
+                        or strength == STRONG and _census_name_part(word, kept))
         # "c'est kevin le goff", "mohamed el amrani": after a known first name, a lowercase particle
         # belongs to the surname that follows it
         particle_of_surname = bool(kept) and kept[0].folded in FIRST_NAMES and not lexicon.ordinary(token)
@@ -308,6 +311,18 @@ def _name_after(
     if strength == LABEL and len(kept) < 2 and not kept[0].text.isupper() and lexicon.ordinary(kept[0]):
         return None  # "Salarié : Oui", "Allocataire : Temps partiel"
     return Finding("NAME", kept[0].start, kept[-1].end)
+
+
+# What may sit between "je m'appelle" and the name.
+_NOW = frozenset({"maintenant", "desormais", "aujourd'hui"})
+
+
+def _census_name_part(word: str, kept: list[_Token]) -> bool:
+    """After "je m'appelle": a first name that is also a word ("désiré", "blanche", "marin"), then a
+    surname that is one too ("laurent", "roy"): the census knows them as names."""
+    if not kept:
+        return word in census_first_names()
+    return len(kept) == 1 and kept[0].folded in census_first_names() and word in census_surnames()
 
 
 def _lowercase_name_part(
@@ -372,6 +387,22 @@ _PLACE_NAMED_AFTER = re.compile(
 # A surname typed in capitals (more than an acronym's five letters, or hyphenated) right before
 # the first name.
 _SURNAME_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)[ \t]+$")
+
+
+# An agent's or a person's first name where a greeting or a signature puts it: "Bonjour Patrice,",
+# "Julien - CPAM", "Véronique, Assurance retraite" on a line of its own at the end of a reply.
+_GREETED = re.compile(r"\b(?i:bonjour|bonsoir|salut|hello|coucou)\s+(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)\s*[,!]")
+_SIGNED = re.compile(
+    r"(?:^|\n)[ \t]*(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)[ \t]*[,\-–][ \t]*"
+    r"(?i:cpam|caf|urssaf|msa|carsat|cnav|assurance|support|service|conseill\w*|agence|caisse)\b")
+
+
+def find_greeted_and_signed_names(text: str, folded: str) -> Iterator[Finding]:
+    """First names the census knows, after a greeting or before the fund's name in a signature."""
+    for pattern in (_GREETED, _SIGNED):
+        for match in pattern.finditer(text):
+            if all(part in census_first_names() for part in folded[match.start("name"):match.end("name")].split("-")):
+                yield Finding("NAME", match.start("name"), match.end("name"))
 
 
 def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:

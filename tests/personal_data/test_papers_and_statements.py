@@ -1,5 +1,6 @@
 """Values of staff and special regimes, foreigners' papers, third-party accidents, file names,
-bank statement lines and odd separators (blind batches 83 to 91, 2026-12-06). Values are synthetic."""
+bank statement lines, odd separators, names that are words, agents' replies and addresses (blind
+batches 83 to 94, 2026-12-06). Values are synthetic."""
 
 from __future__ import annotations
 
@@ -50,6 +51,18 @@ SENTENCES = [
     # a NIR's key in brackets (found apart, with its brackets); a birth date typed with commas
     'n° sécu <ent type="NIR">1 25 03 24 474 120</ent><ent type="NIR"> (81)</ent> merci',
     'née le <ent type="BIRTHDATE">16,12,1988</ent>, numéro allocataire <ent type="ALLOCATAIRE">1234567</ent>',
+    # after "je m'appelle", first names and surnames that are also words
+    'bonjour je m\'appelle maintenant <ent type="NAME">marin roy</ent>',
+    "je m'appelle pas comme ça",
+    # a greeted or a signing first name; a greeting without one
+    'Bonjour <ent type="NAME">Patrice</ent>, suite à votre appel',
+    'le remboursement est en cours.\n<ent type="NAME">Julien</ent> - CPAM',
+    'Bonjour Madame, merci',
+    'Service client - CPAM',
+    # "all." for allée; a person's post-office box with its CEDEX, a fund's without the person's words
+    'la bonne c\'est <ent type="ADDRESS">9 all. des Mimosas, 83500 La Seyne-sur-Mer</ent>',
+    'ma boîte postale : <ent type="ADDRESS">BP 51, 97133 Saint-Barthélemy Cedex</ent> merci',
+    'écrivez à la CPAM, 2 rue des Artisans, CS 70231, 68000 Colmar Cedex',
 ]
 
 
