@@ -83,7 +83,7 @@ def trust(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> Dic
       (a template shown to a question that has none, or to a non-general message, is wrong);
     - right_template: share of the messages with an expected template that are shown it;
     - right_template_or_offered: the same, counting also the right template offered as one of the
-      clarification's buttons when none is shown (`offered`, set by `evaluate_set`): one click away;
+      clarification's buttons when none is shown (`offered`, set by `predict_set`): one click away;
     - no_template_when_none: share of the general questions without a template that are shown
       none (abstention, clarification or redirection)."""
     pairs = list(zip(cases, predictions))
@@ -198,10 +198,6 @@ def near_copies(taught: List[str], measured: List[str]) -> List[int]:
 
 def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
     return case.get("branch") if case.get("branch") in BRANCHES else None
-
-
-def evaluate_set(router: Router, cases: List[Dict[str, Any]], renamed: Dict[str, str]) -> Dict[str, Any]:
-    return score_set(*predict_set(router, cases, renamed))
 
 
 def predict_set(router: Router, cases: List[Dict[str, Any]],
