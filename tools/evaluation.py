@@ -303,7 +303,7 @@ def _markdown(report: Dict[str, Any]) -> str:
 def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(SETS),
-                        help="ensembles à mesurer, parmi " + ", ".join(SETS) + " (pendant les réglages : real_dev,heldout)")
+                        help="ensembles à mesurer, parmi " + ", ".join(SETS) + " (pendant les réglages : real_dev,real_dev_b,heldout)")
     parser.add_argument("--model", type=Path, default=None, help="modèle à évaluer (défaut : le plus récent de models/)")
     args = parser.parse_args(argv)
     router = Router(args.model)
