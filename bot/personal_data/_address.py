@@ -186,7 +186,7 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
         pos = extra.end()
     code = _POSTCODE_TOWN.match(folded, pos)
     if not code:
-        return start
+        return _town_after_comma(text, folded, pos) or start
     end = code.end()
     comma = _TOWN_AFTER_COMMA.match(folded, end)
     if comma:
@@ -216,6 +216,30 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
         flat = _EXTRA.match(folded, end)  # "59100 roubaix appartement 5": the flat, after the town
         return flat.end() if flat else end
     return start
+
+
+# Without a postcode, a town after a comma ends the address: "10 rue Jules Ferry, Montreuil",
+# "13 bd Carnot, Le Puy-en-Velay". It is capitalised and ends the sentence or the line.
+_COMMA_BEFORE_TOWN = re.compile(r"[ \t]*,[ \t]*(?=[A-ZÀ-Ý])")
+_TOWN_PART = re.compile(r"[ \t]*([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*|le|la|les|sur|en|sous)(?![\w'’\-])")
+_CLOSING_WORDS = frozenset({"cordialement", "salutations", "madame", "monsieur", "bien", "bonne", "encore"})
+_AFTER_TOWN = re.compile(r"[ \t]*(?:$|[\n.,;:!?()«»\"])")
+
+
+def _town_after_comma(text: str, folded: str, pos: int) -> int:
+    """Where a town typed after the street and a comma ends, or 0."""
+    comma = _COMMA_BEFORE_TOWN.match(text, pos)
+    if not comma:
+        return 0
+    end = comma.end()
+    for _ in range(_MAX_TOWN_WORDS):
+        word = _TOWN_PART.match(text, end)
+        if not word or folded[word.start(1):word.end(1)] in ADDRESS_STOP_WORDS | MONTHS | DAYS | _CLOSING_WORDS:
+            return 0
+        end = word.end()
+        if _AFTER_TOWN.match(text, end):
+            return end
+    return 0
 
 
 def _town_word_next(folded: str, pos: int) -> bool:

@@ -63,6 +63,9 @@ SENTENCES = [
     'la bonne c\'est <ent type="ADDRESS">9 all. des Mimosas, 83500 La Seyne-sur-Mer</ent>',
     'ma boîte postale : <ent type="ADDRESS">BP 51, 97133 Saint-Barthélemy Cedex</ent> merci',
     'écrivez à la CPAM, 2 rue des Artisans, CS 70231, 68000 Colmar Cedex',
+    # a town after a comma, without a postcode, ends the address; a closing word does not
+    'mon adresse : <ent type="ADDRESS">10 rue Jules Ferry, Montreuil</ent>, je connais pas le code postal',
+    'j\'habite <ent type="ADDRESS">12 rue des Lilas</ent>, Cordialement',
 ]
 
 
