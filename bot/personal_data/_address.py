@@ -222,7 +222,8 @@ def _tail_end(text: str, folded: str, pos: int) -> int:
 # "13 bd Carnot, Le Puy-en-Velay". It is capitalised and ends the sentence or the line.
 _COMMA_BEFORE_TOWN = re.compile(r"[ \t]*,[ \t]*(?=[A-ZÀ-Ý])")
 _TOWN_PART = re.compile(r"[ \t]*([A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*|le|la|les|sur|en|sous)(?![\w'’\-])")
-_CLOSING_WORDS = frozenset({"cordialement", "salutations", "madame", "monsieur", "bien", "bonne", "encore"})
+_NOT_TOWN_WORDS = ADDRESS_STOP_WORDS | MONTHS | DAYS | {"cordialement", "salutations", "madame", "monsieur", "bien",
+                                                         "bonne", "encore"}
 _AFTER_TOWN = re.compile(r"[ \t]*(?:$|[\n.,;:!?()«»\"])")
 
 
@@ -234,7 +235,7 @@ def _town_after_comma(text: str, folded: str, pos: int) -> int:
     end = comma.end()
     for _ in range(_MAX_TOWN_WORDS):
         word = _TOWN_PART.match(text, end)
-        if not word or folded[word.start(1):word.end(1)] in ADDRESS_STOP_WORDS | MONTHS | DAYS | _CLOSING_WORDS:
+        if not word or folded[word.start(1):word.end(1)] in _NOT_TOWN_WORDS:
             return 0
         end = word.end()
         if _AFTER_TOWN.match(text, end):
@@ -506,7 +507,7 @@ _ORGANISATION_AT = re.compile(
 _LIVES_THERE = re.compile(
     r"\b(?:domicili\w*|hebergee?s?|je\s+(?:vis|loge|reside|dors)|j'habite|on\s+(?:vit|habite)"
     # a fund's mail may carry a CEDEX, a person's post-office box too: "ma boîte postale : BP 51, ... Cedex"
-    r"|mon\s+adresse(?:\s+postale)?|ma\s+(?:boite|boîte)\s+postale)\b[^.?!\n]{0,40}$"
+    r"|mon\s+adresse(?:\s+postale)?|ma\s+boite\s+postale)\b[^.?!\n]{0,40}$"
 )
 
 

@@ -156,7 +156,8 @@ class Detector:
             candidates.extend(respelled.on_message(finding) for finding in copy)
         # Names too are read on the copy where "_" or "+" join words: a file name or a web address
         # ("scan_CNI_LEROUX_Sandrine.pdf", "?salarie=Pascal+Henry").
-        name_readings = readings if "_" in text or "+" in text else readings[:1]
+        joined = len(readings) > 1 and any(c in "_+" and v == " " for c, v in zip(text, readings[1][0]))
+        name_readings = readings if joined else readings[:1]
         candidates.extend(find_greeted_and_signed_names(text, folded))
         for reading in name_readings:
             candidates.extend(find_known_first_names(*reading, lexicon))

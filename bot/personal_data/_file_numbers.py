@@ -389,7 +389,7 @@ _STATEMENT_LINE = re.compile(
     r"\b(?:vir|virement|prlv|prelevement|remboursement|rembt)\b[^\n]{0,60}?\b(?P<fund>caf|msa|cpam|carsat|cnav|urssaf)\b"
     r"(?P<rest>[^\n]*)")
 _STATEMENT_NUMBER = re.compile(
-    r"(?<![\w,./])(?<!lot )(?<!ics )(?<!ref )(?<!ref lot )(?P<value>\d(?:\s?\d){6,19})(?![\w,./]|\s?(?:€|eur\b))")
+    r"(?<![\w,./])(?<!lot )(?<!ics )(?<!ref )(?P<value>\d(?:\s?\d){6,19})(?![\w,./]|\s?(?:€|eur\b))")
 _STATEMENT_KIND = {"caf": "ALLOCATAIRE", "msa": "MSA"}
 
 
