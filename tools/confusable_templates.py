@@ -16,17 +16,24 @@ from collections import Counter
 from pathlib import Path
 from typing import List, Optional, Sequence, Tuple
 
+import yaml
 from sklearn.model_selection import StratifiedKFold
 from sklearn.pipeline import make_pipeline
 
+from bot.config import PROJECT_ROOT
 from bot.nlu._linear import GroupedLinearSVC
 from bot.nlu._text import text_features
 from bot.templates import AnswerTemplate, load_templates
 from bot.templates.importer import learnt_texts
 
-# The template selector's settings (config.yml): the same confusions as the trained model.
-SELECTOR_C = 0.5
-SELECTOR_MIN_DF = 2
+SELECTOR = "bot.rasa_extensions.TfidfTemplateSelector"
+
+
+def selector_settings(config: Path = PROJECT_ROOT / "config.yml") -> Tuple[float, int]:
+    """The template selector's C and min_df in the pipeline: the same confusions as the trained model."""
+    pipeline = yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]
+    component = next(c for c in pipeline if c["name"] == SELECTOR and c.get("retrieval_intent") == "faq")
+    return float(component["C"]), int(component["min_df"])
 
 Pair = Tuple[str, str, int]
 
@@ -40,9 +47,10 @@ def confusable_pairs(templates: Sequence[AnswerTemplate], folds: int = 4, seed: 
             labels.append(template.id)
     branch = {template.id: template.branch for template in templates}
     confusions: Counter = Counter()
+    c, min_df = selector_settings()
     splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     for train, held_out in splitter.split(texts, labels):
-        model = make_pipeline(text_features(SELECTOR_MIN_DF), GroupedLinearSVC(C=SELECTOR_C))
+        model = make_pipeline(text_features(min_df), GroupedLinearSVC(C=c))
         model.fit([texts[i] for i in train], [labels[i] for i in train])
         for expected, chosen in zip((labels[i] for i in held_out), model.predict([texts[i] for i in held_out])):
             if expected != chosen and branch[expected] == branch[chosen]:
