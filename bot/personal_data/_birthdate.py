@@ -65,7 +65,7 @@ _LABEL = (
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
     r"|\b(?:data\s+nasterii|dogum\s+tarih\w*|data\s+de\s+nascimento|data\s+urodzenia|data\s+di\s+nascita"
     r"|fecha\s+de\s+nacimiento|born\s+on|tarikh\s+l?\s?wilada)\b[^\d?!]{0,30}?"  # other languages
-    r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
+    r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
 # Born, in the languages people who live in France write in: "born on March 9, 2021", "nació el 3 de
@@ -131,10 +131,17 @@ _DICTATED = re.compile(
 )
 
 
+# A date with a time right after it is a message's time stamp ("ta date de naissance\n[07/02/2025
+# 18:32] Moi: ..."), not the birth date the label asked for.
+_TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d\b")
+
+
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of dates introduced by a birth cue."""
     del text  # same offsets on the folded copy
     for match in _PATTERN.finditer(folded):
+        if _TIME_AFTER.match(folded, match.end("date")):
+            continue
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
         while following := _NEXT.match(folded, match.end()):
             yield Finding("BIRTHDATE", following.start("date"), following.end("date"))

@@ -167,7 +167,7 @@ _PATTERNS = [
 # A second value of the same kind right after the first: "mon num FT c'est 6093517Z ou 6093517",
 # "le numéro fiscal de mon mari ... et le mien ...".
 _NEXT = re.compile(
-    r"\s*(?:,|/|ou|et)\s*(?:(?:le|la)\s+(?:mien|mienne|sien|sienne|notre|leur)\s+|moi\s+"
+    r"\s*(?:,|/|ou|et)\s*(?:(?:le|la)\s+(?:mien|mienne|tien|tienne|sien|sienne|notre|votre|leur)\s+|moi\s+"
     r"|(?:mon|ma)\s+(?:conjointe?|mari|femme|epouse?|compagnon|compagne)\s*:?\s*)?(?:c'?est\s+)?"
 )
 
@@ -252,6 +252,13 @@ def _copied_references(text: str, folded: str) -> Iterator[tuple[int, int]]:
         yield (code.start() if code else match.start()), match.end()
 
 
+def _tax_number(digits: str) -> bool:
+    """Thirteen digits, the first 0 to 3, whose last three are the first ten modulo 511: the tax
+    number's own key. Alone its key is weak, but a number that nothing names is masked anyway:
+    the key says which kind it is ("le tien c'est 0434110577236")."""
+    return len(digits) == 13 and digits[0] in "0123" and int(digits[:10]) % 511 == int(digits[10:])
+
+
 def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield long numbers and references copied from a letter that nothing names, as file numbers:
     the detector keeps only those no other reader found (a reader that knows the kind types it
@@ -265,7 +272,8 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
         if sum(len(group) >= 5 for group in groups) >= 2:
             continue  # "micro 188700 77700": two amounts side by side, not one number in groups
         digits = "".join(groups)
-        if len(digits) < 10 or (_PHONE_SHAPE.match(digits) and len(digits) in (10, 12, 13)):
+        tax = _tax_number(digits)
+        if len(digits) < 10 or (_PHONE_SHAPE.match(digits) and len(digits) in (10, 12, 13) and not tax):
             continue
         if len(digits) == 14 and (luhn.is_valid(digits) or _SIRET_GROUPS.fullmatch(match.group())):
             continue
@@ -275,7 +283,7 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
             continue
         if _COUNTRY_CODE_BEFORE.search(folded, max(0, match.start() - 5), match.start()):
             continue  # "+44 7911 123456": a foreign phone number, the phone reader's
-        yield Finding("FILE_NUMBER", start, end)
+        yield Finding("FISCAL" if tax else "FILE_NUMBER", start, end)
 
 
 # A student's INE (identifiant national étudiant): eleven letters and digits.

@@ -397,11 +397,27 @@ _SIGNED = re.compile(
     r"(?i:cpam|caf|urssaf|msa|carsat|cnav|assurance|support|service|conseill\w*|agence|caisse)\b")
 
 
+# Who wrote each message of a thread pasted from WhatsApp, Messenger or SMS: "Florence : ta tante
+# a appelé", "[12/03 18:40] Nour: ...", "Ali (Messenger) : salut", "Océane 🌸 16:45" on its own line.
+_TIME = r"\d{1,2}[:h]\d\d"
+_STAMP = rf"(?:\[[^\]\n]{{3,25}}\]|(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?,?[ \t]+)?{_TIME})[ \t]*[\-–:]?[ \t]*"
+_SPEAKER = re.compile(
+    rf"(?:^|\n)[ \t>\"«“]*(?:{_STAMP})?(?P<name>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)"
+    rf"(?:[ \t]*(?:\([^()\n]{{1,20}}\)|[^\w\s:,.;!?'’\-]{{1,3}}))*"
+    rf"(?:[ \t]*:(?!\d)|[ \t]+{_TIME}[ \t]*(?=\n))")
+# Census first names that head a line as words: months, a country, a parent.
+_NOT_SPEAKERS = MONTHS | DAYS | {"france", "papa"}
+
+
 def find_greeted_and_signed_names(text: str, folded: str) -> Iterator[Finding]:
-    """First names the census knows, after a greeting or before the fund's name in a signature."""
-    for pattern in (_GREETED, _SIGNED):
+    """First names the census knows, after a greeting, before the fund's name in a signature, or
+    heading a message of a pasted thread."""
+    for pattern in (_GREETED, _SIGNED, _SPEAKER):
         for match in pattern.finditer(text):
-            if all(part in census_first_names() for part in folded[match.start("name"):match.end("name")].split("-")):
+            name = folded[match.start("name"):match.end("name")]
+            if pattern is _SPEAKER and name in _NOT_SPEAKERS:
+                continue
+            if all(part in census_first_names() for part in name.split("-")):
                 yield Finding("NAME", match.start("name"), match.end("name"))
 
 

@@ -67,6 +67,9 @@ class _Group:
 _COMPLETE_LINE = re.compile(
     r"(?:(?:^|\n)[ \t\-•*]*|(?<=[^\W\d_]) |(?<=[^\W\d_] :) )"
     r"(?:\d\d?[/.\-]\d\d?[/.\-]\d{2,4}|\d(?:[ .\-]?\d){11,})[ \t]*$")
+# A whole date ends a run: "[02/04/2025 11:05]" is a message's time stamp (a pasted WhatsApp
+# thread), not the phone number "02 04 20 25 11".
+_DATE_AT_END = re.compile(r"(?<![\d/.\-])\d\d?([/.\-])[01]?\d\1(?:19|20)\d\d$")
 
 
 def _runs(text: str) -> Iterator[list[_Group]]:
@@ -80,6 +83,8 @@ def _runs(text: str) -> Iterator[list[_Group]]:
             joined = _GAP.fullmatch(gap) or (paren and gap.strip(" ") == "")
             if joined and "\n" in gap and _COMPLETE_LINE.search(text, 0, run[-1].end):
                 joined = None  # a date of birth or a NIR on the line before ("06/05/1985\n07 58 39 04 07")
+            if joined and len(run) >= 3 and _DATE_AT_END.search(text, run[-3].start, run[-1].end):
+                joined = None
             if not joined or group.text.startswith(("+", "(+")):
                 yield run
                 run = []
