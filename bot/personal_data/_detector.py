@@ -26,7 +26,7 @@ from ._file_numbers import find_file_numbers, find_unnamed_numbers
 from ._iban import find_iban
 from ._identity_row import find_values_in_identity_row
 from ._login import find_login
-from ._lone import find_lone_values
+from ._lone import find_lone_values, find_thread_answers
 from ._named_after import find_named_after
 from ._id_document import find_id_document
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
@@ -169,7 +169,7 @@ class Detector:
             [c for c in candidates if c.type != "ADDRESS" or not organisation_address(text, folded, c)])
         found = resolve_overlaps(candidates)
         # A short message that is only a value answers a question asked before: read it as such.
-        lone = _uncovered(find_lone_values(text, folded, lexicon), found)
+        lone = _uncovered([*find_lone_values(text, folded, lexicon), *find_thread_answers(text, folded, lexicon)], found)
         if lone:
             found = resolve_overlaps(found + lone)
         # A value corrected or typed again has no cue of its own: it takes its first finding's kind.

@@ -97,7 +97,8 @@ _GAP = r"(?:[^\d\n?!.]|(?<!\d)(?:19|20)\d\d(?!\d)|\bm\.|\bmme\.){0,60}?"
 _MIXED_REFERENCE = r"(?=[a-z0-9\-]*(?:\d[a-z\-]*){7})[a-z0-9]{1,12}(?:-?[a-z0-9]{1,12}){1,5}(?![\w\-])"
 _VALUES: dict[str, str] = {
     "ALLOCATAIRE": r"\d(?:[ .]?\d){5,8}",
-    "MSA": r"\d(?:[ .\-]?\d){5,14}",
+    # an MSA number may end with a letter ("07 553 218 B", "2-118-7045-K")
+    "MSA": r"\d(?:[ .\-]?\d){5,14}(?:[ \-]?[a-df-z](?![\w\-]))?",
     # the tax notice's reference: "24 75 K381952 06", one digit more when mistyped ("24 57 A 4821365 09")
     "FISCAL": r"[0-3](?:[ .]?\d){12}|\d\d\s?\d[\dab]\s?[a-z]\s?\d(?:[ .]?\d){7,8}(?!\w)",
     # Letters may lead ("AB1234567", "PE 7012 4456 8" but not a short French word, "B 24 017 532");

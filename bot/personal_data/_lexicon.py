@@ -70,14 +70,15 @@ CHAT_WORDS = frozenset(
 LABEL_WORDS = frozenset(
     """
     nom noms prenom prenoms tel telephone portable mail email adresse nee ne naissance
-    ddn date referent referente contact objet beneficiaire beneficiaires patient patiente ref reference references
+    ddn date nir nss iban rib referent referente contact objet beneficiaire beneficiaires patient patiente ref reference references
     """.split()
 )
 
 # Public figures people blame in comments ("Macron augmente tout sauf les retraites"): their
 # names are public, and masking them hides what the comment is about (ministers in charge of
 # social security, the authors of pension reforms people still name them after, and its founders
-# quoted on anniversaries). Surnames that are not also first
+# quoted on anniversaries, and the Cnam's director general, quoted in the press). Surnames that
+# are rare as private persons' (not Villard, Hidalgo: "Agnès Villard" is someone's) and not also first
 # names only; to keep current with the government.
 PUBLIC_FIGURES = frozenset(
     """
@@ -85,6 +86,7 @@ PUBLIC_FIGURES = frozenset(
     vautrin rist farandou valletoux fesneau genevard denormandie
     croizat laroque veil cesaire hedon
     touraine woerth fillon juppe balladur dussopt
+    fatome
     """.split()
 )
 

@@ -131,11 +131,18 @@ def _login_shaped(word: str) -> bool:
                              or re.search(r"[a-z]{4}-[a-z]+-[a-z]", bare) is not None)
 
 
+# A SEPA creditor identifier ("identifiant créancier FR23ZZZ458120"): the fund's, printed on every
+# direct-debit mandate, public.
+_CREDITOR_ID = re.compile(r"[a-z]{2}\d{2}zzz[0-9a-z]{3,28}")
+
+
 def find_login(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Yield the values of login identifiers typed after their name."""
     if not mentions(folded, _HINTS):
         return
     for finding in _logins(text, folded, lexicon):
+        if _CREDITOR_ID.fullmatch(folded, finding.start, finding.end):
+            continue
         yield finding
         # "mon identifiant c'est jdupont59 ou bgirard59 je sais plus": the other guess too
         other = _OR_ANOTHER.match(folded, finding.end)

@@ -94,6 +94,22 @@ def find_lone_values(text: str, folded: str, lexicon: NameLexicon) -> Iterator[F
         yield from _identifier_first(text, folded, start, lexicon)
 
 
+# A thread pasted from WhatsApp or Messenger: each time-stamped line is a message of its own, and a
+# short one answers the line before ("ta date de naissance ?" then "[19/03/2025 13:42] Moi: 08/01/1978").
+_THREAD_LINE = re.compile(
+    r"(?m)^[ \t]*(?:\[\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+\d{1,2}[:h]\d\d(?::\d\d)?\]"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}[:h]\d\d[ \t]+-)"
+    r"[ \t]*[^\n:]{1,40}?:[ \t]*(?P<message>[^\n]+)$")
+
+
+def find_thread_answers(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
+    """Yield the values of the short messages of a pasted thread, each read as a message alone."""
+    for line in _THREAD_LINE.finditer(folded):
+        start, end = line.span("message")
+        for finding in find_lone_values(text[start:end], folded[start:end], lexicon):
+            yield Finding(finding.type, finding.start + start, finding.end + start)
+
+
 def _pieces(folded: str) -> Iterator[Finding]:
     """A piece of a number announced as such, five digits at least; not a date nor, when no number
     is named, an amount."""

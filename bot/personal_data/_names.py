@@ -351,12 +351,17 @@ def _lowercase_name_part(
     return not lexicon.ordinary(token) or surname
 
 
+_BANK_CODE_BEFORE = re.compile(r"\b(?:bic|swift)\b[^.?!,;\n\d]{0,20}$")
+
+
 def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Names introduced by a cue: presentation, title, relative, signature."""
     for pattern, strength in _CUE_PATTERNS:
         for match in pattern.finditer(folded):
             if strength == TITLE and _named_before(folded, match.start()):
                 continue  # "rue du Docteur Gallet", "rue Madame": a street
+            if _BANK_CODE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+                continue  # "le BIC c'est COBADEFFXXX": a bank's code, public
             found = _name_after(text, folded, match.end(), strength, lexicon)
             if found:
                 yield found

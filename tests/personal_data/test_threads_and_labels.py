@@ -21,11 +21,23 @@ SENTENCES = [
     '[02/04/2025 11:05] Maman: elle veut ton numéro allocataire',
     'il me faut ta date de naissance\n[07/02/2025 18:32] Moi: je te l\'envoie ce soir',
     'Le 02/04/2025 11:05 j\'ai appelé le 3230',
+    # a short message of a pasted thread answers the line before, as a message alone would
+    'il me faut ta date de naissance\n[07/02/2025 18:32] Moi: <ent type="BIRTHDATE">08/01/1978</ent>\n'
+    '[07/02/2025 18:33] Maman: merci',
+    '[12/03/2025 14:32] Maman: ton numéro caf ?\n[12/03/2025 14:33] Moi: <ent type="ALLOCATAIRE">4976975</ent>',
+    '[12/03/2025 14:32] Maman: ça fait 2500 euros\n[12/03/2025 14:33] Moi: ok on se voit le 14/03',
     # a tax number's own key, with or without a label; a second value after "le tien"
     'voici <ent type="FISCAL">0434110577236</ent> pour la déclaration',
     'mon numéro fiscal c\'est <ent type="FISCAL">1751469320468</ent>, le tien c\'est '
     '<ent type="FISCAL">0434110577236</ent>',
     'commande 0434110577236 bien reçue ?',
+    # public look-alikes next to personal values: a fund's SEPA creditor identifier, a bank's BIC,
+    # the head of a national fund; an MSA number's final letter
+    'sur le mandat l\'identifiant créancier FR23ZZZ458120, c\'est bien celui de l\'Urssaf ?',
+    'le bic de ma banque c\'est CCBPFRPPNAN et mon IBAN <ent type="IBAN">FR76 3000 4000 0312 3456 7890 143</ent>',
+    'Thomas Fatôme, le directeur général de l\'Assurance Maladie, l\'a dit',
+    'matricule MSA <ent type="MSA">07 553 218 B</ent>, je suis exploitant',
+    'Je suis <ent type="NAME">Mireille Gaillard</ent>, NIR <ent type="NIR">2 64 10 89 504 590 12</ent>',
     # a birth date after the short label "DN"
     'DN <ent type="BIRTHDATE">4/7/49</ent>, je suis à la retraite',
 ]
