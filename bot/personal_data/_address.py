@@ -56,7 +56,9 @@ _DWELLING_PREFIX = re.compile(
     r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|lot|chambre|tour)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
     # "EHPAD Les Glycines, 2 rue ...": the home's name belongs to the address
-    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl)\s+"
+    # a home for disabled adults or children: "FAM Les Oliviers, 10 rue ...", "IME Les Peupliers, ..."
+    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl|fam|ime|itep|mecs"
+    r"|institut\s+medico[\s\-]educatif|residence\s+autonomie)\s+"
     r"(?:[a-z'\-]+\s+){0,4}?[a-z'\-]+\s*,?\s*$"
 )
 

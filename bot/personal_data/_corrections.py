@@ -73,9 +73,20 @@ def find_corrections(text: str, folded: str, findings: Iterable[Finding]) -> Ite
 _REPEATED_MIN_LENGTH = 4
 
 
+# "4703279 - je l'écris une deuxième fois si jamais 4703879": a number of seven digits or more typed
+# again with one digit changed is the same value, mistyped once.
+_RETYPED_MIN_DIGITS = 7
+_DIGIT_RUN = re.compile(r"(?<![\w.,/])\d(?:[ .]?\d)*(?![\w.,/]?\d)")
+
+
+def _one_digit_apart(first: str, second: str) -> bool:
+    return len(first) == len(second) and sum(a != b for a, b in zip(first, second)) == 1
+
+
 def find_repetitions(text: str, findings: Iterable[Finding]) -> Iterator[Finding]:
     """The same value typed again further on ("identifiant gmorvillier... je répète gmorvillier"),
-    as the same kind."""
+    or a long number typed again with one digit changed, as the same kind."""
+    findings = list(findings)
     for finding in findings:
         value = text[finding.start : finding.end]
         if len(value) < _REPEATED_MIN_LENGTH:
@@ -83,3 +94,13 @@ def find_repetitions(text: str, findings: Iterable[Finding]) -> Iterator[Finding
         for other in re.finditer(rf"(?<!\w){re.escape(value)}(?!\w)", text):
             if other.start() != finding.start:
                 yield Finding(finding.type, other.start(), other.end())
+    numbers = [(f, re.sub(r"\D", "", text[f.start : f.end])) for f in findings]
+    numbers = [(f, digits) for f, digits in numbers if len(digits) >= _RETYPED_MIN_DIGITS and f.type != "CARD"]
+    if not numbers:
+        return
+    for run in _DIGIT_RUN.finditer(text):
+        digits = re.sub(r"\D", "", run.group())
+        for finding, known in numbers:
+            if _one_digit_apart(digits, known) and not finding.start <= run.start() < finding.end:
+                yield Finding(finding.type, run.start(), run.end())
+                break

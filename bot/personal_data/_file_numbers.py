@@ -113,7 +113,8 @@ _VALUES: dict[str, str] = {
     "FILE_NUMBER": r"(?<![\w\-])(?=[0-9a-z./\- ]*?\d{5})(?:(?!" + SHORT_WORDS + r"\b)[a-z]{1,4}[ /]?)?"
                    r"\d{2,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
                    r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
-                   r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/])|" + _MIXED_REFERENCE
+                   # not a form's number ("dossier n° 15479*03" is a cerfa)
+                   r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/*])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
                    + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])"
                    # "2024/CPAM/0087451", "ACO/2024/118734"

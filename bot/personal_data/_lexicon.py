@@ -85,7 +85,7 @@ PUBLIC_FIGURES = frozenset(
     macron bayrou lecornu barnier attal borne melenchon bardella
     vautrin rist farandou valletoux fesneau genevard denormandie
     croizat laroque veil cesaire hedon
-    touraine woerth fillon juppe balladur dussopt
+    touraine woerth fillon juppe balladur dussopt chirac
     fatome
     """.split()
 )

@@ -384,7 +384,9 @@ _LOOK_BACK = 12
 _PLACE_NAMED_AFTER = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|place|allee|impasse|quai|chemin|square|cours|passage|college"
     r"|lycee|ecole|hopital|clinique|stade|residence|cite|pont|gare|centre|parc|mediatheque|creche"
-    r"|groupe\s+scolaire|maternelle|primaire|universite|faculte|fondation|institut|ehpad|foyer)\.?"
+    # "l'assistante maternelle de Gabriel" keeps the child's name: a childminder, not a school
+    r"|groupe\s+scolaire|(?<!assistante\s)(?<!assistant\s)(?<!asmat\s)maternelle|primaire|universite|faculte"
+    r"|fondation|institut|ehpad|foyer)\.?"
     r"\s+(?:de\s+|du\s+|des\s+|d')?(?:[a-z\-]+\s+)?$"
 )
 

@@ -1,5 +1,6 @@
-"""Threads pasted from WhatsApp, Messenger or SMS, and values under short or mistaken labels
-(blind batches 95 and 96, 2026-12-06). Values are synthetic."""
+"""Threads pasted from WhatsApp, Messenger or SMS, values under short or mistaken labels, next to
+public look-alikes, retyped, in disability and childcare files (blind batches 95 to 104,
+2026-12-06). Values are synthetic."""
 
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ SENTENCES = [
     'Thomas Fatôme, le directeur général de l\'Assurance Maladie, l\'a dit',
     'matricule MSA <ent type="MSA">07 553 218 B</ent>, je suis exploitant',
     'Je suis <ent type="NAME">Mireille Gaillard</ent>, NIR <ent type="NIR">2 64 10 89 504 590 12</ent>',
+    # a long number typed again with one digit changed is the same value; a cerfa's number is none
+    'mon num alloc <ent type="ALLOCATAIRE">4703279</ent> - je l\'écris une deuxième fois si jamais '
+    '<ent type="ALLOCATAIRE">4703879</ent>',
+    'Le courrier mentionne le dossier n° 15479*03, c\'est un numéro de formulaire ?',
+    # a childminder's child; the home where a disabled relative lives is their address
+    'je suis l\'assistante maternelle de <ent type="NAME">Gabriel</ent>, ses parents ne paient pas',
+    'il est à la maternelle Jules Ferry depuis septembre',
+    'mon frère vit maintenant au <ent type="ADDRESS">FAM Les Oliviers, 10 rue Frédéric Mistral, 30900 Nîmes</ent>',
     # a birth date after the short label "DN"
     'DN <ent type="BIRTHDATE">4/7/49</ent>, je suis à la retraite',
 ]
