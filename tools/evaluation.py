@@ -43,6 +43,8 @@ SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_dev_b": REAL_QUESTIONS /
 DEV_SETS = ("real_dev", "real_dev_b")
 RELIABILITY_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.01)
 THRESHOLDS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98)
+# The threshold to retain is looked for on this finer grid (the tables show THRESHOLDS).
+FINE_THRESHOLDS = tuple(round(0.05 + 0.01 * step, 2) for step in range(95))
 # Labels: criticism, none, and the abusive ones, which must all end on the route `abuse`.
 HELDOUT_MODERATION = EVALUATION_DIR / "moderation.jsonl"
 ABUSIVE_LABELS = ("insult", "threat", "hate", "defamation", "self_harm", "spam")
@@ -152,9 +154,10 @@ def wilson_upper(share_: float, n: int, z: float = ONE_SIDED_90) -> float:
     return round((centre + spread) / (1 + z * z / n), 3)
 
 
-def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+def sweep(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]],
+          thresholds: Tuple[float, ...] = THRESHOLDS) -> List[Dict[str, Any]]:
     rows = []
-    for threshold in THRESHOLDS:
+    for threshold in thresholds:
         row = {"threshold": threshold, **trust(cases, with_threshold(predictions, threshold))}
         row["wrong_template_upper"] = wilson_upper(row["wrong_template"] or 0.0, row["messages"])
         rows.append(row)
@@ -287,7 +290,8 @@ def _markdown(report: Dict[str, Any]) -> str:
                   f"| {r['no_template_when_none']} |" for r in pooled]
         lines += ["", f"Seuil à retenir (le plus bas dont la borne haute reste sous {WRONG_TEMPLATE_TARGET * 100:g} % de "
                   f"modèles faux et qui ne donne aucun modèle à au moins {NO_TEMPLATE_WHEN_NONE_TARGET * 100:g} % des "
-                  f"questions qui n'en ont pas, même avec une de plus qui en reçoit un) : {recommended_threshold(pooled)}"]
+                  f"questions qui n'en ont pas, même avec une de plus qui en reçoit un, cherché au centième) : "
+                  f"{report.get('dev_recommended_threshold')}"]
     moderation = report.get("moderation")
     if moderation:
         lines += ["", "## Modération (jeu réservé `evaluation/moderation.jsonl`)", "",
@@ -320,6 +324,7 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
                 dev_predictions += predictions
     if dev_cases:
         report["dev_threshold_sweep"] = sweep(dev_cases, dev_predictions)
+        report["dev_recommended_threshold"] = recommended_threshold(sweep(dev_cases, dev_predictions, FINE_THRESHOLDS))
     moderation_cases = load_heldout(HELDOUT_MODERATION)
     report["moderation"] = score_moderation(moderation_cases, [router.route(c["text"]).as_dict() for c in moderation_cases])
     REPORT_DIR.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,10 @@
 """`AnswerGate`: no answer rather than a wrong one.
 
-A template is given only when the selector is confident enough. Below `template_threshold`
-(chosen on the dev part of the real-question set, see `tools/evaluation.py`), a general question
+A template is given only when it is likely enough to answer the question. How likely: a logistic
+regression (`answer_weights`) on the selector's confidence (its logarithm) and on how much of the
+question the template's own texts hold (`bot.nlu.coverage`), fitted on the dev parts of the
+real-question set by `tools.answer_weights`; the confidence alone when no weights are configured.
+Below `template_threshold` (chosen on the same dev parts by the rule of `tools.answer_weights`), a general question
 becomes the intent `needs_clarification`: the assistant says it has no validated answer to that
 exact question and offers the closest templates, the secure channels and an agent
 (`bot.dialogue.clarify`). A general question the intent classifier was unsure of
@@ -11,12 +14,14 @@ reads the messages far from every template) reads as clearly meant for one body 
 enceinte ?": labour law) gets that body's contact instead: the intent classifier, which learns
 from many more general questions than questions for other bodies, puts it among the general ones.
 
-The decision and the closest templates are written in the parse data under `answer_gate`, so the
-action and the evaluation see why no template was given; the intent `needs_clarification` puts
+That likelihood (`template_confidence`), and when no template is given the decision and the
+closest templates, are written in the parse data under `answer_gate`, so the action and the
+evaluation see why no template was given; the intent `needs_clarification` puts
 the message among the editors' candidates (`bot.templates.learning`).
 """
 from __future__ import annotations
 
+import math
 from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -26,6 +31,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.redirect import RETRIEVAL_INTENT as ORGANISATION_INTENT
+from bot.nlu.coverage import COVERAGE_KEY
 
 PARSE_KEY = "answer_gate"
 CLARIFY_INTENT = "needs_clarification"
@@ -39,6 +45,22 @@ def template_ranking(message: Message, retrieval_intent: str = "faq") -> List[Di
         {"id": (r.get("intent_response_key") or "").partition("/")[2], "confidence": float(r.get("confidence") or 0.0)}
         for r in prediction.get("ranking") or []
     ]
+
+
+def best_template_coverage(message: Message, retrieval_intent: str = "faq") -> Optional[float]:
+    """How much of the message the best template's texts hold (`bot.nlu.coverage`), if written."""
+    prediction = (message.get("response_selector") or {}).get(retrieval_intent) or {}
+    coverage = (prediction.get("response") or {}).get(COVERAGE_KEY)
+    return None if coverage is None else float(coverage)
+
+
+def answer_confidence(confidence: float, coverage: Optional[float], weights: Optional[Dict[str, float]]) -> float:
+    """How likely the best template answers the question (see the module's docstring)."""
+    if not weights or coverage is None:
+        return confidence
+    score = (weights["intercept"] + weights["log_confidence"] * math.log(max(confidence, 1e-6))
+             + weights["coverage"] * coverage)
+    return 1.0 / (1.0 + math.exp(-score))
 
 
 def _best_other_intent(message: Message) -> Optional[str]:
@@ -88,7 +110,7 @@ def named_organisation(message: Message, intent_ranking: List[Dict[str, Any]], t
 class AnswerGate(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
-        return {"template_threshold": 0.3, "candidates": 3, "retrieval_intent": "faq",
+        return {"template_threshold": 0.3, "answer_weights": None, "candidates": 3, "retrieval_intent": "faq",
                 "redirect_intents": [], "redirect_ratio": None,
                 "organisation_confidence": None, "organisation_floor": 0.0, "organisation_template_ceiling": 1.0}
 
@@ -109,7 +131,11 @@ class AnswerGate(GraphComponent):
             ranking = template_ranking(message, self._config["retrieval_intent"])
             intent = (message.get("intent") or {}).get("name")
             confidence = ranking[0]["confidence"] if ranking else 0.0
-            decision = gate_decision(intent, _best_other_intent(message), confidence,
+            likelihood = answer_confidence(confidence, best_template_coverage(message, self._config["retrieval_intent"]),
+                                           self._config["answer_weights"])
+            if ranking and intent == self._config["retrieval_intent"]:
+                message.set(PARSE_KEY, {"template_confidence": round(likelihood, 4)}, add_to_output=True)
+            decision = gate_decision(intent, _best_other_intent(message), likelihood,
                                      self._config["template_threshold"])
             if decision is None:
                 continue
@@ -124,10 +150,10 @@ class AnswerGate(GraphComponent):
                     message.set("intent", closer, add_to_output=True)
                     message.set("intent_ranking", [closer, *others], add_to_output=True)
                     continue
-            message.set(PARSE_KEY, {"reason": decision, "template_confidence": round(confidence, 4),
+            message.set(PARSE_KEY, {"reason": decision, "template_confidence": round(likelihood, 4),
                                     "candidates": ranking[:self._config["candidates"]]}, add_to_output=True)
             if intent != CLARIFY_INTENT:
-                chosen = {"name": CLARIFY_INTENT, "confidence": 1.0 - confidence}
+                chosen = {"name": CLARIFY_INTENT, "confidence": 1.0 - likelihood}
                 others = [r for r in ranking_of_intents if r.get("name") != CLARIFY_INTENT]
                 message.set("intent", chosen, add_to_output=True)
                 message.set("intent_ranking", [chosen, *others], add_to_output=True)

@@ -74,6 +74,8 @@ def route_for(masked_text: str, parse_data: Dict[str, Any], personal_data: List[
     template = template_confidence = None
     best_template, best_confidence = selected_template(parse_data)
     gate = parse_data.get("answer_gate") or {}
+    # The gate's likelihood that the template answers (confidence and coverage), when it wrote one.
+    best_confidence = gate.get("template_confidence", best_confidence)
     if name == "faq":
         template, template_confidence = best_template, best_confidence
     return RouteResult(masked_text, route, name, float(intent.get("confidence") or 0.0), template=template,

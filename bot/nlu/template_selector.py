@@ -29,6 +29,9 @@ templates only: a CPAM or Urssaf answer sends a farmer to a body that does not c
 caisses lean away from the single window's templates (`single_window_weight`) unless the message
 names it: the MSA's twin of a Caf answer tells a Caf's user to write to the MSA.
 
+The chosen template's response also says how much of the message its texts hold (`coverage`,
+see `bot.nlu.coverage`), which the answer gate weighs with the confidence.
+
 It writes `response_selector` exactly as ResponseSelector does, so the rule `faq -> utter_faq`,
 Rasa's full retrieval intent (`faq/<id>` in trackers and conversation tests), the action
 server and `bot.nlu.parse.selected_template` read it unchanged.
@@ -59,6 +62,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.config import BRANCHES, get_config
 from bot.nlu._linear import LinearTextComponent
 from bot.nlu._text import normalise
+from bot.nlu.coverage import COVERAGE_KEY, WordCoverage
 from bot.personal_data import MASKS
 
 _PLACEHOLDERS = re.compile("|".join(re.escape(placeholder) for placeholder in MASKS.values()))
@@ -144,11 +148,13 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             m for m in training_data.intent_examples
             if m.get(INTENT) == retrieval_intent and m.get(TEXT) and m.get(INTENT_RESPONSE_KEY)
         ]
+        texts, labels = [m.get(TEXT) for m in examples], [m.get(INTENT_RESPONSE_KEY) for m in examples]
         state = {
             "responses": training_data.responses,
             "all_retrieval_intents": sorted(training_data.retrieval_intents),
+            "coverage": WordCoverage.fit(texts, labels),
         }
-        return self.fit([m.get(TEXT) for m in examples], [m.get(INTENT_RESPONSE_KEY) for m in examples], state)
+        return self.fit(texts, labels, state)
 
     def process(self, messages: List[Message]) -> List[Message]:
         if not self.trained:
@@ -168,6 +174,7 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
                     PREDICTED_CONFIDENCE_KEY: confidence,
                     INTENT_RESPONSE_KEY: key,
                     RESPONSE_SELECTOR_UTTER_ACTION_KEY: utter_action,
+                    COVERAGE_KEY: round(self._state["coverage"].of(text, key), 4),
                 },
                 RESPONSE_SELECTOR_RANKING_KEY: [
                     {PREDICTED_CONFIDENCE_KEY: p, INTENT_RESPONSE_KEY: label} for label, p in ranking

@@ -1,8 +1,11 @@
+import math
+
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.answer_gate import (
-    CLARIFY_INTENT, NO_VALIDATED_ANSWER, PARSE_KEY, VAGUE, AnswerGate, gate_decision, runner_up_intent,
+    CLARIFY_INTENT, NO_VALIDATED_ANSWER, PARSE_KEY, VAGUE, AnswerGate, answer_confidence, gate_decision,
+    runner_up_intent,
 )
 from bot.nlu.router import route_for
 from tests.nlu.conftest import build
@@ -26,7 +29,7 @@ def gate(storage, context, threshold=0.3):
 
 def test_a_confident_template_is_kept(storage, context):
     [message] = gate(storage, context).process([parsed("faq", [0.6, 0.2, 0.1])])
-    assert message.get("intent")["name"] == "faq" and message.get(PARSE_KEY) is None
+    assert message.get("intent")["name"] == "faq" and message.get(PARSE_KEY) == {"template_confidence": 0.6}
 
 
 def test_below_the_threshold_no_template_is_given_and_the_closest_are_kept(storage, context):
@@ -49,6 +52,26 @@ def test_other_intents_are_left_alone_whatever_the_template_confidence(storage, 
 def test_the_threshold_comes_from_the_configuration(storage, context):
     [message] = gate(storage, context, threshold=0.1).process([parsed("faq", [0.2, 0.15])])
     assert message.get("intent")["name"] == "faq"
+
+
+def test_with_weights_the_templates_coverage_of_the_question_counts_with_the_confidence(storage, context):
+    weights = {"intercept": -1.0, "log_confidence": 1.0, "coverage": 3.0}
+    covered, uncovered = parsed("faq", [0.9, 0.05]), parsed("faq", [0.9, 0.05])
+    covered.get("response_selector")["faq"]["response"]["coverage"] = 1.0
+    uncovered.get("response_selector")["faq"]["response"]["coverage"] = 0.2
+    gate_ = build(AnswerGate, storage, context, "gate", template_threshold=0.8, answer_weights=weights)
+    [covered, uncovered] = gate_.process([covered, uncovered])
+    assert covered.get("intent")["name"] == "faq"
+    assert covered.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 1.0, weights), 4)
+    assert uncovered.get("intent")["name"] == CLARIFY_INTENT
+    assert uncovered.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 0.2, weights), 4)
+
+
+def test_the_likelihood_is_a_logistic_function_of_log_confidence_and_coverage():
+    weights = {"intercept": -0.5, "log_confidence": 2.0, "coverage": 1.5}
+    assert math.isclose(answer_confidence(0.5, 0.4, weights), 1 / (1 + math.exp(0.5 - 2.0 * math.log(0.5) - 0.6)))
+    assert answer_confidence(0.5, None, weights) == 0.5  # a model trained before the coverage: the confidence
+    assert answer_confidence(0.5, 0.4, None) == 0.5
 
 
 def test_decisions():
@@ -78,7 +101,7 @@ def test_a_question_without_template_close_to_a_personal_case_goes_to_the_secure
         [ranked(0.3, [("faq", 0.5), ("personal_situation", 0.35), ("other_organisation", 0.1)])])
     assert message.get("intent") == {"name": "personal_situation", "confidence": 0.35}
     assert [r["name"] for r in message.get("intent_ranking")] == ["personal_situation", "faq", "other_organisation"]
-    assert message.get(PARSE_KEY) is None
+    assert message.get(PARSE_KEY) == {"template_confidence": 0.3}  # no abstention, no closest templates
     result = route_for("une question", message.as_dict(only_output_properties=True), [])
     assert (result.route, result.template, result.abstained) == ("personal_situation", None, None)
 
@@ -99,7 +122,7 @@ def test_a_runner_up_too_far_from_faq_leaves_the_abstention(storage, context):
 def test_a_confident_template_is_never_redirected(storage, context):
     [message] = redirecting_gate(storage, context).process(
         [ranked(0.95, [("faq", 0.5), ("personal_situation", 0.45)])])
-    assert message.get("intent")["name"] == "faq" and message.get(PARSE_KEY) is None
+    assert message.get("intent")["name"] == "faq" and "reason" not in message.get(PARSE_KEY)
 
 
 def test_without_redirect_intents_the_gate_only_abstains(storage, context):

@@ -49,6 +49,14 @@ def test_writes_the_structure_of_rasas_response_selector(storage, context):
     assert {r["intent_response_key"] for r in ranking} == {f"faq/{t}" for t in TEMPLATES}
 
 
+def test_the_chosen_templates_coverage_of_the_message_is_written_next_to_its_confidence(storage, context):
+    selector = trained(storage, context)
+    [held, unheard] = selector.process([Message.build(text="carte vitale perdue"),
+                                        Message.build(text="carte vitale de mon chien perdue a la plage")])
+    assert held.get("response_selector")["faq"]["response"]["coverage"] == 1.0
+    assert 0.0 < unheard.get("response_selector")["faq"]["response"]["coverage"] < 1.0
+
+
 def test_only_template_examples_are_learnt(storage, context):
     [message] = trained(storage, context).process([Message.build(text="bonjour")])
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"].startswith("faq/")
