@@ -492,7 +492,8 @@ _STREET_NUMBER_AT_END = re.compile(r"\d{1,4}\s*(?:bis|ter)?\s*$")
 _ORGANISATION_AT = re.compile(
     r"\b(?:caf|cpam|carsat|cnav|msa|urssaf|mairie|prefecture|agence|caisse|france\s+(?:travail|services)|pole\s+emploi"
     r"|mdph|ccas|cias|udaf|atmp|spip|tribunal|hopital|clinique|pharmacie|officine|office\s+notarial|etude(?:\s+notariale)?"
-    r"|cabinet|association|centre\s+social|maison\s+de\s+quartier)\b"
+    r"|cabinet|association|centre\s+social|maison\s+de\s+quartier|crous|institut|universite|faculte|lycee|college"
+    r"|centre\s+hospitalier|chu|maternite)\b"
     # its place, after "de" or capitalised (checked on the message): "CCAS de Pessac", "la Carsat Nord-Picardie"
     r"(?P<place>(?:\s+[a-z][a-z\-]{2,}){0,2})(?:\s*(?:de|du|des|d')\s*(?:l'\s*|la\s+)?[a-z\-]+){0,3}"
     r"(?:\s*,?\s+(?:au|(?:est|c'?\s?est|c)\s+(?:bien\s+|toujours\s+)?au|situee?\s+au)|\s*[,(])\s*$"

@@ -104,7 +104,7 @@ _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 # "... et ma fille le 9 mai 2018", "moi 03/04/1970, mon mari 12/08/1968": who, then the date.
 _WHO = "|".join(sorted(RELATIVES | {"moi", "lui", "elle", "mon", "ma", "son", "sa", "notre"}))
 _NEXT = re.compile(
-    rf"\s*(?:,|et(?:\s+(?:pas|non))?|&|puis|ou|pas)\s*(?:(?:{_WHO})\s+){{0,2}}(?:(?:le|du|au)\s+)?"
+    rf"\s*(?:,\s*et\b|,|et(?:\s+(?:pas|non))?|&|puis|ou|pas)\s*(?:(?:{_WHO}|les|mes|nos|jumeaux|jumelles|triples|enfants)\s+){{0,2}}(?:(?:le|du|au)\s+)?"
     rf"(?:{_DATE_ALONE.pattern})"
 )
 _ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")
@@ -134,6 +134,11 @@ _DICTATED = re.compile(
 # A date with a time right after it is a message's time stamp ("ta date de naissance\n[07/02/2025
 # 18:32] Moi: ..."), not the birth date the label asked for.
 _TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d\b")
+# A birthday with its year: "ma fille a 18 ans depuis le 15/01/2008", "il a eu 6 ans le
+# 23/04/2020": the day of birth.
+_AGE_ON = re.compile(
+    r"\b(?:a|aura|a\s+eu|va\s+avoir|fete\s+ses|fetera\s+ses)\s+\d{1,3}\s+ans\s+(?:depuis\s+)?le\s+"
+    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d)(?![\d/\-])(?!\.\d)")
 
 
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
@@ -149,7 +154,7 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     for match in _DATE_ALONE.finditer(folded):
         if _LABEL_AFTER.match(folded, match.end()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
-    for match in (*_SELF.finditer(folded), *_FOREIGN_BORN.finditer(folded)):
+    for match in (*_SELF.finditer(folded), *_FOREIGN_BORN.finditer(folded), *_AGE_ON.finditer(folded)):
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _ISO_ALONE.finditer(folded):
         if _old_iso(folded, match):

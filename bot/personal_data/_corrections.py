@@ -29,8 +29,10 @@ _ANOTHER = re.compile(
     r"|et\s+(?=[^\s,;]*[\d._@*#!$%&])"
     # "c'est 5113810 pas 4015333": the value mistyped before, as personal
     r"|(?:et\s+|mais\s+)?(?:non\s+)?pas\s+(?:le\s+|la\s+|celui-?\s?la\s+)?(?=[^\s,;]*\d)"
-    r"|et\s+(?:celui|celle)\s+(?:de\s+|d'\s?)(?:mon\s+|ma\s+|son\s+|sa\s+|la\s+|le\s+|l'\s?)?[a-z\-]+(?:\s+[a-z\-]+)?"
-    r"\s*(?::|c'?\s?est|c)?\s*)"
+    r"|(?:et\s+)?(?:celui|celle)\s+(?:de\s+|d'\s?)(?:mon\s+|ma\s+|son\s+|sa\s+|la\s+|le\s+|l'\s?)?[a-z\-]+(?:\s+[a-z\-]+)?"
+    r"\s*(?::|c'?\s?est|c)?\s*"
+    # "mon ex avait le 4854475, moi j'ai le 3174807"
+    r"|(?:et\s+)?moi\s*,?\s*(?:j'?\s?ai\s+(?:le\s+)?|c'?\s?est\s+(?:le\s+)?|:\s*))"
 )
 _ANOTHER_KINDS = frozenset({"SECRET", "LOGIN", "ALLOCATAIRE", "MSA", "FISCAL", "FILE_NUMBER", "ID_DOCUMENT"})
 # Such a value has a digit or a symbol in it: "ou je sais plus" gives none.

@@ -17,7 +17,7 @@ from ._answers import find_answers
 from ._address import find_address, join_address_parts, merge_overlapping, organisation_address
 from ._birthdate import find_birthdate, find_dates_by_identity
 from ._card import find_card
-from ._census import census_first_names, census_surnames
+from ._census import census_first_names, census_surnames, recent_first_names
 from ._corrections import find_corrections, find_repetitions
 from ._email import find_email
 from ._fields import find_fields
@@ -28,11 +28,12 @@ from ._identity_row import find_values_in_identity_row
 from ._login import find_login
 from ._lone import find_lone_values, find_thread_answers
 from ._named_after import find_named_after
-from ._id_document import find_id_document
+from ._id_document import find_id_document, find_plates
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
     NameLexicon,
     filter_person_spans,
+    find_capital_surnames_first,
     find_cued_names,
     find_greeted_and_signed_names,
     find_known_first_names,
@@ -69,6 +70,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_nir,
     find_card,
     find_id_document,
+    find_plates,
     find_secret,
     find_email,
     find_file_numbers,
@@ -133,7 +135,7 @@ class Detector:
                     self._nlp = load_pipeline(self._model)
                 if self._use_ner and self._nlp is not None:
                     self._person_spans = spacy_person_spans(self._nlp)
-                census_first_names(), census_surnames()  # read once here, not on a person's message
+                census_first_names(), census_surnames(), recent_first_names()  # read once here, not on a person's message
                 self._lexicon = NameLexicon(spacy_common_words(self._nlp), spacy_stop_words(),
                                             spacy_inflected_forms(self._nlp))
             return self._lexicon
@@ -159,6 +161,7 @@ class Detector:
         joined = len(readings) > 1 and any(c in "_+" and v == " " for c, v in zip(text, readings[1][0]))
         name_readings = readings if joined else readings[:1]
         candidates.extend(find_greeted_and_signed_names(text, folded))
+        candidates.extend(find_capital_surnames_first(text, folded, lexicon))
         for reading in name_readings:
             candidates.extend(find_known_first_names(*reading, lexicon))
             person_spans = self._person_spans_for(*reading, lexicon)

@@ -44,8 +44,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # the tax notice's reference: "référence de l'avis 24 75 K381952 06"
         r"|\b(?:references?|ref|numero|n°)\.?\s*(?:de\s*l'\s*|d'\s*|de\s*|du\s*)?(?:(?:mon|son|ma|sa)\s+)?avis\b"
         r"(?:\s*d'?\s*imposition)?"
-        # "avis d'impôt réf 21 59 E 610497 04", "notre avis d'impôt porte la référence ..."
-        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)(?:\s*(?:19|20)\d\d)?(?:\s+(?:porte|portant|avec)(?:\s+la)?)?"
+        # "avis d'impôt réf 21 59 E 610497 04", "notre avis d'impôt porte la référence ...", "avis commun a la référence"
+        r"|\bavis\s*(?:d'?\s*)?(?:impots?|imposition)(?:\s*(?:19|20)\d\d)?(?:\s+commun)?(?:\s+(?:porte|portant|avec|a)(?:\s+la)?)?"
         r"\s*[(:,]?\s*(?:ref|references?)\b)"
     ),
     # "dossier n° 987654321", "ma référence pajemploi est ...", "num urssaf ...", "n° de pension ..."
@@ -139,8 +139,8 @@ _BARE_CUES = {
                    # "NUMEN 15e0923148ABD", "ENIM 20050218", "sinistre G25-410 887", "contrat HB-558-741-22"
                    r"|numen|enim|cnda|sinistre|contrat)",
 }
-# "alloc. 8505171", "son allocataire à lui : ..."
-_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-]|n°|nº)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"
+# "alloc. 8505171", "son allocataire à lui : ...", "allocataire sous le 5816656", "allocataire (1519754)"
+_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-(]|n°|nº|sous\s+le(?:\s+(?:n°|numero))?)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"

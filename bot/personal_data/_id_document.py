@@ -1,4 +1,5 @@
-"""Identity document numbers: passport, identity card, residence permit, driving licence.
+"""Identity document numbers: passport, identity card, residence permit, driving licence, and a
+vehicle's registration (its plate, the number of its carte grise).
 
 French formats: passport and new driving licence, 2 digits + 2 letters + 5 digits
 ("18AB12345"), distinctive enough to be taken without a cue; old identity card and old
@@ -83,6 +84,32 @@ _UNCUED = re.compile(r"(?<![\w\-])\d\d ?[a-z]{2} ?\d{5}(?![\w])")  # "18AB12345"
 # 6 to 9 digits ("X123456", "197654321", "BK 284517", "IK-726574"), 5 digits after letters
 # ("AB12345"), a visa's country code before its number ("FRA 270898984").
 _FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}|[a-z]{1,2}[\s\-]?\d{5,9}|[a-z]{3}\s\d{6,9}")
+
+
+# Registration plates. Today's (since 2009): two letters, three digits, two letters, without I, O
+# or U; with its two dashes it is taken anywhere ("GH-456-JK"); spaced, run together or mixed
+# ("EL 730 MR", "SK387XG", "KB 851-TX"), only typed in capitals in a message about a vehicle.
+# The former ones, digits, letters and the département ("1234 AB 75", "600 DYY 92", "7153RT13"),
+# likewise.
+_PLATE_LETTERS = "[a-hj-np-tv-z]{2}"
+_DASHED_PLATE = re.compile(rf"(?<![\w\-]){_PLATE_LETTERS}-\d{{3}}-{_PLATE_LETTERS}(?![\w\-])")
+_PLATE = re.compile(
+    rf"(?<![\w\-])(?:{_PLATE_LETTERS}[ \-]?\d{{3}}[ \-]?{_PLATE_LETTERS}"
+    r"|\d{1,4}[ \-]?[a-z]{2,3}[ \-]?(?:0[1-9]|[1-8]\d|9[0-5]|2a|2b|97[1-6]))(?![\w\-])")
+_VEHICLE_HINTS = ("plaque", "immatricul", "vehicule", "voiture", "carte grise", "moto", "scooter", "camion",
+                  "taxi", "auto", "vsl", "ambulance", "fourgon")
+
+
+def find_plates(text: str, folded: str) -> Iterator[Finding]:
+    """Yield registration plates (see above)."""
+    for match in _DASHED_PLATE.finditer(folded):
+        yield Finding("ID_DOCUMENT", match.start(), match.end())
+    if not mentions(folded, _VEHICLE_HINTS):
+        return
+    for match in _PLATE.finditer(folded):
+        typed = text[match.start():match.end()]
+        if all(c.isupper() for c in typed if c.isalpha()):
+            yield Finding("ID_DOCUMENT", match.start(), match.end())
 
 
 def _value_ok(value: str, passport: bool) -> bool:

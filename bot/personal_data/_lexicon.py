@@ -86,7 +86,7 @@ PUBLIC_FIGURES = frozenset(
     vautrin rist farandou valletoux fesneau genevard denormandie
     croizat laroque veil cesaire hedon
     touraine woerth fillon juppe balladur dussopt chirac
-    fatome
+    fatome beaune
     """.split()
 )
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from bot.text import fold_same_length
 
-from ._census import census_first_names, census_surnames
+from ._census import census_first_names, census_surnames, recent_first_names
 from ._lexicon import (
     ADMINISTRATIVE_WORDS,
     CHAT_WORDS,
@@ -387,7 +387,8 @@ _PLACE_NAMED_AFTER = re.compile(
     # "l'assistante maternelle de Gabriel" keeps the child's name: a childminder, not a school
     r"|groupe\s+scolaire|(?<!assistante\s)(?<!assistant\s)(?<!asmat\s)maternelle|primaire|universite|faculte"
     r"|fondation|institut|ehpad|foyer)\.?"
-    r"\s+(?:de\s+|du\s+|des\s+|d')?(?:[a-z\-]+\s+)?$"
+    # "collège Jean Moulin", "rue du Général Leclerc"; not "collège pour Mattéo"
+    r"\s+(?:de\s+|du\s+|des\s+|d')?(?:(?!pour\b|avec\b|par\b|chez\b|et\b|a\b)[a-z\-]+\s+)?$"
 )
 
 
@@ -436,7 +437,11 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
     """
     for match in _CAPITALISED_WORD.finditer(text):
         word = folded[match.start() : match.end()]
-        if not all(part in FIRST_NAMES for part in word.split("-")):  # "Marie-Louise" too
+        parts = word.split("-")  # "Marie-Louise" too
+        if not all(part in FIRST_NAMES for part in parts) and not (
+                not match.group().isupper()  # "MAE/2025/...": an acronym
+                and all(part in FIRST_NAMES or _recent_first_name(part, lexicon) for part in parts)
+                and not _mostly_foreign(text, lexicon)):  # "an appointment on 14 June"
             continue
         if _named_before(folded, match.start(), first_name=True):
             continue
@@ -463,6 +468,37 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
         if folded[start:end].split()[-1] in PUBLIC_FIGURES and start == match.start():
             continue  # "Elisabeth Borne avait dit...": a public figure
         yield Finding("NAME", start, end)
+
+
+# "MARTINEZ Carlos", "DA COSTA Manuel", "DE MAGALHAES Ana": a surname in capitals (with its
+# particle), then a first name of the census lists, as forms and lists of people write them.
+_CAPITAL_SURNAME_FIRST = re.compile(
+    r"(?<![\w'’\-])(?P<surname>(?:(?:DE|DA|DOS|DAS|DU|DES|LE|LA|VAN|VON|EL|BEN|AIT|AÏT|MAC)[ \t]+)?"
+    r"[A-ZÀ-Ý]{3,}(?:-[A-ZÀ-Ý]{2,})?)[ \t]+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’])")
+
+
+def find_capital_surnames_first(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
+    """A surname typed in capitals right before a first name (see above)."""
+    for match in _CAPITAL_SURNAME_FIRST.finditer(text):
+        first = folded[match.start("first"):match.end("first")]
+        surname = folded[match.start("surname"):match.end("surname")].replace("-", " ").split()
+        if not all(part in FIRST_NAMES or part in census_first_names() for part in first.split("-")):
+            continue
+        if any(lexicon.never(word) for word in surname if word not in _PARTICLES):  # "CAF Marie", "RIB Paul"
+            continue
+        yield Finding("NAME", match.start(), match.end())
+
+
+# Months people write in English ("an appointment on 14 June"), first names too.
+_ENGLISH_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _recent_first_name(word: str, lexicon: NameLexicon) -> bool:
+    """A first name given since 2001 that is no French word, place or label ("Lyna", not
+    "Victoire", "Nancy" or "Iban")."""
+    return (word in recent_first_names() and word not in _ENGLISH_MONTHS and not lexicon.never(word)
+            and not lexicon.dictionary_word(word))
+
 
 
 def _cued(folded: str, start: int) -> bool:

@@ -1,0 +1,56 @@
+"""Vehicles, school years and couples declaring together (blind batches 105 to 107, 2026-12-06):
+registration plates, children's modern first names, birthdays with their year, a surname in
+capitals before the first name, a second person's number after the first. Values are synthetic."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+SENTENCES = [
+    # a registration plate: with its dashes anywhere; spaced, run together or in the former format
+    # only in capitals in a message about a vehicle
+    'la voiture en face était immatriculée <ent type="ID_DOCUMENT">HP-813-XV</ent>, on fait comment ?',
+    'le taxi c\'était <ent type="ID_DOCUMENT">kq-187-ag</ent>',
+    'ma plaque c\'est <ent type="ID_DOCUMENT">EL 730 MR</ent>',
+    'la dame qui m\'a embouti a une 208 grise plaque <ent type="ID_DOCUMENT">SK387XG</ent>',
+    'une vieille Twingo avec l\'ancienne plaque <ent type="ID_DOCUMENT">2356 KB 34</ent>, c\'est pris en charge ?',
+    'le taxi vient à 14 H 30 et on fait 62 km, la voiture est une Clio 4',
+    'je prends le bus de 200 et la ligne N118 pour aller à la CPAM',
+    # children and young adults named with the first names of the last twenty years
+    'j\'ai payé la cantine de <ent type="NAME">Lyna</ent> avec ma carte',
+    'les deux grands sont à l\'école <ent type="NAME">Ilyan</ent> et <ent type="NAME">Sirine</ent>',
+    'ma demande de bourse de collège pour <ent type="NAME">Mattéo</ent> est refusée',
+    # ... but not a label, a town, an acronym or an English month
+    'Le site me dit "IBAN invalide" alors que je tape bien FR76',
+    'j\'ai travaillé à Nancy pendant 22 ans',
+    'la référence de l\'assurance de l\'école : <ent type="FILE_NUMBER">MAE/2025/126348</ent>',
+    'I have an appointment on 14 June at 10:15.',
+    # a birthday with its year tells the birth date
+    'ma fille a 18 ans depuis le <ent type="BIRTHDATE">15/01/2008</ent> mais elle est encore au lycée',
+    'il a eu 6 ans le <ent type="BIRTHDATE">23/04/2020</ent>. Mon numéro allocataire : <ent type="ALLOCATAIRE">5272723</ent>',
+    'il aura 3 ans le 12 mars, la crèche s\'arrête',
+    'Nos dates de naissance : moi <ent type="BIRTHDATE">19/6/67</ent>, mon mari <ent type="BIRTHDATE">17/7/90</ent>, et les jumeaux '
+    '<ent type="BIRTHDATE">11/09/2009</ent>.',
+    # a surname in capitals, with its particle, before the first name
+    '<ent type="NAME">MARTINEZ Carlos</ent> et <ent type="NAME">MARTINEZ-LOPEZ Elena</ent> demandent le transfert',
+    '<ent type="NAME">DA COSTA Manuel</ent> né le <ent type="BIRTHDATE">09/07/1959</ent>',
+    'URGENT Merci de me rappeler, la CAF Marseille ne répond pas',
+    # a second person's number after the first; "sous le", a bracket
+    'mon ex avait le numéro allocataire <ent type="ALLOCATAIRE">4854475</ent>, moi j\'ai le '
+    '<ent type="ALLOCATAIRE">3174807</ent>. On est séparés',
+    'mon n° allocataire <ent type="ALLOCATAIRE">7973636</ent>, celui de mon conjoint '
+    '<ent type="ALLOCATAIRE">7533457</ent>, on voudrait nous séparer',
+    'l\'ARS elle y a droit ? je suis allocataire sous le <ent type="ALLOCATAIRE">5816656</ent>',
+    'Notre avis d\'impôt commun a la référence <ent type="FISCAL">24 69 B 582 043 17</ent>, merci',
+    # the address of a Crous, an institute: theirs, not a person's; a former minister is public
+    'Crous de Lille, 74 rue de Cambrai, c\'est bien là qu\'il faut déposer les papiers ?',
+    'Je dois aller à l\'Institut Curie, 26 rue d\'Ulm à Paris, le taxi est pris en charge ?',
+    'Clément Beaune avait annoncé le remboursement des transports',
+]
+
+
+@pytest.mark.parametrize("line", SENTENCES)
+def test_annotated_sentences(detector, line):
+    check_annotated(detector, line)
