@@ -8,7 +8,7 @@ component or a test fixture that owns one).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from bot.text import fold_same_length
@@ -32,6 +32,7 @@ from ._id_document import find_id_document, find_plates
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
     NameLexicon,
+    public_by_context,
     filter_person_spans,
     find_capital_surnames_first,
     find_cued_names,
@@ -55,7 +56,7 @@ from ._respelled import respelled_view
 from ._rib import find_rib
 from ._secret import find_secret, find_tried_passwords
 from ._social import find_handles
-from ._spelled import find_spelled_numbers
+from ._spelled import find_spelled_letters, find_spelled_numbers, spelled_word_before
 from ._views import digits_and_words_view
 
 if TYPE_CHECKING:
@@ -83,6 +84,19 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_foreign_numbers,
     find_answers,
 )
+
+
+def _spelled_values(text: str, folded: str, candidates: list[Finding]) -> Iterator[Finding]:
+    """Values spelled letter by letter. One that spells the word right before it is as personal as
+    that word: masked with it when the word is a name nobody else read ("Girardot, G, I, R..."),
+    readable when it is public ("la rue Paul Bert, ça s'écrit B, E, R, T")."""
+    for spelled in find_spelled_letters(text, folded):
+        word = spelled_word_before(folded, spelled)
+        if word is None or any(c.start < word[1] and word[0] < c.end for c in candidates):
+            yield spelled
+        elif not public_by_context(folded, word[0]):
+            yield spelled
+            yield Finding("NAME", *word)
 
 
 def _read(text: str, folded: str, lexicon: NameLexicon) -> list[Finding]:
@@ -167,6 +181,7 @@ class Detector:
             person_spans = self._person_spans_for(*reading, lexicon)
             if person_spans is not None:
                 candidates.extend(filter_person_spans(*reading, person_spans(reading[0]), lexicon))
+        candidates.extend(_spelled_values(text, folded, candidates))
         # An organisation's address is no one's; parts of one address make one address.
         candidates = merge_overlapping(
             [c for c in candidates if c.type != "ADDRESS" or not organisation_address(text, folded, c)])

@@ -26,7 +26,9 @@ _TLD = r"(?:com|fr|net|org|eu|be|ch|re|gp|mq|info|io|biz|de|es|it|uk|ca|ma|dz|tn
 _AT = r"(?:@|\(at\)|\[at\]|\(arr?obase\)|\[arr?obase\]|\(a\)|[\[(]\s?@\s?[\])]|\bat\b|\barr?obase\b|\barr?ob\b|\bchez\b)"
 _DOT = r"(?:\.|\(dot\)|\[dot\]|\(point\)|\[point\]|\bdot\b|\bpoint\b)"
 # The part before the at-sign spelled too: "jean point dupont", "jean tiret bas dupont".
-_SPELLED_LOCAL = r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+(?:du\s+)?bas)?|underscore)\s+)*"
+# "sophie tiret du six leclerc": the dash on the keyboard's 6 key, the underscore on its 8.
+_SPELLED_LOCAL = (r"(?:[a-z0-9][a-z0-9._\-]*\s+(?:point|dot|tiret(?:\s+(?:du\s+)?bas|\s+du\s+(?:six|6|huit|8))?"
+                  r"|underscore)\s+)*")
 # Digits dictated at the end of the name: "jean point marc soixante deux arobase ...",
 # "coco point lapin 33 arobase ...".
 _NUMBER_WORDS = "(?:" + "|".join([*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent", "mille"]) + ")"

@@ -417,8 +417,19 @@ def _statement_numbers(folded: str) -> Iterator[Finding]:
 _MANDATE_REFERENCE = re.compile(r"\brum\b\s*:?\s*(?P<value>(?=[+a-z0-9]*\d[+a-z]*\d)[+a-z0-9]{6,35})(?![\w+])")
 
 
+# An employee's number on a payslip or a work certificate, however short ("Matricule : 0412",
+# "matricule intérim INT-55120-B", "Mat. 5512"), and in a column under its header.
+_MATRICULE = re.compile(
+    r"\b(?:matricules?|mat\.)(?:\s+(?:interim|salarie|agent))?\s*(?:[:;\t]\s*)?"
+    r"(?P<value>(?=[a-z0-9\-]*\d)[a-z0-9](?:[a-z0-9\- ]{0,14}[a-z0-9])?)(?![\w\-/])")
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    for match in _MATRICULE.finditer(folded) if "mat" in folded else ():
+        value = match.group("value")
+        if not re.fullmatch(r"(?:19|20)\d\d", value) and not re.search(r"\s[a-z]{2,}", value):
+            yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     if mentions(folded, ("vir", "prlv", "prelevement", "rembt")):
         yield from _statement_numbers(folded)
     for match in _MANDATE_REFERENCE.finditer(folded) if "rum" in folded else ():

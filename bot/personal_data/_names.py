@@ -158,13 +158,28 @@ _LAW_BEFORE = re.compile(
 
 def _named_before(folded: str, start: int, first_name: bool = False) -> bool:
     """Does what comes before `start` make the next capitalised word a place, a law or a public
-    office holder ("la ministre Catherine Vautrin": public, not the person writing), or a
-    company ("employeur Leroy Merlin")? A known first name after "employeur" is a person's
+    office holder ("la ministre Catherine Vautrin": public, not the person writing), a
+    company ("employeur Leroy Merlin") or a letter spelled ("D comme Denis")? A known first name after "employeur" is a person's
     ("mon employeur Jacques Lefèvre", "ma micro entreprise Julien Caron Photographie")."""
     before = folded[max(0, start - 30) : start]
     company = not first_name and _COMPANY_BEFORE.search(before)
     return bool(company or _PLACE_BEFORE.search(before) or _LAW_BEFORE.search(before)
-                or _PUBLIC_ROLE_BEFORE.search(before))
+                or _PUBLIC_ROLE_BEFORE.search(before) or _SPELLING_BEFORE.search(before))
+
+
+def public_by_context(folded: str, start: int) -> bool:
+    """Does what comes before make the word at `start` a place's or a public figure's name? The
+    first name may stand between ("la ministre Catherine Vautrin")."""
+    previous = _PREVIOUS_WORD.search(folded, max(0, start - 30), start)
+    return (_named_before(folded, start) or bool(_PLACE_NAMED_AFTER.search(folded, max(0, start - 30), start))
+            or (previous is not None and _named_before(folded, previous.start(1))))
+
+
+_PREVIOUS_WORD = re.compile(r"([a-z][a-z\-]*)\s+$")
+
+
+# "D comme Denis": a word that spells a letter, not anyone's name.
+_SPELLING_BEFORE = re.compile(r"(?<![\w'])[a-z]\s+comme\s+$")
 
 
 _PUBLIC_ROLE_BEFORE = re.compile(

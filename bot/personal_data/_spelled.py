@@ -49,7 +49,8 @@ _SPELLED_NAME = re.compile(
 # Without a label, capitals joined by dashes: "Perrot, P-E-R-R-O-T", "Q-U-É-R-É avec deux accents";
 # an acronym spelled so ("U-R-S-S-A-F") is not a name.
 _DASHED_CAPITALS = re.compile(r"(?<![\w\-])[A-ZÀ-Ý](?:-[A-ZÀ-Ý]){3,24}(?![\w\-])")
-_SPELLED_ACRONYMS = frozenset("cpam urssaf carsat cnav mdph paje ciaf ameli cesu aspa asf aeeh ars apl".split())
+_SPELLED_ACRONYMS = frozenset("cpam urssaf carsat cnav mdph paje ciaf ameli cesu aspa asf aeeh ars apl caf msa rsa aah css cmu"
+                              " cerfa pdf rib iban nir sms dtr pas csg crds".split())
 _LAST_DIGITS = re.compile(r"\bderniers\s+chiffres\b")  # a card's last four digits are readable
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
@@ -62,6 +63,83 @@ _PATTERNS = [
     ))
     for kind, cue, letters in _CUES
 ]
+# A value spelled letter by letter, as on the phone: "B, R, O, deux S, A, R, D", "G, A, E tréma,
+# deux L, E", "D comme David, U, R, A, N, D", "S majuscule, O, L, E, I, L, deux, trois", or in the
+# NATO alphabet ("Delta Uniform Papa"). Letters joined by commas or dashes (spaces alone join the
+# words of a sentence: "il y a"), at least three of them; an acronym spelled so ("C, A, F") or
+# letters in the alphabet's order ("les options A, B, C") are none. Its kind is the one named just before (mail, password, login, file...), a name otherwise.
+_NATO = ("alpha|bravo|charlie|delta|echo|foxtrot|golf|hotel|india|juliett?|kilo|lima|mike|november|oscar|papa"
+         "|quebec|romeo|sierra|tango|uniform|victor|whiskey|x-ray|yankee|zulu")
+_LETTER = (r"(?:(?:deux|double)\s+[a-z]|[a-z](?:\s+comme\s+[a-z]+|\s+(?:accent\s+(?:aigu|grave|circonflexe)|trema"
+           r"|majuscule|minuscule|cedille))?)(?![\w'])")
+_JOINER = r"(?:tiret(?:\s+du\s+(?:six|huit))?|point|arobase|underscore|espace|apostrophe)"
+_SPELLING_UNIT = rf"(?:{_LETTER}|{_JOINER}|{NUMBER_WORD}(?:-{NUMBER_WORD})*)"
+_SPELLED_LETTERS = re.compile(
+    rf"(?<![\w'\-])(?P<run>{_SPELLING_UNIT}(?:\s*[,\-]\s*{_SPELLING_UNIT}){{2,40}})(?![\w']|-[a-z])")  # "Y-a-t-il"
+_NATO_RUN = re.compile(
+    rf"(?<![\w\-])(?P<run>(?:{_NATO})(?:[\s,\-]+(?:{_NATO})){{2,30}}(?:[\s,\-]+{NUMBER_WORD}){{0,8}})(?![\w\-])")
+_LETTER_UNIT = re.compile(rf"{_LETTER}|(?:{_NATO})$")
+_SPELLED_KINDS = (
+    ("EMAIL", re.compile(r"\b(?:e-?mail|mail|courriel|adresse\s+(?:mail|electronique))\b")),
+    ("SECRET", re.compile(r"\b(?:mot\s+de\s+passe|mdp|code|cle\s+d'?\s*activation)\b")),
+    ("LOGIN", re.compile(r"\b(?:identifiant|login|pseudo)\b")),
+    ("FILE_NUMBER", re.compile(r"\b(?:dossier|reclamation|reference)\b")),
+    ("ID_DOCUMENT", re.compile(r"\b(?:passeport|permis|carte\s+d'?\s*identite|titre\s+de\s+sejour)\b")),
+)
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+
+
+def find_spelled_letters(text: str, folded: str) -> Iterator[Finding]:
+    """Yield values spelled letter by letter (see above)."""
+    for pattern in (_SPELLED_LETTERS, _NATO_RUN):
+        for match in pattern.finditer(folded):
+            run = match.group("run")
+            units = _units(run)
+            last = text[match.end() - 1]
+            if (len(units) > 3 and units[-1] in ("a", "y") and re.match(r"\s+[a-z]{2,}", folded[match.end():])
+                    and (last == "à" or (last.islower() and text[match.start()].isupper()))):
+                run = run[:run.rindex(units[-1])].rstrip(" ,-")  # "..., R, O, U, X, à Reims"
+                units = units[:-1]
+            letters = [u for u in units if _LETTER_UNIT.fullmatch(u)]
+            initials = "".join(u[0] for u in letters)
+            if len(letters) < 3 or initials in _ALPHABET or any(  # "options A, B, C", "C, A, F"
+                    acronym in _spelled(units) for acronym in _SPELLED_ACRONYMS):
+                continue
+            before = folded[max(0, match.start() - 60):match.start()]
+            kind = "EMAIL" if "arobase" in match.group("run") else next(
+                (kind for kind, cue in _SPELLED_KINDS if cue.search(before)), "NAME")
+            yield Finding(kind, match.start("run"), match.start("run") + len(run))
+
+
+def _units(run: str) -> list[str]:
+    return [unit for unit in re.split(r"\s*[,\-]\s*|\s+(?=(?:" + _NATO + r")\b)", run) if unit]
+
+
+def _spelled(units: list[str]) -> str:
+    """The letters the units spell: "deux S" -> "ss", "D comme David" -> "d", "Delta" -> "d"."""
+    letters = []
+    for unit in units:
+        if _LETTER_UNIT.fullmatch(unit):
+            double = unit.split()[0] in ("deux", "double")
+            letters.append(unit.split()[1] * 2 if double else unit[0])
+    return "".join(letters)
+
+
+# The word a run spells, right before it: "Brossard, B, R, O...", "Bert, ça s'écrit B, E, R, T".
+_WORD_BEFORE = re.compile(r"([a-z][a-z'\-]*[a-z])[\s,:]*(?:(?:ca\s+)?s'?\s?ecrit\s*:?\s*)?$")
+
+
+def spelled_word_before(folded: str, finding: Finding) -> tuple[int, int] | None:
+    """The span of the word right before this spelled run, if the run spells it."""
+    before = _WORD_BEFORE.search(folded, max(0, finding.start - 40), finding.start)
+    if before is None:
+        return None
+    word = before.group(1).replace("-", "").replace("'", "")
+    if _spelled(_units(folded[finding.start:finding.end])) != word:
+        return None
+    return before.start(1), before.end(1)
+
+
 _WORDS = re.compile(NUMBER_WORD)
 _HINTS = tuple(word for word in (*NUMBER_UNITS, *NUMBER_TEENS, *NUMBER_TENS, "cent") if len(word) >= 3)
 

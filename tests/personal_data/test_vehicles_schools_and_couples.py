@@ -1,6 +1,7 @@
-"""Vehicles, school years and couples declaring together (blind batches 105 to 107, 2026-12-06):
-registration plates, children's modern first names, birthdays with their year, a surname in
-capitals before the first name, a second person's number after the first. Values are synthetic."""
+"""Vehicles, school years, couples declaring together, values spelled letter by letter and payslips
+(blind batches 105 to 110, 2026-12-06): registration plates, children's modern first names,
+birthdays with their year, a surname in capitals before the first name, a second person's number
+after the first, spelling as on the phone, employees' numbers. Values are synthetic."""
 
 from __future__ import annotations
 
@@ -48,6 +49,25 @@ SENTENCES = [
     'Crous de Lille, 74 rue de Cambrai, c\'est bien là qu\'il faut déposer les papiers ?',
     'Je dois aller à l\'Institut Curie, 26 rue d\'Ulm à Paris, le taxi est pris en charge ?',
     'Clément Beaune avait annoncé le remboursement des transports',
+    # spelled letter by letter, in the NATO alphabet, with doubled or accented letters
+    'je m\'appelle <ent type="NAME">Brossard</ent>, ça s\'écrit <ent type="NAME">B, R, O, deux S, A, R, D</ent>, '
+    'vous ne me trouvez pas',
+    '<ent type="NAME">Hervé Quéméner</ent>, <ent type="NAME">Q, U, E accent aigu, M, E accent aigu, N, E, R</ent>',
+    'Je vous épelle : <ent type="NAME">Delta Uniform Romeo Alpha November Delta</ent>',
+    'mon mot de passe c\'est <ent type="SECRET">S majuscule, O, L, E, I, L, deux, trois</ent>, je l\'ai changé',
+    'Le mail c\'est <ent type="EMAIL">sophie tiret du six leclerc arobase orange point fr</ent>',
+    # a spelled name the other readers missed is masked with its spelling
+    '<ent type="NAME">Benoît</ent>, <ent type="NAME">Girardot</ent>, <ent type="NAME">G, I, R, A, R, D, O, T</ent>',
+    # ... but not an acronym, options, a street's or a minister's name, "y a-t-il", "D comme Denis"
+    'pour la CAF, C comme Caroline, A, F',
+    'les options A, B, C ou D',
+    'La caf de la rue Paul Bert, ça s\'écrit B, E, R, T, elle ouvre à quelle heure ?',
+    'La ministre Catherine Vautrin, V, A, U, T, R, I, N, a parlé d\'une réforme',
+    'Y-a-t-il des restrictions pour être auto-entrepreneur ?',
+    # an employee's number on a payslip, however short
+    'Nom Prénom : <ent type="NAME">MOREAU Léa</ent> ; Matricule : <ent type="FILE_NUMBER">0412</ent>',
+    'matricule intérim <ent type="FILE_NUMBER">INT-55120-B</ent>, c\'est bon ?',
+    'mon matricule date de 2019 et mon contrat aussi',
 ]
 
 
