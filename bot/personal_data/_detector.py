@@ -56,6 +56,7 @@ from ._respelled import respelled_view
 from ._rib import find_rib
 from ._secret import find_secret, find_tried_passwords
 from ._social import find_handles
+from ._pieces import find_numbers_in_pieces
 from ._spelled import find_spelled_letters, find_spelled_numbers, spelled_word_before
 from ._views import digits_and_words_view
 
@@ -79,6 +80,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_birthdate,
     find_address,
     find_spelled_numbers,
+    find_numbers_in_pieces,
     find_named_after,
     find_fields,
     find_foreign_numbers,

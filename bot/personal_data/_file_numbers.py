@@ -55,7 +55,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|retraites?|carsat|cnav|adherents?|pole\s*emploi|france\s*travail|ft|demandeur\s*d'?\s*emploi"
         r"|reclamations?|recours|at|accident\s*du\s*travail|accidents?|sinistre"
         # a student's, a tenant's, a landlord's: "n° étudiant", "numéro de locataire", "numéro unique départemental"
-        r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident"
+        # a hospital stay's: "n° d'entrée 240100978"
+        r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident|entree"
         r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim"
         # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
         r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?"

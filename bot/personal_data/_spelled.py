@@ -54,7 +54,7 @@ _SPELLED_ACRONYMS = frozenset("cpam urssaf carsat cnav mdph paje ciaf ameli cesu
 _LAST_DIGITS = re.compile(r"\bderniers\s+chiffres\b")  # a card's last four digits are readable
 # Between the cue and the number: a few words without digits ("c'est", "commence par", ":").
 _GAP = r"[^\d\n?!.;]{0,30}?"
-_SEPARATOR = r"[\s,\-]+"
+_SEPARATOR = r"(?:[\s,\-/]|\bpuis\b)+"  # "un puis quatre-vingt-quatre", "un / soixante-dix-neuf"
 _MINNUMBER_WORDS = 3
 _PATTERNS = [
     (kind, re.compile(
@@ -167,6 +167,8 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
             if read_elsewhere or (match.group().startswith("mon") and (
                     digits_only or words[0] == "zero" or words[0].startswith("0"))):
                 continue
+            if _AMOUNT_AFTER.match(folded, match.end("run")):
+                continue  # "allocataire ... j'ai payé 12, 15, 18 euros"
             if _said_year(run) or (kind == "CARD" and _digit_count(words) == 4
                                    and _LAST_DIGITS.search(folded, max(0, match.start() - 40), match.start("run"))):
                 continue  # "allocataire depuis deux mille dix-neuf", "les quatre derniers chiffres de ma carte"
@@ -180,6 +182,7 @@ def find_spelled_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 
 _NIR_DIGITS = 13
+_AMOUNT_AFTER = re.compile(r"\s*(?:€|e\b|eur\b|euros?\b|%)")
 
 
 def _said_year(run: str) -> bool:

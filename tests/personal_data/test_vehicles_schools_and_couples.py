@@ -1,5 +1,5 @@
 """Vehicles, school years, couples declaring together, values spelled letter by letter and payslips
-(blind batches 105 to 110, 2026-12-06): registration plates, children's modern first names,
+(blind batches 105 to 113, 2026-12-06): registration plates, children's modern first names,
 birthdays with their year, a surname in capitals before the first name, a second person's number
 after the first, spelling as on the phone, employees' numbers. Values are synthetic."""
 
@@ -68,6 +68,18 @@ SENTENCES = [
     'Nom Prénom : <ent type="NAME">MOREAU Léa</ent> ; Matricule : <ent type="FILE_NUMBER">0412</ent>',
     'matricule intérim <ent type="FILE_NUMBER">INT-55120-B</ent>, c\'est bon ?',
     'mon matricule date de 2019 et mon contrat aussi',
+    # numbers typed in pieces, with a label before or after; not amounts, dates or an apartment
+    'mon numéro caf c\'est <ent type="ALLOCATAIRE">2, 5, 3, 3, 4, 8, 3</ent>',
+    'mon numéro : <ent type="PHONE">06 puis 84 puis 30 puis 47 puis 87</ent>',
+    '<ent type="NIR">2;50;11;97;555;852;09</ent> désolé pour le format c\'est mon numéro de sécu',
+    'carte bancaire : <ent type="CARD">5505 / 1153 / 0497 / 1109</ent>, merci',
+    'mon numéro de sécu je vous le lis : <ent type="NIR">un puis quatre-vingt-quatre puis zéro sept puis '
+    'soixante-quatre puis six cent quatre-vingt-quatorze puis neuf cent quatre-vingt-quatre puis cinquante-neuf</ent>',
+    'mon numéro allocataire ne change pas, j\'ai payé 12, 15, 18 euros les trois derniers mois',
+    'VIR MSA 05/03/2025 PRIME ACTIVITE 0225 187,33 et le mois d\'avant 214,00, pourquoi ?',
+    'mon numéro allocataire est bon mais j\'habite au <ent type="ADDRESS">5 rue Pasteur, appt 12, 69007 Lyon</ent>',
+    # a hospital stay's number
+    'Mme <ent type="NAME">Laura Picard</ent>, n° d\'entrée <ent type="FILE_NUMBER">240100978</ent>, CH d\'Arras',
 ]
 
 
