@@ -28,7 +28,7 @@ from ._identity_row import find_values_in_identity_row
 from ._login import find_login
 from ._lone import find_lone_values, find_thread_answers
 from ._named_after import find_named_after
-from ._id_document import find_id_document, find_plates
+from ._id_document import find_id_document, find_machine_readable_zone, find_plates
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
     NameLexicon,
@@ -56,7 +56,7 @@ from ._respelled import respelled_view
 from ._rib import find_rib
 from ._secret import find_secret, find_tried_passwords
 from ._social import find_handles
-from ._pieces import find_numbers_in_pieces
+from ._pieces import find_numbers_in_pieces, find_value_parts
 from ._spelled import find_spelled_letters, find_spelled_numbers, spelled_word_before
 from ._views import digits_and_words_view
 
@@ -73,6 +73,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_card,
     find_id_document,
     find_plates,
+    find_machine_readable_zone,
     find_secret,
     find_email,
     find_file_numbers,
@@ -81,6 +82,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_address,
     find_spelled_numbers,
     find_numbers_in_pieces,
+    find_value_parts,
     find_named_after,
     find_fields,
     find_foreign_numbers,

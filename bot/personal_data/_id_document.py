@@ -112,6 +112,20 @@ def find_plates(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("ID_DOCUMENT", match.start(), match.end())
 
 
+# A passport's, an identity card's or a residence permit's machine-readable zone, pasted from a scan
+# ("IDFRADUPONT<<MARIE<<<<<<", "P<FRAMARTIN<<JEAN<PIERRE<<<", "8806923102858MARIE<<<<<<<8503164F6"):
+# names, the document's number and the birth date in one line, masked whole. A line of "<" alone,
+# or with a country code only ("P<FRA<<<<"), holds nothing.
+_MACHINE_READABLE = re.compile(r"(?<![\w<])(?=(?:<*[A-Z0-9]){6})[A-Z0-9]*<[A-Z0-9<]{7,}(?![\w<])")
+
+
+def find_machine_readable_zone(text: str, folded: str) -> Iterator[Finding]:
+    """Yield the lines of a machine-readable zone (see above)."""
+    del folded  # capitals and "<" are read on the text as typed
+    for match in _MACHINE_READABLE.finditer(text) if "<<" in text else ():
+        yield Finding("ID_DOCUMENT", match.start(), match.end())
+
+
 def _value_ok(value: str, passport: bool) -> bool:
     compact = re.sub(r"[ .\-]", "", value)
     if passport and _FOREIGN_PASSPORT.fullmatch(value):

@@ -1,5 +1,5 @@
 """Vehicles, school years, couples declaring together, values spelled letter by letter and payslips
-(blind batches 105 to 113, 2026-12-06): registration plates, children's modern first names,
+(blind batches 105 to 116, 2026-12-06): registration plates, children's modern first names,
 birthdays with their year, a surname in capitals before the first name, a second person's number
 after the first, spelling as on the phone, employees' numbers. Values are synthetic."""
 
@@ -78,6 +78,18 @@ SENTENCES = [
     'mon numéro allocataire ne change pas, j\'ai payé 12, 15, 18 euros les trois derniers mois',
     'VIR MSA 05/03/2025 PRIME ACTIVITE 0225 187,33 et le mois d\'avant 214,00, pourquoi ?',
     'mon numéro allocataire est bon mais j\'habite au <ent type="ADDRESS">5 rue Pasteur, appt 12, 69007 Lyon</ent>',
+    # a part of a number given alone is as personal as the number; not a card's last four digits,
+    # nor a fund's phone number, nor a count of sessions
+    'ma sécu ça commence par <ent type="NIR">2 92 04 99</ent> et ça finit par <ent type="NIR">882 03</ent>',
+    'mon tel finit par <ent type="PHONE">39 28 49</ent>, le début je le connais plus',
+    'la clé RIB c\'est <ent type="IBAN">86</ent>, je me suis trompé',
+    'J\'ai payé avec la carte du compte joint qui finit par 4821, le 15/01',
+    'Le numéro de la MSA Midi-Pyrénées Nord c\'est bien celui qui commence par 05 65 ?',
+    'mon kiné me dit qu\'il faut un accord de la sécu après 10 séances',
+    # a machine-readable zone pasted from a scan; a line of fillers or a country code alone is none
+    'mon titre de séjour :\n<ent type="ID_DOCUMENT">IRFRAOI47255780<<<<<<<<<<<<<<<</ent>\n'
+    '<ent type="ID_DOCUMENT">7501263M3405271CMR<<<<<<<<<<<3</ent>\n<ent type="ID_DOCUMENT">GODARD<<SAMIR<<<<<<<<<<<<<<<<<</ent>',
+    'l\'appli a lu P<FRA<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<< et rien d\'autre',
     # a hospital stay's number
     'Mme <ent type="NAME">Laura Picard</ent>, n° d\'entrée <ent type="FILE_NUMBER">240100978</ent>, CH d\'Arras',
 ]
