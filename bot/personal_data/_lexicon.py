@@ -129,6 +129,17 @@ ADMINISTRATIVE_WORDS = frozenset(
     """.split()
 )
 
+# Diseases named after a physician ("mon père a Alzheimer", "une maladie de Crohn") and the
+# medico-social services families name ("l'orthophoniste parle d'un Sessad"): spaCy tags them
+# PER. Only eponyms rare as French surnames: "Monsieur Charcot" or "Madame Raynaud" is a person.
+MEDICAL_WORDS = frozenset(
+    """
+    alzheimer parkinson crohn asperger huntington hodgkin basedow hashimoto kawasaki dupuytren
+    creutzfeldt ehlers danlos verneuil scheuermann sjogren lyme
+    sessad camsp cmpp itep esat samsah savs ssiad usld aesh ulis segpa
+    """.split()
+)
+
 # What follows "je suis marie" when it means married, not Marie: never a surname.
 SITUATION_WORDS = frozenset(
     """

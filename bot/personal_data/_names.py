@@ -24,6 +24,7 @@ from ._lexicon import (
     FIRST_NAMES_AS_WORDS,
     GREETINGS,
     LABEL_WORDS,
+    MEDICAL_WORDS,
     MONTHS,
     ORGANISATIONS,
     PLACES,
@@ -37,6 +38,7 @@ from ._model import Finding
 # Words that are never part of a name, whatever their case.
 _NEVER_NAME = (
     GREETINGS | TITLES | CHAT_WORDS | ORGANISATIONS | MONTHS | DAYS | PLACES | LABEL_WORDS | ADMINISTRATIVE_WORDS
+    | MEDICAL_WORDS
 )
 
 # How sure a cue makes us: STRONG and TITLE accept lowercase names that are not ordinary
@@ -133,9 +135,12 @@ _MAX_TOKENS = 4
 # Elided pronouns and articles in lower case ("m'a", "j'ai", "l'appli"): never a name.
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
 _END_OF_MESSAGE = re.compile(r"[\s.!,;:)\-]*\Z")
-# Praise and apologies typed after "madame" / "monsieur": no surname.
+# Praise and apologies typed after "madame" / "monsieur": no surname; nor what describes the
+# person ("je garde un monsieur âgé", "une dame handicapée").
 _NOT_SURNAMES_AFTER_TITLE = frozenset(
-    "super genial parfait gentil sympa bravo excellent formidable courage desole navre".split()
+    "super genial parfait gentil sympa bravo excellent formidable courage desole navre "
+    "age agee ages agees malade malades handicape handicapee invalide seul seule isole isolee "
+    "retraite retraitee decede decedee hospitalise hospitalisee".split()
 )
 # A capitalised word after one of these is a street, a school, a place: not a person.
 _PLACE_BEFORE = re.compile(

@@ -163,6 +163,7 @@ _NOT_SECRETS = frozenset(
     est sont etait ete sera fonctionne marche reconnu reconnue accepte acceptee
     nouveau nouvelle ancien ancienne provisoire temporaire personnel personnelle actuel
     actuelle habituel habituelle defaut perso identifiant identifiants securise complexe
+    parti partie partis parties revenu revenue retourne retournee
     """.split()
 )
 # "mot de passe : j'ai oublié": a sentence starts, not a password.

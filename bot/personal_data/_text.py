@@ -14,7 +14,7 @@ import re
 # shared by the password and login detectors.
 PASSWORD_WORDS = (
     r"(?:\bmots?\s*(?:de|2|d)?\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
-    r"|\bpasswd\b|\bpwd\b|\bpass(?=\s*[:=])"
+    r"|\bpasswd\b|\bpwd\b|(?<![\w-])pass(?=\s*[:=])"
     # in the other languages people write in: Polish, Portuguese, Italian and Romanian, Turkish, Spanish, German
     r"|\bhas[lł]o\b|\bsenha\b|\bparola\b|\bsifre\w*|\bcontrasena\b|\bkennwort\b|\bpasswort\b)"
 )
