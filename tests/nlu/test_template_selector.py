@@ -1,14 +1,20 @@
 import tempfile
 from pathlib import Path
 
+import joblib
+import numpy as np
+from scipy import sparse
+
 from rasa.core.actions.action import ActionRetrieveResponse
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.nlu._linear import MODEL_FILE
 from bot.nlu.template_selector import TfidfTemplateSelector
 from bot.nlu.parse import selected_template
 from tests.nlu.conftest import build, reload
@@ -239,3 +245,21 @@ def test_placeholders_of_masked_data_take_no_part_in_the_choice(storage, context
     masked = ranking("mon numero [NIR] [TÉLÉPHONE], date de versement caf ?")
     assert masked == ranking("mon numero  , date de versement caf ?")
     assert masked != ranking("mon numero NIR TÉLÉPHONE, date de versement caf ?")
+
+
+def test_the_linear_svm_is_stored_sparse_and_reloaded_to_the_same_ranking(storage, context):
+    config = {"classifier": "linear_svm", "C": 0.5, "temperature": 8.0}
+    selector = build(TfidfTemplateSelector, storage, context, "svm-sparse", **config)
+    selector.train(training_data())
+    with storage.read_from(Resource("svm-sparse")) as directory:
+        stored = joblib.load(directory / MODEL_FILE)["pipeline"][-1].coef_
+    assert sparse.isspmatrix_csc(stored)
+    reloaded = reload(TfidfTemplateSelector, storage, context, "svm-sparse", **config)
+    assert reloaded._pipeline[-1].coef_.flags.f_contiguous
+
+    def ranking(component):
+        [message] = component.process([Message.build(text="g perdu ma carte vitale hier")])
+        return [(r["intent_response_key"], round(r["confidence"], 9)) for r in message.get("response_selector")["faq"]["ranking"]]
+
+    assert ranking(reloaded) == ranking(selector)
+    assert np.array_equal(reloaded._pipeline[-1].coef_, stored.toarray())

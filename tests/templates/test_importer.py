@@ -68,3 +68,30 @@ def test_the_model_also_learns_each_template_from_its_title_and_answer_without_l
     nlu = importer().get_nlu_data("fr")
     learnt = {m.get("text") for m in nlu.training_examples if m.get("intent_response_key") == f"faq/{template.id}"}
     assert template.title in learnt
+
+
+def test_template_examples_copy_and_merge_like_messages_keeping_their_fingerprint():
+    """Rasa's importers deep-copy and re-set every example at each merge: the copies must be the
+    same messages as Rasa's own, without a new fingerprint each time."""
+    import copy
+
+    from rasa.shared.nlu.training_data.message import Message
+    from rasa.shared.nlu.training_data.training_data import TrainingData
+
+    from bot.templates.importer import TemplateExample
+
+    example = TemplateExample.build(text="Comment déclarer un changement de RIB ?", intent="faq/caf_rib")
+    plain = Message.build(text="Comment déclarer un changement de RIB ?", intent="faq/caf_rib")
+    fingerprint = example.fingerprint()
+    assert fingerprint == plain.fingerprint() and example == plain
+    copied = copy.deepcopy(example)
+    assert copied is not example and copied.data == example.data and copied.data is not example.data
+    copied.set("intent", "faq")  # what TrainingData does to every example it is given
+    assert copied._cached_fingerprint == fingerprint
+    copied.set("intent", "other")
+    assert copied.fingerprint() != fingerprint and example.get("intent") == "faq"
+    merged = TrainingData([example]).merge(TrainingData([plain]))
+    assert len(merged.training_examples) == 1  # the same example twice is kept once, as Rasa does
+    tokens = [object()]
+    example.set("tokens", tokens)  # once the pipeline sets tokens, a copy is a deep one
+    assert copy.deepcopy(example).get("tokens")[0] is not tokens[0]
