@@ -21,13 +21,13 @@ from bot.nlu.coverage import COVERAGE_KEY
 from bot.nlu.router import Router, load_heldout
 from bot.personal_data import mask
 from bot.templates import current_ids, load_templates
-from tools.evaluation import DEV_SETS, FINE_THRESHOLDS, SETS, _caisse_branch, recommended_threshold, sweep
+from tools.evaluation import DEV_SETS, FINE_THRESHOLDS, SETS, caisse_branch, recommended_threshold, sweep
 
 def gate_inputs(router: Router, case: Dict[str, Any]) -> Dict[str, Any]:
     """What the gate saw of a question: the selector's best template, its confidence and coverage,
     and whether the NLU took the question as a general one (the gate's own intent set aside; a
     question the FallbackClassifier caught, or a vague one, is not)."""
-    parse = router.parse(mask(case["text"]).text, _caisse_branch(case))
+    parse = router.parse(mask(case["text"]).text, caisse_branch(case))
     response = ((parse.get("response_selector") or {}).get("faq") or {}).get("response") or {}
     ranking = [r for r in parse.get("intent_ranking") or [] if r.get("name") != CLARIFY_INTENT]
     top = max(ranking, key=lambda r: r.get("confidence") or 0.0, default={}).get("name")

@@ -199,7 +199,8 @@ def near_copies(taught: List[str], measured: List[str]) -> List[int]:
     return sorted(set(common.row[near].tolist()))
 
 
-def _caisse_branch(case: Dict[str, Any]) -> Optional[str]:
+def caisse_branch(case: Dict[str, Any]) -> Optional[str]:
+    """The branch of the caisse a real question was put to (its `branch`), None for another body."""
     return case.get("branch") if case.get("branch") in BRANCHES else None
 
 
@@ -209,12 +210,12 @@ def predict_set(router: Router, cases: List[Dict[str, Any]],
     cases = [{**c, "template": renamed.get(c.get("template"), c.get("template"))} for c in cases]
     # Each real question is put to the caisse of the body it was asked of (its `branch`); the
     # others, and the team's set, to the configured caisse.
-    predictions = [router.route(case["text"], _caisse_branch(case)).as_dict() for case in cases]
+    predictions = [router.route(case["text"], caisse_branch(case)).as_dict() for case in cases]
     # A caisse offers only its own branch's templates as buttons; the team's set, whose expected
     # templates span every branch, is counted on all of them, as its shown templates are.
     templates = load_templates()
     for case, prediction in zip(cases, predictions):
-        branch = _caisse_branch(case)
+        branch = caisse_branch(case)
         allowed = {t.id for t in templates if branch in (None, t.branch)}
         prediction["offered"] = offered_templates(prediction["candidates"], allowed) if prediction["route"] == "faq" else []
     return cases, predictions

@@ -86,7 +86,7 @@ _PART_KINDS = (
 _CARD_WORDS = re.compile(r"\b(?:carte(?!\s+(?:vitale|d'?\s*identite|de\s+sejour))|cb|visa|mastercard)\b")
 _FUND_NUMBER = re.compile(r"\bnumero\s+(?:de\s+(?:la\s+|l'\s*)?|du\s+)(?:caf|msa|cpam|caisse|carsat|urssaf|mairie|ameli)\b")
 _OFFICIAL = frozenset({"3230", "3646", "3960", "3679", "3949", "3939", "3919", "115", "3237"})
-_PART_HINTS = ("commence", "debut", "fini", "termin", "fin", "partie", "milieu", "cle", "apres", "ensuite")
+_PART_HINTS = ("commence", "debut", "termin", "fin", "partie", "milieu", "cle", "apres", "ensuite")
 
 
 def find_value_parts(text: str, folded: str) -> Iterator[Finding]:

@@ -78,7 +78,7 @@ _SPELLED_LETTERS = re.compile(
     rf"(?<![\w'\-])(?P<run>{_SPELLING_UNIT}(?:\s*[,\-]\s*{_SPELLING_UNIT}){{2,40}})(?![\w']|-[a-z])")  # "Y-a-t-il"
 _NATO_RUN = re.compile(
     rf"(?<![\w\-])(?P<run>(?:{_NATO})(?:[\s,\-]+(?:{_NATO})){{2,30}}(?:[\s,\-]+{NUMBER_WORD}){{0,8}})(?![\w\-])")
-_LETTER_UNIT = re.compile(rf"{_LETTER}|(?:{_NATO})$")
+_LETTER_UNIT = re.compile(rf"{_LETTER}|(?:{_NATO})")
 _SPELLED_KINDS = (
     ("EMAIL", re.compile(r"\b(?:e-?mail|mail|courriel|adresse\s+(?:mail|electronique))\b")),
     ("SECRET", re.compile(r"\b(?:mot\s+de\s+passe|mdp|code|cle\s+d'?\s*activation)\b")),
