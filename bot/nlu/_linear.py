@@ -157,8 +157,8 @@ class LinearTextComponent(GraphComponent):
             pipeline = make_pipeline(text_features(self._config["min_df"]), classifier).fit(list(texts), list(labels))
         if self._config["classifier"] == "linear_svm":
             # A linear SVM's weights are mostly zeros (82 % for 822 templates): stored sparse and
-            # in single precision (weights within 1e-5, same answers on every evaluation set), the
-            # model is written and packed faster (422 MB of weights -> 79 MB, model 86 -> 53 MB;
+            # in single precision (weights within 1.1e-5, same answers on every evaluation set), the
+            # model is written and packed faster (422 MB of weights -> 80 MB, model 86 -> 53 MB;
             # with the importer's `TemplateExample`, full training 203-209 s -> 179 s, 07/12/2026).
             # By columns, so that loading unpacks them straight into the dense Fortran-ordered
             # matrix scoring uses (`_fast_scoring`; scoring with sparse weights was slower).
