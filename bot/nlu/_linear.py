@@ -23,7 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
 
-from bot.nlu._text import text_features
+from bot.nlu._text import OneMessageFeatures, text_features
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,12 @@ def _fast_scoring(pipeline: Pipeline) -> Pipeline:
         classifier.coef_ = classifier.coef_.astype(np.float64).toarray(order="F")
     classifier.coef_ = np.asfortranarray(classifier.coef_)
     return pipeline
+
+
+def _one_vs_rest(classifier: LogisticRegression) -> bool:
+    """Whether scikit-learn's `predict_proba` normalises one sigmoid per class (else a softmax)."""
+    return classifier.multi_class == "ovr" or (
+        classifier.multi_class == "auto" and (len(classifier.classes_) <= 2 or classifier.solver == "liblinear"))
 
 
 class LinearTextComponent(GraphComponent):
@@ -172,10 +178,25 @@ class LinearTextComponent(GraphComponent):
     def trained(self) -> bool:
         return self._pipeline is not None
 
+    def _scores(self, text: str) -> np.ndarray:
+        """The classifier's decision function for one message, computed from the message's few
+        non-zero features (`OneMessageFeatures`) and the matching columns of the weights."""
+        if getattr(self, "_features_of", None) is not self._pipeline:  # first use, or trained again
+            self._features_of, self._features = self._pipeline, OneMessageFeatures(self._pipeline[0])
+        classifier = self._pipeline[-1]
+        columns, values = self._features.of(text)
+        scores = classifier.coef_[:, columns] @ values + classifier.intercept_
+        return scores[0] if len(scores) == 1 else scores
+
     def _probabilities(self, text: str) -> np.ndarray:
-        if hasattr(self._pipeline[-1], "predict_proba"):
-            return self._pipeline.predict_proba([text])[0]
-        scores = self._pipeline.decision_function([text])[0] * self._config["temperature"]
+        classifier = self._pipeline[-1]
+        scores = self._scores(text)
+        if isinstance(classifier, LogisticRegression) and _one_vs_rest(classifier):
+            probabilities = 1.0 / (1.0 + np.exp(-scores))  # scikit-learn's `_predict_proba_lr`
+            return np.array([1.0 - probabilities, probabilities]) if np.ndim(probabilities) == 0 \
+                else probabilities / probabilities.sum()
+        if not isinstance(classifier, LogisticRegression):
+            scores = scores * self._config["temperature"]
         if np.ndim(scores) == 0:  # two labels: one score, for the second
             scores = np.array([-scores, scores])
         exponentials = np.exp(scores - scores.max())

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Callable, Dict, List, Tuple
 
 import numpy as np
 from scipy import sparse
@@ -61,6 +63,66 @@ class FastFeatureUnion(FeatureUnion):
         blocks = [trans.transform(X) if weight is None else trans.transform(X) * weight
                   for _, trans, weight in self._iter()]
         return sparse.hstack(blocks, format="csr")
+
+
+# The analyzers the NLU components' vectorizers use, by their settings: the intent classifier and
+# the two selectors cut a message into the same n-grams, so each message is cut once per setting.
+_ANALYZERS: Dict[Tuple, Callable[[str], List[str]]] = {}
+
+
+def _settings(vectorizer: TfidfVectorizer) -> Tuple:
+    params = vectorizer.get_params()
+    return tuple(sorted((key, repr(value)) for key, value in params.items() if key not in ("min_df", "max_df", "dtype")))
+
+
+@lru_cache(maxsize=64)
+def _ngrams(settings: Tuple, text: str) -> Tuple[str, ...]:
+    return tuple(_ANALYZERS[settings](text))
+
+
+class OneMessageFeatures:
+    """The features of `text_features` for a single message, as indices and values: the same
+    numbers as its `transform` without building scipy matrices (about a millisecond a message for
+    three components, most of the NLU's cost, 07/12/2026)."""
+
+    def __init__(self, union: FeatureUnion) -> None:
+        self._blocks = []
+        offset = 0
+        for _, vectorizer, weight in union._iter():
+            settings = _settings(vectorizer)
+            _ANALYZERS.setdefault(settings, vectorizer.build_analyzer())
+            idf = vectorizer.idf_ if vectorizer.use_idf else None
+            self._blocks.append((settings, vectorizer.vocabulary_, idf, vectorizer.sublinear_tf, vectorizer.norm,
+                                 offset, 1.0 if weight is None else weight))
+            offset += len(vectorizer.vocabulary_)
+        self.width = offset
+
+    def of(self, text: str) -> Tuple[np.ndarray, np.ndarray]:
+        indices: List[np.ndarray] = []
+        values: List[np.ndarray] = []
+        for settings, vocabulary, idf, sublinear, norm, offset, weight in self._blocks:
+            counts: Dict[int, int] = {}
+            for gram in _ngrams(settings, text):
+                column = vocabulary.get(gram)
+                if column is not None:
+                    counts[column] = counts.get(column, 0) + 1
+            if not counts:
+                continue
+            columns = np.fromiter(counts.keys(), dtype=np.intp, count=len(counts))
+            block = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            if sublinear:
+                block = np.log(block) + 1.0
+            if idf is not None:
+                block *= idf[columns]
+            if norm == "l2":
+                block /= np.sqrt(np.dot(block, block)) or 1.0
+            elif norm == "l1":
+                block /= np.abs(block).sum() or 1.0
+            indices.append(columns + offset)
+            values.append(block * weight)
+        if not indices:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        return np.concatenate(indices), np.concatenate(values)
 
 
 def text_features(min_df: int = 1) -> FeatureUnion:

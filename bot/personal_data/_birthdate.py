@@ -169,9 +169,10 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
 # "Yasmine 10/03/2013", "Alice (16/7/14)", "Mme Paulette Guérin, 26/09/1937", "Adam né le ...",
 # "et Éva le 27/12/2016" (a date of last year or before: "Dr Martin le 03/11" is a visit); an
 # identity typed as a list, the date on the next line ("- PERROT Régis\n- 11.06.1986"); a row of
-# a pasted table, the person's role in its own column ("FONTAINE Eloïse\tEnfant\t11/11/2012").
+# a pasted table, the person's role in its own column ("FONTAINE Eloïse\tEnfant\t11/11/2012"); a
+# record's next column ("DUPONT|Marie|12/03/1985", "Marie;DUPONT;12/03/1985").
 _AFTER_NAME = re.compile(
-    rf"(?:[ \t]*[(,:\-–]?[ \t]*|[ \t]*\r?\n[ \t]*[\-•*]?[ \t]*"
+    rf"(?:[ \t]*[(,:;|\-–]?[ \t]*|[ \t]*\r?\n[ \t]*[\-•*]?[ \t]*"
     r"|[ \t]*\t(?:enfant|assuree?|conjointe?|beneficiaire|ayant[ \-]droit|epouse|epoux|fils|fille)[ \t]*\t[ \t]*)"
     rf"(?:nee?s?[ \t]+(?:le[ \t]+)?|(?P<le>le)[ \t]+)?{_DATE}")
 _ENDS_WITH_YEAR = re.compile(r"(?:\d\d|" + _YEAR_WORDS + r")$")

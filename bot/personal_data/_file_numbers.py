@@ -425,8 +425,31 @@ _MATRICULE = re.compile(
     r"(?P<value>(?=[a-z0-9\-]*\d)[a-z0-9](?:[a-z0-9\- ]{0,14}[a-z0-9])?)(?![\w\-/])")
 
 
+# A code of letters and digits the person says is theirs: "ma référence X7Y4Z9K2", "mon dossier
+# n°A2B3C4D5", "notre numéro de dossier c'est AB12CD34". The shapes of numbers above need five digits
+# in a row; these mix them with letters. A letter's or a mail's own short reference, named without
+# "mon" ("la référence du courrier est AF-2024-1578", "N/Réf : IND-34"), stays readable, as do a
+# form's number ("2042-RICI", "S3705"), an article of law ("L161-1"), and a login ("jdupont75", six
+# letters at most here: read as such elsewhere).
+_CODE_CUE = re.compile(
+    r"\b(?:mon|ma|notre|son|sa|leur)\s+(?:references?|ref|dossier|numero|num|n°|nº|identifiant)\.?"
+    r"(?:\s+(?:de|du|sur)\s+(?:l'|le\s+|la\s+)?(?:dossier|courrier|lettre|compte|demande))?"
+    r"\s*(?:[:=]\s*|(?:c'?est|c|est)\s+(?:le\s+|la\s+)?|n°\s*|nº\s*)?")
+_CODE = re.compile(r"(?=(?:[a-z\-]*\d){2})(?=[\d\-]*[a-z])[a-z0-9](?:[a-z0-9\-]{4,18})[a-z0-9](?![\w\-/*])")
+_NOT_CODE = re.compile(r"20(?:42|44|47|49|31|35)\b|s\d{4}\b|cerfa|[lrd]\.?\d{3}")
+
+
+def _coded_references(folded: str) -> Iterator[Finding]:
+    for cue in _CODE_CUE.finditer(folded):
+        code = _CODE.match(folded, cue.end())
+        if code and not _NOT_CODE.match(code.group()) and sum(c.isalpha() for c in code.group()) <= 6:
+            yield Finding("FILE_NUMBER", code.start(), code.end())
+
+
 def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield allocataire, MSA, tax and file numbers introduced by a cue."""
+    if mentions(folded, ("mon ", "ma ", "notre ", "son ", "sa ", "leur ")):
+        yield from _coded_references(folded)
     for match in _MATRICULE.finditer(folded) if "mat" in folded else ():
         value = match.group("value")
         if not re.fullmatch(r"(?:19|20)\d\d", value) and not re.search(r"\s[a-z]{2,}", value):

@@ -413,8 +413,8 @@ _PLACE_NAMED_AFTER = re.compile(
 
 
 # A surname typed in capitals (more than an acronym's five letters, or hyphenated) right before
-# the first name.
-_SURNAME_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)[ \t]+$")
+# the first name, or in the column before it of a pasted record ("DUPONT|Marie", "DUPONT;Marie").
+_SURNAME_BEFORE = re.compile(r"(?<![\w'])([A-ZÀ-Ý]{2,}(?:-[A-ZÀ-Ý]{2,})?)(?:[ \t]+|[ \t]*[|;][ \t]*)$")
 
 
 # An agent's or a person's first name where a greeting or a signature puts it: "Bonjour Patrice,",
@@ -477,7 +477,10 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
         start, end = match.start(), match.end()
         before = _SURNAME_BEFORE.search(text, max(0, start - 30), start)  # "LEMOINE Martine"
         if before and not lexicon.never(folded[before.start(1) : before.end(1)]):
-            start = before.start(1)
+            if text[before.end(1):start].strip(" \t"):  # "DUPONT|Marie": each column its own value
+                yield Finding("NAME", before.start(1), before.end(1))
+            else:
+                start = before.start(1)
         for follower in _tokens_from(text, folded, end):
             if (not follower.text[0].isupper() or lexicon.never(follower.folded.rstrip("."))
                     or _number_sign(text, follower) or "\t" in text[end : follower.start]):  # a table's next column
@@ -491,10 +494,11 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
 
 
 # "MARTINEZ Carlos", "DA COSTA Manuel", "DE MAGALHAES Ana": a surname in capitals (with its
-# particle), then a first name of the census lists, as forms and lists of people write them.
+# particle), then a first name of the census lists, as forms and lists of people write them, and
+# as records pasted from a file or a QR code put them, in columns ("DUPONT|Marie|...", "DUPONT;Marie").
 _CAPITAL_SURNAME_FIRST = re.compile(
     r"(?<![\w'’\-])(?P<surname>(?:(?:DE|DA|DOS|DAS|DU|DES|LE|LA|VAN|VON|EL|BEN|AIT|AÏT|MAC)[ \t]+)?"
-    r"[A-ZÀ-Ý]{3,}(?:-[A-ZÀ-Ý]{2,})?)[ \t]+(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’])")
+    r"[A-ZÀ-Ý]{3,}(?:-[A-ZÀ-Ý]{2,})?)(?:[ \t]+|[ \t]*[|;][ \t]*)(?P<first>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'’])")
 
 
 def find_capital_surnames_first(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
@@ -506,7 +510,11 @@ def find_capital_surnames_first(text: str, folded: str, lexicon: NameLexicon) ->
             continue
         if any(lexicon.never(word) for word in surname if word not in _PARTICLES):  # "CAF Marie", "RIB Paul"
             continue
-        yield Finding("NAME", match.start(), match.end())
+        if text[match.end("surname"):match.start("first")].strip(" \t"):  # columns: each value its own
+            yield Finding("NAME", match.start(), match.end("surname"))
+            yield Finding("NAME", match.start("first"), match.end())
+        else:
+            yield Finding("NAME", match.start(), match.end())
 
 
 # Months people write in English ("an appointment on 14 June"), first names too.

@@ -17,6 +17,10 @@ SENTENCES = [
     'Nom;Prenom;NIR;Regime\\n<ent type="NAME">GAUTRAND</ent>;<ent type="NAME">Lise</ent>;'
     '<ent type="NIR">2 68 09 99 503 536 44</ent>;general',
     'Prenom;Date de naissance;Lien\\n<ent type="NAME">Maelle</ent>;<ent type="BIRTHDATE">8 decembre 2011</ent>;fille',
+    # a record pasted without its header (a QR code's, a file's): surname in capitals, first name, birth date
+    'le QR code dit : <ent type="NAME">DUPONT</ent>|<ent type="NAME">Marie</ent>|<ent type="BIRTHDATE">12/03/1985</ent>',
+    '<ent type="NAME">LEFEBVRE</ent> ; <ent type="NAME">Paul</ent> ; <ent type="BIRTHDATE">04/07/1961</ent>',
+    'DC01|FR03|<ent type="NAME">BRUNET</ent>|<ent type="NAME">FATIMA</ent>|<ent type="BIRTHDATE">12/03/1985</ent>',
     # an address, its postcode and its town side by side are one address
     'Adresse;CP;Ville\\n<ent type="ADDRESS">14 chemin des Vergnes;84300;Cavaillon</ent>',
     '| rue | cp | ville |\\n| <ent type="ADDRESS">9 rue Pasteur | 67000 | Strasbourg</ent> |',

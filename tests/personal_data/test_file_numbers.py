@@ -184,6 +184,13 @@ SENTENCES = [
     'Notre avis d\'impôt porte la référence <ent type="FISCAL">21 58 H804028 32</ent>. On me demande',
     "dossier ref 2024/03/1547",
     'le mail dit "dossier n°FR-44871-CAF", c\'est une arnaque ?',
+    # a code of letters and digits the person calls theirs; not a form's number nor an article of law
+    'ma référence <ent type="FILE_NUMBER">X7Y4Z9K2</ent> pour le courrier',
+    'mon dossier n°<ent type="FILE_NUMBER">A2B3C4D5</ent> est bloqué',
+    "notre numéro de dossier c'est <ent type=\"FILE_NUMBER\">AB12CD34EF</ent>",
+    "mon dossier est bloqué depuis le 12 mars, ma demande 2042-RICI aussi",
+    "mon numéro S3705 c'est le formulaire ?",
+    "ma référence L161-1 du code de la sécurité sociale",
     "Numéro du formulaire : cerfa n° 12345*03, dossier complet",
     # a guardianship's court decision and the measure's reference at the association carrying it out
     'curatelle de M. Leclerc (n° de minute <ent type="FILE_NUMBER">2024/00873</ent>). Pour me joindre',
