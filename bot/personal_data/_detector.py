@@ -28,7 +28,7 @@ from ._identity_row import find_values_in_identity_row
 from ._login import find_login
 from ._lone import find_lone_values, find_thread_answers
 from ._named_after import find_named_after
-from ._id_document import find_id_document, find_machine_readable_zone, find_plates
+from ._id_document import find_id_document, find_licence_fields, find_machine_readable_zone, find_plates
 from ._model import Finding, MaskResult, apply_masks, resolve_overlaps
 from ._names import (
     NameLexicon,
@@ -74,6 +74,7 @@ PATTERN_DETECTORS: tuple[PatternDetector, ...] = (
     find_id_document,
     find_plates,
     find_machine_readable_zone,
+    find_licence_fields,
     find_secret,
     find_email,
     find_file_numbers,

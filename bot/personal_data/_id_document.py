@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
 from ._model import Finding
 from ._text import SHORT_WORDS, digit_count, mentions
@@ -124,6 +125,38 @@ def find_machine_readable_zone(text: str, folded: str) -> Iterator[Finding]:
     del folded  # capitals and "<" are read on the text as typed
     for match in _MACHINE_READABLE.finditer(text) if "<<" in text else ():
         yield Finding("ID_DOCUMENT", match.start(), match.end())
+
+
+# A driving licence copied field by field, as the card numbers them: "1. DUPONT 2. MARIE 3. 12.03.1985
+# PARIS 4a. ... 5. ...", one field a line or all in a row. Fields 1 and 2 (surname, first names) and
+# the date that opens field 3 (birth date, then place) are the holder's; the number (5) is read as a
+# document number elsewhere. Taken only when the fields 1, 2 and 3 are all there, their names
+# written as names (capitals, no digit) and field 3 opening with a date: an ordinary numbered list
+# ("1. faire la demande 2. ...", "1. Caf 2. Cpam 3. 01/01/2026 date limite") is not a licence.
+_LICENCE_FIELD = re.compile(
+    r"(?:(?<=\s)|^)(?P<field>[1-9]|4[a-d])[.)][ \t]*(?P<value>[^\n]*?)[ \t]*(?=[ \t]+(?:[1-9]|4[a-d])[.)][ \t]|\n|$)")
+_LICENCE_NAME = re.compile(r"[A-ZÀ-Ý][^\W\d_]*(?:[ '\-][A-ZÀ-Ý][^\W\d_]*){0,3},?(?: [A-ZÀ-Ý][^\W\d_]*)*")
+_LICENCE_DATE = re.compile(r"(?:0?[1-9]|[12]\d|3[01])[./\-](?:0?[1-9]|1[0-2])[./\-](?P<year>(?:19|20)\d\d)(?![\d./\-])")
+_LICENCE_AGE = 14  # a birth date: the holder is this old at least
+
+
+def find_licence_fields(text: str, folded: str) -> Iterator[Finding]:
+    """Yield the holder's names and birth date from a driving licence's numbered fields (see above)."""
+    del folded  # capitals are read on the text as typed
+    if "1." not in text and "1)" not in text:
+        return
+    fields = {m.group("field"): m for m in _LICENCE_FIELD.finditer(text)}
+    if not all(field in fields for field in "123"):
+        return
+    names = [fields[field] for field in "12"]
+    born = _LICENCE_DATE.match(text, fields["3"].start("value"))
+    if born is None or int(born.group("year")) > date.today().year - _LICENCE_AGE:
+        return  # "3. 01/01/2026 date limite": a deadline, not a birth
+    if not all(_LICENCE_NAME.fullmatch(name.group("value")) for name in names):
+        return
+    for name in names:
+        yield Finding("NAME", name.start("value"), name.end("value"))
+    yield Finding("BIRTHDATE", born.start(), born.end())
 
 
 def _value_ok(value: str, passport: bool) -> bool:

@@ -101,3 +101,22 @@ def test_every_document_number_is_found_after_its_name(regex_detector, cue, styl
         text = f"mon {cue} : {value} merci"
         found = [f for f in regex_detector.detect(text) if f.type == "ID_DOCUMENT"]
         assert [text[f.start : f.end] for f in found] == [value], text
+
+
+# A driving licence copied field by field: the holder's names (1, 2) and birth date (3), not an
+# ordinary numbered list nor a deadline.
+LICENCE_FIELDS = [
+    '1. <ent type="NAME">DUPONT</ent> 2. <ent type="NAME">MARIE</ent> 3. <ent type="BIRTHDATE">12.03.1985</ent> PARIS'
+    ' 4a. 01.02.2015 4b. 01.02.2030',
+    '1. <ent type="NAME">MARTIN</ent>\n2. <ent type="NAME">Jean Paul</ent>\n3. <ent type="BIRTHDATE">04.07.1961</ent>'
+    ' LYON (69)\n4a. 12.05.2010',
+    '1) <ent type="NAME">DA SILVA</ent> 2) <ent type="NAME">Ana Maria</ent> 3) <ent type="BIRTHDATE">01/01/1970</ent> PORTO',
+    "pour le permis : 1. faire la demande 2. payer 3. attendre",
+    "1. Je suis allé à la CAF 2. Ils m'ont dit 3. 12.03.2025 rendez-vous",
+    "1. Caf 2. Cpam 3. 01/01/2026 date limite",
+]
+
+
+@pytest.mark.parametrize("line", LICENCE_FIELDS)
+def test_licence_fields(detector, line):
+    check_annotated(detector, line, only=frozenset({"NAME", "BIRTHDATE"}))
