@@ -22,4 +22,5 @@ $RASA test core --stories tests/conversations --model models --fail-on-predictio
   --out var/test-results/conversations
 
 echo "== 4/4 Tests unitaires et de bout en bout"
-.venv/bin/python -m pytest "$@"
+# The 25 slowest tests are listed at the end: the suite must stay under ~30 minutes on 2 cores.
+.venv/bin/python -m pytest --durations=25 "$@"
