@@ -173,6 +173,13 @@ class LinearTextComponent(GraphComponent):
         self._pipeline, self._state = _fast_scoring(pipeline), state
         return self._resource
 
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """What the stored pipeline is made of. Rasa's training cache keys on the configuration and
+        the data only: a component cached with classes since removed (the project's own TF-IDF and
+        union, until 07/12/2026) would be restored and fail to load; naming the format retrains it."""
+        return "scikit-learn TfidfVectorizer and FeatureUnion"
+
     @property
     def trained(self) -> bool:
         return self._pipeline is not None
