@@ -103,8 +103,16 @@ _PART_VALUE_WORD = re.compile(r"\d{1,4}[a-z]?|[a-z]")
 _PART_VALUE_AFTER = re.compile(rf"\s*(?:n°\s*)?(?:\d{{1,4}}[a-z]?|[a-z])(?![\w'])")
 # Two dwelling parts in a row ("bat B esc 2 appt 34"), typed alone.
 _PART_CHAIN = re.compile(rf"(?<![\w]){_ITEM}(?:[\s,/\-–]*{_ITEM})+")
+# Where one lives, named without "résidence", then a building or flat: "on habite les Jardins de
+# Provence bat A n°56" (the name checked for capitals on the text).
+_LIVES_IN_NAMED = re.compile(
+    r"\b(?:j'?\s?habite|on\s+habite|nous\s+habitons|je\s+(?:vis|loge|reside)|on\s+vit|nous\s+vivons)"
+    r"\s+(?:(?:a|au|aux|dans|a\s+la|a\s+l')\s+)?"
+    r"(?P<place>(?:(?:les?|la|l')\s*)?[a-z][a-z'\-]+(?:\s+(?:(?:de|du|des|d'|la|le|les|l')\s*)?[a-z][a-z'\-]+){0,4})"
+    rf"\s*,?\s*(?={_ITEM})"
+)
 # Dwelling parts right after a dwelling's name ("résidence les Lilas, bât B, appt 12").
-_PARTS_AFTER = re.compile(rf"(?:[\s,/\-–]+{_ITEM})+")
+_PARTS_AFTER = re.compile(rf"(?:[\s,/\-–]+{_ITEM})+(?:\s*,?\s*n°\s*\d{{1,4}}[a-z]?(?![\w']))?")
 _HAS_PART = re.compile(rf"(?<![\w]){_PART}{_PART_VALUE}")
 # "chez M. Petit, 8 rue des Ormes": the person the mail is sent to is part of the address.
 _CARE_OF = re.compile(
@@ -391,6 +399,10 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
         if not _HAS_PART.search(match.group()):
             continue  # "3eme etage porte gauche": a floor and a side, no building or flat
         yield Finding("ADDRESS", match.start(), _tail_end(text, folded, match.end()))
+    for match in _LIVES_IN_NAMED.finditer(folded):
+        parts = _PARTS_AFTER.match(folded, match.end("place"))
+        if parts and _PROPER_NOUN.search(text, match.start("place"), match.end("place")):
+            yield Finding("ADDRESS", match.start("place"), _tail_end(text, folded, parts.end()))
     yield from _numbered_after(text, folded)
     for match in _GIVEN.finditer(folded):  # "adresse : quartier Bellevue, 97290 Le Marin"
         labelled = _LABELLED.match(folded, match.start())  # "adresse : ...", not "adresse de la..."
@@ -408,6 +420,10 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
         end = _tail_end(text, folded, match.end("place"))
         if end > match.end("place"):
             yield Finding("ADDRESS", match.start("place"), end)
+    for match in _PLACE_LINE.finditer(folded) if "\n" in folded else ():
+        if _PROPER_NOUN.search(text, match.start("place"), match.end("place")) and not ORGANISATIONS.intersection(
+                _WORD_OF.findall(match.group("place"))):
+            yield Finding("ADDRESS", match.start("place"), _tail_end(text, folded, match.end("place")))
     for match in _NAMED_PLACE.finditer(folded):
         proper_noun = _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place"))
         if not _POST_OFFICE_BOX.match(match.group("place")) and not proper_noun:
@@ -472,7 +488,11 @@ _WORD_OF = re.compile(r"[a-z]+")
 _NAMED_PLACE = re.compile(
     r"\b(?P<place>(?:quartier|village|hameau|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
-_POST_OFFICE_BOX = re.compile(r"(?:bp|boite\s+postale)\s*\d")  # "BP 112": a postal address, no name needed
+_POST_OFFICE_BOX = re.compile(r"(?:bp|boite\s+postale)\s*(?:bp\s*)?\d")  # "BP 112": a postal address, no name needed
+# An address block's line, a place then its postcode and town, alone on its line (a signature's
+# "Kerlann, 29260 Ploudaniel"): the place checked for a capital, and no organisation's.
+_PLACE_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?P<place>[a-z][a-z'\- ]{2,40}),[ \t]*\d{5}[ \t]+[a-z][a-z'\- ]{1,40}[ \t]*(?=\n|$)")
 _PROPER_NOUN = re.compile(r"\b(?:[A-ZÀ-Ý][a-zà-ÿ]{2,}|[A-ZÀ-Ý]{3,}\b)")  # "Kawéni", "KERNEVEZ"
 _BETWEEN_PARTS = re.compile(r"[\s,\-]{1,3}")
 

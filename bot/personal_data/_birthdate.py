@@ -65,7 +65,7 @@ _LABEL = (
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
     r"|\b(?:data\s+nasterii|dogum\s+tarih\w*|data\s+de\s+nascimento|data\s+urodzenia|data\s+di\s+nascita"
     r"|fecha\s+de\s+nacimiento|born\s+on|tarikh\s+l?\s?wilada)\b[^\d?!]{0,30}?"  # other languages
-    r"|\bnaissance\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
+    r"|\bnaissance\s*(?::|le)?\s*|\bnais\.?\s*:?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
 # Born, in the languages people who live in France write in: "born on March 9, 2021", "nació el 3 de

@@ -295,9 +295,17 @@ _INE = re.compile(
 # In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
+# Elsewhere it is some other number of the person's file ("numéro 3803668, pas de versement le 5").
 _SEVEN_DIGITS = re.compile(
-    rf"(?:\b(?:numero|num|identifiant)\b|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
+    rf"(?:\b(?:numero|num|identifiant|number(?:\s+is)?)\b|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
+
+
+# "رقم الملف في الكاف 7934091" ("the file number at the Caf"): a number after "رقم" (number), in a
+# message written in Arabic; seven digits in a message naming the Caf are the allocataire number.
+_ARABIC_NUMBER = re.compile(
+    r"رقم[^\d\n.?!؟+]{0,30}?(?<![\d.])" + _NOT_DATE_NOR_PHONE + r"(?P<value>\d(?:[ .]?\d){4,14})(?![\d])")
+_ARABIC_CAF = "كاف"
 
 
 # A guardianship or adoption judgment's number in the court's register ("jugement RG 22/03860",
@@ -478,9 +486,15 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _INE.finditer(folded) if mentions(folded, ("ine", "etudiant")) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
-    if mentions(folded, _CAF_FILE_WORDS):
+    for match in _ARABIC_NUMBER.finditer(folded) if "رقم" in folded else ():
+        seven = sum(c.isdigit() for c in match.group("value")) == 7
+        kind = "ALLOCATAIRE" if seven and _ARABIC_CAF in folded else "FILE_NUMBER"
+        yield Finding(kind, match.start("value"), match.end("value"))
+    if mentions(folded, ("num", "n°", "nº", "identifiant", "number")):
+        kind = "ALLOCATAIRE" if mentions(folded, _CAF_FILE_WORDS) else "FILE_NUMBER"
         for match in _SEVEN_DIGITS.finditer(folded):
-            yield Finding("ALLOCATAIRE", match.start("value"), match.end("value"))
+            if not _COMMERCIAL_BEFORE.search(folded, max(0, match.start() - 50), match.start()):
+                yield Finding(kind, match.start("value"), match.end("value"))  # not "facture n° 0045873"
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(folded):
             if _PUBLISHED_DECISION.search(folded, match.start(), match.start("value")):

@@ -29,7 +29,8 @@ _DOCUMENT = (
     r"|\bnie\b(?=\s*(?:espagnol|:|n°|numero|num\b)|\s+[a-z]\d)|\bdni\b|buletin\w*\s+de\s+identitate)|"
     r"\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
-    r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
+    # "TS XT6503237": a permit's short name, only right before a number ("ts les mois" is "tous")
+    r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|\bts\b(?=\s*(?:n°|:)?\s*[a-z]{0,2}\s?\d{5})|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
     r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d)"
     r"|passaporte|pasaporte|kimlik\s+kart\w*|karty?\s+pobytu|residence\s+permit|permesso\s+di\s+soggiorno"
@@ -39,7 +40,7 @@ _DOCUMENT = (
 # Substrings one of which every document word holds.
 _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
-    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "titre", "kimlik", "pobytu", "soggiorno", "ceam",
+    "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "ts", "titre", "kimlik", "pobytu", "soggiorno", "ceam",
     "consulaire", "nie", "dni", "aps", "voyage", "certificat", "buletin", "reisepass", "dowod", "identitate", "residencia", "oturma",
 )
 # What may sit between the document word and its number: no end of sentence, no digit

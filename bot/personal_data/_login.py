@@ -57,7 +57,7 @@ _LINE_AFTER_CUE = re.compile(
     r"[ \t:]*(?:(?:ameli|caf|urssaf|msa|impots|franceconnect|pajemploi|cesu)[ \t:]*(?=\r?\n))?(?:\r?\n)?"
     r"(?:de\s+connexion\b[ \t:]*)?"  # "pseudo de connexion kalsoumbah"
 )
-_LATER_WINDOW = 60
+_LATER_WINDOW = 90  # "identifiant sur autoentrepreneur.urssaf.fr, je crois que c'était vincent.deco33"
 _SENTENCE_END = re.compile(r"[?!;\n]|\.(?:\s|$)")
 _TOKEN = re.compile(r"[^\s\"«“»”/,]+")
 _BEFORE = re.compile(rf"(?<![\w.@]){_QUOTE_OPEN}(?P<word>[^\s\"'«“/]{{2,59}}?)[\"»”]?\s+"

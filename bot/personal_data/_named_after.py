@@ -20,6 +20,7 @@ _LINK = (
 # (kind, shape of the value, name of the kind)
 _KINDS: tuple[tuple[str, str, str], ...] = (
     ("ALLOCATAIRE", r"\d(?:[ .]?\d){6,7}", r"(?:caf|allocataire|alloc)\b"),
+    ("MSA", r"\d(?:[ .]?\d){7,12}", r"msa\b"),  # "3345 8812 c'est le numéro MSA de mon fils"
     # letters and digits, or the twelve digits of an old identity card or driving licence
     ("ID_DOCUMENT", r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}|\d{12}",
      r"(?:cni|carte\s+d'?\s*identite|passeport|titre\s+de\s+sejour|permis)\b"),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from bot.text import fold_same_length
 
@@ -67,6 +68,8 @@ _STRONG_CUES = (
     # "mon nom kowalski", "mon nom de famille cé ouedraogo", "cé moi haddad", "my name"
     r"|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?(?=\s+[^\W\d_])(?!\s+(?:de|d'|du|marital|jf)\b)"
     r"|\bc'?\s?est\s+moi\b|\bmy\s+name\b"
+    # Darija in Latin letters, "my name": "ana smiti khadija", "esmi youssef"; "mon non" typed for "mon nom"
+    r"|\b(?:smiti|esmi|ismi)\b|\bmon\s+non\b(?=\s+[^\W\d_]+\s+[^\W\d_])"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
     r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|(?:de\s+)?jf|marital"
     r"|d'\s?epouse)\s*(?::|(?:est|c'?\s?est)\b)?"  # "nom jf Robin", "mon nom de naissance est Henry"
@@ -158,7 +161,9 @@ _COMPANY_BEFORE = re.compile(r"\b(?:employeur|entreprise)\s*(?:de\s+|du\s+|des\s
 _LAW_BEFORE = re.compile(
     r"\b(?:loi|lois|reforme|amendement|decret|dispositif)\s*(?:de\s+|d'\s*)?"
     r"(?:(?:mme|madame|m\.|monsieur|mr)\s+)?[«\"“]?\s*$"  # "la réforme de Mme Borne"
-    r"|\bordonnance\s*[«\"“]?\s*$")
+    r"|\bordonnance\s*[«\"“]?\s*$"
+    # a system named like a person: the health insurance's exchange with the mutuelles, "télétransmission NOEMIE"
+    r"|\b(?:teletransmission|flux|norme|liaison)\s+$")
 
 
 def _named_before(folded: str, start: int, first_name: bool = False) -> bool:
@@ -286,6 +291,10 @@ def _name_after(
     """The name introduced by a cue ending at pos, if the following words qualify."""
     kept: list[_Token] = []
     pending: list[_Token] = []  # particles waiting for a name part after them
+    if strength == SELF:
+        surname_first = _surname_then_first_name(text, folded, pos, lexicon)
+        if surname_first:
+            return surname_first
     for token in _tokens_from(text, folded, pos):
         word = token.folded.rstrip(".")
         capital = token.text[0].isupper()
@@ -331,6 +340,22 @@ def _name_after(
     if strength == LABEL and len(kept) < 2 and not kept[0].text.isupper() and lexicon.ordinary(kept[0]):
         return None  # "Salarié : Oui", "Allocataire : Temps partiel"
     return Finding("NAME", kept[0].start, kept[-1].end)
+
+
+def _surname_then_first_name(text: str, folded: str, pos: int, lexicon: NameLexicon) -> Finding | None:
+    """ "je suis diallo fatou": in lowercase, the surname first (a word the dictionary does not know
+    and no first name), then a first name that is not also a word."""
+    tokens = list(islice(_tokens_from(text, folded, pos), 2))
+    if len(tokens) < 2 or tokens[0].text[0].isupper():
+        return None
+    surname, first_name = tokens
+    known_first_name = first_name.folded in FIRST_NAMES or (
+        first_name.folded in census_first_names() and not lexicon.dictionary_word(first_name.text))
+    if (len(surname.folded) >= 3 and not lexicon.never(surname.folded) and not lexicon.dictionary_word(surname.text)
+            and surname.folded not in FIRST_NAMES
+            and known_first_name and first_name.folded not in FIRST_NAMES_AS_WORDS):
+        return Finding("NAME", surname.start, first_name.end)
+    return None
 
 
 # What may sit between "je m'appelle" and the name.
@@ -671,6 +696,8 @@ _SAME_NAME_AFTER = re.compile(rf"\s*[(\[]\s*(?P<name>{_OTHER_SCRIPT_WORDS})\s*[)
 _NAME_IN_ITS_SCRIPT = re.compile(
     rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
     rf"|меня\s+зовут\s+|اسمي\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
+    # "أنا يوسف العمراني" ("I am"): two words at most, as the rest of the sentence follows
+    rf"|(?<![{_OTHER_SCRIPT}])[أا]نا\s+(?P<self_name>[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+)?)"
 )
 
 
@@ -712,4 +739,5 @@ def find_names_in_other_scripts(folded: str, names: Iterable[Finding]) -> Iterat
         if same:
             yield Finding("NAME", same.start("name"), same.end("name"))
     for match in _NAME_IN_ITS_SCRIPT.finditer(folded):
-        yield Finding("NAME", match.start("name"), match.end("name"))
+        group = "name" if match.group("name") else "self_name"
+        yield Finding("NAME", match.start(group), match.end(group))

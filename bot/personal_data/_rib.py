@@ -22,7 +22,7 @@ _ACCOUNT = r"(?=[a-z0-9]{0,10}\d)[a-z0-9]{11}"
 _ROW_SEP = r"(?:[ \-./]{1,3}|[ \t]*\r?\n[ \t]*)"
 _ROW = re.compile(
     rf"(?<![\w])(?P<bank>\d{{5}}){_ROW_SEP}(?P<branch>\d{{5}}){_ROW_SEP}"
-    rf"(?P<account>{_ACCOUNT}){_ROW_SEP}(?P<key>\d\d)(?![\w])"
+    rf"(?P<account>{_ACCOUNT}){_ROW_SEP}?(?P<key>\d\d)(?![\w])"
 )
 _BANK_WORD = re.compile(r"\b(?:rib|banque|bancaire|compte|virement|guichet|iban|bic)\b")
 _BANK_WORD_WINDOW = 80
@@ -30,19 +30,19 @@ _BANK_WORD_WINDOW = 80
 _SEPARATOR = r"\s*(?:[:=\-]|n°|no)?\s*(?:(?:c'?est|est)\s+)?"
 _PARTS: dict[str, re.Pattern[str]] = {
     "bank": re.compile(
-        rf"\b(?:code\s*)?(?:banque|etablissement|etab)\b{_SEPARATOR}(?P<value>\d{{5}})(?![\w])"
+        rf"\b(?:code\s*)?(?:banque|etablissement|etab|bq|bque)\b{_SEPARATOR}(?P<value>\d{{5}})(?![\w])"
     ),
     "branch": re.compile(
-        rf"\b(?:code\s*)?(?:guichet|agence)\b{_SEPARATOR}(?P<value>\d{{5}})(?![\w])"
+        rf"\b(?:code\s*)?(?:guichet|agence|gch|gui)\b{_SEPARATOR}(?P<value>\d{{5}})(?![\w])"
     ),
     "account": re.compile(
-        rf"\b(?:(?:numero|num|n°|no)\s*(?:de\s*|du\s*)?)?compte(?:\s*bancaire)?\b{_SEPARATOR}"
+        rf"\b(?:(?:numero|num|n°|no)\s*(?:de\s*|du\s*)?)?(?:compte|cpte?)(?:\s*bancaire)?\b{_SEPARATOR}"
         rf"(?P<value>{_ACCOUNT})(?![\w])"
     ),
     "key": re.compile(rf"\bcle(?:\s*(?:du\s*)?rib)?\b{_SEPARATOR}(?P<value>\d\d)(?![\w])"),
 }
 # Every labelled part needs one of these words: a cheap test before the four patterns.
-_PART_WORDS = ("banque", "etab", "guichet", "agence", "compte", "cle")
+_PART_WORDS = ("banque", "etab", "bq", "guichet", "agence", "gch", "gui", "compte", "cpt", "cle")
 # Parts closer than this (from one value's end to the next part's label) are one RIB.
 _PART_GAP = 30
 _LETTERS = str.maketrans(

@@ -68,12 +68,15 @@ _PATTERN = re.compile(
     rf"{_NEXT_LINE}(?:{_QUOTED}|{_WORD})"
 )
 # A password-like word a few words after the cue, without a link.
+# Words between may hold an elision or a remark in brackets ("temporaire que vous m'avez envoyé
+# (Tmp-58Qz)", "de ma mère (je l'aide) : Josiane1948").
 _PASSWORD_LATER = re.compile(
-    rf"{_PASSWORD}[^\d\n?!.;:=\"'«“]{{1,40}}?(?<!\S)"
+    rf"{_PASSWORD}(?:[^\d\n?!.;:=\"'«“]|(?<=[a-z])'(?=[a-z])|\)\s*:){{1,40}}?(?<!\S)\(?"
     r"(?P<word>(?=\S*[a-z])(?=\S*[\d!*#$@&%+=~^§£€])[^\s\"'«“]\S{5,59})"
 )
 # A one-time or confidential code: "code" (or OTP), words saying which code, digits.
-_CODE_GAP = r"(?:[^\d\n?!;]|\b\d\s*chiffres\b){0,80}?"
+# A question may stand between: "c'est bien le code reçu par sms ? 482913".
+_CODE_GAP = r"(?:[^\d\n?!;]|\?\s|\b\d\s*chiffres\b){0,80}?"
 _CODED = re.compile(
     rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
     r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
@@ -134,6 +137,24 @@ _PASSWORD_FIRST = re.compile(
     rf"(?<![\w@.])(?P<word>(?=[^\s\"'«“»”@/]*[a-z])(?=[^\s\"'«“»”@/]*\d)[^\s\"'«“»”@/]{{5,40}})"
     rf"\s+(?:comme|c'?\s?est|c)\s+(?:mon\s+|le\s+|ma\s+)?{_PASSWORD}"
 )
+# A code of letters and digits, said what it is before: "le code que j'ai reçu par courrier pour
+# activer mon compte est KX7P-93QM".
+_LETTERED_CODE = re.compile(
+    r"\bcode\b(?P<gap>[^\d\n?!;.]{0,60}?)\s(?:est|c'?\s?est|:|=)\s*"
+    r"(?P<word>(?=[a-z\-]*\d)(?=[\d\-]*[a-z])[a-z0-9]{2,10}(?:-[a-z0-9]{2,10}){0,3})(?![\w\-])"
+)
+# The answer to a security question is a secret: "la question secrète c'est le nom de mon premier
+# animal, j'ai mis Filou", "la question « ville de naissance de votre mère » j'ai répondu Tlemcen".
+_SECURITY_QUESTION = re.compile(r"\bquestions?\s+(?:secretes?|de\s+securite|personnelles?)\b|\bquestion\s*[\"«“]")
+_SECURITY_ANSWER = re.compile(
+    r"\b(?:j'ai\s+(?:mis|repondu|ecrit|tape|saisi)|ma\s+reponse\s+(?:est|c'?\s?est|:)|reponse\s*:)\s*[\"«“]?\s*"
+    r"(?P<word>[a-z][a-z'\-]{1,30})"
+)
+# A plain word set as the password: "j'ai mis mamour comme mot de passe".
+_WORD_AS_PASSWORD = re.compile(
+    rf"\b(?:mis|mets|met|mettre|choisi|choisis|tape|tapes|saisi|entre|cree)\s+(?P<word>[a-z0-9][^\s\"'«“»”]{{3,39}})"
+    rf"\s+comme\s+(?:mon\s+|le\s+|nouveau\s+)?{_PASSWORD}"
+)
 # The text message itself said what the code is: "le sms dit 124798", "le texto indique : 5521 03".
 _SMS_SAYS = re.compile(
     r"\b(?:sms|texto)\s+(?:recu\s+)?(?:dit|indique|affiche|donne|marque)\s*:?\s*(?:le\s+)?"
@@ -170,6 +191,7 @@ _NOT_SECRETS = frozenset(
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
+          "question",
           "acces en ligne",
           "has", "senha", "parola", "sifre", "contrasena", "kennwort",
           "sms", "texto")
@@ -234,7 +256,8 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
         own = _OWN_CODE.search(folded, max(0, match.start() - 12), match.start())
         before = folded[max(0, match.start() - _KIND_BEFORE) : match.start()]
         kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after) or _CODE_KINDS.search(before)
-        if match.group("cue") != "otp" and not (kind_said or own or login_message):
+        dictated = " " in match.group("word") and len(match.group("word")) == 2 * len(match.group("word").split()) - 1
+        if match.group("cue") != "otp" and not (kind_said or own or login_message or dictated):
             continue
         if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
             continue
@@ -295,6 +318,16 @@ def _secrets(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("SECRET", other.start("word"), other.end("word"))
     for match in (*_PASSWORD_FIRST.finditer(folded), *_SMS_SAYS.finditer(folded)):
         yield Finding("SECRET", match.start("word"), _value_end(text, match))
+    for match in _LETTERED_CODE.finditer(folded):
+        if _CODE_KINDS.search(match.group("gap")) and not _PUBLIC_CODES.search(match.group("gap")):
+            yield Finding("SECRET", match.start("word"), match.end("word"))
+    if _SECURITY_QUESTION.search(folded):
+        for match in _SECURITY_ANSWER.finditer(folded):
+            if match.group("word") not in _NOT_SECRETS:
+                yield Finding("SECRET", match.start("word"), match.end("word"))
+    for match in _WORD_AS_PASSWORD.finditer(folded):
+        if match.group("word") not in _NOT_SECRETS:
+            yield Finding("SECRET", match.start("word"), _value_end(text, match))
     for match in _CODE_FIRST.finditer(folded):  # "c'est 7 0 2 3 0 8 le code qu'on m'a envoyé"
         if _CODE_KINDS.search(folded, match.end(), match.end() + _KIND_AFTER):
             yield Finding("SECRET", match.start("word"), match.end("word"))

@@ -1,0 +1,76 @@
+"""Values the blind held-out sets and a blind probe batch found left in clear (07/12/2026), one
+general fix each, in new wordings and values (synthetic: invented names, numbers without any real
+holder).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import check_annotated
+
+CASES = [
+    # "nais" for "née le"
+    ("BIRTHDATE", 'nais <ent type="BIRTHDATE">14021988</ent>'),
+    ("BIRTHDATE", 'Mme Petit nais. <ent type="BIRTHDATE">3/4/85</ent> merci'),
+    ("BIRTHDATE", "les naissances de 2024 sont en hausse"),
+    # a RIB's parts under their short labels, and a RIB whose key is glued to the account
+    ("IBAN", 'bq <ent type="IBAN">20041 gch 01005 cpt 0500013M026 cle 06</ent>'),
+    ("IBAN", 'voila mon rib <ent type="IBAN">20041 01005 0500013M02606</ent>'),
+    # seven digits after "numéro" in any message, and "number" in English
+    ("FILE_NUMBER", 'attestation pour la mairie svp numéro <ent type="FILE_NUMBER">4418203</ent>'),
+    ("ALLOCATAIRE", 'My CAF number is <ent type="ALLOCATAIRE">6120947</ent>, why is it still pending?'),
+    ("FILE_NUMBER", "appelez le numéro 3646 ou le numéro 1 de la liste"),
+    # a plain word set as a password; a password in brackets or after a remark in brackets
+    ("SECRET", "j'ai mis <ent type=\"SECRET\">doudou</ent> comme mot de passe, c'est refusé"),
+    ("SECRET", "j'ai mis quoi comme mot de passe ?"),
+    ("SECRET", "le mot de passe provisoire qu'on m'a donné (<ent type=\"SECRET\">Prv-73Kd</ent>) est refusé"),
+    ("SECRET", "mot de passe de mon père (il est aveugle) : <ent type=\"SECRET\">Lucien1951</ent>"),
+    ("SECRET", "le mot de passe (celui du compte) ne marche pas"),
+    # a code typed digit by digit is dictated, hence secret; not a postcode
+    ("SECRET", 'le code c <ent type="SECRET">4 1 9 0 7 3</ent>'),
+    ("SECRET", "le code postal c 7 5 0 1 2"),
+    # a residence permit called "TS", before its number only
+    ("ID_DOCUMENT", 'mon TS <ent type="ID_DOCUMENT">KP4120593</ent> expire en mars'),
+    ("ID_DOCUMENT", "ts les mois je recois 12345 euros de moins"),
+    # where one lives, named without "résidence", with its building
+    ("ADDRESS", 'on habite <ent type="ADDRESS">les Terrasses du Lac bat C n°12</ent> pres de la poste'),
+    ("ADDRESS", "on habite loin bat A"),
+    # the surname first, in lowercase, after "je suis"; not a situation word before a first name
+    ("NAME", 'bonjour je suis <ent type="NAME">kone mariam</ent> et j\'attends ma prime'),
+    ("NAME", "je suis malade fatou"),
+    ("NAME", "je suis enceinte lea"),
+    # a one-time code after a question; a code of letters and digits said to be one
+    ("SECRET", 'c\'est le code reçu par texto ? <ent type="SECRET">730418</ent> il ne marche plus'),
+    ("SECRET", 'le code reçu par courrier pour activer mon espace est <ent type="SECRET">PM4Q-27XZ</ent>'),
+    ("SECRET", "le code APE de mon activité est 5610C"),
+    ("SECRET", "le code d'erreur affiché est ERR-404"),
+    # the answer to a security question
+    ("SECRET", 'la question secrète c\'est ma ville préférée, j\'ai mis <ent type="SECRET">Biarritz</ent> et ça refuse'),
+    ("SECRET", "question secrète : j'ai mis le nom de mon chien"),
+    # a login found a little further from its cue
+    ("LOGIN", 'mon identifiant sur le site net-entreprises.fr, il me semble que c\'était <ent type="LOGIN">'
+              'camille.roux77</ent>'),
+    # an address block's line in a signature; a post-office box named twice
+    ("ADDRESS", 'Bien à vous,\nGérard Le Du\n<ent type="ADDRESS">Kervoas, 29410 Pleyber-Christ</ent>'),
+    ("ADDRESS", "Bonjour\nà la Caf, 59000 Lille\nmerci"),
+    ("ADDRESS", 'mon courrier va à la <ent type="ADDRESS">boîte postale BP 42, 97320 Saint-Laurent-du-Maroni</ent>'),
+    # "my name" in Darija typed in Latin letters, "mon non" for "mon nom", "I am" in Arabic script
+    ("NAME", 'salam esmi <ent type="NAME">youssef</ent> je veux savoir pour la prime'),
+    ("NAME", 'vous avez coupé mes apl, mon non <ent type="NAME">amadou sylla</ent> merci de répondre'),
+    ("NAME", "mon non est pas passé"),
+    ("NAME", 'مرحبا، أنا <ent type="NAME">فاطمة الزهراء</ent>'),
+    # a number after "رقم" (number) in Arabic; seven digits with the Caf named are the allocataire's
+    ("ALLOCATAIRE", 'رقم الملف في الكاف <ent type="ALLOCATAIRE">5820317</ent>'),
+    # an MSA number typed before its name
+    ("MSA", '<ent type="MSA">2207 6154</ent> c\'est le numéro MSA de ma fille'),
+    ("FILE_NUMBER", "ma facture de pharmacie n° 0038214 de 12,40 € n'est pas remboursée"),
+    # NOEMIE, the health insurance's exchange with the mutuelles, is no person
+    ("NAME", "la télétransmission NOEMIE ne marche pas avec ma mutuelle"),
+    ("NAME", 'bonjour c\'est <ent type="NAME">Noémie</ent>'),
+]
+
+
+@pytest.mark.parametrize("kind, line", CASES)
+def test_blind_set_leak_is_fixed(detector, kind, line):
+    check_annotated(detector, line, only=kind)
