@@ -81,6 +81,7 @@ _CODED = re.compile(
     rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
     r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
 )
+_DIGIT_BY_DIGIT = re.compile(r"\d(?: \d)+")
 # "le code 418823 par texto": what kind of code may also be said right after it.
 _KIND_AFTER = 25
 # ... or right before it: "il m'a fait valider un virement avec le code 167344".
@@ -256,7 +257,7 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
         own = _OWN_CODE.search(folded, max(0, match.start() - 12), match.start())
         before = folded[max(0, match.start() - _KIND_BEFORE) : match.start()]
         kind_said = _CODE_KINDS.search(gap) or _CODE_KINDS.search(after) or _CODE_KINDS.search(before)
-        dictated = " " in match.group("word") and len(match.group("word")) == 2 * len(match.group("word").split()) - 1
+        dictated = _DIGIT_BY_DIGIT.fullmatch(match.group("word"))  # "le code c 0 2 6 7 2 5": read out
         if match.group("cue") != "otp" and not (kind_said or own or login_message or dictated):
             continue
         if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
