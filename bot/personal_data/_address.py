@@ -486,7 +486,9 @@ _WORD_OF = re.compile(r"[a-z]+")
 # village or a post-office box, named, then its postcode ("quartier Mgombani, 97600 Mamoudzou",
 # "village de Combani, 97680 Tsingoni", "BP 214 Kawéni 97600 Mamoudzou").
 _NAMED_PLACE = re.compile(
-    r"\b(?P<place>(?:quartier|village|hameau|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
+    # in the Antilles, a "section", a "morne" or an "habitation": "Section Bois Jolan, 97180 Sainte-Anne"
+    r"\b(?P<place>(?:quartier|village|hameau|section|morne|habitation|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)"
+    r"(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 _POST_OFFICE_BOX = re.compile(r"(?:bp|boite\s+postale)\s*(?:bp\s*)?\d")  # "BP 112": a postal address, no name needed
 # An address block's line, a place then its postcode and town, alone on its line (a signature's

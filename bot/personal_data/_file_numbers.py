@@ -296,8 +296,10 @@ _INE = re.compile(
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
 # Elsewhere it is some other number of the person's file ("numéro 3803668, pas de versement le 5").
+# "numéro mwen 6770824" (Creole), "numero ya ngai" (Lingala), "numero dyali" (Darija): "my number".
 _SEVEN_DIGITS = re.compile(
-    rf"(?:\b(?:numero|num|identifiant|number(?:\s+is)?)\b|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
+    rf"(?:\b(?:numero|num|identifiant|number(?:\s+is)?|mine\s+is)\b(?:\s+(?:mwen|an\s+mwen|dyali|diali|ya\s+ngai|ngai))?"
+    rf"|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 
 
@@ -306,6 +308,13 @@ _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", 
 _ARABIC_NUMBER = re.compile(
     r"رقم[^\d\n.?!؟+]{0,30}?(?<![\d.])" + _NOT_DATE_NOR_PHONE + r"(?P<value>\d(?:[ .]?\d){4,14})(?![\d])")
 _ARABIC_CAF = "كاف"
+
+
+# In a message naming the MSA and not the Caf, "n°" or "numéro" then eight to thirteen digits is the
+# member's number: "@MSA Grand Sud, mon père n° 40 608625 attend ses indemnités".
+_MSA_MESSAGE_NUMBER = re.compile(
+    rf"(?:\b(?:numero|num)\b|\bn[°º]){_SHORT_GAP}(?<![\d.]){_NOT_DATE_NOR_PHONE}"
+    r"(?P<value>\d(?:[ .]?\d){7,12})(?![ .\-/]?\d)(?![a-z])" + _NOT_AMOUNT)
 
 
 # A guardianship or adoption judgment's number in the court's register ("jugement RG 22/03860",
@@ -486,11 +495,14 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _INE.finditer(folded) if mentions(folded, ("ine", "etudiant")) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
+    if re.search(r"\bmsa\b", folded) and not re.search(r"\bcaf\b", folded):
+        for match in _MSA_MESSAGE_NUMBER.finditer(folded):
+            yield Finding("MSA", match.start("value"), match.end("value"))
     for match in _ARABIC_NUMBER.finditer(folded) if "رقم" in folded else ():
         seven = sum(c.isdigit() for c in match.group("value")) == 7
         kind = "ALLOCATAIRE" if seven and _ARABIC_CAF in folded else "FILE_NUMBER"
         yield Finding(kind, match.start("value"), match.end("value"))
-    if mentions(folded, ("num", "n°", "nº", "identifiant", "number")):
+    if mentions(folded, ("num", "n°", "nº", "identifiant", "number", "mine")):
         kind = "ALLOCATAIRE" if mentions(folded, _CAF_FILE_WORDS) else "FILE_NUMBER"
         for match in _SEVEN_DIGITS.finditer(folded):
             if not _COMMERCIAL_BEFORE.search(folded, max(0, match.start() - 50), match.start()):

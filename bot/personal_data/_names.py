@@ -93,12 +93,13 @@ _CARER_CUES = (
 )
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
 _WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
-               r"|\bsoy\b|\bsono\b|\bsunt\b|\bjestem\b|\bi\s+am\b|\bi'm\b")  # "soy Rocío", "sono Alessandra"
+               r"|\bsoy\b|\bsono\b|\bsunt\b|\bjestem\b|\bi\s+am\b|\bi'm\b|\bthis\s+is\b")  # "soy Rocío", "sono Alessandra"
 # A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
 # ":" form is a strong cue, this one accepts capitalised words only.
 _CAPITAL_CUES = (
     r"\b(?:nee|epouse|veuve|ep\.)"
     r"|\b(?:nom|prenom)(?:\s+(?:de\s+famille|d'usage|de\s+naissance|de\s+jeune\s+fille))?"
+    r"|\bana\b"  # "slm ana Hamza": "I am" in Darija
     r"|\bau\s+nom\s+(?:de|du|d')"
     r"|\b(?:succession|obseques\s+de|defunte?|feue?|famille)"  # "pour la succession Vasseur", "la famille Boudiaf"
     r"|\[\d{1,2}[:h]\d{2}(?::\d{2})?\]"  # a pasted conversation: "[10:05] Abdou : ..."
@@ -683,9 +684,10 @@ def _tokens_from_span(
 
 
 # Letters of the scripts other than Latin that names are written in: Greek, Cyrillic, Armenian, Hebrew,
-# Arabic, Devanagari, Tamil, Thai, Georgian, Ethiopic, Khmer, Tifinagh, Chinese, Korean.
+# Arabic (not its comma nor its question mark), Devanagari, Tamil, Thai, Georgian, Ethiopic, Khmer,
+# Tifinagh, Chinese, Korean.
 _OTHER_SCRIPT = (
-    "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f"
+    "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u0900-\u097f"
     "\u0b80-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff\u2d30-\u2d7f\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af"
 )
@@ -696,8 +698,10 @@ _SAME_NAME_AFTER = re.compile(rf"\s*[(\[]\s*(?P<name>{_OTHER_SCRIPT_WORDS})\s*[)
 _NAME_IN_ITS_SCRIPT = re.compile(
     rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
     rf"|меня\s+зовут\s+|اسمي\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
-    # "أنا يوسف العمراني" ("I am"): two words at most, as the rest of the sentence follows
-    rf"|(?<![{_OTHER_SCRIPT}])[أا]نا\s+(?P<self_name>[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+)?)"
+    # "أنا يوسف العمراني" ("I am"), "راجلي محمد بنعلي" ("my husband", in Darija), "زوجتي", "ولدي",
+    # "بنتي", "أمي": two words at most, as the rest of the sentence follows
+    rf"|(?<![{_OTHER_SCRIPT}])(?:[أا]نا|راجلي|زوجي|زوجتي|مراتي|ولدي|بنتي|[أا]مي|[أا]بي|خويا|ختي)\s+"
+    rf"(?P<self_name>[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+)?)"
 )
 
 

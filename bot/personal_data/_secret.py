@@ -78,7 +78,7 @@ _PASSWORD_LATER = re.compile(
 # A question may stand between: "c'est bien le code reçu par sms ? 482913".
 _CODE_GAP = r"(?:[^\d\n?!;]|\?\s|\b\d\s*chiffres\b){0,80}?"
 _CODED = re.compile(
-    rf"(?P<cue>\bcode\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
+    rf"(?P<cue>\bcode\b|\bcodigo\b|\botp\b)(?P<gap>{_CODE_GAP}){_NEXT_LINE}"
     r"(?<![\w])(?P<word>\d{4,8}|\d(?: \d){3,7}|\d{2,3}(?: \d{2,3}){1,3})(?![\w%€*]|[/,.\-]?\s?\d)"
 )
 _DIGIT_BY_DIGIT = re.compile(r"\d(?: \d)+")
@@ -90,6 +90,7 @@ _KIND_BEFORE = 40
 _CODE_KINDS = re.compile(
     r"\b(?:verif\w*|valid\w*|confirm\w*|securite|secret|unique|sms|texto|mail"
     r"|e-mail|otp|recu|recue|envoye|envoie|envoi|envoient|recois|recoit|provisoire|temporaire|pin|acces"
+    r"|donne|donnee|communique|llego"  # "le code que la conseillère m'a donné (4350)", "el código que me llegó"
     r"|activation|connexion|connecte|connecter|franceconnect|france\s*connect"
     r"|confidentiel|authentification|identification|identifiants?|carte|cb|chiffres|perso\w*"
     r"|expire|expiree|perime)\b"  # "le code c'était 653119, le premier a expiré": a one-time code
@@ -192,7 +193,7 @@ _NOT_SECRETS = frozenset(
 _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 # Substrings one of which every cue holds.
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
-          "question",
+          "question", "codigo",
           "acces en ligne",
           "has", "senha", "parola", "sifre", "contrasena", "kennwort",
           "sms", "texto")

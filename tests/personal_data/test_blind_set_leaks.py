@@ -65,6 +65,24 @@ CASES = [
     # an MSA number typed before its name
     ("MSA", '<ent type="MSA">2207 6154</ent> c\'est le numéro MSA de ma fille'),
     ("FILE_NUMBER", "ma facture de pharmacie n° 0038214 de 12,40 € n'est pas remboursée"),
+    # a second probe batch: relatives in Darija written in Arabic script, "this is"
+    ("NAME", 'مرحبا، زوجي <ent type="NAME">عمر الصديقي</ent>'),
+    ("NAME", "ana pas compris"),
+    ("NAME", 'Hi, this is <ent type="NAME">Ngozi Eze</ent>, a student in Lille.'),
+    ("NAME", "this is not normal"),
+    # "my number" in Creole; "mine is" after "number"; a number after "n°" in a message to the MSA
+    ("ALLOCATAIRE", 'mwen pa touché alokasyon, numéro mwen <ent type="ALLOCATAIRE">3309185</ent>'),
+    ("ALLOCATAIRE", 'they ask my CAF number, mine is <ent type="ALLOCATAIRE">4471093</ent>'),
+    ("MSA", '@MSA Alpes bonjour, ma mère n° <ent type="MSA">38 114907</ent> attend sa retraite'),
+    ("MSA", "la MSA m'a versé 1250 euros, n° 12345678 euros"),
+    # a handle after the network's name alone; a code someone gave; "código"
+    ("LOGIN", 'snap <ent type="LOGIN">lea.m_974</ent> si vous voulez me joindre'),
+    ("LOGIN", "le snap c'est nul"),
+    ("SECRET", 'le code que l\'agent m\'a donné (<ent type="SECRET">7702</ent>) est refusé'),
+    ("SECRET", 'el código que me llegó por sms es <ent type="SECRET">9135</ent>'),
+    # an address in the Antilles: a "section" then its postcode
+    ("ADDRESS", 'j\'habite <ent type="ADDRESS">Section Grand Fond, 97160 Le Moule</ent> depuis 2010'),
+    ("ADDRESS", "la section des impôts 75012 Paris"),
     # NOEMIE, the health insurance's exchange with the mutuelles, is no person
     ("NAME", "la télétransmission NOEMIE ne marche pas avec ma mutuelle"),
     ("NAME", 'bonjour c\'est <ent type="NAME">Noémie</ent>'),
