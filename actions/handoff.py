@@ -11,7 +11,7 @@ from bot.nlu.parse import selected_template
 from bot.templates.versions import current_templates
 
 
-def _escalate(tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
+def escalate(tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
     """The handoff's request step; Rasa sends the announcement among its events to the person."""
     config, topic = get_config(), last_template(tracker.events)
     return service.request_agent(
@@ -28,21 +28,7 @@ class ActionHandoff(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        return _escalate(tracker, handoff_reason(intent, previous_bot_action(tracker.events)))
-
-
-class ActionEscalateIfNeeded(Action):
-    """After a template answer: templates marked `needs_agent` also put the person in the queue."""
-
-    def name(self) -> Text:
-        return "action_escalate_if_needed"
-
-    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        template_id, _ = selected_template(tracker.latest_message)
-        template = next((t for t in current_templates() if t.id == template_id), None)
-        if template is None or not template.needs_agent:
-            return []
-        return _escalate(tracker, "template")
+        return escalate(tracker, handoff_reason(intent, previous_bot_action(tracker.events)))
 
 
 class ActionSessionStart(Action):

@@ -4,7 +4,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.clarify import ActionClarify
-from actions.legal_notice import ActionLegalNotice
+from actions.after_answer import ActionAfterAnswer
 from actions.menu import ActionMenu
 from actions.redirect import ActionOtherOrganisation
 from bot.dialogue.menu import theme_key
@@ -34,9 +34,28 @@ def templates_database(database, monkeypatch):
 
 def test_the_legal_notice_follows_the_first_answer_only():
     first = [{"event": "session_started"}, bot(f"utter_faq/{TEMPLATE.id}")]
-    assert [m["response"] for m in run(ActionLegalNotice(), events=first)] == ["utter_legal_notice_short"]
+    assert [m["response"] for m in run(ActionAfterAnswer(), events=first)] == ["utter_legal_notice_short"]
     later = first + [bot("utter_legal_notice_short"), bot(f"utter_faq/{TEMPLATE.id}")]
-    assert run(ActionLegalNotice(), events=later) == []
+    assert run(ActionAfterAnswer(), events=later) == []
+
+
+def test_a_template_marked_needs_agent_also_puts_the_person_in_the_queue(database):
+    from bot.handoff.queue import open_handoff
+
+    marked = next(t for t in load_templates() if t.needs_agent)
+    answered = {"intent": {"name": "faq"}, "response_selector": {"faq": {"response": {
+        "intent_response_key": f"faq/{marked.id}", "confidence": 0.9}}}}
+    events = [{"event": "session_started"}, {"event": "user", "text": "…", "input_channel": "socketio"},
+              bot(f"utter_faq/{marked.id}")]
+    dispatcher = CollectingDispatcher()
+    queued = ActionAfterAnswer().run(dispatcher, tracker(answered, events), {})
+    assert [m["response"] for m in dispatcher.messages] == ["utter_legal_notice_short"]
+    assert [event["event"] for event in queued] == ["bot", "pause"]
+    assert open_handoff("essai", database).reason == "template"
+    unmarked = next(t for t in load_templates() if not t.needs_agent)
+    plain = {**answered, "response_selector": {"faq": {"response": {
+        "intent_response_key": f"faq/{unmarked.id}", "confidence": 0.9}}}}
+    assert ActionAfterAnswer().run(CollectingDispatcher(), tracker(plain, events), {}) == []
 
 
 def test_another_body_is_named_when_the_nlu_is_sure_enough():

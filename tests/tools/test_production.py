@@ -166,13 +166,13 @@ def test_production_has_no_secret_on_any_command_line(production):
 
 def test_production_action_servers_answer_rasa_only(production):
     p = production.ports
-    call = {"next_action": "action_legal_notice", "sender_id": "essai", "tracker": {"events": []}, "domain": {}}
+    call = {"next_action": "action_after_answer", "sender_id": "essai", "tracker": {"events": []}, "domain": {}}
     assert requests.post(f"http://{INTERFACE}:{p.actions}/webhook", json=call, timeout=10).status_code == 401
     conversation = f"http://{INTERFACE}:{p.rasa_api}/conversations/{uuid.uuid4().hex}"
     token = {"token": production.env["RASA_AUTH_TOKEN"]}
     requests.post(f"{conversation}/tracker/events", params=token, json=[{"event": "action", "name": "action_listen"}],
                   timeout=60).raise_for_status()
-    answer = requests.post(f"{conversation}/execute", params=token, json={"name": "action_legal_notice"}, timeout=60)
+    answer = requests.post(f"{conversation}/execute", params=token, json={"name": "action_after_answer"}, timeout=60)
     assert answer.status_code == 200 and answer.json()["messages"], answer.text
 
 

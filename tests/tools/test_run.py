@@ -126,7 +126,7 @@ def test_no_secret_on_any_command_line(stack):
 
 def test_action_server_refuses_calls_without_the_secret(stack):
     url = f"http://{INTERFACE}:{stack.ports.actions}"
-    call = {"next_action": "action_legal_notice", "sender_id": "essai", "version": "3.6.21",
+    call = {"next_action": "action_after_answer", "sender_id": "essai", "version": "3.6.21",
             "tracker": {"sender_id": "essai", "events": [], "slots": {}, "latest_message": {}}, "domain": {}}
     assert requests.post(f"{url}/webhook", json=call, timeout=10).status_code == 401
     wrong = requests.post(f"{url}/webhook", json=call, headers={ACTION_TOKEN_HEADER: "x" * 32}, timeout=10)
@@ -141,7 +141,7 @@ def test_action_server_accepts_rasas_calls(stack):
     token = {"token": stack.env["RASA_AUTH_TOKEN"]}
     requests.post(f"{conversation}/tracker/events", params=token, json=[{"event": "action", "name": "action_listen"}],
                   timeout=60).raise_for_status()
-    answer = requests.post(f"{conversation}/execute", params=token, json={"name": "action_legal_notice"}, timeout=60)
+    answer = requests.post(f"{conversation}/execute", params=token, json={"name": "action_after_answer"}, timeout=60)
     assert answer.status_code == 200, answer.text
     assert answer.json()["messages"], "the action's message (legal notice) came back"
 
