@@ -6,7 +6,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.handoff import escalate
 from bot.dialogue.legal_notice import SHORT_NOTICE, legal_notice_due
 from bot.nlu.parse import selected_template
-from bot.templates.versions import current_templates
+from bot.templates.versions import published_template
 
 
 class ActionAfterAnswer(Action):
@@ -21,7 +21,7 @@ class ActionAfterAnswer(Action):
         if legal_notice_due(tracker.events):
             dispatcher.utter_message(response=SHORT_NOTICE)
         template_id, _ = selected_template(tracker.latest_message)
-        template = next((t for t in current_templates() if t.id == template_id), None) if template_id else None
+        template = published_template(template_id) if template_id else None
         if template is None or not template.needs_agent:
             return []
         return escalate(tracker, "template")

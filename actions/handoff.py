@@ -7,8 +7,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.config import get_config
 from bot.handoff import service
 from bot.handoff.reasons import handoff_reason, last_template, previous_bot_action
-from bot.nlu.parse import selected_template
-from bot.templates.versions import current_templates
 
 
 def escalate(tracker: Tracker, reason: str) -> List[Dict[Text, Any]]:
