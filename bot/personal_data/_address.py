@@ -424,6 +424,21 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
         if _PROPER_NOUN.search(text, match.start("place"), match.end("place")) and not ORGANISATIONS.intersection(
                 _WORD_OF.findall(match.group("place"))):
             yield Finding("ADDRESS", match.start("place"), _tail_end(text, folded, match.end("place")))
+    for match in (*_DISTRICT_WITH_PARTS.finditer(folded), *_PLOT_AND_BLOCK.finditer(folded),
+                  *_BOX_AND_TOWN.finditer(text)):
+        named = match.group("name") if "name" in match.groupdict() else None
+        if named is not None and not (any(c.isdigit() for c in named)
+                                      or _PROPER_NOUN.search(text, match.start("name"), match.end("name"))):
+            continue  # "le quartier est calme, rue 3 fois plus...", "la cité administrative porte 2"
+        town = _TOWN_AFTER.match(text, match.end())
+        yield Finding("ADDRESS", match.start(), town.end() if town else match.end())
+    for match in _MAGHREB_PLACE.finditer(folded):
+        words = match.group("name").split()
+        while words and words[-1] in _MAGHREB_NAME_END:
+            words.pop()
+        if words and words[0] not in _MAGHREB_NAME_END:
+            end = match.start("name") + len(" ".join(words))
+            yield Finding("ADDRESS", match.start(), end)
     for match in _NAMED_PLACE.finditer(folded):
         proper_noun = _PROPER_NOUN.search(text, match.start("place") + 1, match.end("place"))
         if not _POST_OFFICE_BOX.match(match.group("place")) and not proper_noun:
@@ -476,10 +491,11 @@ _GIVEN = re.compile(
     r"|nous\s+vivons|est\s+au|suis\s+au|demeurant|adresse)(?:\s+(?:au|aux|en|a))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 # A farm, a mill, a hamlet named, then its postcode and town: "à La Roche, 03250 Le Mayet-de-Montagne",
+# "exploitant à La Borie Basse 12390 Rignac",
 # "au Mas de la Font, 30460 Lasalle", "Domaine de Peyrelongue, 33570 Montagne".
 _PLACE_BEFORE_POSTCODE = re.compile(
     r"(?:\b(?:a|au|chez|vers)\s+|,\s*)(?P<place>(?:le|la|les|l'|mas|domaine|ferme|moulin|bergerie|chateau|clos|bastide"
-    r"|metairie|grange|borde|lieu-dit|lieu\s+dit|hameau|ker)[^\n?!:;,\d]{1,40}?)(?=\s*,\s*\d{5}(?!\d))"
+    r"|metairie|grange|borde|lieu-dit|lieu\s+dit|hameau|ker)[^\n?!:;,\d]{1,40}?)(?=\s*,?\s*\d{5}(?!\d))"
 )
 _WORD_OF = re.compile(r"[a-z]+")
 # Where streets have no names or numbers (Mayotte, Guyane, the countryside): a district, a
@@ -490,6 +506,23 @@ _NAMED_PLACE = re.compile(
     r"\b(?P<place>(?:quartier|village|hameau|section|morne|habitation|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)"
     r"(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
+# In the Maghreb's countryside and medinas a home is a "douar" (a hamlet), a "dchar" or a "derb"
+# (a lane), named, with no number or postcode: "douar ait ourir province de marrakech".
+_MAGHREB_PLACE = re.compile(r"\b(?:douar|dchar|derb)\s+(?P<name>[a-z'\-]+(?:\s+[a-z'\-]+){0,3})")
+_MAGHREB_NAME_END = frozenset(
+    "province commune cercle caidat wilaya daira region pres a au en et de du des mais je j on il elle nous "
+    "maroc algerie tunisie".split())
+# Where homes have no postcode (West and North Africa, the Comoros): a district named, then its
+# numbered parts, then the town: "quartier Hamdallaye ACI 2000, rue 345 porte 12, Bamako", "hay
+# Essalam rue 12 n° 48 Oujda", "cité 1200 logements bloc 14 n° 3 Bab Ezzouar Alger"; a post-office
+# box and its town: "BP 5127 Douala".
+_DISTRICT_WITH_PARTS = re.compile(
+    r"\b(?:quartier|hay|cite|secteur)\s+(?P<name>[^\n?!:;]{2,40}?)"
+    r"(?:[ \t,]+(?:rue|porte|lot|ilot|bloc|villa|n°|no|secteur|immeuble|imm|appt|apt|maison)\.?[ \t]*\d{1,4}[a-z]?\b){1,4}")
+# "Cocody Riviera 3, lot 112 îlot 9, Abidjan": a plot and its block, then the town.
+_PLOT_AND_BLOCK = re.compile(r"\blot\s*(?:n°\s*)?\d{1,4}[ \t]*,?[ \t]*ilot\s*(?:n°\s*)?\d{1,4}\b")
+_BOX_AND_TOWN = re.compile(r"\b(?:bp|boite\s+postale)[ \t]*\d{1,5}(?=[ \t,]+[A-ZÀ-Ý])", re.IGNORECASE)
+_TOWN_AFTER = re.compile(r"[ \t]*,?[ \t]*[A-ZÀ-Ý][^\W\d_]+(?:[ \t\-][A-ZÀ-Ý][^\W\d_]+){0,2}")
 _POST_OFFICE_BOX = re.compile(r"(?:bp|boite\s+postale)\s*(?:bp\s*)?\d")  # "BP 112": a postal address, no name needed
 # An address block's line, a place then its postcode and town, alone on its line (a signature's
 # "Kerlann, 29260 Ploudaniel"): the place checked for a capital, and no organisation's.

@@ -25,6 +25,18 @@ _MONTH_NAMES = (
     r"janvier|janv|fevrier|fevr|fev|mars|avril|avr|mai|juin|juillet|juil|aout"
     r"|septembre|sept|octobre|oct|novembre|nov|decembre|dec"
 )
+# Month names in the other languages people who live in France write in (English, Spanish,
+# Portuguese, Italian, German, Romanian, Polish, Turkish): "nais 2 nisan 2018", "né le 14 mart 1987".
+_FOREIGN_MONTHS = (
+    r"january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|dezembro"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januar|februar|marz|maerz|juni|juli|oktober|dezember"
+    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia"
+    r"|ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik"
+)
 _DAY = r"(?:[0-2]?\d|3[01])(?:er)?|premier"
 # "né le dix-huit août 1981": a day in words, before a month name only.
 _DAY_WORDS = (
@@ -43,8 +55,10 @@ _ISO = r"(?:19|20)\d\d\s?[/.\-]\s?(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:0?[1-9]|[12]\
 _DATE = (
     # a day or a month unknown, as foreigners' papers write it: "00/00/1987", "XX/XX/1976"
     rf"(?P<date>{_ISO}|(?:00|xx)[/.\-](?:00|xx|0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d|(?:{_DAY})(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
-    rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d|\s+{_YEAR_WORDS})?"
-    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d))(?![\d/])"
+    rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:(?:{_FOREIGN_MONTHS})(?![a-z])|{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d|\s+{_YEAR_WORDS})?"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)"
+    # "DOB March 3rd, 1988": the month first, in English
+    rf"|(?:{_FOREIGN_MONTHS})\s+(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?![\d/])"
 )
 # "né", "née", "ne(e)", "nés": the folded copy has no accents; "ne" alone is also the
 # negation, hence the "le"/"à ... le" that must follow it.
@@ -65,27 +79,23 @@ _LABEL = (
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
     r"|\b(?:data\s+nasterii|dogum\s+tarih\w*|data\s+de\s+nascimento|data\s+urodzenia|data\s+di\s+nascita"
     r"|fecha\s+de\s+nacimiento|born\s+on|tarikh\s+l?\s?wilada)\b[^\d?!]{0,30}?"  # other languages
-    r"|\bnaissance\s*(?::|le)?\s*|\bnais\.?\s*:?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniversaire\b[^\d\n?!.]{0,15}?)"
+    r"|\bnaissance\s*(?::|le)?\s*|\bnais\.?\s*:?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniv(?:ersaire)?\b[^\d\n?!.]{0,15}?)"
 )
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
-# Born, in the languages people who live in France write in: "born on March 9, 2021", "nació el 3 de
+# Born, in the languages people who live in France write in: "born on March 9, 2021" (or "April 3rd"), "nació el 3 de
 # mayo de 2019", "nasceu em 4 de fevereiro de 2024", "è nata il 5 aprile 1962", "geboren am
 # 17.09.1971", "s-a născut pe 9 octombrie 2020", "urodziła się 12 marca 1990", "juddu na ci ...".
-_FOREIGN_MONTHS = (
-    r"january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
-    r"|janeiro|fevereiro|marco|maio|junho|julho|setembro|outubro|dezembro"
-    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
-    r"|januar|februar|marz|maerz|juni|juli|oktober|dezember"
-    r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
-    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia"
-    r"|ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik"
-)
+_ENGLISH_SHORT_MONTHS = r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _FOREIGN_BORN = re.compile(
     r"\b(?:born(?:\s+on)?|geboren(?:\s+(?:am|den))?|naci(?:o|do|da)?\s+el|nasc(?:eu|i|ido|ida)\s+(?:em|a|no\s+dia)"
     r"|nat[oa]\s+(?:il|l')|nascut[a]?\s+(?:pe|la)|urodzil[a]?\s+sie|urodzon[ya]|juddu\s+na(?:\s+ci)?|naboti\s+na)\s*"
-    rf"(?P<date>(?:{_DAY})\.?\s+(?:de\s+)?(?:{_FOREIGN_MONTHS}|{_MONTH_NAMES})\s+(?:de\s+)?(?:19|20)\d\d"
-    rf"|(?:{_FOREIGN_MONTHS})\s+\d{{1,2}},?\s+(?:19|20)\d\d"
+    rf"(?P<date>(?:{_DAY})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?:{_FOREIGN_MONTHS}|{_MONTH_NAMES}|{_ENGLISH_SHORT_MONTHS})\.?\s+(?:de\s+)?(?:19|20)\d\d"
+    rf"|(?:{_FOREIGN_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
+    r"|(?:[0-2]?\d|3[01])\s*[/.\-]\s*(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)?\d\d)(?![\d/])"
+)
+# "elle est né 21 ekim 2022", "nee 03/04/1985": no article, a full date with its year.
+_BORN_WITHOUT_ARTICLE = re.compile(
+    rf"\bnee?s?\s+(?P<date>(?:{_DAY})\s*(?:(?:{_FOREIGN_MONTHS})(?![a-z])|{_MONTH_NAMES})\.?\s*(?:19|20)\d\d"
     r"|(?:[0-2]?\d|3[01])\s*[/.\-]\s*(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)?\d\d)(?![\d/])"
 )
 # "je suis du 21/11/59", "moi c'est le 3 mai 1970": a full date (with its year) said of oneself,
@@ -136,9 +146,11 @@ _DICTATED = re.compile(
 _TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d\b")
 # A birthday with its year: "ma fille a 18 ans depuis le 15/01/2008", "il a eu 6 ans le
 # 23/04/2020": the day of birth.
+# "j'ai fêté mes 60 ans le 2 février": a birthday, the day and month of birth.
 _AGE_ON = re.compile(
-    r"\b(?:a|aura|a\s+eu|va\s+avoir|fete\s+ses|fetera\s+ses)\s+\d{1,3}\s+ans\s+(?:depuis\s+)?le\s+"
-    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d)(?![\d/\-])(?!\.\d)")
+    r"\b(?:a|aura|a\s+eu|va\s+avoir|fete\s+ses|fetera\s+ses|(?:ai|a|as)\s+fete\s+(?:mes|ses|tes))\s+\d{1,3}\s+ans\s+(?:depuis\s+)?le\s+"
+    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d(?![\d/\-])(?!\.\d)"
+    rf"|(?:{_DAY})\s*(?:{_MONTH_NAMES})\b(?:\s*(?:19|20)\d\d)?)")
 
 
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
@@ -154,7 +166,8 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
     for match in _DATE_ALONE.finditer(folded):
         if _LABEL_AFTER.match(folded, match.end()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
-    for match in (*_SELF.finditer(folded), *_FOREIGN_BORN.finditer(folded), *_AGE_ON.finditer(folded)):
+    for match in (*_SELF.finditer(folded), *_FOREIGN_BORN.finditer(folded), *_AGE_ON.finditer(folded),
+                  *_BORN_WITHOUT_ARTICLE.finditer(folded)):
         yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _ISO_ALONE.finditer(folded):
         if _old_iso(folded, match):

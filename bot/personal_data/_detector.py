@@ -38,6 +38,7 @@ from ._names import (
     find_cued_names,
     find_greeted_and_signed_names,
     find_known_first_names,
+    find_names_after_birth_dates,
     find_names_in_lists,
     find_names_in_other_scripts,
     may_hold_person_span,
@@ -200,11 +201,13 @@ class Detector:
         if retyped:
             found = resolve_overlaps(found + retyped)
         # A date typed right after a person's name is their birth date, the same name written in
-        # another script and the names listed with it are names: names are known only now.
+        # another script, the names listed with it and a name typed after a birth date are names:
+        # names and dates are known only now.
         names = [f for f in found if f.type == "NAME"]
         listed = list(find_names_in_lists(text, folded, names, lexicon))
         names += listed
         after_names = [*listed, *find_dates_by_identity(folded, names, found),
+                       *find_names_after_birth_dates(text, folded, found, lexicon),
                        *find_names_in_other_scripts(folded, names)]
         if after_names:
             found = resolve_overlaps(found + after_names)

@@ -296,9 +296,10 @@ _INE = re.compile(
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
 # Elsewhere it is some other number of the person's file ("numéro 3803668, pas de versement le 5").
-# "numéro mwen 6770824" (Creole), "numero ya ngai" (Lingala), "numero dyali" (Darija): "my number".
+# "numéro mwen 6770824" (Creole), "numero ya ngai" (Lingala), "numero dyali" (Darija): "my number";
+# "numara" (Turkish), "numer" (Polish).
 _SEVEN_DIGITS = re.compile(
-    rf"(?:\b(?:numero|num|identifiant|number(?:\s+is)?|mine\s+is)\b(?:\s+(?:mwen|an\s+mwen|dyali|diali|ya\s+ngai|ngai))?"
+    rf"(?:\b(?:numero|num|numara(?:si|m)?|numer|identifiant|number(?:\s+is)?|mine\s+is)\b(?:\s+(?:mwen|an\s+mwen|dyali|diali|ya\s+ngai|ngai))?"
     rf"|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 

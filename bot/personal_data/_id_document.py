@@ -79,7 +79,9 @@ _THEN_VALUE = re.compile(
 # health insurance card. People mix
 # up their documents' names, so either length is taken after any of them.
 _DIGIT_LENGTHS = frozenset({10, 12, 20})
-_UNCUED = re.compile(r"(?<![\w\-])\d\d ?[a-z]{2} ?\d{5}(?![\w])")  # "18AB12345", "73 PZ 56910"
+_UNCUED = re.compile(r"(?<![\w\-])\d\d ?(?P<letters>[a-z]{2}) ?\d{5}(?![\w])")  # "18AB12345", "73 PZ 56910"
+# Two-letter words between two numbers ("cerfa 12100*03 ou 15479*02"): a passport's letters only in capitals.
+_TWO_LETTER_WORDS = frozenset("ou et au de du le la en un on il ma sa ta se ne me te ce je tu es ni si".split())
 
 
 # Foreign passports and national identity cards (CIN of Morocco, Tunisia): up to 2 letters and
@@ -175,6 +177,8 @@ def find_id_document(text: str, folded: str) -> Iterator[Finding]:
     """Yield passport-shaped numbers anywhere, other document numbers after their name."""
     digits = digit_count(folded)
     for match in _UNCUED.finditer(folded) if digits >= 7 else ():
+        if match.group("letters") in _TWO_LETTER_WORDS and not text[match.start("letters"):match.end("letters")].isupper():
+            continue
         yield Finding("ID_DOCUMENT", match.start(), match.end())
     if not mentions(folded, _DOCUMENT_HINTS):  # most messages: no document named, little cost
         return

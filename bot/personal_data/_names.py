@@ -139,6 +139,9 @@ _MAX_TOKENS = 4
 # Elided pronouns and articles in lower case ("m'a", "j'ai", "l'appli"): never a name.
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
 _END_OF_MESSAGE = re.compile(r"[\s.!,;:)\-]*\Z")
+# A signature's name, then the contact that ends it: "Cordialement, yolande pierre-louis tel 07 ...".
+_CONTACT_AFTER_SIGNATURE = re.compile(r"[\s.,;:\-]*(?:t[eé]l|portable|mobile|mail|e-mail|courriel)\b\.?\s*:?\s*[\d+@\w]",
+                                      re.IGNORECASE)
 # Praise and apologies typed after "madame" / "monsieur": no surname; nor what describes the
 # person ("je garde un monsieur âgé", "une dame handicapée").
 _NOT_SURNAMES_AFTER_TITLE = frozenset(
@@ -417,7 +420,7 @@ def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Fi
             yield found
     for match in _SIGNATURE.finditer(folded):
         found = _name_after(text, folded, match.end(), SIGNATURE, lexicon)
-        if found and _END_OF_MESSAGE.match(text, found.end):
+        if found and (_END_OF_MESSAGE.match(text, found.end) or _CONTACT_AFTER_SIGNATURE.match(text, found.end)):
             yield found
 
 
@@ -484,12 +487,13 @@ def find_known_first_names(text: str, folded: str, lexicon: NameLexicon) -> Iter
     for match in _CAPITALISED_WORD.finditer(text):
         word = folded[match.start() : match.end()]
         parts = word.split("-")  # "Marie-Louise" too
-        if not all(part in FIRST_NAMES for part in parts) and not (
-                not match.group().isupper()  # "MAE/2025/...": an acronym
-                and all(part in FIRST_NAMES or _recent_first_name(part, lexicon) for part in parts)
-                and not _mostly_foreign(text, lexicon)):  # "an appointment on 14 June"
+        known = all(part in FIRST_NAMES for part in parts) or (
+            not match.group().isupper()  # "MAE/2025/...": an acronym
+            and all(part in FIRST_NAMES or _recent_first_name(part, lexicon) for part in parts)
+            and not _mostly_foreign(text, lexicon))
+        if not known and not _census_first_name_with_surname(text, folded, match, lexicon):
             continue
-        if _named_before(folded, match.start(), first_name=True):
+        if _named_before(folded, match.start(), first_name=known):  # "employeur Leroy Merlin": a company
             continue
         if _PLACE_NAMED_AFTER.search(folded, max(0, match.start() - 30), match.start()):
             continue  # "rue Victor Hugo", "collège Jean Moulin": a place named after someone
@@ -553,6 +557,27 @@ def _recent_first_name(word: str, lexicon: NameLexicon) -> bool:
     return (word in recent_first_names() and word not in _ENGLISH_MONTHS and not lexicon.never(word)
             and not lexicon.dictionary_word(word))
 
+
+
+_NEXT_CAPITALISED = re.compile(r"[ \t]+([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]{2,})(?![\w'’])")
+
+
+def _census_first_name_with_surname(text: str, folded: str, match: re.Match[str], lexicon: NameLexicon) -> bool:
+    """ "Ginette Roux", "Pierrette Morin": a first name of the census lists missing from the curated
+    one, then a capitalised surname of the census, or two words no dictionary knows ("France
+    Travail", "Marine Nationale" are no one)."""
+    word = folded[match.start() : match.end()]
+    if (match.group().isupper() or lexicon.never(word) or word in FIRST_NAMES_AS_WORDS
+            or not all(part in census_first_names() for part in word.split("-"))):
+        return False
+    surname = _NEXT_CAPITALISED.match(text, match.end())
+    if not surname:
+        return False
+    folded_surname = folded[surname.start(1) : surname.end(1)]
+    if lexicon.never(folded_surname):
+        return False
+    return folded_surname in census_surnames() or not (
+        lexicon.dictionary_word(surname.group(1)) or lexicon.dictionary_word(match.group()))
 
 
 def _cued(folded: str, start: int) -> bool:
@@ -710,7 +735,15 @@ _NAME_IN_ITS_SCRIPT = re.compile(
 _SENTENCE_BREAK = re.compile(r"[.!?\n][\s\"'«(]*$")
 _LIST_LINK = r"(?:\s*,\s*|\s+(?:et|&)\s+|\s+(?:19|20)\d\d\s*,\s*)"
 _NEXT_IN_LIST = re.compile(rf"{_LIST_LINK}(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?)\b")
+# "enfants : lina 2015, adam 2018": in lowercase, a first name that no dictionary knows as a word.
+_NEXT_LOWERCASE_IN_LIST = re.compile(rf"{_LIST_LINK}(?P<name>[a-zà-ÿ]{{3,}}(?:-[a-zà-ÿ]+)?)\b")
 _BEFORE_IN_LIST = re.compile(rf"(?<![\w'’\-])(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?){_LIST_LINK}$")
+
+
+def _first_name_not_word(word: str, lexicon: NameLexicon) -> bool:
+    folded = fold_same_length(word.lower())
+    return (all(part in FIRST_NAMES or part in census_first_names() for part in folded.split("-"))
+            and folded not in FIRST_NAMES_AS_WORDS and not lexicon.dictionary_word(word))
 
 
 def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexicon: NameLexicon) -> Iterator[Finding]:
@@ -722,7 +755,10 @@ def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexico
     while pending:
         name = pending.pop()
         before = _BEFORE_IN_LIST.search(text, max(0, name.start - 40), name.start)
-        for match in (_NEXT_IN_LIST.match(text, name.end), before):
+        lowercase = _NEXT_LOWERCASE_IN_LIST.match(text, name.end)
+        if lowercase and not _first_name_not_word(lowercase.group("name"), lexicon):
+            lowercase = None
+        for match in (_NEXT_IN_LIST.match(text, name.end), before, lowercase):
             if not match or lexicon.never(folded[match.start("name") : match.end("name")]):
                 continue
             found = Finding("NAME", match.start("name"), match.end("name"))
@@ -731,6 +767,23 @@ def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexico
                 seen.add((found.start, found.end))
                 pending.append(found)
                 yield found
+
+
+_GAP_AFTER_DATE = re.compile(r"[ \t]*[,\-–]?[ \t]*")
+
+
+def find_names_after_birth_dates(text: str, folded: str, found: Iterable[Finding],
+                                 lexicon: NameLexicon) -> Iterator[Finding]:
+    """ "moi né le 3.4.85 sandra lopes": a lowercase name typed right after a birth date, with no
+    cue of its own. Capitalised names there are read by the other readers; a town is not a name."""
+    for finding in found:
+        if finding.type != "BIRTHDATE":
+            continue
+        start = _GAP_AFTER_DATE.match(text, finding.end).end()
+        if start < len(text) and text[start].islower():
+            name = _name_after(text, folded, start, SELF, lexicon)
+            if name:
+                yield name
 
 
 def find_names_in_other_scripts(folded: str, names: Iterable[Finding]) -> Iterator[Finding]:

@@ -55,7 +55,11 @@ _COMMA_GROUPS = re.compile(r"(?<![\d,])\d{1,4}(?:,\d{1,4}){2,}(?!\d|,\d)")
 
 def _read_digits(match: re.Match[str]) -> str:
     run = match.group()
-    if sum(c.isdigit() for c in run) < _MIN_DIGITS or not _MIXED_WORD.search(run):
+    if sum(c.isdigit() for c in run) < _MIN_DIGITS:
+        return run
+    # a scan that spaced out every character ("2 5 8 3 O 4 6"): one look-alike among digits
+    spaced_out = run.count(" ") >= _MIN_DIGITS and all(len(word) == 1 for word in run.split(" "))
+    if not _MIXED_WORD.search(run) and not spaced_out:
         return run
     return run.translate(_LOOK_ALIKES)
 

@@ -86,6 +86,52 @@ CASES = [
     # NOEMIE, the health insurance's exchange with the mutuelles, is no person
     ("NAME", "la télétransmission NOEMIE ne marche pas avec ma mutuelle"),
     ("NAME", 'bonjour c\'est <ent type="NAME">Noémie</ent>'),
+    # the gaps left by those batches (08/12/2026): a month in another language after a French cue,
+    # an English ordinal, "anniv"
+    ("BIRTHDATE", 'ma fille nais <ent type="BIRTHDATE">9 mayis 2017</ent> à Konya'),
+    ("BIRTHDATE", 'moi née le <ent type="BIRTHDATE">21 temmuz 1979</ent>'),
+    ("BIRTHDATE", 'my son was born on <ent type="BIRTHDATE">June 2nd 2015</ent>'),
+    ("BIRTHDATE", 'anniv le <ent type="BIRTHDATE">5 avril 1990</ent> de mon mari'),
+    ("BIRTHDATE", "le rendez-vous du 12 mart est annulé"),
+    # a lowercase name typed right after a birth date; a town there is no name
+    ("NAME", 'née le 07/09/1982, <ent type="NAME">nadia berrada</ent>, je voudrais ma prime'),
+    ("NAME", "née le 07/09/1982 à roubaix, je voudrais ma prime"),
+    ("NAME", "née le 07/09/1982 et je voudrais ma prime"),
+    # a home in the Maghreb's countryside
+    ("ADDRESS", 'ma mère vit au <ent type="ADDRESS">douar oulad hamou</ent> près de Settat'),
+    ("ADDRESS", "le douar de ma mère est loin"),
+    # a first name of the census missing from the curated list, with its surname; lowercase first
+    # names listed after a name
+    ("NAME", '02/2025 | <ent type="NAME">Raymonde Lacombe</ent> | 250 €'),
+    ("NAME", "je travaille chez France Boissons"),
+    ("NAME", 'mes enfants : <ent type="NAME">ilyes</ent> 2016, <ent type="NAME">naelle</ent> 2019'),
+    ("NAME", 'mes enfants : <ent type="NAME">ilyes</ent> 2016, puis rien'),
+    # a third blind batch (08/12/2026): homes abroad without postcode, a district then its numbered parts
+    ("ADDRESS", 'ma sœur vit <ent type="ADDRESS">quartier Médina Gounass, rue 12 porte 40, Dakar</ent> depuis 2020'),
+    ("ADDRESS", 'écrivez-lui à la <ent type="ADDRESS">BP 3318 Lomé</ent> svp'),
+    ("ADDRESS", "le quartier est calme, rue 3 fois plus bruyante"),
+    ("ADDRESS", "écrire à la Caf, BP 123, Lille"),
+    ("ADDRESS", 'on vit à <ent type="ADDRESS">Yopougon, lot 45 îlot 7, Abidjan</ent>'),
+    ("ADDRESS", 'le gaec est à <ent type="ADDRESS">La Combe Haute 46100 Figeac</ent> depuis 2015'),
+    ("ADDRESS", "la Caf de La Rochelle 17000"),
+    # a passport's two letters are no word between two form numbers
+    ("ID_DOCUMENT", "formulaire cerfa 13824*04 ou 16210*01 ?"),
+    ("ID_DOCUMENT", 'mon passeport <ent type="ID_DOCUMENT">21OU48213</ent>'),
+    # "number" in Turkish
+    ("ALLOCATAIRE", 'caf dosya numara <ent type="ALLOCATAIRE">5517203</ent> adres değişti'),
+    # a scan that spaced out every character, one digit read as a letter
+    ("ALLOCATAIRE", 'N° allocataire : <ent type="ALLOCATAIRE">4 1 O 7 2 9 3</ent>'),
+    # born, in English with the month first or abridged; "né" without its article; a birthday
+    ("BIRTHDATE", 'DOB <ent type="BIRTHDATE">October 21st, 1990</ent>, I moved to Lyon'),
+    ("BIRTHDATE", 'born <ent type="BIRTHDATE">4 Feb 1983</ent> in Accra'),
+    ("BIRTHDATE", 'mon fils est né <ent type="BIRTHDATE">14 mai 2021</ent> à Lille'),
+    ("BIRTHDATE", 'j\'ai fêté mes 62 ans le <ent type="BIRTHDATE">9 juin</ent>, je peux partir ?'),
+    ("BIRTHDATE", "je ne 12 fois par jour"),
+    # born in a month of a year stays readable: the question's answer depends on it
+    ("BIRTHDATE", "je suis de mars 1966, quand puis-je partir ?"),
+    # a signature's name followed by its contact
+    ("NAME", 'Bonne journée, <ent type="NAME">odile marchand</ent> tél 06 12 40 77 18'),
+    ("NAME", "merci beaucoup tel 3646 c'est bien ça ?"),
 ]
 
 
