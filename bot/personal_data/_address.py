@@ -430,6 +430,8 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
         if named is not None and not (any(c.isdigit() for c in named)
                                       or _PROPER_NOUN.search(text, match.start("name"), match.end("name"))):
             continue  # "le quartier est calme, rue 3 fois plus...", "la cité administrative porte 2"
+        if named is not None and text[match.start() : match.start() + 4].lower() == "cite":
+            continue  # "la lettre cite l'article 1er du décret n° 2016-...": the verb, not a "cité"
         town = _TOWN_AFTER.match(text, match.end())
         yield Finding("ADDRESS", match.start(), town.end() if town else match.end())
     for match in _MAGHREB_PLACE.finditer(folded):
@@ -517,7 +519,7 @@ _MAGHREB_NAME_END = frozenset(
 # Essalam rue 12 n° 48 Oujda", "cité 1200 logements bloc 14 n° 3 Bab Ezzouar Alger"; a post-office
 # box and its town: "BP 5127 Douala".
 _DISTRICT_WITH_PARTS = re.compile(
-    r"\b(?:quartier|hay|cite|secteur)\s+(?P<name>[^\n?!:;]{2,40}?)"
+    r"\b(?:quartier|hay|cite)\s+(?P<name>[^\n?!:;]{2,40}?)"
     r"(?:[ \t,]+(?:rue|porte|lot|ilot|bloc|villa|n°|no|secteur|immeuble|imm|appt|apt|maison)\.?[ \t]*\d{1,4}[a-z]?\b){1,4}")
 # "Cocody Riviera 3, lot 112 îlot 9, Abidjan": a plot and its block, then the town.
 _PLOT_AND_BLOCK = re.compile(r"\blot\s*(?:n°\s*)?\d{1,4}[ \t]*,?[ \t]*ilot\s*(?:n°\s*)?\d{1,4}\b")

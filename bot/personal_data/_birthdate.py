@@ -71,7 +71,9 @@ _BORN = (
     r"(?:\s+(?:de\s+)?(?:notre|mon|ma|nos|d'un|d'une|des)?\s*(?:bebe|fils|fille|jumeaux|jumelles|triples))?"
     r"|\b(?:eu|avoir|avons\s+eu|a\s+eu|ai\s+eu)\s+(?:un|une|des|notre|nos|mon|ma)\s+"
     r"(?:bebe|petit\s+garcon|petite\s+fille|fils|fille|enfant|jumeaux|jumelles|triples))\s+"
-    r"(?:(?:a|au|en)\s+[a-z0-9' \-]{1,30}?,?\s+)?(?:le\s*:?\s*|ce\s+)"
+    # "nés tous les deux au Portugal, lui le 3/2/1947, elle le ...": who, before the first date
+    r"(?:tou(?:te)?s\s+(?:les\s+)?(?:deux|trois)\s+)?(?:(?:a|au|en)\s+[a-z0-9' \-]{1,30}?,?\s+)?"
+    r"(?:(?:lui|elle|moi|il)\s+)?(?:le\s*:?\s*|ce\s+)"
 )
 _LABEL = (
     # "date de naissance de mon fils : ..." : a few words may sit between label and date
@@ -146,11 +148,9 @@ _DICTATED = re.compile(
 _TIME_AFTER = re.compile(r"[ \t]+\d{1,2}:\d\d\b")
 # A birthday with its year: "ma fille a 18 ans depuis le 15/01/2008", "il a eu 6 ans le
 # 23/04/2020": the day of birth.
-# "j'ai fêté mes 60 ans le 2 février": a birthday, the day and month of birth.
 _AGE_ON = re.compile(
-    r"\b(?:a|aura|a\s+eu|va\s+avoir|fete\s+ses|fetera\s+ses|(?:ai|a|as)\s+fete\s+(?:mes|ses|tes))\s+\d{1,3}\s+ans\s+(?:depuis\s+)?le\s+"
-    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d(?![\d/\-])(?!\.\d)"
-    rf"|(?:{_DAY})\s*(?:{_MONTH_NAMES})\b(?:\s*(?:19|20)\d\d)?)")
+    r"\b(?:a|aura|a\s+eu|va\s+avoir|fete\s+ses|fetera\s+ses)\s+\d{1,3}\s+ans\s+(?:depuis\s+)?le\s+"
+    r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d)(?![\d/\-])(?!\.\d)")
 
 
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:

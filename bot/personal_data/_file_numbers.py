@@ -191,6 +191,9 @@ COMMERCIAL_WORDS = (
     r"siret|siren|tva|rpps|adeli|finess|cip|carte\s+professionnelle|cpi|facture|commande|colis|suivi|transaction"
     r"|ticket|bordereau|lot|serie|ean|isbn|plaque|vin|imei|client|fournisseur"
 )
+# "lettre recommandée n° 1A 172 430 9685 2": La Poste's tracking number, no one's reference.
+_POSTAL_ITEMS = r"recommandee?|lettre\s+suivie|colissimo|chronopost"
+POSTAL_ITEM_BEFORE = re.compile(rf"\b(?:{_POSTAL_ITEMS}|colis)\b\s*(?:n°|no|numero)?\s*(?:\d[a-z]\s?)?$")
 _UNNAMED_PUBLIC_BEFORE = re.compile(rf"\b(?:{COMMERCIAL_WORDS}|contrat|cerfa|article|references?)\b[^\n\d]{{0,70}}$")
 _COUNTRY_CODE_BEFORE = re.compile(r"\+\d{1,3}[ .]?$")
 _PHONE_SHAPE = re.compile(r"(?:0[1-9]|00)")
@@ -262,10 +265,18 @@ def _tax_number(digits: str) -> bool:
     return len(digits) == 13 and digits[0] in "0123" and int(digits[:10]) % 511 == int(digits[10:])
 
 
+# A document's file name carries its holder's references: "releve_mensualites_8995125_LEBRUN_PAUL.pdf".
+_FILE_NAME = re.compile(r"[\w\-.]+\.(?:pdf|jpe?g|png|heic|docx?|odt|xlsx?)\b")
+_NUMBER_IN_FILE_NAME = re.compile(r"(?<![^\W_])\d{6,}(?![^\W_])")
+
+
 def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield long numbers and references copied from a letter that nothing names, as file numbers:
     the detector keeps only those no other reader found (a reader that knows the kind types it
     better)."""
+    for name in _FILE_NAME.finditer(folded) if "." in folded else ():
+        for number in _NUMBER_IN_FILE_NAME.finditer(folded, name.start(), name.end()):
+            yield Finding("FILE_NUMBER", number.start(), number.end())
     for start, end in _copied_references(text, folded):
         if not _COMMERCIAL_BEFORE.search(folded, max(0, start - 50), start):
             yield Finding("FILE_NUMBER", start, end)
@@ -282,7 +293,8 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
             continue
         if len(digits) == 13 and digits.startswith("340") and ean.is_valid(digits):
             continue  # a medicine's CIP code (EAN-13 of prefix 340)
-        if _UNNAMED_PUBLIC_BEFORE.search(folded, max(0, match.start() - 80), match.start()):
+        if (_UNNAMED_PUBLIC_BEFORE.search(folded, max(0, match.start() - 80), match.start())
+                or POSTAL_ITEM_BEFORE.search(folded, max(0, match.start() - 40), match.start())):
             continue
         if _COUNTRY_CODE_BEFORE.search(folded, max(0, match.start() - 5), match.start()):
             continue  # "+44 7911 123456": a foreign phone number, the phone reader's
@@ -512,6 +524,9 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
         for match in pattern.finditer(folded):
             if _PUBLISHED_DECISION.search(folded, match.start(), match.start("value")):
                 continue  # "l'arrêt de la cour d'appel de Lyon, RG n° 22/04567": a public decision's
+            if kind == "FILE_NUMBER" and POSTAL_ITEM_BEFORE.search(folded, max(0, match.start("value") - 40),
+                                                                    match.start("value")):
+                continue  # a tracking number
             end = match.end("value")
             if folded[end - 2] == " " and text[end - 1].islower():
                 end -= 2  # "dossier 2024118734 a été refusé": a word, not the reference's letter

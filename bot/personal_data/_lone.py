@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ._census import census_first_names, census_surnames
-from ._file_numbers import COMMERCIAL_WORDS, with_capital_prefix
+from ._file_numbers import COMMERCIAL_WORDS, POSTAL_ITEM_BEFORE, with_capital_prefix
 from ._lexicon import FIRST_NAMES, FIRST_NAMES_AS_WORDS, MONTHS_PATTERN
 from ._model import Finding
 from ._names import NameLexicon
@@ -156,7 +156,8 @@ def _numbers(text: str, folded: str) -> Iterator[Finding]:
             continue  # a phone number is the phone reader's
         if _GLUED_DATE.fullmatch(digits):
             continue  # "on est le 12032025"
-        if _NOT_A_REFERENCE_BEFORE.search(folded, max(0, match.start() - 40), match.start()):
+        if (_NOT_A_REFERENCE_BEFORE.search(folded, max(0, match.start() - 40), match.start())
+                or POSTAL_ITEM_BEFORE.search(folded, max(0, match.start() - 40), match.start())):
             continue
         if nir:
             yield Finding("NIR", match.start(), match.end())

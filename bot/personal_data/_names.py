@@ -135,7 +135,7 @@ _SIGNATURE = re.compile(rf"(?:{_CLOSINGS})\s*[,.;:!\-]*\s*(?:\n\s*)?")
 
 _TOKEN = re.compile(r"[ \t]*((?:[A-ZÀ-Ý]\.)|[^\W\d_]+(?:['’\-][^\W\d_]+)*)")
 _PARTICLES = frozenset("de du des la le van von den der ben ibn el al da dos di del della ait ould".split())
-_MAX_TOKENS = 4
+_MAX_TOKENS = 5  # "María del Carmen Ruiz de Alarcón": particles count
 # Elided pronouns and articles in lower case ("m'a", "j'ai", "l'appli"): never a name.
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
 _END_OF_MESSAGE = re.compile(r"[\s.!,;:)\-]*\Z")
@@ -308,12 +308,14 @@ def _name_after(
             continue
         if strength == STRONG and not kept and not pending and word in _NOW:
             continue  # "je m'appelle maintenant marin roy"
-        if lexicon.never(word) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
+        town_as_name = capital and strength in (STRONG, TITLE) and word in PLACES and not (
+            kept and kept[-1].folded in PLACES)  # "Mme Nancy Petit", "je m'appelle Florence Nancy"
+        if (lexicon.never(word) and not town_as_name) or len(kept) >= _MAX_TOKENS or _ELISION.match(token.text):
             break
         if strength in (WEAK, SELF):
             accepted = lexicon.evidence(token) or _lowercase_name_part(
                 token, kept, strength, lexicon
-            )
+            ) or (strength == WEAK and capital and not kept and word in census_first_names())  # "mon conjoint Hamza"
         elif capital:
             accepted = len(word) >= 2 or token.text.endswith(".")
         elif strength in (CAPITAL, LABEL):
@@ -403,8 +405,17 @@ def _lowercase_name_part(
 _BANK_CODE_BEFORE = re.compile(r"\b(?:bic|swift)\b[^.?!,;\n\d]{0,20}$")
 
 
+# "nom leger prenom florian": whatever stands between "nom" and "prénom" is the surname, even a word.
+_SURNAME_BEFORE_FIRST_NAME_LABEL = re.compile(
+    r"\bnom\s*:?\s*(?P<name>[^\W\d_]{2,}(?:[ \-][^\W\d_]{2,})?)\s*[,;]?\s+prenoms?\b")
+
+
 def find_cued_names(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Names introduced by a cue: presentation, title, relative, signature."""
+    for match in _SURNAME_BEFORE_FIRST_NAME_LABEL.finditer(folded):
+        words = match.group("name").replace("-", " ").split()
+        if not any(lexicon.never(word) for word in words):
+            yield Finding("NAME", match.start("name"), match.end("name"))
     for pattern, strength in _CUE_PATTERNS:
         for match in pattern.finditer(folded):
             if strength == TITLE and _named_before(folded, match.start()):
@@ -562,12 +573,18 @@ def _recent_first_name(word: str, lexicon: NameLexicon) -> bool:
 _NEXT_CAPITALISED = re.compile(r"[ \t]+([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?|[A-ZÀ-Ý]{2,})(?![\w'’])")
 
 
+_WORKPLACE_BEFORE = re.compile(r"\b(?:chez|travaille\s+(?:a|pour)|embauchee?\s+(?:a|par)|magasin|enseigne)\s+$")
+
+
 def _census_first_name_with_surname(text: str, folded: str, match: re.Match[str], lexicon: NameLexicon) -> bool:
     """ "Ginette Roux", "Pierrette Morin": a first name of the census lists missing from the curated
     one, then a capitalised surname of the census, or two words no dictionary knows ("France
     Travail", "Marine Nationale" are no one)."""
     word = folded[match.start() : match.end()]
+    if _WORKPLACE_BEFORE.search(folded, max(0, match.start() - 30), match.start()):
+        return False  # "je travaille chez Leroy Merlin": a shop named after its founders
     if (match.group().isupper() or lexicon.never(word) or word in FIRST_NAMES_AS_WORDS
+            or word.split("-")[0] in ("saint", "sainte")  # "Saint Denis", "Saint-Étienne Cedex": places
             or not all(part in census_first_names() for part in word.split("-"))):
         return False
     surname = _NEXT_CAPITALISED.match(text, match.end())
@@ -724,9 +741,11 @@ _NAME_IN_ITS_SCRIPT = re.compile(
     rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
     rf"|меня\s+зовут\s+|اسمي\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
     # "أنا يوسف العمراني" ("I am"), "راجلي محمد بنعلي" ("my husband", in Darija), "زوجتي", "ولدي",
-    # "بنتي", "أمي": two words at most, as the rest of the sentence follows
+    # "بنتي", "أمي": two words at most, as the rest of the sentence follows; three when a comma or the
+    # end closes them ("أنا فاطمة الزهراء بنعلي، ...")
     rf"|(?<![{_OTHER_SCRIPT}])(?:[أا]نا|راجلي|زوجي|زوجتي|مراتي|ولدي|بنتي|[أا]مي|[أا]بي|خويا|ختي)\s+"
-    rf"(?P<self_name>[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+)?)"
+    rf"(?P<self_name>[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+){{2}}(?=\s*(?:[،,.!؟?]|$))"
+    rf"|[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+)?)"
 )
 
 

@@ -248,6 +248,11 @@ def _looks_like_password(word: str) -> bool:
     )
 
 
+# "erreur 500 code E-4021": what a screen says, no one's code.
+_ERROR_BEFORE_CUE = re.compile(r"\berreur\s*(?:\d{3}\s*)?[,:\-]?\s*$")
+_LETTER_PREFIX = re.compile(r"[a-z]-$")
+
+
 def _codes(folded: str) -> Iterator[re.Match[str]]:
     """One-time and confidential codes: "code reçu par sms : 482913", "OTP 744007", any code of
     a message about logging in ("je me connecte avec mon numéro, code 73920184")."""
@@ -264,6 +269,9 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
         if not 4 <= sum(c.isdigit() for c in match.group("word")) <= 8:
             continue
         if _PUBLIC_CODES.search(gap) or _PUBLIC_CODES.search(after) or _RULE_AFTER.match(folded, match.end("word")):
+            continue
+        if (_ERROR_BEFORE_CUE.search(folded, max(0, match.start() - 25), match.start())
+                or _LETTER_PREFIX.search(folded, max(0, match.start("word") - 2), match.start("word"))):
             continue
         if len(match.group("word")) == 4 and match.group("word")[:2] in ("19", "20"):
             if _BEFORE_YEAR.search(gap):

@@ -110,6 +110,7 @@ CASES = [
     ("ADDRESS", 'ma sœur vit <ent type="ADDRESS">quartier Médina Gounass, rue 12 porte 40, Dakar</ent> depuis 2020'),
     ("ADDRESS", 'écrivez-lui à la <ent type="ADDRESS">BP 3318 Lomé</ent> svp'),
     ("ADDRESS", "le quartier est calme, rue 3 fois plus bruyante"),
+    ("ADDRESS", "c'est quoi la différence entre un médecin secteur 1 et secteur 2 ?"),
     ("ADDRESS", "écrire à la Caf, BP 123, Lille"),
     ("ADDRESS", 'on vit à <ent type="ADDRESS">Yopougon, lot 45 îlot 7, Abidjan</ent>'),
     ("ADDRESS", 'le gaec est à <ent type="ADDRESS">La Combe Haute 46100 Figeac</ent> depuis 2015'),
@@ -117,18 +118,38 @@ CASES = [
     # a passport's two letters are no word between two form numbers
     ("ID_DOCUMENT", "formulaire cerfa 13824*04 ou 16210*01 ?"),
     ("ID_DOCUMENT", 'mon passeport <ent type="ID_DOCUMENT">21OU48213</ent>'),
+    # a fourth blind batch (08/12/2026): a relative named with a census first name that is also a word
+    ("NAME", 'le congé paternité de mon conjoint <ent type="NAME">Hamza</ent> commence quand ?'),
+    ("NAME", "mon mari Travail"),
+    # both born abroad, then each one's date
+    ("BIRTHDATE", 'mes parents sont nés tous les deux en Algérie, lui le <ent type="BIRTHDATE">4/5/1949</ent>, '
+                  'elle le <ent type="BIRTHDATE">9/9/1952</ent>'),
+    # a town that is a person's name after a title or a presentation
+    ("NAME", 'arrêt de travail pour Mme <ent type="NAME">Nancy Roussel</ent>, subrogation demandée'),
+    ("NAME", "je m'appelle <ent type=\"NAME\">Julie</ent> et j'habite Nancy"),
+    # Spanish names of five parts; three words in Arabic script closed by a comma
+    ("NAME", 'Mon nom complet : <ent type="NAME">Ana María de la Fuente</ent>. On a deux noms en Espagne'),
+    ("NAME", 'مساء الخير، أنا <ent type="NAME">خديجة الزهراء العلوي</ent>، عندي مشكل'),
+    # whatever stands between "nom" and "prénom" is the surname
+    ("NAME", 'nom <ent type="NAME">boulanger</ent> prenom <ent type="NAME">kevin</ent> je trouve pas mon dossier'),
+    ("NAME", "indiquez le nom et prénom du salarié"),
+    # a number in a document's file name; La Poste's tracking number; an error code on screen
+    ("FILE_NUMBER", 'le fichier avis_paiement_<ent type="FILE_NUMBER">4471902</ent>_durand.pdf est vide'),
+    ("FILE_NUMBER", "ma lettre recommandée n° 1A 193 582 4410 7 est arrivée le 3"),
+    ("SECRET", "le site affiche erreur 403 code E-7781 quand je valide"),
+    ("SECRET", 'j\'ai une erreur, le code reçu par sms <ent type="SECRET">590214</ent> ne passe pas'),
     # "number" in Turkish
     ("ALLOCATAIRE", 'caf dosya numara <ent type="ALLOCATAIRE">5517203</ent> adres değişti'),
     # a scan that spaced out every character, one digit read as a letter
     ("ALLOCATAIRE", 'N° allocataire : <ent type="ALLOCATAIRE">4 1 O 7 2 9 3</ent>'),
-    # born, in English with the month first or abridged; "né" without its article; a birthday
+    # born, in English with the month first or abridged; "né" without its article
     ("BIRTHDATE", 'DOB <ent type="BIRTHDATE">October 21st, 1990</ent>, I moved to Lyon'),
     ("BIRTHDATE", 'born <ent type="BIRTHDATE">4 Feb 1983</ent> in Accra'),
     ("BIRTHDATE", 'mon fils est né <ent type="BIRTHDATE">14 mai 2021</ent> à Lille'),
-    ("BIRTHDATE", 'j\'ai fêté mes 62 ans le <ent type="BIRTHDATE">9 juin</ent>, je peux partir ?'),
     ("BIRTHDATE", "je ne 12 fois par jour"),
-    # born in a month of a year stays readable: the question's answer depends on it
+    # born in a month of a year, a birthday without its year stay readable: the answer depends on them
     ("BIRTHDATE", "je suis de mars 1966, quand puis-je partir ?"),
+    ("BIRTHDATE", "j'ai fêté mes 62 ans le 9 juin, je peux partir ?"),
     # a signature's name followed by its contact
     ("NAME", 'Bonne journée, <ent type="NAME">odile marchand</ent> tél 06 12 40 77 18'),
     ("NAME", "merci beaucoup tel 3646 c'est bien ça ?"),

@@ -28,11 +28,10 @@ SENTENCES = [
     'j\'ai travaillé à Nancy pendant 22 ans',
     'la référence de l\'assurance de l\'école : <ent type="FILE_NUMBER">MAE/2025/126348</ent>',
     'I have an appointment on 14 June at 10:15.',
-    # a birthday tells the birth date: with its year, or with the age reached that day
+    # a birthday with its year tells the birth date
     'ma fille a 18 ans depuis le <ent type="BIRTHDATE">15/01/2008</ent> mais elle est encore au lycée',
     'il a eu 6 ans le <ent type="BIRTHDATE">23/04/2020</ent>. Mon numéro allocataire : <ent type="ALLOCATAIRE">5272723</ent>',
-    'il aura 3 ans le <ent type="BIRTHDATE">12 mars</ent>, la crèche s\'arrête',
-    'la crèche s\'arrête le 12 mars, il aura 3 ans',
+    'il aura 3 ans le 12 mars, la crèche s\'arrête',
     'Nos dates de naissance : moi <ent type="BIRTHDATE">19/6/67</ent>, mon mari <ent type="BIRTHDATE">17/7/90</ent>, et les jumeaux '
     '<ent type="BIRTHDATE">11/09/2009</ent>.',
     # a surname in capitals, with its particle, before the first name
