@@ -26,7 +26,7 @@ _MONTH_NAMES = (
     r"|septembre|sept|octobre|oct|novembre|nov|decembre|dec"
 )
 # Month names in the other languages people who live in France write in (English, Spanish,
-# Portuguese, Italian, German, Romanian, Polish, Turkish): "nais 2 nisan 2018", "né le 14 mart 1987".
+# Portuguese, Italian, German, Romanian, Polish, Turkish, Creole): "nais 2 nisan 2018", "né le 14 mart 1987".
 _FOREIGN_MONTHS = (
     r"january|february|march|april|may|june|july|august|september|october|november|december"
     r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
@@ -36,6 +36,7 @@ _FOREIGN_MONTHS = (
     r"|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|decembrie"
     r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrzesnia|pazdziernika|listopada|grudnia"
     r"|ocak|subat|mart|nisan|mayis|haziran|temmuz|agustos|eylul|ekim|kasim|aralik"
+    r"|janvye|janvie|fevriye|mas|jen|jiye|septanm|oktob|novanm|desanm"  # Creole
 )
 _DAY = r"(?:[0-2]?\d|3[01])(?:er)?|premier"
 # "né le dix-huit août 1981": a day in words, before a month name only.
@@ -81,16 +82,20 @@ _LABEL = (
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
     r"|\b(?:data\s+nasterii|dogum\s+tarih\w*|data\s+de\s+nascimento|data\s+urodzenia|data\s+di\s+nascita"
     r"|fecha\s+de\s+nacimiento|born\s+on|tarikh\s+l?\s?wilada)\b[^\d?!]{0,30}?"  # other languages
-    r"|\bnaissance\s*(?::|le)?\s*|\bnais\.?\s*:?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniv(?:ersaire)?\b[^\d\n?!.]{0,15}?)"
+    r"|\bnaissance\s*(?::|le)?\s*|\bnais\.?\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniv(?:ersaire)?\b[^\d\n?!.]{0,15}?)"
 )
+# "date naissance 1962 08 15": a form's date with spaces, after its label only.
+_ISO_SPACED = r"(?P<spaced>(?:19|20)\d\d (?:0[1-9]|1[0-2]) (?:0[1-9]|[12]\d|3[01]))(?!\d)"
 _PATTERN = re.compile(rf"(?:{_BORN}|{_LABEL}){_DATE}")
+_LABELLED_SPACED = re.compile(rf"{_LABEL}{_ISO_SPACED}")
 # Born, in the languages people who live in France write in: "born on March 9, 2021" (or "April 3rd"), "nació el 3 de
 # mayo de 2019", "nasceu em 4 de fevereiro de 2024", "è nata il 5 aprile 1962", "geboren am
 # 17.09.1971", "s-a născut pe 9 octombrie 2020", "urodziła się 12 marca 1990", "juddu na ci ...".
 _ENGLISH_SHORT_MONTHS = r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _FOREIGN_BORN = re.compile(
     r"\b(?:born(?:\s+on)?|geboren(?:\s+(?:am|den))?|naci(?:o|do|da)?\s+el|nasc(?:eu|i|ido|ida)\s+(?:em|a|no\s+dia)"
-    r"|nat[oa]\s+(?:il|l')|nascut[a]?\s+(?:pe|la)|urodzil[a]?\s+sie|urodzon[ya]|juddu\s+na(?:\s+ci)?|naboti\s+na)\s*"
+    r"|nat[oa]\s+(?:il|l')|nascut[a]?\s+(?:pe|la)|urodzil[a]?\s+sie|urodzon[ya]|juddu\s+na(?:\s+ci)?|naboti\s+na"
+    r"|(?:i|li|mwen|an|yo)\s+fet(?:\s+le)?)\s*"  # Creole: "manman mwen ... i fèt 12 mas 1959"
     rf"(?P<date>(?:{_DAY})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?:{_FOREIGN_MONTHS}|{_MONTH_NAMES}|{_ENGLISH_SHORT_MONTHS})\.?\s+(?:de\s+)?(?:19|20)\d\d"
     rf"|(?:{_FOREIGN_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
     r"|(?:[0-2]?\d|3[01])\s*[/.\-]\s*(?:0?[1-9]|1[0-2])\s*[/.\-]\s*(?:19|20)?\d\d)(?![\d/])"
@@ -163,6 +168,8 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
         while following := _NEXT.match(folded, match.end()):
             yield Finding("BIRTHDATE", following.start("date"), following.end("date"))
             match = following
+    for match in _LABELLED_SPACED.finditer(folded):
+        yield Finding("BIRTHDATE", match.start("spaced"), match.end("spaced"))
     for match in _DATE_ALONE.finditer(folded):
         if _LABEL_AFTER.match(folded, match.end()):
             yield Finding("BIRTHDATE", match.start("date"), match.end("date"))

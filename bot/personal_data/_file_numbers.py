@@ -117,7 +117,7 @@ _VALUES: dict[str, str] = {
                    # not a form's number ("dossier n° 15479*03" is a cerfa)
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/*])|" + _MIXED_REFERENCE
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
-                   + r"|(?:19|20)\d\d/\d{5,12}(?![\d/])"
+                   + r"|(?:19|20)\d\d[/\-]\d{5,12}(?![\d/\-])"
                    # "2024/CPAM/0087451", "ACO/2024/118734"
                    + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])|[a-z]{2,5}/(?:19|20)\d\d/\d{3,12}(?![\d/])",
 }
@@ -309,9 +309,9 @@ _INE = re.compile(
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
 # Elsewhere it is some other number of the person's file ("numéro 3803668, pas de versement le 5").
 # "numéro mwen 6770824" (Creole), "numero ya ngai" (Lingala), "numero dyali" (Darija): "my number";
-# "numara" (Turkish), "numer" (Polish).
+# "numara" (Turkish), "numer" (Polish); "numéro allocation" for "numéro allocataire".
 _SEVEN_DIGITS = re.compile(
-    rf"(?:\b(?:numero|num|numara(?:si|m)?|numer|identifiant|number(?:\s+is)?|mine\s+is)\b(?:\s+(?:mwen|an\s+mwen|dyali|diali|ya\s+ngai|ngai))?"
+    rf"(?:\b(?:numero|num|numara(?:si|m)?|numer|identifiant|number(?:\s+is)?|mine\s+is)\b(?:\s+(?:mwen|an\s+mwen|dyali|diali|ya\s+ngai|ngai|allocations?))?"
     rf"|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
 

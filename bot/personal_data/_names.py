@@ -85,6 +85,8 @@ _RELATIVE_CUES = (
     r"|\bmi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre)\b|\b(?:o\s+)?meu\s+(?:filho|marido|pai)\b"
     r"|\b(?:a\s+)?minha\s+(?:filha|esposa|mulher|mae)\b|\bmi[oa]\s+(?:figli[oa]|moglie|marito|madre|padre)\b"
     r"|\bmeine?\s+(?:sohn|tochter|mann|frau|mutter|vater)\b|\b(?:fiica|sotia|mama)\s+mea\b|\b(?:fiul|sotul|tatal)\s+meu\b"
+    # Creole "manman mwen" (my mother), Lingala "ndeko na ngai" (my brother or sister)
+    r"|\b(?:manman|papa|pitit|madanm|mari|fanm|fre)\s+mwen\b|\b(?:ndeko|mama|tata|mwana|mobali|mwasi)\s+na\s+ngai\b"
 )
 # Who looks after the children or the person: "l'assistante maternelle Yvette Lemaire", "la nounou Rosa".
 _CARER_CUES = (

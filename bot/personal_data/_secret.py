@@ -195,7 +195,7 @@ _ELISION = re.compile(r"(?:[jlcdnmst]|qu)'")
 _HINTS = ("pass", "mdp", "mpd", "pwd", "code", "pin", "identifiant", "otp", "tape", "saisi", "essay", "connect", "/",
           "question", "codigo",
           "acces en ligne",
-          "has", "senha", "parola", "sifre", "contrasena", "kennwort",
+          "has", "senha", "parol", "sifre", "contrasena", "kennwort",
           "sms", "texto")
 _TRAILING = ".,;)]"
 # Characters that make a word a password rather than a word or a service's name.

@@ -15,8 +15,9 @@ import re
 PASSWORD_WORDS = (
     r"(?:\bmots?\s*(?:de|2|d)?\s*pass?e?s?\b|\bmot-de-passe\b|\bmdp\b|\bmpd\b|\bpass?word\b"
     r"|\bpasswd\b|\bpwd\b|(?<![\w-])pass(?=\s*[:=])"
-    # in the other languages people write in: Polish, Portuguese, Italian and Romanian, Turkish, Spanish, German
-    r"|\bhas[lł]o\b|\bsenha\b|\bparola\b|\bsifre\w*|\bcontrasena\b|\bkennwort\b|\bpasswort\b)"
+    # in the other languages people write in: Polish, Portuguese, Italian and Romanian, Turkish, Spanish, German,
+    # Russian typed in Latin letters ("parol")
+    r"|\bhas[lł]o\b|\bsenha\b|\bparola\b|\bparol\b|\bsifre\w*|\bcontrasena\b|\bkennwort\b|\bpasswort\b)"
 )
 
 # Short French words that stand before a number in a sentence ("expire le 2026-05-30", "mon

@@ -138,6 +138,19 @@ CASES = [
     ("FILE_NUMBER", "ma lettre recommandée n° 1A 193 582 4410 7 est arrivée le 3"),
     ("SECRET", "le site affiche erreur 403 code E-7781 quand je valide"),
     ("SECRET", 'j\'ai une erreur, le code reçu par sms <ent type="SECRET">590214</ent> ne passe pas'),
+    # a fifth blind batch (08/12/2026): "numéro allocation", a form's date with spaces after its label,
+    # "nais le", "parol" (Russian typed in Latin letters), born and relatives in Creole, "my brother or
+    # sister" in Lingala
+    ("ALLOCATAIRE", 'mon numéro allocation <ent type="ALLOCATAIRE">6203817</ent> merci'),
+    ("ALLOCATAIRE", "le numéro allocation familiale est le 3"),
+    ("BIRTHDATE", 'date naissance <ent type="BIRTHDATE">1974 11 02</ent>, numéro de téléphone pas à jour'),
+    ("BIRTHDATE", 'nais le <ent type="BIRTHDATE">9 oct 82</ent>, je demande la prime'),
+    ("SECRET", 'mon parol ameli c\'est <ent type="SECRET">Sobaka77</ent> mais refusé'),
+    ("SECRET", "ma parole est tenue"),
+    ("BIRTHDATE", 'papa mwen Gérard Lavenaire i fèt <ent type="BIRTHDATE">3 jiyé 1950</ent>'),
+    ("NAME", 'bonjour, manman mwen <ent type="NAME">Solange Bellerose</ent> n\'a pas reçu sa retraite'),
+    ("NAME", "papa mwen malad"),
+    ("NAME", 'ndeko na ngai <ent type="NAME">Mireille Kabongo</ent>, elle est malade'),
     # "number" in Turkish
     ("ALLOCATAIRE", 'caf dosya numara <ent type="ALLOCATAIRE">5517203</ent> adres değişti'),
     # a scan that spaced out every character, one digit read as a letter
