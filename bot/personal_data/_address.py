@@ -329,6 +329,16 @@ _NAMED_PLACE_BEFORE = re.compile(
     r",[ \t]*$")
 
 
+def _named_district(text: str, match: re.Match[str]) -> bool:
+    """A district's name holds a proper noun or a number ("le quartier est calme, rue 3 fois plus...",
+    "la cité administrative porte 2" are none), and "cite" typed without its accent is the verb ("la
+    lettre cite l'article 1er du décret n° 2016-...")."""
+    if text[match.start() : match.start() + 4].lower() == "cite":
+        return False
+    return any(c.isdigit() for c in match.group("name")) or bool(
+        _PROPER_NOUN.search(text, match.start("name"), match.end("name")))
+
+
 def find_address(text: str, folded: str) -> Iterator[Finding]:
     """Yield address spans, with the name of the place they lead to."""
     for finding in _addresses(text, folded):
@@ -424,14 +434,8 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
         if _PROPER_NOUN.search(text, match.start("place"), match.end("place")) and not ORGANISATIONS.intersection(
                 _WORD_OF.findall(match.group("place"))):
             yield Finding("ADDRESS", match.start("place"), _tail_end(text, folded, match.end("place")))
-    for match in (*_DISTRICT_WITH_PARTS.finditer(folded), *_PLOT_AND_BLOCK.finditer(folded),
-                  *_BOX_AND_TOWN.finditer(text)):
-        named = match.group("name") if "name" in match.groupdict() else None
-        if named is not None and not (any(c.isdigit() for c in named)
-                                      or _PROPER_NOUN.search(text, match.start("name"), match.end("name"))):
-            continue  # "le quartier est calme, rue 3 fois plus...", "la cité administrative porte 2"
-        if named is not None and text[match.start() : match.start() + 4].lower() == "cite":
-            continue  # "la lettre cite l'article 1er du décret n° 2016-...": the verb, not a "cité"
+    districts = (match for match in _DISTRICT_WITH_PARTS.finditer(folded) if _named_district(text, match))
+    for match in (*districts, *_PLOT_AND_BLOCK.finditer(folded), *_BOX_AND_TOWN.finditer(text)):
         town = _TOWN_AFTER.match(text, match.end())
         yield Finding("ADDRESS", match.start(), town.end() if town else match.end())
     for match in _MAGHREB_PLACE.finditer(folded):

@@ -267,6 +267,7 @@ def _tax_number(digits: str) -> bool:
 
 # A document's file name carries its holder's references: "releve_mensualites_8995125_LEBRUN_PAUL.pdf".
 _FILE_NAME = re.compile(r"[\w\-.]+\.(?:pdf|jpe?g|png|heic|docx?|odt|xlsx?)\b")
+_FILE_EXTENSIONS = (".pdf", ".jp", ".png", ".heic", ".doc", ".odt", ".xls")  # most messages: no file name, no scan
 _NUMBER_IN_FILE_NAME = re.compile(r"(?<![^\W_])\d{6,}(?![^\W_])")
 
 
@@ -274,7 +275,7 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
     """Yield long numbers and references copied from a letter that nothing names, as file numbers:
     the detector keeps only those no other reader found (a reader that knows the kind types it
     better)."""
-    for name in _FILE_NAME.finditer(folded) if "." in folded else ():
+    for name in _FILE_NAME.finditer(folded) if any(ext in folded for ext in _FILE_EXTENSIONS) else ():
         for number in _NUMBER_IN_FILE_NAME.finditer(folded, name.start(), name.end()):
             yield Finding("FILE_NUMBER", number.start(), number.end())
     for start, end in _copied_references(text, folded):
