@@ -340,12 +340,63 @@ def _named_district(text: str, match: re.Match[str]) -> bool:
 
 
 def find_address(text: str, folded: str) -> Iterator[Finding]:
-    """Yield address spans, with the name of the place they lead to."""
-    for finding in _addresses(text, folded):
+    """Yield address spans, with the name of the place they lead to and the parts abroad that follow."""
+    for finding in (*_addresses(text, folded), *_homes_abroad(text)):
         named = _NAMED_PLACE_BEFORE.search(text, max(0, finding.start - 60), finding.start)
         if named and _place_name(text, folded, named):
             finding = Finding("ADDRESS", named.start(), finding.end)
-        yield finding
+        yield Finding("ADDRESS", finding.start, _parts_abroad_end(text, folded, finding.end))
+
+
+# Abroad, an address goes on after its street or district with the parts of a building and the
+# areas around it, then the town: "Résidence Al Manar, imm. 7, appt 3, Marrakech", "douar Tagmout,
+# commune d'Anzi, province de Tiznit", "Lotissement Ennasr, villa n° 36, Bordj El Kiffan, Alger".
+_PART_ABROAD = re.compile(
+    r"[ \t]*,?[ \t]*(?:(?:villa|imm(?:euble)?|app?t|appartement|bloc|bat(?:iment)?|esc(?:alier)?|etage|porte)\.?[ \t]*"
+    r"(?:n°|no)?[ \t]*[a-z0-9]{1,5}\b"
+    r"|(?:commune|wilaya|province|prefecture|daira|gouvernorat|region|cercle|arrondissement|caidat)[ \t]+"
+    r"(?:de[ \t]+|d'[ \t]*|du[ \t]+)?[a-z][a-z'\-]+(?:[ \t\-][a-z][a-z'\-]+)?)"
+)
+_TOWN_CLOSING = re.compile(r"[ \t]*(?:[.,;)\n]|$)")
+
+
+_ENDS_WITH_PART = re.compile(
+    r"\b(?:villa|imm(?:euble)?|app?t|appartement|bloc|porte)\.?[ \t]*(?:n°|no)?[ \t]*\d{1,5}$")
+
+
+def _parts_abroad_end(text: str, folded: str, end: int) -> int:
+    """The end of an address after the building's parts and areas that follow it, and their town."""
+    parts = 1 if _ENDS_WITH_PART.search(folded, max(0, end - 20), end) else 0
+    while (part := _PART_ABROAD.match(folded, end)) and part.end() > end:
+        end, parts = part.end(), parts + 1
+    for _ in range(2 if parts else 0):  # "Bordj El Kiffan, Alger"
+        town = _TOWN_AFTER.match(text, end)
+        if not (town and _TOWN_CLOSING.match(text, town.end())) or "," not in text[end:town.end()]:
+            break
+        if any(word in _NOT_TOWN_WORDS for word in re.findall(r"[a-z]+", folded[end:town.end()])):
+            break
+        end = town.end()
+    return end
+
+
+# A district and its villa's number (Dakar, Abidjan): "Sicap Liberté 6, villa 6214"; a Portuguese
+# postcode and its town, with the place before it: "Lugar de Vilarinho, 5400-742 Chaves".
+_VILLA_IN_DISTRICT = re.compile(
+    r"(?<![\w'])[A-ZÀ-Ý][^\W\d_]+(?:[ \t][A-ZÀ-Ý][^\W\d_]+){0,3}(?:[ \t]+\d{1,4})?"
+    r"[ \t]*,[ \t]*(?i:villa)[ \t]*(?:n°[ \t]*)?\d{1,5}\b")
+_PORTUGUESE_POSTCODE = re.compile(
+    r"(?:(?<=[(:])[ \t]*|(?<![\w'])(?=[A-ZÀ-Ý]))(?:[A-ZÀ-Ý][^,\n()\d]{2,40}(?:[ \t]\d{1,4})?,[ \t]*)?"
+    r"(?<![\d\-])\d{4}-\d{3}(?![\d\-])[ \t]+[A-ZÀ-Ý][^\W\d_]+(?:[ \t][A-ZÀ-Ý][^\W\d_]+)?")
+
+
+def _homes_abroad(text: str) -> Iterator[Finding]:
+    if "illa" in text:
+        for match in _VILLA_IN_DISTRICT.finditer(text):
+            yield Finding("ADDRESS", match.start(), match.end())
+    if "-" in text:
+        for match in _PORTUGUESE_POSTCODE.finditer(text):
+            start = match.start() + len(match.group()) - len(match.group().lstrip())
+            yield Finding("ADDRESS", start, match.end())
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*$")
@@ -458,7 +509,7 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
 # digits ("Rue des Tilleuls 47 bte 3, 4020 Liège", "Rua das Flores 112, 2º Esq, 4050-265 Porto").
 _NUMBER_AFTER = re.compile(
     r"(?<![\w])(?:rue|avenue|av|chaussee|place|boulevard|bd|chemin|quai|allee|impasse|route|drève|dreve"
-    r"|rua|avenida|travessa|largo|strasse|via|viale|corso|piazza|vicolo|calle|carrer|plaza|paseo)\s+(?:[a-z'\-]+\s+){0,5}?"
+    r"|rua|avenida|travessa|largo|strasse|via|viale|corso|piazza|vicolo|calle|carrer|plaza|paseo)\s+(?:[a-z'\-]+\.?\s+){0,5}?"
     r"[a-z'\-]+,?\s+\d{1,4}[a-z]?"
     r"(?:\s*(?:bte|boite|bus|b)\.?\s*\d{1,4})?(?:\s*,\s*[^,\n\d]{0,12}\d?[^,\n\d]{0,12})?\s*,?\s*"
     r"(?:\d{4}(?:-\d{3})?|\d{5})(?!\d)\s+(?P<town>[a-z][a-z'\-]+)"
@@ -494,7 +545,7 @@ def _numbered_after(text: str, folded: str) -> Iterator[Finding]:
 _LABELLED = re.compile(r"(?:adresse|domicile)\b[^:\n?!.\d]{0,30}(?::|c'?\s?est)")
 _GIVEN = re.compile(
     r"(?:\b(?:adresse|domicile)\b[^:\n?!.\d]{0,30}(?::|c'?\s?est)|\baddress\s+is|\b(?:j'?\s?habite|nous\s+habitons|on\s+habite|je\s+vis|on\s+vit"
-    r"|nous\s+vivons|est\s+au|suis\s+au|demeurant|adresse)(?:\s+(?:au|aux|en|a))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
+    r"|nous\s+vivons|est\s+au|suis\s+au|demeurant|domiciliee?s?|adresse)(?:\s+(?:au|aux|en|a))?)\s*(?P<place>[a-z][^\n?!:;\d]{2,50}?)(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 # A farm, a mill, a hamlet named, then its postcode and town: "à La Roche, 03250 Le Mayet-de-Montagne",
 # "exploitant à La Borie Basse 12390 Rignac",

@@ -95,6 +95,7 @@ _ENGLISH_SHORT_MONTHS = r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _FOREIGN_BORN = re.compile(
     r"\b(?:born(?:\s+on)?|geboren(?:\s+(?:am|den))?|naci(?:o|do|da)?\s+el|nasc(?:eu|i|ido|ida)\s+(?:em|a|no\s+dia)"
     r"|nat[oa]\s+(?:il|l')|nascut[a]?\s+(?:pe|la)|urodzil[a]?\s+sie|urodzon[ya]|juddu\s+na(?:\s+ci)?|naboti\s+na"
+    r"|ur\.|geb\."  # abridged in Polish and German: "Grażyna Wójcik (ur. 05.03.1962)", "geb. 17.09.1971"
     r"|(?:i|li|mwen|an|yo)\s+fet(?:\s+le)?)\s*"  # Creole: "manman mwen ... i fèt 12 mas 1959"
     rf"(?P<date>(?:{_DAY})(?:st|nd|rd|th)?\.?\s+(?:de\s+|of\s+)?(?:{_FOREIGN_MONTHS}|{_MONTH_NAMES}|{_ENGLISH_SHORT_MONTHS})\.?\s+(?:de\s+)?(?:19|20)\d\d"
     rf"|(?:{_FOREIGN_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d"
@@ -192,14 +193,14 @@ def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
 # a pasted table, the person's role in its own column ("FONTAINE Eloïse\tEnfant\t11/11/2012"); a
 # record's next column ("DUPONT|Marie|12/03/1985", "Marie;DUPONT;12/03/1985").
 _AFTER_NAME = re.compile(
-    rf"(?:[ \t]*[(,:;|\-–]?[ \t]*|[ \t]*\r?\n[ \t]*[\-•*]?[ \t]*"
+    rf"(?:[ \t]*[(,:;|\-–—]?[ \t]*|[ \t]*\r?\n[ \t]*[\-•*]?[ \t]*"
     r"|[ \t]*\t(?:enfant|assuree?|conjointe?|beneficiaire|ayant[ \-]droit|epouse|epoux|fils|fille)[ \t]*\t[ \t]*)"
     rf"(?:nee?s?[ \t]+(?:le[ \t]+)?|(?P<le>le)[ \t]+)?{_DATE}")
 _ENDS_WITH_YEAR = re.compile(r"(?:\d\d|" + _YEAR_WORDS + r")$")
 # The date first, then the name: "26/02/1977 BRUN Elodie", or an identity's number then its date,
 # as an item: "alloc 1538932 / 04/12/1951".
-_BEFORE_NAME = re.compile(rf"(?:^|\n)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*[,\-–]?[ \t]*$")
-_AFTER_NUMBER = re.compile(rf"[ \t]*(?:[/,;\-–]|\r?\n|et\b)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*(?:$|[\n,;/\-–])")
+_BEFORE_NAME = re.compile(rf"(?:^|\n)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*[,\-–—]?[ \t]*$")
+_AFTER_NUMBER = re.compile(rf"[ \t]*(?:[/,;\-–—]|\r?\n|et\b)[ \t]*[\-•*]?[ \t]*{_DATE}[ \t]*(?:$|[\n,;/\-–—])")
 _IDENTITY_NUMBERS = frozenset({"NIR", "ALLOCATAIRE", "MSA"})
 _ADULT = 15  # a date by a person's own number is theirs if it is at least this many years old
 

@@ -39,6 +39,7 @@ from ._names import (
     find_greeted_and_signed_names,
     find_known_first_names,
     find_names_after_birth_dates,
+    find_names_again,
     find_names_in_lists,
     find_names_in_other_scripts,
     may_hold_person_span,
@@ -59,7 +60,7 @@ from ._secret import find_secret, find_tried_passwords
 from ._social import find_handles
 from ._pieces import find_numbers_in_pieces, find_value_parts
 from ._spelled import find_spelled_letters, find_spelled_numbers, spelled_word_before
-from ._views import digits_and_words_view
+from ._views import digits_and_words_view, latin_letters_view
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -164,6 +165,7 @@ class Detector:
         """Non-overlapping findings sorted by position, spans on the original text."""
         if not text or not text.strip():
             return []
+        text = latin_letters_view(text)  # same length: the spans hold on the message
         folded = fold_same_length(text)
         readings = [(text, folded)]
         view = digits_and_words_view(text)
@@ -200,13 +202,14 @@ class Detector:
         retyped = [*find_corrections(text, folded, found), *find_repetitions(text, found)]
         if retyped:
             found = resolve_overlaps(found + retyped)
-        # A date typed right after a person's name is their birth date, the same name written in
-        # another script, the names listed with it and a name typed after a birth date are names:
-        # names and dates are known only now.
+        # A date typed right after a person's name is their birth date, the same name written again
+        # or in another script, the names listed with it and a name typed after a birth date are
+        # names: names and dates are known only now.
         names = [f for f in found if f.type == "NAME"]
         listed = list(find_names_in_lists(text, folded, names, lexicon))
         names += listed
-        after_names = [*listed, *find_dates_by_identity(folded, names, found),
+        after_names = [*listed, *find_names_again(text, folded, names, lexicon),
+                       *find_dates_by_identity(folded, names, found),
                        *find_names_after_birth_dates(text, folded, found, lexicon),
                        *find_names_in_other_scripts(folded, names)]
         if after_names:

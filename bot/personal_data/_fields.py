@@ -37,7 +37,9 @@ _LABELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("POSTAL", r"cp|code postal|zip|ville|commune|localite"),
         ("NAME", r"nom|noms|prenom|prenoms|nom (?:de )?(?:naissance|famille|usage|jeune fille)|titulaire"
                  r"|name|first ?name|last ?name|surname|given ?name|beneficiaire|assure|nom prenom|prenom nom"
-                 r"|nom naissance|nom usage"),
+                 r"|nom naissance|nom usage"
+                 # a column of the household's or the payroll's people: "enfant;lundi;mardi" then "Zoé;8h-17h;..."
+                 r"|enfants?|conjointe?|salariee?|employee?|child|children"),
         ("FISCAL", rf"{_NUMBER}(?:d )?(?:identification )?fiscal|spi|nif"),
         ("ALLOCATAIRE", rf"{_NUMBER}(?:d )?allocataire|{_NUMBER}caf"),
         ("MSA", rf"{_NUMBER}(?:d )?(?:adherent )?msa"),
@@ -58,6 +60,8 @@ _URL_FIELD = re.compile(r"[?&]([A-Za-z_\-.]{1,30})=([^&\s#]{1,200})")
 # "NIR=...;nom=Barbier;prenom=Lise": fields of a form or a log line, one after the other.
 _PAIR_FIELD = re.compile(r"(?:^|(?<=[;,|\s]))([A-Za-z_\-.]{2,30})=([^;,|&\s#]{1,120})")
 _CELL_SEPARATORS = (";", "\t", "|")
+# A CSV export whose cells are quoted: '"nom","prenom","nir"' then '"WANG","Xiaoming","1-99-..."'.
+_QUOTED_CSV_LINE = re.compile(r'\s*"[^"\n]*"(?:\s*,\s*"[^"\n]*")+\s*')
 
 
 def _label(raw: str) -> str:
@@ -137,12 +141,15 @@ def _table_findings(text: str) -> Iterator[Finding]:
     while i < len(lines):
         start, line = lines[i]
         separator = next((s for s in _CELL_SEPARATORS if line.count(s) >= 1), None)
+        if separator is None and _QUOTED_CSV_LINE.fullmatch(line):
+            separator = ","
         kinds = _kinds_of_header(line.split(separator)) if separator else None
         if not kinds:
             i += 1
             continue
         i += 1
-        while i < len(lines) and lines[i][1].count(separator) == len(kinds) - 1:
+        while i < len(lines) and lines[i][1].count(separator) == len(kinds) - 1 and (
+                separator != "," or _QUOTED_CSV_LINE.fullmatch(lines[i][1])):
             row_start, row = lines[i]
             yield from _row_findings(text, _cells(row, row_start, separator), kinds)
             i += 1
@@ -151,9 +158,9 @@ def _table_findings(text: str) -> Iterator[Finding]:
 def _row_findings(text: str, cells: list[tuple[int, int]], kinds: list[str | None]) -> Iterator[Finding]:
     address: list[tuple[int, int]] = []
     for (start, end), kind in zip(cells, kinds):
-        while start < end and text[start].isspace():
+        while start < end and (text[start].isspace() or text[start] == '"'):
             start += 1
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] == '"'):
             end -= 1
         if kind in ("ADDRESS", "POSTAL"):
             if start < end:
@@ -180,5 +187,5 @@ def find_fields(text: str, folded: str) -> Iterator[Finding]:
                 kind = None
             if kind and _fits(kind, unquote_plus(match.group(2))):
                 yield Finding(kind, match.start(2), match.end(2))
-    if any(separator in text for separator in _CELL_SEPARATORS) and "\n" in text:
+    if any(separator in text for separator in (*_CELL_SEPARATORS, '","')) and "\n" in text:
         yield from _table_findings(text)

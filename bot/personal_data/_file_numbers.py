@@ -116,6 +116,8 @@ _VALUES: dict[str, str] = {
                    r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    # not a form's number ("dossier n° 15479*03" is a cerfa)
                    r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/*])|" + _MIXED_REFERENCE
+                   # a department, the file's kind, a serial number: "dossier 75 INV 208834"
+                   + r"|\d{1,4}\s(?!" + SHORT_WORDS + r"\b|ans?\b|mois\b|jours?\b)[a-z]{2,4}\s\d{5,12}(?![\w/])"
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
                    + r"|(?:19|20)\d\d[/\-]\d{5,12}(?![\d/\-])"
                    # "2024/CPAM/0087451", "ACO/2024/118734"
@@ -134,7 +136,9 @@ _BARE_CUES = {
     # a payslip's "Matricule", a hospital stay's number or patient identifier (IPP)
     # "dossier retraite 2024RET00587412"
     "FILE_NUMBER": r"\b(?:dossier(?:\s+(?:de\s+)?(?:retraite|pension|reversion|invalidite|caf|cpam|msa|urssaf|mdph|carsat|suivi"
-                   r"|patient|agirc(?:-arrco)?|arrco|ircantec|mutuelle))?"
+                   r"|patient|agirc(?:-arrco)?|arrco|ircantec|mutuelle"
+                   # "mon dossier AT c'est le 250114478" (but "dossier AT15589283" is one reference)
+                   r"|(?:at|mp|accident\s+du\s+travail|maladie\s+professionnelle)(?=\s*(?:c'?\s?est|:|n°|numero)\b)))?"
                    # a SEPA mandate's reference ("RUM", "référence unique du mandat"), a debt's
                    r"|pajemploi|cesu|cotisant|urssaf|matricule|sejour|ipp|rum|mandat|creance|reclamation"
                    # "NUMEN 15e0923148ABD", "ENIM 20050218", "sinistre G25-410 887", "contrat HB-558-741-22"
@@ -146,7 +150,8 @@ _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
     # a person's phone; not an 08 number, a service's, never given as one's own
-    r"(?!0[1-79](?:[ .]?\d){8}(?![ .]?\d)(?![a-z]))"
+    # ("N° de retraité 07 318 552 44 K": a letter after it makes it a pension's number)
+    r"(?!0[1-79](?:[ .]?\d){8}(?![ .]?\d)(?![a-z])(?!\s[b-df-z](?![\w'])))"
 )
 # A file reference never looks like a date ("dossier envoyé le 12.05.2024") or a phone number
 # (found as such by its own detector).

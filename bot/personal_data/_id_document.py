@@ -67,7 +67,8 @@ _VALUE = re.compile(
     r"|[a-z]{2}\s\d{7}"  # a permit card typed with a space after its letters
     rf"|(?!{SHORT_WORDS}\s)[a-z]{{2}}\s\d{{3,4}}(?:{_SEP}\d{{2,4}}){{1,2}}"  # the same in groups: "HA 2151 536"
     r"|[a-z]{9}"  # new identity card without a digit: typed in capitals (checked on the text)
-    r"|[a-z]{0,2}\d{5,9}|[a-z]{1,3}[\s\-]\d{5,9}"  # foreign passports and identity cards (after their name only)
+    # foreign passports and identity cards (after their name only)
+    r"|[a-z]{0,2}\d{5,9}|[a-z]{1,3}[\s\-]\d{5,9}|[a-z]{2,3}-[a-z]{2,3}-\d{5,9}|[a-z]{3}\s\d{3}(?:\s\d{3}){1,2}"
     r")(?![\w])(?!" + _SEP + r"\d)"
 )
 _CUED = re.compile(rf"{_DOCUMENT}(?P<gap>{_GAP})(?P<value>{_VALUE.pattern})")
@@ -87,7 +88,11 @@ _TWO_LETTER_WORDS = frozenset("ou et au de du le la en un on il ma sa ta se ne m
 # Foreign passports and national identity cards (CIN of Morocco, Tunisia): up to 2 letters and
 # 6 to 9 digits ("X123456", "197654321", "BK 284517", "IK-726574"), 5 digits after letters
 # ("AB12345"), a visa's country code before its number ("FRA 270898984").
-_FOREIGN_PASSPORT = re.compile(r"[a-z]{0,2}\d{6,9}|[a-z]{1,2}[\s\-]?\d{5,9}|[a-z]{3}\s\d{6,9}")
+# Also in groups of three digits ("passeport algérien (197 384 205)") and a consulate's card with its
+# country and post ("carte consulaire tunisienne n° TN-PAR-084172").
+_FOREIGN_PASSPORT = re.compile(
+    r"[a-z]{0,2}\d{6,9}|[a-z]{1,2}[\s\-]?\d{5,9}|[a-z]{3}\s\d{6,9}|(?:[a-z]{3}\s)?\d{3}(?:\s\d{3}){1,2}"
+    r"|[a-z]{2,3}-[a-z]{2,3}-\d{5,9}")
 
 
 # Registration plates. Today's (since 2009): two letters, three digits, two letters, without I, O

@@ -25,7 +25,9 @@ _CUE = (
     # a person's account on a social network: "mon snap c maxou_rdt93", "sur insta @lina.drw_"
     r"|\b(?:mon|ma|son|sa|sur|en)\s+(?:insta(?:gram)?|snap(?:chat)?|tiktok|discord|telegram)\b"
     r"|\bidentificador\b|\bkullan[iı]c[iı]\s+ad[iı]\w*|\bnazwa\s+uzytkownika\b|\blogin-ul\b|\busuario\b"
-    r"|\bbenutzername\b|\butente\b|\bnome\s+utente\b)"
+    r"|\bbenutzername\b|\butente\b|\bnome\s+utente\b"
+    # an account then a colon: "mon compte net-entreprises : sarl.dupuy.freres"
+    r"|\bcompte\s+(?:net-?entreprises|ameli|caf|urssaf|msa|impots|pajemploi|cesu|franceconnect|info-?retraite)(?=\s*:))"
 )
 # A service or a qualifier between the cue and the link: "identifiant ameli", "identifiant de
 # connexion caf". Letters only, a few words.
@@ -76,7 +78,7 @@ _BARE_PAIR = re.compile(
 _QUOTED_CONNECT = re.compile(r"\bconnect\w*\s+(?:avec|par)\s+[\"«“](?P<word>[^\s\"»”]{3,59})[\"»”]")
 _OR_ANOTHER = re.compile(r"\s*(?:ou|/|,)\s*(?:peut-etre\s+)?(?P<word>[^\s\"'«“/,]{5,59})")
 _WEB_ADDRESS = re.compile(r"(?:https?:|www\.)|\.(?:fr|com|org|net|gouv|eu)\b")
-_HINTS = ("identifiant", "login", "utilisateur", "user", "pseudo", "connect", "id", "/", "identificador", "kullan",
+_HINTS = ("identifiant", "compte", "login", "utilisateur", "user", "pseudo", "connect", "id", "/", "identificador", "kullan",
           "uzytkownika", "usuario", "insta", "snap", "tiktok", "discord", "telegram", "benutzer", "utente")
 _TRAILING = ".,;:)]!?"
 # Words that say what the login is, or how it is, instead of giving it.

@@ -74,7 +74,9 @@ _STRONG_CUES = (
     r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|(?:de\s+)?jf|marital"
     r"|d'\s?epouse)\s*(?::|(?:est|c'?\s?est)\b)?"  # "nom jf Robin", "mon nom de naissance est Henry"
 )
-_TITLE_CUES = r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs|dr|docteur)\.?"
+_TITLE_CUES = (r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs|dr|docteur"
+               # other languages: "la señora Dubreuil", "a senhora Costa", "Ms Patel", "Frau Becker", "pani Nowak"
+               r"|senora|senor|sra|senhora|senhor|ms|miss|signora|frau|herr|pani)\.?")
 _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
 # "mon fils Enzo", and "la maman de Kenzo" / "le pere d'Enzo"
 _RELATIVE_CUES = (
@@ -93,6 +95,13 @@ _CARER_CUES = (
     r"\b(?:l'|la|le|mon|ma|notre|votre|son|sa|leur)\s*(?:assistante?s?\s+maternelles?|nounou|nourrice|baby-?sitter"
     r"|aide\s+a\s+domicile|auxiliaire\s+de\s+vie|garde\s+d'\s*enfants?|femme\s+de\s+menage|aide\s+menagere)\b"
 )
+# The other people of a person's life and file, who are named as relatives are: "ma voisine Wideline
+# Dupont qui m'aide", "la conseillère Sandrine Morel", "Gérante : Małgorzata Żak", "mon propriétaire M. ..."
+_ROLE_CUES = (
+    r"\b(?:l'|la|le|mon|ma|notre|votre|son|sa|leur)\s*(?:voisine?|amie?|collegue|gerante?|patron(?:ne)?|proprietaire"
+    r"|bailleur|bailleresse|tut(?:eur|rice)|curat(?:eur|rice)|mandataire|conseill(?:er|ere)|agente?|referente?"
+    r"|assistante?\s+sociale?|gestionnaire|notaire|avocate?|employee?|salariee?)\b"
+)
 # "je suis", typed "jsuis", "j'suis", "chui" in chats
 _WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
                r"|\bsoy\b|\bsono\b|\bsunt\b|\bjestem\b|\bi\s+am\b|\bi'm\b|\bthis\s+is\b")  # "soy Rocío", "sono Alessandra"
@@ -110,15 +119,19 @@ _CAPITAL_CUES = (
     r"|\b(?:un|une|le|la|notre)\s+(?:bebe|nouveau-nee?|nourrisson)"
 )
 # A letter's or a screen's blocks: "Allocataire : CLÉMENCE JACOB", "Titulaire : ROSA LEBRUN",
-# "Destinataire\nKAMEL GUÉRIN", "Salariée : DELATTRE Awa"; a form's answer ("Salarié : Oui", "Conjoint :
-# Aucun", "Allocataire : Temps partiel") is no name.
+# "Destinataire\nKAMEL GUÉRIN", "Salariée : DELATTRE Awa", "Gérante : Małgorzata Żak"; a form's answer
+# ("Salarié : Oui", "Conjoint : Aucun", "Allocataire : Temps partiel") is no name.
 _LABEL_CUES = (
     r"\b(?:allocataire|destinataire|titulaire(?:\s+du\s+compte)?|beneficiaire|assuree?|adherente?|salariee?"
-    r"|conjointe?|pensionnee?|enfants?(?:\s+a\s+charge)?)[ \t]*(?::|(?=\n))"
+    r"|conjointe?|pensionnee?|enfants?(?:\s+a\s+charge)?|gerante?|tut(?:eur|rice)|curat(?:eur|rice)|mandataire"
+    r"|employee?)[ \t]*(?::|(?=\n))"
 )
 
 _CLOSINGS = (
     r"(?:cordialement|cdlt|cdt|bien\s+a\s+vous|salutations(?:\s+distinguees)?|bisous"
+    # in the languages of people who live in France or abroad
+    r"|thanks|thank\s+you|(?:best\s+|kind\s+)?regards|saludos|atentamente|obrigad[oa]|cumprimentos|grazie"
+    r"|cordiali\s+saluti|danke|pozdrawiam|multumesc"
     r"|merci(?:\s+(?:d'avance|par\s+avance|beaucoup|bien|encore))?|bonne\s+(?:journee|soiree)"
     r"|a\s+bientot)"
 )
@@ -126,7 +139,7 @@ _CLOSINGS = (
 _CUE_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(rf"(?:{_STRONG_CUES})\s*[:,]?\s*"), STRONG),
     (re.compile(rf"(?:{_TITLE_CUES})\s+"), TITLE),
-    (re.compile(rf"(?:{_RELATIVE_CUES}|{_CARER_CUES})\s*,?\s*"), WEAK),
+    (re.compile(rf"(?:{_RELATIVE_CUES}|{_CARER_CUES}|{_ROLE_CUES})\s*[,:]?\s*"), WEAK),
     (re.compile(rf"(?:{_WEAK_CUES})\s+"), SELF),
     (re.compile(rf"(?:{_CAPITAL_CUES})\s+[\"«“]?\s*"), CAPITAL),
     (re.compile(rf"(?:{_LABEL_CUES})\s+[\"«“]?\s*"), LABEL),
@@ -317,7 +330,9 @@ def _name_after(
         if strength in (WEAK, SELF):
             accepted = lexicon.evidence(token) or _lowercase_name_part(
                 token, kept, strength, lexicon
-            ) or (strength == WEAK and capital and not kept and word in census_first_names())  # "mon conjoint Hamza"
+            ) or (strength == WEAK and capital and not kept and word in census_first_names()  # "mon conjoint Hamza"
+                  # the capitalised word after a capitalised first name is its surname: "ma voisine Wideline Dupont"
+                  or strength == WEAK and capital and len(kept) == 1 and kept[0].text[0].isupper() and not pending)
         elif capital:
             accepted = len(word) >= 2 or token.text.endswith(".")
         elif strength in (CAPITAL, LABEL):
@@ -745,8 +760,12 @@ _NAME_IN_ITS_SCRIPT = re.compile(
     # "أنا يوسف العمراني" ("I am"), "راجلي محمد بنعلي" ("my husband", in Darija), "زوجتي", "ولدي",
     # "بنتي", "أمي": two words at most, as the rest of the sentence follows; three when a comma or the
     # end closes them ("أنا فاطمة الزهراء بنعلي، ...")
-    rf"|(?<![{_OTHER_SCRIPT}])(?:[أا]نا|راجلي|زوجي|زوجتي|مراتي|ولدي|بنتي|[أا]مي|[أا]بي|خويا|ختي)\s+"
-    rf"(?P<self_name>[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+){{2}}(?=\s*(?:[،,.!؟?]|$))"
+    # "الوالد ديالي" (my father), "الوالدة ديالي" (my mother), "والدي", "ابني"; a name that opens with "عبد"
+    # or "أبو" ("servant of", "father of") holds a third word: "عبد القادر بوزيد"
+    rf"|(?<![{_OTHER_SCRIPT}])(?:[أا]نا|راجلي|زوجي|زوجتي|مراتي|ولدي|بنتي|[أا]مي|[أا]بي|خويا|ختي|والدي|والدتي|[أا]بني"
+    rf"|[أا]بنتي|[أا]خي|[أا]ختي|(?:ال)?(?:والد|والدة|راجل|مرا|ولد|بنت|خو|خت)\s+ديالي)\s+"
+    rf"(?P<self_name>(?:عبد|[أا]بو)\s[{_OTHER_SCRIPT}]+\s[{_OTHER_SCRIPT}]+"
+    rf"|[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+){{2}}(?=\s*(?:[،,.!؟?]|$))"
     rf"|[{_OTHER_SCRIPT}]+(?:\s[{_OTHER_SCRIPT}]+)?)"
 )
 
@@ -791,6 +810,52 @@ def find_names_in_lists(text: str, folded: str, names: Iterable[Finding], lexico
 
 
 _GAP_AFTER_DATE = re.compile(r"[ \t]*[,\-–]?[ \t]*")
+
+
+# An initial typed before a surname: "Cordialement, J. Morvan" (not "M. Dupuis": Monsieur).
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'’\-])(?!M\.)[A-ZÀ-Ý]\.[ \t]?$")
+_WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def find_names_again(text: str, folded: str, names: Iterable[Finding], lexicon: NameLexicon) -> Iterator[Finding]:
+    """A name found once is a name wherever else the message writes it ("Hervé Castagné, DRH,
+    Transports Castagné"), and so is the initial typed before it ("J. Morvan"). Words of a name that
+    are also ordinary words ("Marin", "Petit") are left where they stand elsewhere, and so is all of
+    a message in another language, whose ordinary words the lexicon does not know ("my French ...")."""
+    names = list(names)
+    words: set[str] = set()
+    for name in names:
+        initial = _INITIAL_BEFORE.search(text, max(0, name.start - 3), name.start)
+        if initial:
+            yield Finding("NAME", initial.start(), name.end)
+        for match in _WORD.finditer(folded, name.start, name.end):
+            if folded.count(match.group()) < 2:
+                continue  # most names are written once: nothing to look for
+            token = _Token(text[match.start():match.end()], match.group(), match.start(), match.end())
+            if not lexicon.ordinary(token) and not lexicon.never(match.group()):
+                words.add(match.group())
+    if not words or _mostly_foreign(text, lexicon):
+        return
+    # the whole name where it is written again whole, one finding; then its words alone
+    whole = {folded[name.start:name.end] for name in names if " " in folded[name.start:name.end]}
+    taken = list(names)
+    for value in (*sorted(whole, key=len, reverse=True), *words):
+        for start in _whole_word_positions(folded, value):
+            if not any(found.start <= start < found.end for found in taken):
+                taken.append(Finding("NAME", start, start + len(value)))
+                yield taken[-1]
+
+
+def _whole_word_positions(folded: str, value: str) -> Iterator[int]:
+    """Where `value` stands as whole words (a plain search: a pattern compiled per name costs more)."""
+    start = folded.find(value)
+    while start >= 0:
+        end = start + len(value)
+        before = folded[start - 1] if start else " "
+        after = folded[end] if end < len(folded) else " "
+        if not (before.isalnum() or before in "_'’-" or after.isalnum() or after in "_'’-"):
+            yield start
+        start = folded.find(value, start + 1)
 
 
 def find_names_after_birth_dates(text: str, folded: str, found: Iterable[Finding],

@@ -142,15 +142,19 @@ _PASSWORD_FIRST = re.compile(
 # A code of letters and digits, said what it is before: "le code que j'ai reçu par courrier pour
 # activer mon compte est KX7P-93QM".
 _LETTERED_CODE = re.compile(
-    r"\bcode\b(?P<gap>[^\d\n?!;.]{0,60}?)\s(?:est|c'?\s?est|:|=)\s*"
+    r"\bcode\b(?P<gap>[^\d\n?!;.()]{0,60}?)(?:\s(?:est|c'?\s?est|:|=)\s*|\s*\(\s*(?=[a-z0-9\-]+\s*\)))"  # or "(7K4P2M)"
     r"(?P<word>(?=[a-z\-]*\d)(?=[\d\-]*[a-z])[a-z0-9]{2,10}(?:-[a-z0-9]{2,10}){0,3})(?![\w\-])"
 )
 # The answer to a security question is a secret: "la question secrète c'est le nom de mon premier
 # animal, j'ai mis Filou", "la question « ville de naissance de votre mère » j'ai répondu Tlemcen".
 _SECURITY_QUESTION = re.compile(r"\bquestions?\s+(?:secretes?|de\s+securite|personnelles?)\b|\bquestion\s*[\"«“]")
 _SECURITY_ANSWER = re.compile(
-    r"\b(?:j'ai\s+(?:mis|repondu|ecrit|tape|saisi)|ma\s+reponse\s+(?:est|c'?\s?est|:)|reponse\s*:)\s*[\"«“]?\s*"
-    r"(?P<word>[a-z][a-z'\-]{1,30})"
+    r"\b(?:j'(?:ai|avais)\s+(?:bien\s+)?(?:mis|repondu|ecrit|tape|saisi)|ma\s+reponse\s+(?:est|c'?\s?est|:)|reponse\s*:)"
+    r"\s*[\"«“]?\s*(?P<word>[a-z][a-z'\-]{1,30})"
+    # the question's topic, then its answer: "nom de mon premier animal → Pompon", "ville de naissance
+    # de ma mère (question de sécurité) : Tlemcen"
+    r"|\b(?:animal|ville|naissance|mere|pere|ecole|film|livre|voiture|surnom|plat|equipe|rue|ami|amie|enfance)"
+    r"[^\n.?!:→=]{0,40}?\s*(?:→|->|=>|:|=)\s*[\"«“]?\s*(?!(?:[jlcdnmst]|qu)')(?P<topic_word>[a-z][a-z'\-]{1,30})"
 )
 # A plain word set as the password: "j'ai mis mamour comme mot de passe".
 _WORD_AS_PASSWORD = re.compile(
@@ -333,8 +337,9 @@ def _secrets(text: str, folded: str) -> Iterator[Finding]:
             yield Finding("SECRET", match.start("word"), match.end("word"))
     if _SECURITY_QUESTION.search(folded):
         for match in _SECURITY_ANSWER.finditer(folded):
-            if match.group("word") not in _NOT_SECRETS:
-                yield Finding("SECRET", match.start("word"), match.end("word"))
+            group = "word" if match.group("word") else "topic_word"
+            if match.group(group) not in _NOT_SECRETS:
+                yield Finding("SECRET", match.start(group), match.end(group))
     for match in _WORD_AS_PASSWORD.finditer(folded):
         if match.group("word") not in _NOT_SECRETS:
             yield Finding("SECRET", match.start("word"), _value_end(text, match))

@@ -14,6 +14,8 @@ from the message; no character moves, so their spans hold on the message itself.
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 _LOOK_ALIKES = str.maketrans("OoIl|", "00111")
 # Words of digits and look-alike letters, separated by one space, dot, slash or dash.
@@ -82,3 +84,28 @@ def digits_and_words_view(text: str) -> str:
     if any(c in text for c in "*xX#•"):
         view = _HIDDEN_END.sub(lambda match: match["visible"] + match["hidden"].translate(_HIDDEN_AS_DIGITS), view)
     return view
+
+
+# Letters without a decomposition to their base letter.
+_BASE_LETTERS = {"ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T",
+                 "ŀ": "l", "Ŀ": "L"}
+
+
+_OTHER_LATIN = re.compile("[\u0100-\u024f]")
+
+
+@lru_cache(maxsize=1024)
+def _base_letter(char: str) -> str:
+    if char in _BASE_LETTERS:
+        return _BASE_LETTERS[char]
+    base = unicodedata.normalize("NFKD", char)[0]
+    return base if base.isascii() and base.isalpha() else char
+
+
+def latin_letters_view(text: str) -> str:
+    """The message with the letters of other Latin alphabets written as their base letter, case
+    kept ("Małgorzata Żak" -> "Malgorzata Zak", "Ayşe Doğan" -> "Ayse Dogan"): the readers' name
+    shapes know the French letters only. French letters (Latin-1: "é", "ç", "ÿ") stay as they are."""
+    if text.isascii() or not _OTHER_LATIN.search(text):
+        return text
+    return _OTHER_LATIN.sub(lambda match: _base_letter(match.group()), text)

@@ -1,4 +1,4 @@
-"""Values the blind held-out sets and a blind probe batch found left in clear (07/12/2026), one
+"""Values the blind held-out sets and the blind probe batches found left in clear (07/12/2026), one
 general fix each, in new wordings and values (synthetic: invented names, numbers without any real
 holder).
 """
@@ -166,6 +166,52 @@ CASES = [
     # a signature's name followed by its contact
     ("NAME", 'Bonne journée, <ent type="NAME">odile marchand</ent> tél 06 12 40 77 18'),
     ("NAME", "merci beaucoup tel 3646 c'est bien ça ?"),
+    # sixth and seventh batches: names in Polish, Turkish, Czech letters
+    ("NAME", 'Gérant : <ent type="NAME">Władysław Kołodziej</ent>, ligne directe à rappeler'),
+    ("NAME", 'nos saisonniers <ent type="NAME">Tomasz Wieczorek</ent> et <ent type="NAME">Jiří Dvořák</ent> ont signé'),
+    # the people of a person's life and file, named as relatives are
+    ("NAME", 'c\'est mon voisin <ent type="NAME">Ernest Saint-Louis</ent> qui remplit le dossier'),
+    ("NAME", 'la conseillère <ent type="NAME">Ophélie Ranvier</ent> m\'a dit de patienter'),
+    ("NAME", "mon voisin est parti en vacances, ma conseillère est absente"),
+    ("NAME", "mon employeur Safran ne transmet pas l'attestation"),
+    # titles and closings in the languages of people who live abroad; an initial before a surname
+    ("NAME", 'trabajé en casa del señor <ent type="NAME">Vautrin</ent> en Niza'),
+    ("NAME", 'I need my pension statement. Regards, <ent type="NAME">Nigel Ashcombe</ent>'),
+    ("NAME", 'Bien à vous, <ent type="NAME">P. Lemarquis</ent>, gestionnaire'),
+    # a name written again elsewhere in the message; and in Arabic script after "my father" in Darija
+    ("NAME", 'Mme <ent type="NAME">Ghislaine Tournebize</ent> demande un rendez-vous. <ent type="NAME">Tournebize</ent> est son nom d\'usage'),
+    ("NAME", 'الوالدة ديالي <ent type="NAME">خديجة الصغير</ent> مريضة بزاف هاد الأيام'),
+    # dates after a name with a long dash, and "ur." / "geb." (born, abridged)
+    ("BIRTHDATE", 'Conjoint : BERTHIER Loïc — <ent type="BIRTHDATE">21.06.1979</ent>'),
+    ("BIRTHDATE", 'Jadwiga Pietrzak (ur. <ent type="BIRTHDATE">14.02.1958</ent>) pension polonaise'),
+    # a pasted CSV with quoted cells; a table whose column is the children
+    ("NAME", '"nom","prenom"\n"<ent type="NAME">FOURCADE</ent>","<ent type="NAME">Anaïs</ent>"\nvoilà la ligne, elle est fausse'),
+    ("NAME", 'enfant;heures\n<ent type="NAME">Timéo</ent>;35\nc\'est bien ça ?'),
+    ("NAME", '"mois","montant"\n"mars","210,40"\npourquoi ce montant ?'),
+    # a security question's answer after its topic; a code in brackets; an account then its login
+    ("SECRET", 'question secrète : prénom de mon meilleur ami → <ent type="SECRET">Bastien</ent>, ça ne passe pas'),
+    ("SECRET", "question de sécurité : ville de naissance : je ne m'en souviens plus"),
+    ("SECRET", 'le code d\'activation reçu par courrier (<ent type="SECRET">Q8ZT4W</ent>) est refusé'),
+    ("SECRET", "le code d'erreur (E502) s'affiche encore"),
+    ("LOGIN", 'mon compte net-entreprises : <ent type="LOGIN">earl.les.vignes</ent> est bloqué'),
+    ("LOGIN", "mon compte ameli : impossible d'y accéder"),
+    # a pension's number with its letter; a file's kind between its numbers; "dossier AT c'est le"
+    ("FILE_NUMBER", 'N° de retraité <ent type="FILE_NUMBER">06 412 998 17 R</ent>, la Carsat ne répond pas'),
+    ("FILE_NUMBER", 'rente (dossier <ent type="FILE_NUMBER">13 RAT 551207</ent>) non versée'),
+    ("FILE_NUMBER", 'pour info mon dossier MP c\'est le <ent type="FILE_NUMBER">318840562</ent>'),
+    ("MSA", "le numéro de la msa : 09 69 32 50 50 d'après le site"),
+    # a foreign passport in groups of three, a consulate's card, a visa with its country
+    ("ID_DOCUMENT", 'mon passeport sénégalais (<ent type="ID_DOCUMENT">204 518 337</ent>) est valable'),
+    ("ID_DOCUMENT", 'carte consulaire marocaine n° <ent type="ID_DOCUMENT">MA-LYO-551802</ent>'),
+    ("ID_DOCUMENT", 'visa n° <ent type="ID_DOCUMENT">FRA 118 204 907</ent> étudiant'),
+    # homes abroad: a building's parts and areas then the town, a villa in a district, a Portuguese postcode
+    ("ADDRESS", 'il vit à <ent type="ADDRESS">Résidence Yasmine, imm. 4, appt 12, Agadir</ent>. Comment faire ?'),
+    ("ADDRESS", 'elle habite <ent type="ADDRESS">douar Ouled Ali, commune de Tamesna, province de Skhirate</ent>'),
+    ("ADDRESS", 'mon père vit <ent type="ADDRESS">Ouakam Cité Comico, villa 118, Dakar</ent> maintenant'),
+    ("ADDRESS", 'ma mère vit au Portugal (<ent type="ADDRESS">Lugar do Outeiro, 4730-112 Vila Verde</ent>)'),
+    ("ADDRESS", 'il vit <ent type="ADDRESS">Rua Eng. Duarte Pacheco 27, 1º Dto., 3810-045 Aveiro</ent> depuis 2020'),
+    ("ADDRESS", 'défunt domicilié <ent type="ADDRESS">La Croix Blanche, 86210 Bonneuil-Matours</ent>'),
+    ("ADDRESS", "la villa Médicis est à Rome, la province de Namur en Belgique"),
 ]
 
 
