@@ -53,11 +53,13 @@ _DWELLING_PARTS = frozenset(
 )
 # "appt 12 bat B 4 allée des Tilleuls": a dwelling mention typed before the street.
 _DWELLING_PREFIX = re.compile(
-    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|lot|chambre|tour)"
+    r"(?:(?<![\w])(?:appartement|appart|appt|apt|app|porte|etage|escalier|esc|bat|batiment|bt|lot|chambre|ch|tour"
+    r"|emplacement|habitacion)"
     r"\.?\s*(?:n°\s*)?[a-z0-9]{1,4}\s*,?\s*){1,3}$"
     # "EHPAD Les Glycines, 2 rue ...": the home's name belongs to the address
     # a home for disabled adults or children: "FAM Les Oliviers, 10 rue ...", "IME Les Peupliers, ..."
-    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl|fam|ime|itep|mecs"
+    r"|(?<![\w])(?:ehpad|foyer|maison\s+de\s+retraite|usld|domaine|mas|ferme|chateau|gaec|earl|fam|ime|itep|mecs|chrs"
+    r"|camping|fjt"
     r"|institut\s+medico[\s\-]educatif|residence\s+autonomie)\s+"
     r"(?:[a-z'\-]+\s+){0,4}?[a-z'\-]+\s*,?\s*$"
 )
@@ -260,7 +262,9 @@ def _town_word_next(folded: str, pos: int) -> bool:
 
 
 # "lot 45 lotissement les Palmistes", "n° 12 rue ...": the number's label belongs to the address.
-_NUMBER_LABEL_BEFORE = re.compile(r"(?<![\w])(?:lot|n°|no)\.?\s*$")
+# "PK 12 route de Montsinéry" (Guyane: a point kilométrique stands for the house number)
+# a pitch on a camping or a site for travellers: "emplacement 47, route de Sablé", "place 12, chemin des Mariniers"
+_NUMBER_LABEL_BEFORE = re.compile(r"(?<![\w])(?:lot|n°|no|pk|emplacement|place)\.?\s*$")
 # "j'habite au douze rue des Lilas": a house number dictated in words.
 _SPELLED_NUMBER_BEFORE = re.compile(
     r"(?<![\w])(?:(?:" + "|".join([*NUMBER_TENS, "quatre-vingt", "quatre vingt"]) + r")[\s\-]+(?:et\s+)?)?"
@@ -269,9 +273,9 @@ _SPELLED_NUMBER_BEFORE = re.compile(
 
 
 def _abbreviated_with_postcode(text: str, folded: str, match: re.Match[str]) -> bool:
-    """ "8 r jean jaures 62000 arras": a one-letter street type needs no dot when a postcode
-    follows the street's name, and "cours" is a street when one does."""
-    if match.group("type") not in ("r", *_POSTCODE_REQUIRED):
+    """ "8 r jean jaures 62000 arras", "5 chem des vignes 84120 pertuis": an abbreviated street type
+    needs no dot when a postcode follows the street's name, and "cours" is a street when one does."""
+    if match.group("type") not in (*_DOT_REQUIRED, *_POSTCODE_REQUIRED):
         return False
     name_end = _street_name_end(folded, match.end())
     return name_end > 0 and _tail_end(text, folded, name_end) > name_end
@@ -352,12 +356,14 @@ def find_address(text: str, folded: str) -> Iterator[Finding]:
 # areas around it, then the town: "Résidence Al Manar, imm. 7, appt 3, Marrakech", "douar Tagmout,
 # commune d'Anzi, province de Tiznit", "Lotissement Ennasr, villa n° 36, Bordj El Kiffan, Alger".
 _PART_ABROAD = re.compile(
-    r"[ \t]*,?[ \t]*(?:(?:villa|imm(?:euble)?|app?t|appartement|bloc|bat(?:iment)?|esc(?:alier)?|etage|porte)\.?[ \t]*"
+    r"[ \t]*,?[ \t]*(?:(?:villa|imm(?:euble)?|app?t|appartement|bloc|bat(?:iment)?|esc(?:alier)?|etage|porte|chambre|ch"
+    r"|emplacement|habitacion)\.?[ \t]*"
     r"(?:n°|no)?[ \t]*[a-z0-9]{1,5}\b"
     r"|(?:commune|wilaya|province|prefecture|daira|gouvernorat|region|cercle|arrondissement|caidat)[ \t]+"
     r"(?:de[ \t]+|d'[ \t]*|du[ \t]+)?[a-z][a-z'\-]+(?:[ \t\-][a-z][a-z'\-]+)?)"
 )
 _TOWN_CLOSING = re.compile(r"[ \t]*(?:[.,;)\n]|$)")
+_POSTCODE_AND_TOWN = re.compile(r"[ \t]*,?[ \t]*\d{5}[ \t]+[A-ZÀ-Ý][^\W\d_]+(?:[ \t\-][A-ZÀ-Ý][^\W\d_]+){0,2}")
 
 
 _ENDS_WITH_PART = re.compile(
@@ -365,7 +371,8 @@ _ENDS_WITH_PART = re.compile(
 
 
 def _parts_abroad_end(text: str, folded: str, end: int) -> int:
-    """The end of an address after the building's parts and areas that follow it, and their town."""
+    """The end of an address after the building's parts and areas that follow it, their town, and a
+    postcode and its town."""
     parts = 1 if _ENDS_WITH_PART.search(folded, max(0, end - 20), end) else 0
     while (part := _PART_ABROAD.match(folded, end)) and part.end() > end:
         end, parts = part.end(), parts + 1
@@ -376,7 +383,8 @@ def _parts_abroad_end(text: str, folded: str, end: int) -> int:
         if any(word in _NOT_TOWN_WORDS for word in re.findall(r"[a-z]+", folded[end:town.end()])):
             break
         end = town.end()
-    return end
+    postcode = _POSTCODE_AND_TOWN.match(text, end)  # "appt 7, Marigot, 97150 Saint-Martin"
+    return postcode.end() if postcode else end
 
 
 # A district and its villa's number (Dakar, Abidjan): "Sicap Liberté 6, villa 6214"; a Portuguese
@@ -402,11 +410,15 @@ def _homes_abroad(text: str) -> Iterator[Finding]:
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]*$")
 
 
+# A home named after its kind: "au CHRS Les Cèdres, 18 rue ...", "l'EHPAD Les Tilleuls, ...".
+_HOME_KIND_BEFORE = re.compile(r"\b(?:ehpad|chrs|fjt|cada|huda|mecs|fam|ime|usld|camping)[ \t]*$")
+
+
 def _place_name(text: str, folded: str, named: re.Match[str]) -> bool:
     """Not a surname after a first name ("Yannick Le Goff, Lieu-dit ...") nor an organisation
     ("La Carsat Nord-Picardie, 11 allée Vauban")."""
     before = _WORD_BEFORE.search(text, max(0, named.start() - 30), named.start())
-    if before and before.group(1)[0].isupper():
+    if before and before.group(1)[0].isupper() and not _HOME_KIND_BEFORE.search(folded, 0, named.start()):
         return False
     return not any(word in ORGANISATIONS for word in re.findall(r"[a-z]+", folded[named.start() : named.end()]))
 
@@ -429,7 +441,7 @@ def _addresses(text: str, folded: str) -> Iterator[Finding]:
         if name_end < 0:
             continue
         start = match.start()
-        label = _NUMBER_LABEL_BEFORE.search(folded, max(0, start - 8), start)
+        label = _NUMBER_LABEL_BEFORE.search(folded, max(0, start - 13), start)
         if label:
             start = label.start()  # "lot 45 lotissement ...", "n° 12 rue ..."
         prefix = _DWELLING_PREFIX.search(folded, max(0, start - 40), start)
@@ -560,7 +572,10 @@ _WORD_OF = re.compile(r"[a-z]+")
 # "village de Combani, 97680 Tsingoni", "BP 214 Kawéni 97600 Mamoudzou").
 _NAMED_PLACE = re.compile(
     # in the Antilles, a "section", a "morne" or an "habitation": "Section Bois Jolan, 97180 Sainte-Anne"
-    r"\b(?P<place>(?:quartier|village|hameau|section|morne|habitation|bp|boite\s+postale)\b[^\n?!:;]{2,40}?)"
+    # overseas: a "lotissement", a "servitude" (Polynesia), a "tribu" (New Caledonia): "servitude Teriierooiterai,
+    # PK 8,5 côté mer, 98718 Punaauia", "tribu de Tiéta, 98833 Voh", "lot. Zac Hibiscus n°45, quartier Baduel, 97300 ..."
+    r"\b(?P<place>(?:quartier|village|hameau|section|morne|habitation|bp|boite\s+postale|servitude|tribu|lotissement"
+    r"|lot\.)(?![\w])[^\n?!:;]{2,60}?)"
     r"(?=\s*[,\-]?\s*\d{5}(?!\d))"
 )
 # In the Maghreb's countryside and medinas a home is a "douar" (a hamlet), a "dchar" or a "derb"
@@ -622,7 +637,7 @@ _ORGANISATION_AT = re.compile(
 _LIVES_THERE = re.compile(
     r"\b(?:domicili\w*|hebergee?s?|je\s+(?:vis|loge|reside|dors)|j'habite|on\s+(?:vit|habite)"
     # a fund's mail may carry a CEDEX, a person's post-office box too: "ma boîte postale : BP 51, ... Cedex"
-    r"|mon\s+adresse(?:\s+postale)?|ma\s+boite\s+postale)\b[^.?!\n]{0,40}$"
+    r"|mon\s+adresse(?:\s+postale)?|ma\s+(?:nouvelle\s+)?adresse(?:\s+postale)?|ma\s+boite\s+postale)\b[^.?!\n]{0,40}$"
 )
 
 

@@ -93,7 +93,7 @@ _LABELLED_SPACED = re.compile(rf"{_LABEL}{_ISO_SPACED}")
 # 17.09.1971", "s-a născut pe 9 octombrie 2020", "urodziła się 12 marca 1990", "juddu na ci ...".
 _ENGLISH_SHORT_MONTHS = r"jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec"
 _FOREIGN_BORN = re.compile(
-    r"\b(?:born(?:\s+on)?|geboren(?:\s+(?:am|den))?|naci(?:o|do|da)?\s+el|nasc(?:eu|i|ido|ida)\s+(?:em|a|no\s+dia)"
+    r"\b(?:born(?:\s+on)?|geboren(?:\s+(?:am|den))?|naci(?:o|do|da)?\s+el|nasc(?:eu|i|ido|ida)\s+(?:em\s+[a-z'\-]+\s+)?(?:em|a|no\s+dia)"
     r"|nat[oa]\s+(?:il|l')|nascut[a]?\s+(?:pe|la)|urodzil[a]?\s+sie|urodzon[ya]|juddu\s+na(?:\s+ci)?|naboti\s+na"
     r"|ur\.|geb\."  # abridged in Polish and German: "Grażyna Wójcik (ur. 05.03.1962)", "geb. 17.09.1971"
     r"|(?:i|li|mwen|an|yo)\s+fet(?:\s+le)?)\s*"  # Creole: "manman mwen ... i fèt 12 mas 1959"

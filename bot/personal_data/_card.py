@@ -71,6 +71,11 @@ _CVV_WORD = (
     r"|\bcode\b(?!\s*(?:postal|pin|confidentiel|secret|d'?\s*acces))"
     r"|\bprufnummer\b|\bcodigo\b|\bcodice\b|\bsecurity\s+code\b)"
 )
+# The code on the back told to someone a few words later: "il m'a demandé les 3 chiffres derrière la
+# carte, je lui ai dit 481".
+_CVV_TOLD = re.compile(
+    r"\b(?:3|trois)\s*chiffres\s*(?:derriere|au\s*dos|au\s*verso)[^.?!\n\d]{0,40}?"
+    r"\b(?:dit|donne|donnee|tape|mis|communique|envoye|ecrit)\s*:?\s*(?P<value>\d{3})(?![\d€%])(?!\s*(?:fois|ans|euros?)\b)")
 _LINK = (
     r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|c|est|le|du|en|fin|au|a|dos|verso|derriere)\b|:)\s*)*"
     r"[\"«“]?\s*"
@@ -159,6 +164,6 @@ def find_card(text: str, folded: str) -> Iterator[Finding]:
                     yield Finding("CARD", tail.start("cvv"), tail.end("cvv"))
     if not numbers and not (mentions(folded, _CUE_HINTS) and _CUE.search(folded)):
         return
-    for pattern in (_EXPIRY, _CVV):
+    for pattern in (_EXPIRY, _CVV, _CVV_TOLD):
         for match in pattern.finditer(folded):
             yield Finding("CARD", match.start("value"), match.end("value"))

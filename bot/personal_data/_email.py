@@ -46,7 +46,9 @@ _NO_REPLY = re.compile(
     r"(?i)(?:ne-?pas-?repondre|no-?reply|nepasrepondre|donotreply)@"
     r"|(?:contact|info|infos|accueil|courrier|service|communication)@(?:[\w\-]+\.)?(?:caf|msa|ameli|urssaf|cnav"
     r"|assurance-retraite|carsat[\w\-]*|lassuranceretraite|service-public|info-retraite)\.fr\b")
-_LOOSE = re.compile(r"(?<![\w.+\-])[\w.+\-]*[^\W_][\w.+\-]*[^\W_]@[^\W_][\w\-]{3,}(?:\.[\w\-]+)*")
+# Also with the at-sign doubled or a comma for the last dot: "nathalie.lefevre@@outlook.fr", "...@orange,fr".
+_LOOSE = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]*[^\W_][\w.+\-]*[^\W_]@@?[^\W_][\w\-]{3,}(?:\.[\w\-]+|,(?:fr|com|net|org)\b)*")
 
 
 def find_email(text: str, folded: str) -> Iterator[Finding]:

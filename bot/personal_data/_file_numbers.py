@@ -24,7 +24,7 @@ from ._model import Finding
 from ._text import SHORT_WORDS, mentions, value_end
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
-_OF = r"(?:\s*(?:d'|de|du|d)\s*)?"
+_OF = r"(?:\s*(?:d'|de|du|d|da|del)\s*)?"  # "o meu número da CAF é ..."
 
 _CUES: dict[str, re.Pattern[str]] = {
     "ALLOCATAIRE": re.compile(
@@ -115,7 +115,7 @@ _VALUES: dict[str, str] = {
                    r"\d{2,8}(?:[./\-](?:\d{2,8}|[a-z]{1,4})){1,4}(?![\w/]|[.\-]\w)|"
                    r"(?:\b[a-z]{1,4}-?|\b(?!" + SHORT_WORDS + r"\s)[a-z]{2}\s|\b[b-df-xz]\s(?=\d\d))?"
                    # not a form's number ("dossier n° 15479*03" is a cerfa)
-                   r"\d(?:[ .\-]?\d){4,24}(?:\s?[a-df-z](?!\w))?(?![a-z0-9\-/*])|" + _MIXED_REFERENCE
+                   r"\d(?:[ .\-]?\d){4,24}(?:[\s\-]?[a-df-z](?!\w))?(?![a-z0-9\-/*])|" + _MIXED_REFERENCE
                    # a department, the file's kind, a serial number: "dossier 75 INV 208834"
                    + r"|\d{1,4}\s(?!" + SHORT_WORDS + r"\b|ans?\b|mois\b|jours?\b)[a-z]{2,4}\s\d{5,12}(?![\w/])"
                    # a year, a slash and a serial number ("MDPH n° 2024/118734"), not a date
@@ -144,8 +144,8 @@ _BARE_CUES = {
                    # "NUMEN 15e0923148ABD", "ENIM 20050218", "sinistre G25-410 887", "contrat HB-558-741-22"
                    r"|numen|enim|cnda|sinistre|contrat)",
 }
-# "alloc. 8505171", "son allocataire à lui : ...", "allocataire sous le 5816656", "allocataire (1519754)"
-_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle))?\.?\s*(?:[:=\-(]|n°|nº|sous\s+le(?:\s+(?:n°|numero))?)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"
+# "alloc. 8505171", "son allocataire à lui : ...", "mon numéro à moi 5724810", "allocataire sous le 5816656", "allocataire (1519754)"
+_SHORT_GAP = r"(?:\s+a\s+(?:lui|elle|moi))?\.?\s*(?:[:=\-(]|n°|nº|sous\s+le(?:\s+(?:n°|numero))?)?\s*(?:(?:c'?est|c|est)\s+(?:le\s+|la\s+)?)?"
 _NOT_DATE_NOR_PHONE = (
     r"(?!\d\d?[ ./]\d\d?[ ./](?:19|20)?\d\d(?![ .]?\d))"
     r"(?!(?:19|20)\d\d[ .]?(?:19|20)\d\d(?![ .]?\d))"
@@ -309,7 +309,10 @@ def find_unnamed_numbers(text: str, folded: str) -> Iterator[Finding]:
 
 # A student's INE (identifiant national étudiant): eleven letters and digits.
 _INE = re.compile(
-    r"\b(?:ine|national\s+etudiant)\b[^\n\d?!.]{0,25}?(?P<value>(?=(?:[a-z]*\d){4})[a-z0-9]{11})(?![a-z0-9])")
+    r"\b(?:ine|national\s+etudiant)\b[^\n\d?!.]{0,25}?(?P<value>(?=(?:[a-z]*\d){4})[a-z0-9]{11})(?![a-z0-9])"
+    # its shape, ten digits and a letter or nine and two, anywhere in a message that names it:
+    # "le Crous me demande mon INE ... Au cas où : 1204583967K"
+    r"|(?<![\w\-])(?P<shape>\d{10}[a-z]|\d{9}[a-z]{2})(?![\w\-])")
 # In a message about a Caf file, "numéro" then seven digits is the allocataire number ("un dossier
 # CAF pour l'APL, numéro 6486583", "sur mon dossier, le numéro c'est 7461408").
 # The Caf's online account takes the allocataire number as identifier ("espace caf, identifiant 9640482").
@@ -513,7 +516,9 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
     for match in _MEASURE_REFERENCE.finditer(folded) if _MEASURE_MESSAGE.search(folded) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
     for match in _INE.finditer(folded) if mentions(folded, ("ine", "etudiant")) else ():
-        yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
+        group = "value" if match.group("value") else "shape"
+        if group == "value" or re.search(r"\bine\b", folded):
+            yield Finding("FILE_NUMBER", match.start(group), match.end(group))
     if re.search(r"\bmsa\b", folded) and not re.search(r"\bcaf\b", folded):
         for match in _MSA_MESSAGE_NUMBER.finditer(folded):
             yield Finding("MSA", match.start("value"), match.end("value"))

@@ -30,7 +30,7 @@ _DOCUMENT = (
     r"\bcni\b|\bc\.n\.i\b|carte\s*(?:nationale\s*)?(?:d'?\s*)?identite"
     r"|carte\s*d'?\s*id\b|\bpiece\s*d'?\s*identite|titre\s*(?:de\s*)?s[ae]jour|carte\s*(?:de\s*)?s[ae]jour"
     # "TS XT6503237": a permit's short name, only right before a number ("ts les mois" is "tous")
-    r"|carte\s*de\s*resident|\brecepisse|\bt\.?d\.?s\b|\bts\b(?=\s*(?:n°|:)?\s*[a-z]{0,2}\s?\d{5})|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
+    r"|carte\s*(?:de\s*)?resident|\brecepisse|\bt\.?d\.?s\b|\bts\b(?=\s*(?:n°|:)?\s*[a-z]{0,2}\s?\d{5})|(?:numero|num|n°|no)\s*(?:d'?\s*)?etranger"
     r"|\bagdref\b|\bvls-?ts\b|visa\s*long\s*sejour|permis(?!\s*de\s*construire)(?:\s*de\s*conduire)?"
     r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d)"
     r"|passaporte|pasaporte|kimlik\s+kart\w*|karty?\s+pobytu|residence\s+permit|permesso\s+di\s+soggiorno"

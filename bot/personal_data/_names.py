@@ -67,7 +67,7 @@ _STRONG_CUES = (
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
     # "mon nom kowalski", "mon nom de famille cé ouedraogo", "cé moi haddad", "my name"
     r"|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?(?=\s+[^\W\d_])(?!\s+(?:de|d'|du|marital|jf)\b)"
-    r"|\bc'?\s?est\s+moi\b|\bmy\s+name\b"
+    r"|\bc'?\s?est\s+moi\b|\bc\s+moi\b|\bmy\s+name\b"
     # Darija in Latin letters, "my name": "ana smiti khadija", "esmi youssef"; "mon non" typed for "mon nom"
     r"|\b(?:smiti|esmi|ismi)\b|\bmon\s+non\b(?=\s+[^\W\d_]+\s+[^\W\d_])"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
@@ -80,8 +80,9 @@ _TITLE_CUES = (r"\b(?:madame|monsieur|mme|mlle|melle|mademoiselle|mr|mrs|dr|doct
 _RELATIVE_WORDS = "|".join(sorted(RELATIVES, key=len, reverse=True))
 # "mon fils Enzo", and "la maman de Kenzo" / "le pere d'Enzo"
 _RELATIVE_CUES = (
-    rf"\b(?:mon|ma|notre)\s+(?:ex[\s\-]+)?(?:{_RELATIVE_WORDS})\b"
-    rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')"
+    # "mon conjoint s'appelle Thierno", "il s'appelle Noah" (not "le navire s'appelle Bretagne")
+    rf"\b(?:mon|ma|notre)\s+(?:ex[\s\-]+)?(?:{_RELATIVE_WORDS})\b(?:\s+s'\s?app?ell?e\b)?"
+    rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')|\b(?:il|elle)\s+s'\s?app?ell?e\b"
     # in the languages of people who live in France: "my son", "mi hija", "o meu filho", "mia moglie"
     r"|\bmy\s+(?:son|daughter|wife|husband|mother|father|mum|mom|dad|partner)\b"
     r"|\bmi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre)\b|\b(?:o\s+)?meu\s+(?:filho|marido|pai)\b"
@@ -813,7 +814,7 @@ _GAP_AFTER_DATE = re.compile(r"[ \t]*[,\-–]?[ \t]*")
 
 
 # An initial typed before a surname: "Cordialement, J. Morvan" (not "M. Dupuis": Monsieur).
-_INITIAL_BEFORE = re.compile(r"(?<![\w.'’\-])(?!M\.)[A-ZÀ-Ý]\.[ \t]?$")
+_INITIAL_BEFORE = re.compile(r"(?<![\w.'’\-])(?!M\.)(?:[A-ZÀ-Ý]\.-?){1,2}[ \t]?$")  # and "J.-P. Lemoine"
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 

@@ -39,12 +39,13 @@ _PROFILE_LINK = re.compile(
     r"/(?P<path>[\w.\-@/?=&%]{3,100})"
 )
 # An account named after "compte" or "sous le nom", shaped like one (letters with digits, dots or
-# underscores): "son propre compte lucas_brt2006", "compte Insta jeremy.vdb", "sous le nom dam.lefort.39".
+# underscores): "son propre compte lucas_brt2006", "compte Insta jeremy.vdb", "sous le nom dam.lefort.39",
+# "depuis son compte (sab.bella.95)".
 _ACCOUNT = re.compile(
     r"(?:\b(?:compte|profil|sous\s+le\s+(?:nom|pseudo))\s*(?:(?:insta(?:gram)?|facebook|fb|tiktok|snap(?:chat)?"
     r"|twitter|x|linkedin)\b\s*)?"
     # "snap jess.d_972 si vous voulez me contacter": the network alone names the account
-    r"|\b(?:insta(?:gram)?|snap(?:chat)?|tiktok)\b\s*)[:,]?\s*(?:c'?\s?est\s+)?"
+    r"|\b(?:insta(?:gram)?|snap(?:chat)?|tiktok|twitch|youtube|discord)\b\s*)[:,(]?\s*(?:c'?\s?est\s+)?"
     r"(?P<account>(?=[\w.\-]*[a-z])(?=[\w.\-]*[\d._])[a-z][\w.\-]{2,38}[a-z0-9_])(?![\w@]|\.[a-z])"
 )
 _WEB_ENDINGS = re.compile(r".*\.(?:fr|com|net|org|gouv|eu|php|html?)$")
@@ -67,7 +68,8 @@ def _slogan(handle: str, lexicon: NameLexicon) -> bool:
 def find_handles(text: str, folded: str, lexicon: NameLexicon) -> Iterator[Finding]:
     """Yield the social-network accounts of private persons: handles, tags, profile links and
     accounts named as such."""
-    for match in _ACCOUNT.finditer(folded) if mentions(folded, ("compte", "profil", "sous le", "insta", "snap", "tiktok")) else ():
+    networks = ("compte", "profil", "sous le", "insta", "snap", "tiktok", "twitch", "youtube", "discord")
+    for match in _ACCOUNT.finditer(folded) if mentions(folded, networks) else ():
         account = match.group("account")
         shaped = any(c.isdigit() or c in "._" for c in account)  # not "compte courant."
         if shaped and not _WEB_ENDINGS.match(account) and not set(re.split(r"[_.\-\d]+", account)) & ORGANISATIONS:

@@ -212,6 +212,43 @@ CASES = [
     ("ADDRESS", 'il vit <ent type="ADDRESS">Rua Eng. Duarte Pacheco 27, 1º Dto., 3810-045 Aveiro</ent> depuis 2020'),
     ("ADDRESS", 'défunt domicilié <ent type="ADDRESS">La Croix Blanche, 86210 Bonneuil-Matours</ent>'),
     ("ADDRESS", "la villa Médicis est à Rome, la province de Namur en Belgique"),
+    # eighth and ninth batches: overseas homes (a point kilométrique, a servitude, a tribu, a lotissement,
+    # a personal post-office box with its cedex), a postcode after the parts of a building
+    ("ADDRESS", 'nouvelle adresse : <ent type="ADDRESS">PK 7 route de Régina, 97390 Régina</ent>. Merci'),
+    ("ADDRESS", 'j\'habite <ent type="ADDRESS">servitude Tehaamoana, PK 3,2 côté montagne, 98713 Papeete</ent>'),
+    ("ADDRESS", 'adresse : <ent type="ADDRESS">tribu de Gohapin, 98870 Bourail</ent>, sans boîte aux lettres'),
+    ("ADDRESS", 'ma nouvelle adresse postale : <ent type="ADDRESS">BP 2207, 98846 Nouméa Cedex</ent>. Merci'),
+    ("ADDRESS", "l'adresse de la caf : BP 2207, 98846 Nouméa Cedex"),
+    ("ADDRESS", 'je suis à <ent type="ADDRESS">Résidence Caraïbes, appt 14, Grand-Case, 97150 Saint-Martin</ent>.'),
+    ("ADDRESS", 'adresse : <ent type="ADDRESS">5 chem des oliviers 13090 aix</ent>'),
+    # a home named after its kind, a pitch, a room
+    ("ADDRESS", 'hébergé au CHRS <ent type="ADDRESS">Les Mouettes, bâtiment 3, 7 rue Jules Verne 44600 Saint-Nazaire</ent>'),
+    ("ADDRESS", 'au <ent type="ADDRESS">camping La Pinède, emplacement 21, route des Plages, 83240 Cavalaire</ent>, j\'ai droit à l\'APL ?'),
+    ("ADDRESS", 'il est au <ent type="ADDRESS">Clos des Lilas, 4 rue Pasteur, 21000 Dijon, chambre 212</ent>. Merci'),
+    # mistyped e-mails: a comma for the last dot, a doubled at-sign
+    ("EMAIL", 'mon mail <ent type="EMAIL">karine.joubert@free,fr</ent> pour la réponse'),
+    ("EMAIL", 'vous avez <ent type="EMAIL">l.fabre@@gmail.com</ent> dans mon dossier ?'),
+    ("EMAIL", "mon mail c'est le même, merci"),
+    # numbers in other words: "da CAF", "à moi", the value before "c'est le numéro de dossier",
+    # a contract's reference with its letter, a student's INE anywhere in a message that names it
+    ("ALLOCATAIRE", 'o número da CAF é <ent type="ALLOCATAIRE">6024871</ent>, obrigado'),
+    ("ALLOCATAIRE", 'mon numéro à moi <ent type="ALLOCATAIRE">4410972</ent>, celui de mon mari je sais pas'),
+    ("FILE_NUMBER", 'le <ent type="FILE_NUMBER">884201733</ent> c\'est bien le numéro de dossier ?'),
+    ("FILE_NUMBER", 'contrat prévoyance n° <ent type="FILE_NUMBER">PRV-551093-C</ent> refusé'),
+    ("FILE_NUMBER", 'on me demande mon INE, le voici : <ent type="FILE_NUMBER">0931256784H</ent>'),
+    ("ID_DOCUMENT", 'carte résident numéro <ent type="ID_DOCUMENT">RC4409218</ent> valable 10 ans'),
+    # the card's code told to someone; an account in brackets after its network
+    ("CARD", 'il voulait les 3 chiffres au dos, je lui ai donné <ent type="CARD">762</ent>, je fais quoi ?'),
+    ("CARD", "les 3 chiffres au dos de la carte vitale, je l'ai dit 20 fois"),
+    ("LOGIN", 'je fais des lives sur twitch (<ent type="LOGIN">lena_gaming91</ent>) le soir'),
+    ("LOGIN", 'il m\'a écrit depuis son compte (<ent type="LOGIN">theo.mrn.08</ent>) sur facebook'),
+    # a relative's name after "s'appelle", a presentation typed "c moi", compound initials
+    ("NAME", 'ma fille s\'appelle <ent type="NAME">Soraya</ent> et elle a 4 ans'),
+    ("NAME", "le dossier s'appelle Demande_APL.pdf, le navire s'appelle Bretagne"),
+    ("NAME", 'c moi <ent type="NAME">kevin lefranc</ent> je vous ai écrit hier'),
+    ("NAME", 'Cordialement, <ent type="NAME">J.-C. Delaunay</ent>'),
+    # born in Portuguese, a town between
+    ("BIRTHDATE", 'o meu filho nasceu em Porto no dia <ent type="BIRTHDATE">02/03/2011</ent>'),
 ]
 
 
