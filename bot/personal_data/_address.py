@@ -344,18 +344,19 @@ def _named_district(text: str, match: re.Match[str]) -> bool:
 
 
 def find_address(text: str, folded: str) -> Iterator[Finding]:
-    """Yield address spans, with the name of the place they lead to and the parts abroad that follow."""
+    """Yield address spans, with the name of the place they lead to and the parts that follow them."""
     for finding in (*_addresses(text, folded), *_homes_abroad(text)):
         named = _NAMED_PLACE_BEFORE.search(text, max(0, finding.start - 60), finding.start)
         if named and _place_name(text, folded, named):
             finding = Finding("ADDRESS", named.start(), finding.end)
-        yield Finding("ADDRESS", finding.start, _parts_abroad_end(text, folded, finding.end))
+        yield Finding("ADDRESS", finding.start, _following_parts_end(text, folded, finding.end))
 
 
-# Abroad, an address goes on after its street or district with the parts of a building and the
+# An address goes on after its street or district with the parts of a building and, abroad, the
 # areas around it, then the town: "Résidence Al Manar, imm. 7, appt 3, Marrakech", "douar Tagmout,
-# commune d'Anzi, province de Tiznit", "Lotissement Ennasr, villa n° 36, Bordj El Kiffan, Alger".
-_PART_ABROAD = re.compile(
+# commune d'Anzi, province de Tiznit", "Lotissement Ennasr, villa n° 36, Bordj El Kiffan, Alger",
+# "6 rue des Écoles, 35000 Rennes, chambre 105".
+_FOLLOWING_PART = re.compile(
     r"[ \t]*,?[ \t]*(?:(?:villa|imm(?:euble)?|app?t|appartement|bloc|bat(?:iment)?|esc(?:alier)?|etage|porte|chambre|ch"
     r"|emplacement|habitacion)\.?[ \t]*"
     r"(?:n°|no)?[ \t]*[a-z0-9]{1,5}\b"
@@ -364,17 +365,15 @@ _PART_ABROAD = re.compile(
 )
 _TOWN_CLOSING = re.compile(r"[ \t]*(?:[.,;)\n]|$)")
 _POSTCODE_AND_TOWN = re.compile(r"[ \t]*,?[ \t]*\d{5}[ \t]+[A-ZÀ-Ý][^\W\d_]+(?:[ \t\-][A-ZÀ-Ý][^\W\d_]+){0,2}")
-
-
 _ENDS_WITH_PART = re.compile(
     r"\b(?:villa|imm(?:euble)?|app?t|appartement|bloc|porte)\.?[ \t]*(?:n°|no)?[ \t]*\d{1,5}$")
 
 
-def _parts_abroad_end(text: str, folded: str, end: int) -> int:
+def _following_parts_end(text: str, folded: str, end: int) -> int:
     """The end of an address after the building's parts and areas that follow it, their town, and a
     postcode and its town."""
     parts = 1 if _ENDS_WITH_PART.search(folded, max(0, end - 20), end) else 0
-    while (part := _PART_ABROAD.match(folded, end)) and part.end() > end:
+    while (part := _FOLLOWING_PART.match(folded, end)) and part.end() > end:
         end, parts = part.end(), parts + 1
     for _ in range(2 if parts else 0):  # "Bordj El Kiffan, Alger"
         town = _TOWN_AFTER.match(text, end)
@@ -398,6 +397,7 @@ _PORTUGUESE_POSTCODE = re.compile(
 
 
 def _homes_abroad(text: str) -> Iterator[Finding]:
+    """Homes abroad that no street reader sees: a villa in a district, a Portuguese postcode."""
     if "illa" in text:
         for match in _VILLA_IN_DISTRICT.finditer(text):
             yield Finding("ADDRESS", match.start(), match.end())
