@@ -75,7 +75,8 @@ _CVV_WORD = (
 # carte, je lui ai dit 481".
 _CVV_TOLD = re.compile(
     r"\b(?:3|trois)\s*chiffres\s*(?:derriere|au\s*dos|au\s*verso)[^.?!\n\d]{0,40}?"
-    r"\b(?:dit|donne|donnee|tape|mis|communique|envoye|ecrit)\s*:?\s*(?P<value>\d{3})(?![\d€%])(?!\s*(?:fois|ans|euros?)\b)")
+    r"\b(?:dit|donne|donnee|tape|mis|communique|envoye|ecrit)\s*:?\s*(?P<value>\d{3})(?![\d€%])"
+    r"(?!\s*(?:fois|ans|euros?)\b)")
 _LINK = (
     r"\s*(?:[:=,]|\(|-)?\s*(?:(?:(?:c'?\s?est|c|est|le|du|en|fin|au|a|dos|verso|derriere)\b|:)\s*)*"
     r"[\"«“]?\s*"

@@ -515,10 +515,12 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
         yield Finding("FILE_NUMBER", start, match.end())
     for match in _MEASURE_REFERENCE.finditer(folded) if _MEASURE_MESSAGE.search(folded) else ():
         yield Finding("FILE_NUMBER", match.start("value"), match.end("value"))
-    for match in _INE.finditer(folded) if mentions(folded, ("ine", "etudiant")) else ():
-        group = "value" if match.group("value") else "shape"
-        if group == "value" or re.search(r"\bine\b", folded):
-            yield Finding("FILE_NUMBER", match.start(group), match.end(group))
+    if mentions(folded, ("ine", "etudiant")):
+        named = re.search(r"\bine\b", folded) is not None  # the bare shape only where the INE is named
+        for match in _INE.finditer(folded):
+            group = "value" if match.group("value") else "shape"
+            if group == "value" or named:
+                yield Finding("FILE_NUMBER", match.start(group), match.end(group))
     if re.search(r"\bmsa\b", folded) and not re.search(r"\bcaf\b", folded):
         for match in _MSA_MESSAGE_NUMBER.finditer(folded):
             yield Finding("MSA", match.start("value"), match.end("value"))

@@ -20,9 +20,9 @@ _LINK = (
 # (kind, shape of the value, name of the kind)
 _KINDS: tuple[tuple[str, str, str], ...] = (
     ("ALLOCATAIRE", r"\d(?:[ .]?\d){6,7}", r"(?:caf|allocataire|alloc)\b"),
-    ("MSA", r"\d(?:[ .]?\d){7,12}", r"msa\b"),
+    ("MSA", r"\d(?:[ .]?\d){7,12}", r"msa\b"),  # "3345 8812 c'est le numéro MSA de mon fils"
     # "le 3427520 c'est le numéro de dossier ou le numéro d'allocataire ?"
-    ("FILE_NUMBER", r"\d(?:[ .]?\d){6,12}", r"dossier\b"),  # "3345 8812 c'est le numéro MSA de mon fils"
+    ("FILE_NUMBER", r"\d(?:[ .]?\d){6,12}", r"dossier\b"),
     # letters and digits, or the twelve digits of an old identity card or driving licence
     ("ID_DOCUMENT", r"(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{8,12}|\d{12}",
      r"(?:cni|carte\s+d'?\s*identite|passeport|titre\s+de\s+sejour|permis)\b"),
