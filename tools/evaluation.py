@@ -1,11 +1,12 @@
 """`make eval`: what the assistant does with messages nobody used to train it.
 
-Three sets, side by side:
+These sets, side by side:
 - the real-question set (`evaluation/real/`): questions people typed on public forums and
   official question-and-answer pages, each with its source address, split once by source page into
   a dev part (used to choose thresholds and to find missing templates) and a test part (only
   measured, never read to write examples, lexicon entries or thresholds); and a second dev batch,
   collected later on other pages (`dev_b.jsonl`);
+- the same questions as people type them on a phone (`*_chat.jsonl`);
 - the team-written held-out file (`evaluation/messages.jsonl`), kept as a second set;
 - the moderation held-out file.
 
@@ -36,8 +37,14 @@ from bot.text import example_key
 REAL_QUESTIONS = EVALUATION_DIR / "real"
 # `real_dev_b`: a second dev batch (2026-12-05), questions collected on pages of neither part by
 # writers looking for unanswered topics, then labelled: it finds gaps, but over-represents them.
+# `*_chat`: the same questions rewritten as people type them on a phone (no accents, "cmt", "pr",
+# "jsuis", typos), by writers who saw neither the assistant's code nor its data (2026-12-07; the
+# second dev batch: 520 of its questions). Same routes and templates as their originals.
 SETS = {"real_dev": REAL_QUESTIONS / "dev.jsonl", "real_dev_b": REAL_QUESTIONS / "dev_b.jsonl",
-        "real_test": REAL_QUESTIONS / "test.jsonl", "heldout": HELDOUT}
+        "real_test": REAL_QUESTIONS / "test.jsonl", "real_dev_chat": REAL_QUESTIONS / "dev_chat.jsonl",
+        "real_dev_b_chat": REAL_QUESTIONS / "dev_b_chat.jsonl", "real_test_chat": REAL_QUESTIONS / "test_chat.jsonl",
+        "heldout": HELDOUT}
+REAL_SETS = tuple(name for name in SETS if name.startswith("real_"))
 # The threshold is chosen on both dev parts together: the first alone has 20 questions without a
 # template, so one question decided the choice (0.95 or 0.98 for the same model, 2026-12-06).
 DEV_SETS = ("real_dev", "real_dev_b")
@@ -238,6 +245,9 @@ def score_set(cases: List[Dict[str, Any]], predictions: List[Dict[str, Any]]) ->
 
 SET_TITLES = {"real_dev": "questions réelles, partie dev", "real_dev_b": "questions réelles, 2e lot dev (chercheurs de lacunes)",
               "real_test": "questions réelles, partie test",
+              "real_dev_chat": "partie dev, écrite comme au téléphone",
+              "real_dev_b_chat": "2e lot dev, écrit comme au téléphone",
+              "real_test_chat": "partie test, écrite comme au téléphone",
               "heldout": "jeu réservé écrit par l'équipe"}
 TRUST_ROWS = (("route_accuracy", "exactitude des routes"), ("wrong_template", "modèle faux affiché (sur tous les messages)"),
               ("right_template", "bon modèle (questions qui en ont un)"),

@@ -24,6 +24,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
 
 from bot.nlu._text import OneMessageFeatures, text_features
+from bot.nlu.chat_spelling import spelling_fingerprint
 
 logger = logging.getLogger(__name__)
 
@@ -177,8 +178,10 @@ class LinearTextComponent(GraphComponent):
     def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
         """What the stored pipeline is made of. Rasa's training cache keys on the configuration and
         the data only: a component cached with classes since removed (the project's own TF-IDF and
-        union, until 07/12/2026) would be restored and fail to load; naming the format retrains it."""
-        return "scikit-learn TfidfVectorizer and FeatureUnion"
+        union, until 07/12/2026) would be restored and fail to load; naming the format retrains it.
+        The chat spellings the features read in full (`bot.nlu.chat_spelling`) count too: a model
+        that learnt "jai" as written would read "j'ai" at run time."""
+        return f"scikit-learn TfidfVectorizer and FeatureUnion; chat spelling {spelling_fingerprint()}"
 
     @property
     def trained(self) -> bool:

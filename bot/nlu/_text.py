@@ -9,6 +9,7 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
+from bot.nlu.chat_spelling import spelled_out
 from bot.text import fold
 
 _SPACES = re.compile(r"\s+")
@@ -17,10 +18,10 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b\.?)?")
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accent-free, single-spaced, acronyms undotted: "Où  EN est" and "ou en est",
-    "l'A.E.E.H." and "l'AEEH" look the same."""
+    """Lowercase, accent-free, single-spaced, acronyms undotted, chat spellings written in full:
+    "Où  EN est" and "ou en est", "l'A.E.E.H." and "l'AEEH", "cmt" and "comment" look the same."""
     text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), text)
-    return _SPACES.sub(" ", fold(text)).strip()
+    return _SPACES.sub(" ", spelled_out(fold(text))).strip()
 
 
 # The analyzers the NLU components' vectorizers use, by their settings: the intent classifier and

@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from typing import Dict, FrozenSet, Sequence
 
+from bot.nlu.chat_spelling import spelled_out
 from bot.text import fold
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -30,8 +31,9 @@ COVERAGE_KEY = "coverage"
 
 
 def stems(text: str) -> FrozenSet[str]:
-    """The distinct folded words of a text, each cut to `STEM_LENGTH` letters."""
-    return frozenset(word[:STEM_LENGTH] for word in _WORD.findall(fold(text)))
+    """The distinct folded words of a text (chat spellings written in full), each cut to
+    `STEM_LENGTH` letters."""
+    return frozenset(word[:STEM_LENGTH] for word in _WORD.findall(spelled_out(fold(text))))
 
 
 class WordCoverage:

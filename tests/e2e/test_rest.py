@@ -80,6 +80,16 @@ def test_the_first_answer_of_a_conversation_carries_the_legal_notice_and_later_o
     assert LEGAL_NOTICE not in texts(say(stack, second.examples[0], conversation))
 
 
+@pytest.mark.parametrize("in_full, on_a_phone", [
+    ("Comment je fais pour demander la prime d'activité ?", "cmt jfais pr demander la prime d activite"),
+    ("Quand est versée la prime de Noël ?", "qd est versee la prime de noel"),
+])
+def test_a_question_typed_in_chat_spelling_gets_the_answer_of_the_question_in_full(stack, in_full, on_a_phone):
+    answer = say(stack, in_full)[0]
+    assert any(b["payload"].startswith("/feedback") for b in answer["buttons"]), "a template answers it in full"
+    assert say(stack, on_a_phone)[0]["text"] == answer["text"]
+
+
 def test_a_vague_question_gets_a_clarifying_question_with_choices_and_an_agent(stack):
     [reply] = say(stack, "mon indemnisation")
     assert "préciser" in reply["text"]

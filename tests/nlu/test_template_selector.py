@@ -88,7 +88,7 @@ TWINS = {
     "retraite_paiement_rib": ["changer de rib", "nouveau rib comment faire", "je change de rib",
                               "je change de banque nouveau rib", "modifier mon rib"],
     "caf_paiements_rib": ["coordonnees bancaires des allocations", "changer le compte ou sont versees les allocs",
-                          "nouveau compte bancaire pour les aides", "les allocs sur un autre compte",
+                          "nouveau rib bancaire pour les aides", "les allocs sur un autre compte",
                           "mon rib pour les allocs"],
 }
 BRANCHES = {"caf": ["caf", "allocations familiales"], "retraite": ["carsat", "assurance retraite"]}

@@ -27,10 +27,10 @@ def test_no_real_question_of_the_evaluation_holds_personal_data_in_clear():
     """Real questions are quoted from public pages, where people sometimes name themselves or a
     relative: kept in git, they carry the mask the assistant would write. The failure names lines
     only, so that nobody reads the test part."""
-    from tools.evaluation import SETS
+    from tools.evaluation import REAL_SETS, SETS
 
     found = []
-    for name in ("real_dev", "real_dev_b", "real_test"):
+    for name in REAL_SETS:
         lines = SETS[name].read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines, start=1):
             if line.strip() and detect(json.loads(line)["text"]):

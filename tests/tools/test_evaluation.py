@@ -94,8 +94,8 @@ def test_no_training_example_repeats_a_message_of_the_evaluation_sets():
 def test_nothing_taught_is_a_near_copy_of_a_test_question():
     """The test part is measured only: a reworded test question in what the model learns would
     make the measure flatter the model. Only where the line sits is printed, never its text."""
-    test = [json.loads(line)["text"] for line in SETS["real_test"].read_text(encoding="utf-8").splitlines()
-            if line.strip()]
+    test = [json.loads(line)["text"] for name in ("real_test", "real_test_chat")
+            for line in SETS[name].read_text(encoding="utf-8").splitlines() if line.strip()]
     taught = _taught()
     near = sorted({taught[index][0] for index in near_copies([text for _, text in taught], test)})
     assert not near, f"lignes apprises presque identiques à une question de la partie test (à retirer) : {near}"
