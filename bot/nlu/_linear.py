@@ -23,8 +23,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.svm import LinearSVC
 
-from bot.nlu._text import OneMessageFeatures, text_features
-from bot.nlu.chat_spelling import spelling_fingerprint
+from bot.nlu._text import OneMessageFeatures, reading_fingerprint, text_features
 
 logger = logging.getLogger(__name__)
 
@@ -179,9 +178,9 @@ class LinearTextComponent(GraphComponent):
         """What the stored pipeline is made of. Rasa's training cache keys on the configuration and
         the data only: a component cached with classes since removed (the project's own TF-IDF and
         union, until 07/12/2026) would be restored and fail to load; naming the format retrains it.
-        The chat spellings the features read in full (`bot.nlu.chat_spelling`) count too: a model
-        that learnt "jai" as written would read "j'ai" at run time."""
-        return f"scikit-learn TfidfVectorizer and FeatureUnion; chat spelling {spelling_fingerprint()}"
+        How the features read a text counts too (`bot.nlu._text.normalise`: chat spellings,
+        politeness): a model that learnt "jai" as written would read "j'ai" at run time."""
+        return f"scikit-learn TfidfVectorizer and FeatureUnion; {reading_fingerprint()}"
 
     @property
     def trained(self) -> bool:

@@ -9,7 +9,8 @@ import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.pipeline import FeatureUnion
 
-from bot.nlu.chat_spelling import spelled_out
+from bot.nlu.chat_spelling import spelled_out, spelling_fingerprint
+from bot.nlu.politeness import politeness_fingerprint, without_politeness
 from bot.text import fold
 
 _SPACES = re.compile(r"\s+")
@@ -18,10 +19,16 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[^\W\d_]\.){2,}(?:[^\W\d_]\b\.?)?")
 
 
 def normalise(text: str) -> str:
-    """Lowercase, accent-free, single-spaced, acronyms undotted, chat spellings written in full:
-    "Où  EN est" and "ou en est", "l'A.E.E.H." and "l'AEEH", "cmt" and "comment" look the same."""
+    """Lowercase, accent-free, single-spaced, acronyms undotted, chat spellings written in full,
+    greeting and closing off: "Où  EN est" and "ou en est", "l'A.E.E.H." and "l'AEEH", "cmt" and
+    "comment", "Bonjour, ... ? Merci" and "... ?" look the same."""
     text = _DOTTED_ACRONYM.sub(lambda match: match.group(0).replace(".", ""), text)
-    return _SPACES.sub(" ", spelled_out(fold(text))).strip()
+    return _SPACES.sub(" ", without_politeness(spelled_out(fold(text)))).strip()
+
+
+def reading_fingerprint() -> str:
+    """Changes with how `normalise` reads a text: a model that learnt another reading is trained again."""
+    return f"chat spelling {spelling_fingerprint()}, politeness {politeness_fingerprint()}"
 
 
 # The analyzers the NLU components' vectorizers use, by their settings: the intent classifier and

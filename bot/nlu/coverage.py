@@ -21,8 +21,7 @@ import re
 from collections import Counter
 from typing import Dict, FrozenSet, Sequence
 
-from bot.nlu.chat_spelling import spelled_out
-from bot.text import fold
+from bot.nlu._text import normalise
 
 _WORD = re.compile(r"[a-z0-9]+")
 STEM_LENGTH = 6
@@ -31,9 +30,9 @@ COVERAGE_KEY = "coverage"
 
 
 def stems(text: str) -> FrozenSet[str]:
-    """The distinct folded words of a text (chat spellings written in full), each cut to
-    `STEM_LENGTH` letters."""
-    return frozenset(word[:STEM_LENGTH] for word in _WORD.findall(spelled_out(fold(text))))
+    """The distinct words of a text as the NLU's features read it (`normalise`: folded, chat
+    spellings in full, greeting and closing off), each cut to `STEM_LENGTH` letters."""
+    return frozenset(word[:STEM_LENGTH] for word in _WORD.findall(normalise(text)))
 
 
 class WordCoverage:

@@ -83,8 +83,10 @@ def test_the_first_answer_of_a_conversation_carries_the_legal_notice_and_later_o
 @pytest.mark.parametrize("in_full, on_a_phone", [
     ("Comment je fais pour demander la prime d'activité ?", "cmt jfais pr demander la prime d activite"),
     ("Quand est versée la prime de Noël ?", "qd est versee la prime de noel"),
+    ("Quand est versée la prime de Noël ?",
+     "Bonjour madame, monsieur,\nQuand est versée la prime de Noël ?\nMerci d'avance pour votre réponse.\nCordialement"),
 ])
-def test_a_question_typed_in_chat_spelling_gets_the_answer_of_the_question_in_full(stack, in_full, on_a_phone):
+def test_a_question_typed_as_in_a_chat_gets_the_answer_of_the_question_in_full(stack, in_full, on_a_phone):
     answer = say(stack, in_full)[0]
     assert any(b["payload"].startswith("/feedback") for b in answer["buttons"]), "a template answers it in full"
     assert say(stack, on_a_phone)[0]["text"] == answer["text"]
