@@ -163,8 +163,12 @@ _CONTACT_AFTER_SIGNATURE = re.compile(r"[\s.,;:\-]*(?:t[eé]l|portable|mobile|ma
 _NOT_SURNAMES_AFTER_TITLE = frozenset(
     "super genial parfait gentil sympa bravo excellent formidable courage desole navre "
     "age agee ages agees malade malades handicape handicapee invalide seul seule isole isolee "
-    "retraite retraitee decede decedee hospitalise hospitalisee".split()
+    "retraite retraitee decede decedee hospitalise hospitalisee bien bon bonne pas plus toujours encore aussi deja".split()
 )
+# A strong cue that names the name itself ("je m'appelle", "mon nom est", "de la part de"), not
+# "moi c'est" ("moi c'est bon"): only then may a lone lowercase surname follow.
+_NAME_CUE_BEFORE = re.compile(r"(?:\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?|\bnom(?:\s+de\s+famille)?(?:\s+(?:est|c'?\s?est))?"
+                              r"|\bde\s+la\s+part\s+de)\s*:?\s*$")
 # A capitalised word after one of these is a street, a school, a place: not a person.
 _PLACE_BEFORE = re.compile(
     r"\b(?:rue|avenue|av|bd|boulevard|place|allee|impasse|chemin|quai|square|residence"
@@ -344,8 +348,13 @@ def _name_after(
             # even where the dictionary knows it (dupont, moreau, fournier...)
             after_first_name = len(kept) == 1 and kept[0].folded in FIRST_NAMES
             after_title = strength == TITLE and len(kept) < 2 and lexicon.surname_after_title(token)
+            # "je m'appelle dupont", "mon nom est durand": alone after a strong cue, a surname the
+            # dictionary knows only as a noun ("mon nom est inscrit", "moi c'est pareil": not names)
+            lone_surname = (strength == STRONG and not kept and word in census_surnames()
+                            and word not in SITUATION_WORDS and lexicon.surname_after_title(token)
+                            and _NAME_CUE_BEFORE.search(folded, max(0, pos - 40), pos) is not None)
             accepted = (word in FIRST_NAMES or not lexicon.ordinary(token) or after_first_name or after_title
-                        or strength == STRONG and _census_name_part(word, kept))
+                        or lone_surname or strength == STRONG and _census_name_part(word, kept))
         # "c'est kevin le goff", "mohamed el amrani": after a known first name, a lowercase particle
         # belongs to the surname that follows it
         particle_of_surname = bool(kept) and kept[0].folded in FIRST_NAMES and not lexicon.ordinary(token)

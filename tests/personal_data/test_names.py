@@ -190,6 +190,14 @@ SENTENCES = [
     "Salarié : Oui\nConjoint : Aucun",
     # a name ends with its line
     'Je vous rappelle mes références :\n<ent type="NAME">VIDAL Geneviève</ent>\nAllocataire : 1234567',
+    # alone after a cue that names the name, a lowercase surname the dictionary also knows
+    'je m\'appelle <ent type="NAME">dupont</ent>, j\'ai pas reçu mon apl',
+    'mon nom de famille c\'est <ent type="NAME">fournier</ent> avec un f',
+    'de la part de <ent type="NAME">moreau</ent>',
+    "mon nom est inscrit sur le courrier",
+    "mon nom est mal orthographié sur ma carte",
+    "moi c'est bon, j'ai reçu le virement",
+    "je m'appelle comment déjà ? je sais plus",
 ]
 
 
