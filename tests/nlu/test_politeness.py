@@ -25,4 +25,15 @@ def test_a_message_that_is_only_politeness_stays_whole(politeness):
 def test_words_inside_the_question_stay():
     assert without_politeness("merci de me dire quand la prime arrive") == "merci de me dire quand la prime arrive"
     assert without_politeness("monsieur dupont m'a dit de vous ecrire") == "monsieur dupont m'a dit de vous ecrire"
-    assert without_politeness("bonjour, j'ai une question") == "j'ai une question"
+    assert without_politeness("je voudrais demander la prime") == "je voudrais demander la prime"
+
+
+@pytest.mark.parametrize("wrapped", [
+    "Je voudrais savoir : quand est versée la prime de Noël ?",
+    "Bonjour, j'ai une question. Quand est versée la prime de Noël ?",
+    "Pourriez-vous me dire quand est versée la prime de Noël ? Merci de votre réponse",
+    "Quand est versée la prime de Noël ? Pouvez-vous m'aider s'il vous plaît ?",
+])
+def test_a_lead_in_and_a_request_for_help_are_politeness_too(wrapped):
+    assert normalise(wrapped) == normalise("Quand est versée la prime de Noël ?")
+    assert without_politeness("bonjour, j'ai une question") == "bonjour, j'ai une question"
