@@ -3,8 +3,8 @@ of its likelihood that the best template answers (`answer_weights`) and its `tem
 
 Usage: `.venv/bin/python -m tools.answer_weights` after `make train`; it prints the two settings
 to copy into config.yml (AnswerGate), then train again. The likelihood is a logistic regression on
-the selector's confidence (its logarithm) and the best template's coverage of the question
-(`bot.nlu.coverage`), learnt on the questions the NLU took as general ones: is the best template the
+the selector's confidence (its logarithm), the best template's coverage of the question and the best
+coverage among the next templates (`bot.nlu.coverage`), learnt on the questions the NLU took as general ones: is the best template the
 expected one? The threshold follows the rule of `tools.evaluation.recommended_threshold` on both dev
 parts together."""
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any, Dict, List, Optional
 from sklearn.linear_model import LogisticRegression
 
 from bot.nlu.answer_gate import CLARIFY_INTENT, PARSE_KEY, VAGUE, answer_confidence
-from bot.nlu.coverage import COVERAGE_KEY
+from bot.nlu.coverage import COVERAGE_KEY, RIVAL_COVERAGE_KEY
 from bot.nlu.router import Router, load_heldout
 from bot.personal_data import mask
 from bot.templates import current_ids, load_templates
@@ -34,22 +34,23 @@ def gate_inputs(router: Router, case: Dict[str, Any]) -> Dict[str, Any]:
     vague = (parse.get(PARSE_KEY) or {}).get("reason") == VAGUE
     return {"template": (response.get("intent_response_key") or "").partition("/")[2] or None,
             "confidence": float(response.get("confidence") or 0.0), "coverage": response.get(COVERAGE_KEY),
+            "rival_coverage": float(response.get(RIVAL_COVERAGE_KEY) or 0.0),
             "general": top == "faq" and not vague}
 
 
 def fit_weights(cases: List[Dict[str, Any]], inputs: List[Dict[str, Any]]) -> Dict[str, float]:
     pairs = [(c, i) for c, i in zip(cases, inputs) if i["general"] and i["coverage"] is not None]
-    features = [[math.log(max(i["confidence"], 1e-6)), i["coverage"]] for _, i in pairs]
+    features = [[math.log(max(i["confidence"], 1e-6)), i["coverage"], i["rival_coverage"]] for _, i in pairs]
     right = [bool(c.get("template")) and i["template"] == c["template"] for c, i in pairs]
     model = LogisticRegression(C=1.0).fit(features, right)
     return {"intercept": round(float(model.intercept_[0]), 3), "log_confidence": round(float(model.coef_[0][0]), 3),
-            "coverage": round(float(model.coef_[0][1]), 3)}
+            "coverage": round(float(model.coef_[0][1]), 3), "rival_coverage": round(float(model.coef_[0][2]), 3)}
 
 
 def as_predictions(inputs: List[Dict[str, Any]], weights: Dict[str, float]) -> List[Dict[str, Any]]:
     """What the gate would do with no threshold: every general question shown its best template."""
     return [{"route": "faq", "template": i["template"], "best_template": i["template"], "offered": [],
-             "best_confidence": answer_confidence(i["confidence"], i["coverage"], weights)}
+             "best_confidence": answer_confidence(i["confidence"], i["coverage"], i["rival_coverage"], weights)}
             if i["general"] else {"route": "other", "template": None, "offered": []} for i in inputs]
 
 
@@ -67,7 +68,7 @@ def main(argv: Optional[List[str]] = None) -> Dict[str, Any]:
     threshold = recommended_threshold(rows)
     chosen = next((r for r in rows if r["threshold"] == threshold), None)
     print(f"    answer_weights: {{intercept: {weights['intercept']}, log_confidence: {weights['log_confidence']}, "
-          f"coverage: {weights['coverage']}}}")
+          f"coverage: {weights['coverage']}, rival_coverage: {weights['rival_coverage']}}}")
     print(f"    template_threshold: {threshold}")
     if chosen:
         print(f"# parties dev réunies : modèles faux {chosen['wrong_template']} (borne haute "

@@ -1,8 +1,9 @@
 """`AnswerGate`: no answer rather than a wrong one.
 
 A template is given only when it is likely enough to answer the question. How likely: a logistic
-regression (`answer_weights`) on the selector's confidence (its logarithm) and on how much of the
-question the template's own texts hold (`bot.nlu.coverage`), fitted on the dev parts of the
+regression (`answer_weights`) on the selector's confidence (its logarithm), on how much of the
+question the template's own texts hold and on the most that one of the next templates holds
+(`bot.nlu.coverage`), fitted on the dev parts of the
 real-question set by `tools.answer_weights`; the confidence alone when no weights are configured.
 Below `template_threshold` (chosen on the same dev parts by the rule of `tools.answer_weights`), a general question
 becomes the intent `needs_clarification`: the assistant says it has no validated answer to that
@@ -22,7 +23,7 @@ the message among the editors' candidates (`bot.templates.learning`).
 from __future__ import annotations
 
 import math
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -31,7 +32,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.dialogue.redirect import RETRIEVAL_INTENT as ORGANISATION_INTENT
-from bot.nlu.coverage import COVERAGE_KEY
+from bot.nlu.coverage import COVERAGE_KEY, RIVAL_COVERAGE_KEY
 
 PARSE_KEY = "answer_gate"
 CLARIFY_INTENT = "needs_clarification"
@@ -47,19 +48,21 @@ def template_ranking(message: Message, retrieval_intent: str = "faq") -> List[Di
     ]
 
 
-def best_template_coverage(message: Message, retrieval_intent: str = "faq") -> Optional[float]:
-    """How much of the message the best template's texts hold (`bot.nlu.coverage`), if written."""
-    prediction = (message.get("response_selector") or {}).get(retrieval_intent) or {}
-    coverage = (prediction.get("response") or {}).get(COVERAGE_KEY)
-    return None if coverage is None else float(coverage)
+def best_template_coverage(message: Message, retrieval_intent: str = "faq") -> Tuple[Optional[float], float]:
+    """How much of the message the best template's texts hold (None if not written), and the most
+    that one of the next templates holds (`bot.nlu.coverage`)."""
+    response = ((message.get("response_selector") or {}).get(retrieval_intent) or {}).get("response") or {}
+    coverage = response.get(COVERAGE_KEY)
+    return None if coverage is None else float(coverage), float(response.get(RIVAL_COVERAGE_KEY) or 0.0)
 
 
-def answer_confidence(confidence: float, coverage: Optional[float], weights: Optional[Dict[str, float]]) -> float:
+def answer_confidence(confidence: float, coverage: Optional[float], rival_coverage: float,
+                      weights: Optional[Dict[str, float]]) -> float:
     """How likely the best template answers the question (see the module's docstring)."""
     if not weights or coverage is None:
         return confidence
     score = (weights["intercept"] + weights["log_confidence"] * math.log(max(confidence, 1e-6))
-             + weights["coverage"] * coverage)
+             + weights["coverage"] * coverage + weights["rival_coverage"] * rival_coverage)
     return 1.0 / (1.0 + math.exp(-score))
 
 
@@ -131,8 +134,8 @@ class AnswerGate(GraphComponent):
             ranking = template_ranking(message, self._config["retrieval_intent"])
             intent = (message.get("intent") or {}).get("name")
             confidence = ranking[0]["confidence"] if ranking else 0.0
-            likelihood = answer_confidence(confidence, best_template_coverage(message, self._config["retrieval_intent"]),
-                                           self._config["answer_weights"])
+            coverage, rival_coverage = best_template_coverage(message, self._config["retrieval_intent"])
+            likelihood = answer_confidence(confidence, coverage, rival_coverage, self._config["answer_weights"])
             if ranking and intent == self._config["retrieval_intent"]:
                 message.set(PARSE_KEY, {"template_confidence": round(likelihood, 4)}, add_to_output=True)
             decision = gate_decision(intent, _best_other_intent(message), likelihood,

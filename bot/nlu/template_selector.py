@@ -30,7 +30,8 @@ caisses lean away from the single window's templates (`single_window_weight`) un
 names it: the MSA's twin of a Caf answer tells a Caf's user to write to the MSA.
 
 The chosen template's response also says how much of the message its texts hold (`coverage`,
-see `bot.nlu.coverage`), which the answer gate weighs with the confidence.
+see `bot.nlu.coverage`), and the most that one of the next templates holds (`rival_coverage`), which
+the answer gate weighs with the confidence.
 
 It writes `response_selector` exactly as ResponseSelector does, so the rule `faq -> utter_faq`,
 Rasa's full retrieval intent (`faq/<id>` in trackers and conversation tests), the action
@@ -62,7 +63,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.config import BRANCHES, get_config
 from bot.nlu._linear import LinearTextComponent
 from bot.nlu._text import normalise
-from bot.nlu.coverage import COVERAGE_KEY, WordCoverage
+from bot.nlu.coverage import COVERAGE_KEY, RIVAL_COVERAGE_KEY, RIVALS, WordCoverage
 from bot.personal_data import MASKS
 
 _PLACEHOLDERS = re.compile("|".join(re.escape(placeholder) for placeholder in MASKS.values()))
@@ -167,6 +168,7 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
             labels = self._pipeline.classes_
             ranking = [(str(labels[i]), float(probabilities[i])) for i in order[:self._config["ranking_length"] or None]]
             key, confidence = ranking[0]
+            coverage, *rivals = self._state["coverage"].of_each(text, [label for label, _ in ranking[:RIVALS + 1]])
             utter_action = util.intent_response_key_to_template_key(key)
             prediction = {
                 RESPONSE_SELECTOR_PREDICTION_KEY: {
@@ -174,7 +176,8 @@ class TfidfTemplateSelector(LinearTextComponent, IntentClassifier):
                     PREDICTED_CONFIDENCE_KEY: confidence,
                     INTENT_RESPONSE_KEY: key,
                     RESPONSE_SELECTOR_UTTER_ACTION_KEY: utter_action,
-                    COVERAGE_KEY: round(self._state["coverage"].of(text, key), 4),
+                    COVERAGE_KEY: round(coverage, 4),
+                    RIVAL_COVERAGE_KEY: round(max(rivals, default=0.0), 4),
                 },
                 RESPONSE_SELECTOR_RANKING_KEY: [
                     {PREDICTED_CONFIDENCE_KEY: p, INTENT_RESPONSE_KEY: label} for label, p in ranking

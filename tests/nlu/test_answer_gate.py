@@ -55,23 +55,35 @@ def test_the_threshold_comes_from_the_configuration(storage, context):
 
 
 def test_with_weights_the_templates_coverage_of_the_question_counts_with_the_confidence(storage, context):
-    weights = {"intercept": -1.0, "log_confidence": 1.0, "coverage": 3.0}
+    weights = {"intercept": -1.0, "log_confidence": 1.0, "coverage": 3.0, "rival_coverage": -2.0}
     covered, uncovered = parsed("faq", [0.9, 0.05]), parsed("faq", [0.9, 0.05])
     covered.get("response_selector")["faq"]["response"]["coverage"] = 1.0
     uncovered.get("response_selector")["faq"]["response"]["coverage"] = 0.2
     gate_ = build(AnswerGate, storage, context, "gate", template_threshold=0.8, answer_weights=weights)
     [covered, uncovered] = gate_.process([covered, uncovered])
     assert covered.get("intent")["name"] == "faq"
-    assert covered.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 1.0, weights), 4)
+    assert covered.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 1.0, 0.0, weights), 4)
     assert uncovered.get("intent")["name"] == CLARIFY_INTENT
-    assert uncovered.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 0.2, weights), 4)
+    assert uncovered.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 0.2, 0.0, weights), 4)
 
 
-def test_the_likelihood_is_a_logistic_function_of_log_confidence_and_coverage():
-    weights = {"intercept": -0.5, "log_confidence": 2.0, "coverage": 1.5}
-    assert math.isclose(answer_confidence(0.5, 0.4, weights), 1 / (1 + math.exp(0.5 - 2.0 * math.log(0.5) - 0.6)))
-    assert answer_confidence(0.5, None, weights) == 0.5  # a model trained before the coverage: the confidence
-    assert answer_confidence(0.5, 0.4, None) == 0.5
+def test_a_rival_template_holding_the_question_as_well_lowers_the_likelihood(storage, context):
+    weights = {"intercept": -1.0, "log_confidence": 1.0, "coverage": 3.0, "rival_coverage": -2.0}
+    alone, rivalled = parsed("faq", [0.9, 0.05]), parsed("faq", [0.9, 0.05])
+    alone.get("response_selector")["faq"]["response"].update(coverage=0.9, rival_coverage=0.1)
+    rivalled.get("response_selector")["faq"]["response"].update(coverage=0.9, rival_coverage=0.9)
+    gate_ = build(AnswerGate, storage, context, "gate", template_threshold=0.7, answer_weights=weights)
+    [alone, rivalled] = gate_.process([alone, rivalled])
+    assert alone.get("intent")["name"] == "faq" and rivalled.get("intent")["name"] == CLARIFY_INTENT
+    assert rivalled.get(PARSE_KEY)["template_confidence"] == round(answer_confidence(0.9, 0.9, 0.9, weights), 4)
+
+
+def test_the_likelihood_is_a_logistic_function_of_log_confidence_and_coverages():
+    weights = {"intercept": -0.5, "log_confidence": 2.0, "coverage": 1.5, "rival_coverage": -1.0}
+    assert math.isclose(answer_confidence(0.5, 0.4, 0.3, weights),
+                        1 / (1 + math.exp(0.5 - 2.0 * math.log(0.5) - 0.6 + 0.3)))
+    assert answer_confidence(0.5, None, 0.0, weights) == 0.5  # a selector that wrote no coverage: the confidence
+    assert answer_confidence(0.5, 0.4, 0.3, None) == 0.5
 
 
 def test_decisions():

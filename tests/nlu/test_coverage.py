@@ -28,3 +28,9 @@ def test_words_no_template_knows_are_not_held_against_it():
     assert COVERAGE.of("apl xyzzy", "logement") == 1.0
     assert COVERAGE.of("xyzzy", "logement") == 1.0
     assert COVERAGE.of("apl", "unknown label") == 0.0
+
+
+def test_each_label_is_measured_on_the_same_reading_of_the_text():
+    assert COVERAGE.of_each("logement de vitale", ["logement", "vitale", "unknown label"]) == [
+        COVERAGE.of("logement de vitale", "logement"), COVERAGE.of("logement de vitale", "vitale"), 0.0]
+    assert COVERAGE.of_each("xyzzy", ["logement", "vitale"]) == [1.0, 1.0]

@@ -63,6 +63,16 @@ def test_the_chosen_templates_coverage_of_the_message_is_written_next_to_its_con
     assert 0.0 < unheard.get("response_selector")["faq"]["response"]["coverage"] < 1.0
 
 
+def test_the_most_a_next_template_holds_of_the_message_is_written_too(storage, context):
+    selector = trained(storage, context)
+    [shared, own] = selector.process([Message.build(text="apl etudiant date de versement"),
+                                      Message.build(text="carte vitale perdue")])
+    shared_response, own_response = (m.get("response_selector")["faq"]["response"] for m in (shared, own))
+    # "date de versement" belongs to the payment template, "apl etudiant" to the housing one.
+    assert 0.3 < shared_response["rival_coverage"] < 1.0 and shared_response["coverage"] < 1.0
+    assert own_response["coverage"] == 1.0 and own_response["rival_coverage"] < 0.3
+
+
 def test_only_template_examples_are_learnt(storage, context):
     [message] = trained(storage, context).process([Message.build(text="bonjour")])
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"].startswith("faq/")
