@@ -39,6 +39,7 @@ _FOREIGN_MONTHS = (
     r"|janvye|janvie|fevriye|mas|jen|jiye|septanm|oktob|novanm|desanm"  # Creole
 )
 _DAY = r"(?:[0-2]?\d|3[01])(?:er)?|premier"
+_ROMAN_MONTHS = r"xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i"
 # "né le dix-huit août 1981": a day in words, before a month name only.
 _DAY_WORDS = (
     r"(?:dix[- ](?:sept|huit|neuf)|vingt(?:[- ]et[- ]un|[- ](?:deux|trois|quatre|cinq|six|sept"
@@ -56,7 +57,9 @@ _ISO = r"(?:19|20)\d\d\s?[/.\-]\s?(?:0?[1-9]|1[0-2])\s?[/.\-]\s?(?:0?[1-9]|[12]\
 _DATE = (
     # a day or a month unknown, as foreigners' papers write it: "00/00/1987", "XX/XX/1976"
     rf"(?P<date>{_ISO}|(?:00|xx)[/.\-](?:00|xx|0?[1-9]|1[0-2])[/.\-](?:19|20)\d\d|(?:{_DAY})(?:{_SEP})(?:0?[1-9]|1[0-2])(?:{_SEP})(?:19|20)?\d\d"
-    rf"|(?:{_DAY}|{_DAY_WORDS}\s)\s*(?:(?:{_FOREIGN_MONTHS})(?![a-z])|{_MONTH_NAMES})\.?(?:\s*(?:19|20)?\d\d|\s+{_YEAR_WORDS})?"
+    rf"|(?:{_DAY}|{_DAY_WORDS}\s)[\s\-]*(?:(?:{_FOREIGN_MONTHS})(?![a-z])|{_MONTH_NAMES})\.?(?:[\s\-]*(?:19|20)?\d\d|\s+{_YEAR_WORDS})?"
+    # the month in Roman numerals, as on old papers and Italian or Polish ones: "12 XII 1934", "17.IX.1942"
+    rf"|(?:{_DAY})(?:\s+|\s*\.\s*)(?:{_ROMAN_MONTHS})(?:\s+|\s*\.\s*)(?:19|20)?\d\d"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:(?:19|20)\d\d|\d\d)"
     # "DOB March 3rd, 1988": the month first, in English
     rf"|(?:{_FOREIGN_MONTHS})\s+(?:[0-2]?\d|3[01])(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)(?![\d/])"
@@ -71,7 +74,7 @@ _BORN = (
     r"|\b(?:ai|a|as|avons|avez|ont|avait|avais|est|suis)\s+accouchee?s?"
     r"(?:\s+(?:de\s+)?(?:notre|mon|ma|nos|d'un|d'une|des)?\s*(?:bebe|fils|fille|jumeaux|jumelles|triples))?"
     r"|\b(?:eu|avoir|avons\s+eu|a\s+eu|ai\s+eu)\s+(?:un|une|des|notre|nos|mon|ma)\s+"
-    r"(?:bebe|petit\s+garcon|petite\s+fille|fils|fille|enfant|jumeaux|jumelles|triples))\s+"
+    r"(?:bebe|petit\s+garcon|petite\s+fille|fils|fille|enfant|jumeaux|jumelles|triples)(?:\s+[^\W\d_]+)?)\s+"
     # "nés tous les deux au Portugal, lui le 3/2/1947, elle le ...": who, before the first date
     r"(?:tou(?:te)?s\s+(?:les\s+)?(?:deux|trois)\s+)?(?:(?:a|au|en)\s+[a-z0-9' \-]{1,30}?,?\s+)?"
     r"(?:(?:lui|elle|moi|il)\s+)?(?:le\s*:?\s*|ce\s+)"
@@ -122,7 +125,7 @@ _DATE_ALONE = re.compile(rf"(?<![\w/.\-]){_DATE}")
 # "... et ma fille le 9 mai 2018", "moi 03/04/1970, mon mari 12/08/1968": who, then the date.
 _WHO = "|".join(sorted(RELATIVES | {"moi", "lui", "elle", "mon", "ma", "son", "sa", "notre"}))
 _NEXT = re.compile(
-    rf"\s*(?:,\s*et\b|,|et(?:\s+(?:pas|non))?|&|puis|ou|pas)\s*(?:(?:{_WHO}|les|mes|nos|jumeaux|jumelles|triples|enfants)\s+){{0,2}}(?:(?:le|du|au)\s+)?"
+    rf"\s*(?:,\s*et\b|,?\s*pas\b|,|et(?:\s+(?:pas|non))?|&|puis|ou)\s*(?:(?:{_WHO}|les|mes|nos|jumeaux|jumelles|triples|enfants)\s+){{0,2}}(?:(?:le|du|au)\s+)?"
     rf"(?:{_DATE_ALONE.pattern})"
 )
 _ISO_ALONE = re.compile(rf"(?<![\w/.\-])(?P<date>{_ISO})(?![\w/.\-])")

@@ -24,7 +24,8 @@ from ._model import Finding
 from ._text import SHORT_WORDS, mentions, value_end
 
 _NUMBER_WORD = r"(?:numero|numeros|num|nume?ro|n°|nº|no|n|#|matricule|identifiant|id|code)"
-_OF = r"(?:\s*(?:d'|de|du|d|da|del)\s*)?"  # "o meu número da CAF é ..."
+# "o meu número da CAF é ...", "o numero dele na caf é ..." (not "de la": "le numéro de la Caf" is its phone)
+_OF = r"(?:\s*(?:d'|(?:de|du|d|da|del|dele|dela|na|at\s+the|at)\b)\s*){0,2}"
 
 _CUES: dict[str, re.Pattern[str]] = {
     "ALLOCATAIRE": re.compile(
@@ -32,6 +33,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\ball?ocataire\s*(?:n°|nº|(?:no|num|numero)\b)|\bmatricule\s*caf\b"
         # in other languages: "my allocataire number is", "número de alocatário", "numer alokatariusza", "CAF numaram"
         r"|\ball?ocataire\s+number\b|\balocatari[oa]s?\b|\ballocatari[oa]\b|\balokatariusza\b|\bcaf\s+numaram\b"
+        r"|\bcaf\s+(?:no\b\.?|number\b|n°)|\bmi\s+numero\s+de\s+la\s+caf\b"  # "my CAF no. is", "mi número de la CAF"
         r"|\bnumero\s+na\s+ngai\s+ya\s+caf\b)"
     ),
     "MSA": re.compile(
@@ -59,7 +61,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|etudiante?|demande|contrat\s*d'?\s*apprentissage|dossier\s*social\s*etudiant|locataire|bailleur|resident|entree"
         r"|unique(?:\s*departemental)?|creance|mandat|mdph|enim"
         # a pensioner's, a member's, a contract's, a childminder's, an asylum seeker's, a hospital stay's
-        r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?"
+        # an employer's at the Cesu or Pajemploi: "numéro d'employeur Z 0047 1196 23"
+        r"|pensionnee?s?|membres?|contrats?|salariee?s?|pajemploie|ofii|ofpra|anef|sejours?|employeur"
         # a complaint filed with the police, a court case: "numéro de plainte", "numéro de procédure"
         r"|plaintes?|procedures?|proces-verbal|(?<=d')indus?"
         # staff and special regimes: a teacher's NUMEN, a seafarer's, an agent's, a payroll's, a
@@ -68,7 +71,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # an insurer's expert's report: "référence expertise EXP/25/77841"
         r"|expertise)\b"
         # "dossier MDPH n° ...", "Dossier départemental n° ASH-59-2025-04418"
-        r"|\b(?:dossiers?|pajemploi|cesu|cotisant)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
+        # "votre demande n° DEM-25-118503"
+        r"|\b(?:dossiers?|pajemploi|cesu|cotisant|demande)\s*(?:[a-z]+\s*)?(?:n°|nº|(?:no|num|numero|ref|reference)\b)"
         r"|\bcompte\s*(?:urssaf|pajemploi|cesu)\b"
         # a farm's identifiers: "mon pacage 012521246", "l'EDE de mon élevage c'est FR 12 568 990", TESA
         r"|\b(?:pacage|cheptel|ede|tesa)\b"

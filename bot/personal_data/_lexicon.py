@@ -51,7 +51,7 @@ ORGANISATIONS = frozenset(
 # Words a spaCy PER span often contains in chat text although they are no name.
 CHAT_WORDS = frozenset(
     """
-    je j jai j'ai jsuis chui suis moi toi nous vous svp stp pls please ok okay oui non
+    je j jai j'ai jsuis chui suis moi toi nous vous svp stp pls please ok okay oui non and
     urgent urgence aide help question probleme pb souci soucis demande dossier
     voila voici alors donc bref enfin merci encore depuis suite concernant objet
     davance d'avance bcp cdlt cdt pardon desole dsl
@@ -69,7 +69,7 @@ CHAT_WORDS = frozenset(
 # they end a name, never belong to one.
 LABEL_WORDS = frozenset(
     """
-    nom noms prenom prenoms tel telephone portable mail email adresse nee ne naissance
+    nom noms prenom prenoms tel telephone portable mail email adresse nee ne naissance num numero alloc
     ddn date nir nss iban rib referent referente contact objet beneficiaire beneficiaires patient patiente ref reference references
     """.split()
 )
@@ -109,7 +109,7 @@ RELATIVES = frozenset(
     """
     fils fille mari femme epoux epouse conjoint conjointe compagnon compagne enfant
     bebe pere mere frere soeur ex beau-pere belle-mere neveu niece petit-fils
-    petite-fille maman papa
+    petite-fille maman papa copain copine
     """.split()
 )
 

@@ -60,8 +60,9 @@ STRONG, TITLE, CAPITAL, LABEL, WEAK, SELF, SIGNATURE = (
 )
 
 _STRONG_CUES = (
+    # "mon nom est bien Blanc" (a correction), "mon nom c fofana", "moi c van der berg"
     r"\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?\b|\bje\s+me\s+presente\b|\bmon\s+(?:nom|prenom)(?:\s+de\s+famille|\s+complet)?\s*"
-    r"(?:est|c'?est|:)|\bmoi\s+c'?est|\bmi\s+chiamo\b|\bme\s+llamo\b|\bmy\s+name\s+is\b|\bnazywam\s+sie\b"
+    r"(?:est|c'?est|c\b|:)(?:\s+bien\b)?|\bmoi\s+c(?:'?est|\b)|\bmi\s+chiamo\b|\bme\s+llamo\b|\bmy\s+name\s+is\b|\bnazywam\s+sie\b"
     r"|\bma\s+numesc\b|\bad[iı]m\b|\bchamo-me\b|\b(?:o\s+)?meu\s+nome\s+e\b|\bsigne\b\s*:?|\bde\s+la\s+part\s+d(?:e\b|')"
     r"|\bich\s+hei(?:ss|ß|s)e\b|\bmi\s+nombre\s+es\b|\bil\s+mio\s+nome\s+e\b"
     r"|\bnom\s*(?:et\s+prenom\s*)?:|\bprenom\s*:"
@@ -83,6 +84,10 @@ _RELATIVE_CUES = (
     # "mon conjoint s'appelle Thierno", "il s'appelle Noah" (not "le navire s'appelle Bretagne")
     rf"\b(?:mon|ma|notre)\s+(?:ex[\s\-]+)?(?:{_RELATIVE_WORDS})\b(?:\s+s'\s?app?ell?e\b)?"
     rf"|\b(?:la|le|l')\s*(?:{_RELATIVE_WORDS})\s+(?:de\b|d')|\b(?:il|elle)\s+s'\s?app?ell?e\b"
+    # children counted or named together: "mes jumeaux ilyes et rayan", "j'ai 3 enfant lina adam et
+    # sara", "le petit mehdi"
+    r"|\b(?:mes|nos)\s+(?:enfants?|jumeaux|jumelles|triples|fils|filles|petits?[\s\-]enfants)\b"
+    r"|\b(?:[2-9]|deux|trois|quatre|cinq|six)\s+(?:enfants?|gosses)\b|\b(?:le|la)\s+petite?\b"
     # in the languages of people who live in France: "my son", "mi hija", "o meu filho", "mia moglie"
     r"|\bmy\s+(?:son|daughter|wife|husband|mother|father|mum|mom|dad|partner)\b"
     r"|\bmi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre)\b|\b(?:o\s+)?meu\s+(?:filho|marido|pai)\b"
@@ -103,8 +108,8 @@ _ROLE_CUES = (
     r"|bailleur|bailleresse|tut(?:eur|rice)|curat(?:eur|rice)|mandataire|conseill(?:er|ere)|agente?|referente?"
     r"|assistante?\s+sociale?|gestionnaire|notaire|avocate?|employee?|salariee?)\b"
 )
-# "je suis", typed "jsuis", "j'suis", "chui" in chats
-_WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?sui?s\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
+# "je suis", typed "jsuis", "jsui", "j'suis", "chui" in chats
+_WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?su(?:is?|s)\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
                r"|\bsoy\b|\bsono\b|\bsunt\b|\bjestem\b|\bi\s+am\b|\bi'm\b|\bthis\s+is\b")  # "soy Rocío", "sono Alessandra"
 # A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
 # ":" form is a strong cue, this one accepts capitalised words only.
@@ -167,7 +172,7 @@ _NOT_SURNAMES_AFTER_TITLE = frozenset(
 )
 # A strong cue that names the name itself ("je m'appelle", "mon nom est", "de la part de"), not
 # "moi c'est" ("moi c'est bon"): only then may a lone lowercase surname follow.
-_NAME_CUE_BEFORE = re.compile(r"(?:\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?|\bnom(?:\s+de\s+famille)?(?:\s+(?:est|c'?\s?est))?"
+_NAME_CUE_BEFORE = re.compile(r"(?:\bj(?:e\s*)?\s?m'?\s?app?ell?e?s?|\bnom(?:\s+de\s+famille)?(?:\s+(?:est|c'?\s?est|c))?(?:\s+bien)?"
                               r"|\bde\s+la\s+part\s+de)\s*:?\s*$")
 # A capitalised word after one of these is a street, a school, a place: not a person.
 _PLACE_BEFORE = re.compile(
@@ -783,7 +788,8 @@ _NAME_IN_ITS_SCRIPT = re.compile(
 # Names in a list: "Jules et Ambre", "Timothée, Constance et Aliénor", "Abdel 2010, Nour 2012".
 # A colon opens the list ("trois enfants : Anna, Marc et Irène"); a sentence's first word says nothing.
 _SENTENCE_BREAK = re.compile(r"[.!?\n][\s\"'«(]*$")
-_LIST_LINK = r"(?:\s*,\s*|\s+(?:et|&)\s+|\s+(?:19|20)\d\d\s*,\s*)"
+# ", ", " et ", " and ", a birth year or an age between ("yanis 11ans kenza 8ans")
+_LIST_LINK = r"(?:\s*,\s*|\s+(?:et|&|and|y)\s+|\s+(?:19|20)\d\d\s*,\s*|\s+\d{1,2}\s?ans?\s*(?:,\s*|et\s+)?)"
 _NEXT_IN_LIST = re.compile(rf"{_LIST_LINK}(?P<name>[A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)?)\b")
 # "enfants : lina 2015, adam 2018": in lowercase, a first name that no dictionary knows as a word.
 _NEXT_LOWERCASE_IN_LIST = re.compile(rf"{_LIST_LINK}(?P<name>[a-zà-ÿ]{{3,}}(?:-[a-zà-ÿ]+)?)\b")

@@ -325,10 +325,11 @@ def _find_spelled_phone(folded: str) -> Iterator[Finding]:
 
 
 # Right after its name, a number with a digit missing or one too many ("mon portable 06 70 33 55 3
-# pardon"), or in a range not allocated yet ("son tél 04 05 73 56 45"), is still the person's.
+# pardon"), or in a range not allocated yet ("son tél 04 05 73 56 45", "mon téléphone +262 639 41 27
+# 85": Mayotte's newest mobiles), is still the person's.
 _NAMED_MISTYPED = re.compile(
     r"\b(?:portable|mobile|fixe|tel|telephone|tél|numero\s+de\s+tel\w*|gsm|whatsapp)\s*[:.]?\s*"
-    r"(?P<number>(?!0\s?9\s?6\s?9)0\s?[1-79](?:[ .\-]?\d){7,9})(?![ .\-]?\d)"
+    r"(?P<number>(?!0\s?9\s?6\s?9)0\s?[1-79](?:[ .\-]?\d){7,9}|\+\s?\d{2,3}(?:[ .\-]?\d){8,10})(?![ .\-]?\d)"
 )
 
 
@@ -413,5 +414,6 @@ def find_phone(text: str, folded: str) -> Iterator[Finding]:
     yield from _find_spelled_phone(folded)
     yield from _local_foreign_numbers(folded)
     for match in (*_NAMED_MISTYPED.finditer(folded), *_NAMED_EIGHT_DIGITS.finditer(folded)):
-        if not _SWITCHBOARD_BEFORE.search(folded, max(0, match.start() - 25), match.start()):
+        if (not _SWITCHBOARD_BEFORE.search(folded, max(0, match.start() - 25), match.start())
+                and re.sub(r"[^\d+]", "", match.group("number")) not in _PUBLIC_LINES):
             yield Finding("PHONE", match.start("number"), match.end("number"))

@@ -249,6 +249,40 @@ CASES = [
     ("NAME", 'Cordialement, <ent type="NAME">J.-C. Delaunay</ent>'),
     # born in Portuguese, a town between
     ("BIRTHDATE", 'o meu filho nasceu em Porto no dia <ent type="BIRTHDATE">02/03/2011</ent>'),
+    # two blind batches of 07/12/2026: children counted or named together, in lowercase, with their
+    # ages between; "and" in English
+    ("NAME", 'la naissance de mes jumelles <ent type="NAME">maelys</ent> et <ent type="NAME">louane</ent> hier'),
+    ("NAME", 'j ai 2 enfant <ent type="NAME">nolan</ent> 6ans <ent type="NAME">elyna</ent> 3ans et la caf me compte 1'),
+    ("NAME", 'et le petit <ent type="NAME">sohan</ent> est malade'),
+    ("NAME", "le petit dejeuner est compris, la petite enfance aussi, j'ai 3 enfants a charge"),
+    ("NAME", 'custody of my son <ent type="NAME">Noah</ent> and <ent type="NAME">Callum</ent> is shared'),
+    ("NAME", 'ma copine <ent type="NAME">ilona</ent> est enceinte'),
+    ("NAME", "mon copain est au chomage"),
+    # presentations typed on a phone: "jsui", "mon nom c", "moi c", and a correction "mon nom est bien"
+    ("NAME", 'jsui <ent type="NAME">ines belkacem</ent> je comprend rien'),
+    ("NAME", 'mon nom c <ent type="NAME">traore</ent> num alloc, jvien davoir un bb'),
+    ("NAME", 'moi c <ent type="NAME">van den bosch</ent> avec des espaces'),
+    ("NAME", 'Mon nom est bien <ent type="NAME">Lebrun</ent>, pas <ent type="NAME">Lebrin</ent>'),
+    ("NAME", "jsui malade, moi c bon, mon nom c pas ca, mon nom est bien inscrit"),
+    # a Mayotte mobile of the newest range after its name, not the Assurance maladie's line
+    ("PHONE", 'mon téléphone <ent type="PHONE">+262 639 48 21 07</ent> merci'),
+    ("PHONE", "tel +33 1 84 90 36 46 c'est bien l'assurance maladie ?"),
+    # a birth date with the month in Roman numerals or abridged between dashes; a baby's name
+    # before its birth date; a correction "pas le ..."
+    ("BIRTHDATE", 'née le <ent type="BIRTHDATE">4 XI 1939</ent> à Gênes'),
+    ("BIRTHDATE", 'Sofia (<ent type="BIRTHDATE">9.VII.2014</ent>) est à ma charge'),
+    ("BIRTHDATE", 'DDN : <ent type="BIRTHDATE">22-nov-1979</ent> / nom d\'usage'),
+    ("BIRTHDATE", 'ils ont eu un bébé Kylian le <ent type="BIRTHDATE">3 février</ent>'),
+    ("BIRTHDATE", 'date de naissance le <ent type="BIRTHDATE">11/04/1969</ent>, pas le <ent type="BIRTHDATE">04/11/1969</ent>'),
+    ("BIRTHDATE", "rdv le 12 x 2025, l'article 3 ii 2020"),
+    # "number" in Portuguese, Spanish and English after the Caf's name; a request's and a Cesu
+    # employer's number
+    ("ALLOCATAIRE", 'o numero dela na caf é <ent type="ALLOCATAIRE">3308154</ent> obrigada'),
+    ("ALLOCATAIRE", 'mi número de la CAF es <ent type="ALLOCATAIRE">7715024</ent>, gracias'),
+    ("ALLOCATAIRE", 'My CAF no. is <ent type="ALLOCATAIRE">5190736</ent>'),
+    ("FILE_NUMBER", 'RE: votre demande n° <ent type="FILE_NUMBER">DEM-24-770419</ent> sans réponse'),
+    ("FILE_NUMBER", 'son numéro d\'employeur c\'est <ent type="FILE_NUMBER">Z 0391 5527 08</ent>'),
+    ("FILE_NUMBER", "le numéro d'employeur c'est quoi ? ma demande n° 2 a été refusée"),
 ]
 
 
