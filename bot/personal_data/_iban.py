@@ -70,9 +70,19 @@ def _mistyped_length(chars: str, positions: list[int]) -> int:
     return length if bban.fullmatch(chars[4:length]) else 0
 
 
+# Its beginning alone after its name ("le début de mon IBAN : FR76 3527 2118 1034", the rest in
+# another message): a country, its key and groups of four are already the bank and the branch.
+_NAMED_BEGINNING = re.compile(
+    r"\biban\b[^\n\d]{0,30}?(?P<value>[a-z]{2}\d\d[ .\-]?\d{4}[ .\-]?(?=[a-z]*\d)[a-z0-9]{4}(?:[ .\-]?[a-z0-9]{4}){0,4})"
+    r"(?![a-z0-9])")
+
+
 def find_iban(text: str, folded: str) -> Iterator[Finding]:
-    """Yield spans of IBANs, typed compact, spaced, dashed or in lowercase, even mistyped."""
-    del folded  # not needed: the checksum is the cue
+    """Yield spans of IBANs, typed compact, spaced, dashed or in lowercase, even mistyped, and
+    an IBAN's beginning after its name."""
+    for match in _NAMED_BEGINNING.finditer(folded) if "iban" in folded else ():
+        if match.group("value")[:2].upper() in _COUNTRIES:
+            yield Finding("IBAN", match.start("value"), match.end("value"))
     pos = 0
     while match := _CANDIDATE.search(text, pos):
         pos = match.start() + 1  # a failed run may hide an IBAN that starts inside it

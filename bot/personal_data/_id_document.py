@@ -35,6 +35,7 @@ _DOCUMENT = (
     r"|\bneph\b|(?:numero|num|n°|no)\s*(?:du\s*|de\s*)?titre\b|\bidentite(?=\s*:?\s*\d)"
     r"|passaporte|pasaporte|kimlik\s+kart\w*|karty?\s+pobytu|residence\s+permit|permesso\s+di\s+soggiorno"
     r"|reisepass\w*|dowod\w*\s+osobist\w*|carte\s+de\s+identitate|titulo\s+de\s+residencia|oturma\s+kart\w*"
+    r"|护照号?(?:码)?"  # a passport (number) in Chinese
     r"|carte\s+europeenne(?:\s+d'?\s*assurance\s+maladie)?|\bceam\b)"
 )
 # Substrings one of which every document word holds.
@@ -42,6 +43,7 @@ _DOCUMENT_HINTS = (
     "pass", "cni", "c.n.i", "cin", "identite", "carte", "jour", "resident", "recepisse", "etranger",
     "agdref", "vls", "visa", "permis", "neph", "tds", "t.d.s", "ts", "titre", "kimlik", "pobytu", "soggiorno", "ceam",
     "consulaire", "nie", "dni", "aps", "voyage", "certificat", "buletin", "reisepass", "dowod", "identitate", "residencia", "oturma",
+    "护照",
 )
 # What may sit between the document word and its number: no end of sentence, no digit
 # but a year or a duration ("valable jusqu'en 2028, numéro ...", "carte de résident 10

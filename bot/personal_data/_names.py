@@ -92,6 +92,7 @@ _RELATIVE_CUES = (
     r"|\bmy\s+(?:son|daughter|wife|husband|mother|father|mum|mom|dad|partner)\b"
     r"|\bmi\s+(?:hij[oa]|espos[oa]|marido|mujer|madre|padre)\b|\b(?:o\s+)?meu\s+(?:filho|marido|pai)\b"
     r"|\b(?:a\s+)?minha\s+(?:filha|esposa|mulher|mae)\b|\bmi[oa]\s+(?:figli[oa]|moglie|marito|madre|padre)\b"
+    r"|\b(?:benim\s+)?(?:oglum|kizim|esim|kocam|karim|annem|babam)\b"  # Turkish: "my son", "my daughter", "my husband"...
     r"|\bmeine?\s+(?:sohn|tochter|mann|frau|mutter|vater)\b|\b(?:fiica|sotia|mama)\s+mea\b|\b(?:fiul|sotul|tatal)\s+meu\b"
     # Creole "manman mwen" (my mother), Lingala "ndeko na ngai" (my brother or sister)
     r"|\b(?:manman|papa|pitit|madanm|mari|fanm|fre)\s+mwen\b|\b(?:ndeko|mama|tata|mwana|mobali|mwasi)\s+na\s+ngai\b"
@@ -161,7 +162,9 @@ _MAX_TOKENS = 5  # "María del Carmen Ruiz de Alarcón": particles count
 _ELISION = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]")
 _END_OF_MESSAGE = re.compile(r"[\s.!,;:)\-]*\Z")
 # A signature's name, then the contact that ends it: "Cordialement, yolande pierre-louis tel 07 ...".
-_CONTACT_AFTER_SIGNATURE = re.compile(r"[\s.,;:\-]*(?:t[eé]l|portable|mobile|mail|e-mail|courriel)\b\.?\s*:?\s*[\d+@\w]",
+_CONTACT_AFTER_SIGNATURE = re.compile(r"[\s.,;:\-]*(?:t[eé]l|portable|mobile|mail|e-mail|courriel)\b\.?\s*:?\s*[\d+@\w]"
+                                      # or the line a phone's mail app adds: "Obtenir Outlook pour Android"
+                                      r"|[ \t]*\n+[ \t]*(?:envoy[eé] (?:de|depuis) mon|obtenir outlook|sent from my)",
                                       re.IGNORECASE)
 # Praise and apologies typed after "madame" / "monsieur": no surname; nor what describes the
 # person ("je garde un monsieur âgé", "une dame handicapée").
@@ -771,7 +774,8 @@ _SAME_NAME_AFTER = re.compile(rf"\s*[(\[]\s*(?P<name>{_OTHER_SCRIPT_WORDS})\s*[)
 # "je suis 李伟", "mon nom en arabe c'est يوسف بن علي", "меня зовут Наталья Иванова".
 _NAME_IN_ITS_SCRIPT = re.compile(
     rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
-    rf"|меня\s+зовут\s+|اسمي\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
+    # "我叫王秀英" / "我是..." (Chinese: "my name is", "I am"), no space before the name
+    rf"|меня\s+зовут\s+|اسمي\s*|我叫\s*|我是\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
     # "أنا يوسف العمراني" ("I am"), "راجلي محمد بنعلي" ("my husband", in Darija), "زوجتي", "ولدي",
     # "بنتي", "أمي": two words at most, as the rest of the sentence follows; three when a comma or the
     # end closes them ("أنا فاطمة الزهراء بنعلي، ...")

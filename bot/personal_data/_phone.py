@@ -397,8 +397,14 @@ def _paired_numbers(text: str, folded: str, found: list[tuple[int, int]]) -> Ite
             yield Finding("PHONE", start, end)
 
 
+# A WhatsApp link holds the number in international form without its "+": "wa.me/33612457893".
+_WHATSAPP_LINK = re.compile(r"\bwa\.me/(?P<number>\d{8,15})\b")
+
+
 def find_phone(text: str, folded: str) -> Iterator[Finding]:
     """Yield spans of French (metropolitan and overseas) and international numbers."""
+    for match in _WHATSAPP_LINK.finditer(folded) if "wa.me" in folded else ():
+        yield Finding("PHONE", match.start("number"), match.end("number"))
     found = []
     for run in _runs(text):
         if sum(len(g.text) for g in run) < 8:

@@ -283,8 +283,17 @@ def _codes(folded: str) -> Iterator[re.Match[str]]:
         yield match
 
 
+# A link that resets a password or signs in carries its secret in its query: "...?token=a93f0c7e52b14d8e".
+# A value without a digit is a page's setting ("?code=simulateur"), not a secret.
+_SECRET_IN_LINK = re.compile(
+    r"[?&](?:token|reset_?token|access_?token|otp|code|password|pwd|mdp)=(?P<value>(?=[^&#\s]*\d)[^&#\s]{4,})")
+
+
 def find_secret(text: str, folded: str) -> Iterator[Finding]:
-    """Yield the values of passwords and confidential codes typed after their name."""
+    """Yield the values of passwords and confidential codes typed after their name, and the
+    secrets that links carry."""
+    for match in _SECRET_IN_LINK.finditer(folded) if "=" in folded else ():
+        yield Finding("SECRET", match.start("value"), match.end("value"))
     if not mentions(folded, _HINTS):  # most messages: nothing to look for, at little cost
         return
     urls = [(m.start(), m.end()) for m in _URL.finditer(folded)] if ("http" in folded or "www" in folded) else []

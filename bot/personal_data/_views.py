@@ -3,7 +3,8 @@ look-alike characters: letters a scanner read for digits ("3O O4 97 325", "O4/lO
 hidden end of a number ("07 56 50 18 XX") and
 words joined by "_" or "+" (a file name "avis_arret_1330599...pdf", a form's web address
 "adresse=12+impasse+des+Mesanges"), fields joined by "|" ("iban|FR76|3018|...") and an emoji
-typed inside a number ("07 52 📞 31 76 35"), and a long number or an IBAN glued to the word
+typed inside a number ("07 52 📞 31 76 35") or digits typed as keycaps ("0️⃣7️⃣"), a bullet between a
+number's groups ("1•80•06"), and a long number or an IBAN glued to the word
 before it, typed in a hurry ("mon n ss144099722320267", "num0665441277", "ibanfr76...",
 "permis27VM31922"): the last letter of that word is read as a space; commas between the groups
 of a number ("06,53,43,91,94") are read as spaces; non-breaking spaces, tabs, long dashes and
@@ -34,7 +35,10 @@ _GLUED = re.compile(
     re.IGNORECASE,
 )
 # Pictographs (emoji and symbols, one code point each in Python): read as a space.
-_PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
+# The keycap digits "0️⃣7️⃣..." are a digit, a variation selector and an enclosing keycap: the last two too.
+_PICTOGRAPH = re.compile("[\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u20e3]")
+# A bullet or a middle dot between digits separates a number's groups ("1•80•06•99", "06·52·84").
+_DOT_BETWEEN_DIGITS = re.compile("(?<=\\d)[\u2022\u00b7\u2219\u22c5](?=\\d)")
 # The end of a number hidden by its writer ("07 56 50 18 XX", "2 19 10 97 105 *** **"): six
 # digits and more that stay visible are still the person's, read as a number whose last digits
 # are unknown. Hidden characters before or inside the number ("06 XX XX 45 67", "**** 8746",
@@ -75,7 +79,7 @@ def digits_and_words_view(text: str) -> str:
     if "|" in view and _FIELD_BARS.search(view):
         view = view.replace("|", " ")
     if not view.isascii():
-        view = _PICTOGRAPH.sub(" ", view)
+        view = _PICTOGRAPH.sub(" ", _DOT_BETWEEN_DIGITS.sub(".", view))
     view = _GLUED.sub(" ", view)
     if "," in view:
         view = _COMMA_GROUPS.sub(lambda match: match.group().replace(",", " "), view)

@@ -283,6 +283,24 @@ CASES = [
     ("FILE_NUMBER", 'RE: votre demande n° <ent type="FILE_NUMBER">DEM-24-770419</ent> sans réponse'),
     ("FILE_NUMBER", 'son numéro d\'employeur c\'est <ent type="FILE_NUMBER">Z 0391 5527 08</ent>'),
     ("FILE_NUMBER", "le numéro d'employeur c'est quoi ? ma demande n° 2 a été refusée"),
+    # two more blind batches of 07/12/2026 (text from phones and copy-paste, comments, new arrivals):
+    # keycap digits, bullets between a number's groups
+    ("PHONE", 'rappelez moi au <ent type="PHONE">0️⃣6️⃣4️⃣1️⃣7️⃣2️⃣9️⃣3️⃣0️⃣8</ent>️⃣ svp'),
+    ("NIR", 'mon numero secu <ent type="NIR">2•91•03•99•352•118•42</ent> merci'),
+    ("PHONE", '📞 <ent type="PHONE">07·61·22·48·90</ent> pour le rappel'),
+    # a WhatsApp link, a reset link's token (not a page's setting), an IBAN's beginning after its name
+    ("PHONE", 'sur whatsapp wa.me/<ent type="PHONE">33781224590</ent> c\'est mieux'),
+    ("SECRET", 'le lien https://exemple.fr/reset?token=<ent type="SECRET">7c41e09ab2d3</ent> a expiré'),
+    ("SECRET", "https://www.caf.fr/allocataires/mes-services-en-ligne?code=simulateur"),
+    ("IBAN", 'le début de mon IBAN : <ent type="IBAN">FR76 1027 8060 4100</ent> et la suite demain'),
+    ("IBAN", "les 4 premiers caractères de l'IBAN c'est FR76 pour tout le monde ?"),
+    # a signature followed by the line a phone's mail app adds
+    ("NAME", 'merci\ncordialement\n<ent type="NAME">awa coulibaly</ent>\nObtenir Outlook pour Android'),
+    # "my name is" in Chinese, a passport in Chinese; Turkish: born, "my son", "my husband"; a pension in Portuguese
+    ("NAME", '您好，我叫<ent type="NAME">李秀兰</ent>，请问'),
+    ("ID_DOCUMENT", '护照号 <ent type="ID_DOCUMENT">EK7719034</ent>，请问'),
+    ("BIRTHDATE", 'oğlum Mert doğdu <ent type="BIRTHDATE">12 mart 2024</ent>, prime naissance yok'),
+    ("FILE_NUMBER", 'número da pensão <ent type="FILE_NUMBER">14 2281 907 C</ent>, obrigado'),
 ]
 
 
