@@ -85,6 +85,7 @@ _LABEL = (
     r"(?:(?:\bda?te?s?\s*(?:de\s*)?naiss(?:ance)?|\bd\.?d\.?n\b|\bdate\s*of\s*birth|\bbirthday|\bdob\b)[^\d?!]{0,50}?"
     r"|\b(?:data\s+nasterii|dogum\s+tarih\w*|data\s+de\s+nascimento|data\s+urodzenia|data\s+di\s+nascita"
     r"|fecha\s+de\s+nacimiento|born\s+on|tarikh\s+l?\s?wilada)\b[^\d?!]{0,30}?"  # other languages
+    r"|(?:تاريخ\s+(?:الازدياد|الميلاد|الولادة))[^\d?!؟]{0,30}?"  # in Arabic script: "date of birth"
     r"|\bnaissance\s*(?::|le)?\s*|\bnais\.?\s*(?::|le)?\s*|\bd\.?n\.?\s*:\s*|\bdn\s+|\bd?'?\s?anniv(?:ersaire)?\b[^\d\n?!.]{0,15}?)"
 )
 # "date naissance 1962 08 15": a form's date with spaces, after its label only.

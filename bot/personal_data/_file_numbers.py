@@ -127,7 +127,9 @@ _VALUES: dict[str, str] = {
                    # "2024/CPAM/0087451", "ACO/2024/118734"
                    + r"|(?:19|20)\d\d/[a-z]{2,8}/\d{4,12}(?![\d/])|[a-z]{2,5}/(?:19|20)\d\d/\d{3,12}(?![\d/])",
 }
-_NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|e\b|eur\b|euros?\b|%))"
+# "1250 e" is euros; eight digits in a row and more are no amount ("número fiscal é 3471031001137 e preciso":
+# "e" is "and" in Portuguese).
+_NOT_AMOUNT = r"(?![ .]?\d)(?!\s*(?:€|eur\b|euros?\b|%))(?:(?<=\d{8})|(?!\s*e\b))"
 
 # The bare words: "allocataire depuis 2015, j'ai 3 enfants" is common, so only a short
 # link ("c'est", ":", "n°") may stand between the word and the value, and the value may

@@ -301,6 +301,10 @@ CASES = [
     ("ID_DOCUMENT", '护照号 <ent type="ID_DOCUMENT">EK7719034</ent>，请问'),
     ("BIRTHDATE", 'oğlum Mert doğdu <ent type="BIRTHDATE">12 mart 2024</ent>, prime naissance yok'),
     ("FILE_NUMBER", 'número da pensão <ent type="FILE_NUMBER">14 2281 907 C</ent>, obrigado'),
+    # "e" after thirteen digits is "and" in Portuguese, not euros; "date of birth" in Arabic script
+    ("FISCAL", 'o meu número fiscal é <ent type="FISCAL">1284503392172</ent> e preciso de ajuda'),
+    ("ALLOCATAIRE", "mon numero allocataire 1250 e de dette"),
+    ("BIRTHDATE", 'تاريخ الازدياد ديالي <ent type="BIRTHDATE">02/11/1983</ent>، عافاكم'),
 ]
 
 
