@@ -343,8 +343,23 @@ def _named_district(text: str, match: re.Match[str]) -> bool:
         _PROPER_NOUN.search(text, match.start("name"), match.end("name")))
 
 
+# Where a home has no street, people give its position: GPS coordinates in decimal degrees (four
+# decimals at least, as phones give them) or in degrees, minutes and seconds, a plus code, a
+# what3words address. A public place's position is masked as well: nothing tells them apart.
+_POSITION = re.compile(
+    r"(?<![\w.])-?(?:[1-8]?\d)[.,]\d{4,7}(?:\s*°)?(?:\s*[ns])?\s*[,;/ ]\s*-?(?:1[0-7]\d|\d?\d)[.,]\d{4,7}(?:\s*°)?"
+    r"(?:\s*[ew](?![a-z]))?(?![\d])"
+    r"|\d{1,3}\s*°\s*\d{1,2}\s*['’′]\s*(?:\d{1,2}(?:[.,]\d+)?\s*(?:\"|''|″)\s*)?[ns]\s*,?\s*"
+    r"\d{1,3}\s*°\s*\d{1,2}\s*['’′]\s*(?:\d{1,2}(?:[.,]\d+)?\s*(?:\"|''|″)\s*)?[ewo](?![a-z])"
+    r"|(?<![\w+])[23456789cfghjmpqrvwx]{4,8}\+[23456789cfghjmpqrvwx]{2,3}(?![\w+])"
+    r"|///[a-z]+\.[a-z]+\.[a-z]+")
+
+
 def find_address(text: str, folded: str) -> Iterator[Finding]:
-    """Yield address spans, with the name of the place they lead to and the parts that follow them."""
+    """Yield address spans, with the name of the place they lead to and the parts that follow them,
+    and a home's position given instead of an address."""
+    for match in _POSITION.finditer(folded) if any(c in folded for c in "°+/.,") else ():
+        yield Finding("ADDRESS", match.start(), match.end())
     for finding in (*_addresses(text, folded), *_homes_abroad(text)):
         named = _NAMED_PLACE_BEFORE.search(text, max(0, finding.start - 60), finding.start)
         if named and _place_name(text, folded, named):

@@ -164,9 +164,27 @@ _AGE_ON = re.compile(
     r"(?P<date>(?:0?[1-9]|[12]\d|3[01])[/.\-](?:0?[1-9]|1[0-2])[/.\-](?:19|20)?\d\d)(?![\d/\-])(?!\.\d)")
 
 
+# A message written mostly in a script the cues do not read (Cyrillic, Arabic, Ge'ez, Bengali,
+# Georgian...): a full date of a year at least this many years back is a birth date ("Він народився
+# 12.07.1985", "ዕለተ ልደተይ 12/09/1995"), the events such a message dates being recent.
+_OTHER_SCRIPT_MIN_AGE = 15
+_FULL_DATE = re.compile(r"(?<![\d/.\-])(?P<date>(?:0?[1-9]|[12]\d|3[01])([/.\-])(?:0?[1-9]|1[0-2])\2(?P<year>(?:19|20)\d\d)"
+                        r"|(?P<iso_year>(?:19|20)\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d/.\-]?\d)")
+
+
+def _mostly_other_script(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    other = sum(1 for c in letters if ord(c) > 0x24F)
+    return other >= 10 and 2 * other >= len(letters)
+
+
 def find_birthdate(text: str, folded: str) -> Iterator[Finding]:
-    """Yield spans of dates introduced by a birth cue."""
-    del text  # same offsets on the folded copy
+    """Yield spans of dates introduced by a birth cue, and the old full dates of a message
+    written in another script."""
+    if not text.isascii() and _mostly_other_script(text):
+        for match in _FULL_DATE.finditer(folded):
+            if int(match.group("year") or match.group("iso_year")) <= date.today().year - _OTHER_SCRIPT_MIN_AGE:
+                yield Finding("BIRTHDATE", match.start("date"), match.end("date"))
     for match in _PATTERN.finditer(folded):
         if _TIME_AFTER.match(folded, match.end("date")):
             continue

@@ -329,6 +329,12 @@ _SEVEN_DIGITS = re.compile(
     rf"(?:\b(?:numero|num|numara(?:si|m)?|numer|identifiant|number(?:\s+is)?|mine\s+is)\b(?:\s+(?:mwen|an\s+mwen|dyali|diali|ya\s+ngai|ngai|allocations?))?"
     rf"|\bn[°º]){_SHORT_GAP}(?P<value>\d{{7}})(?![ .\-/]?\d)(?![a-z])")
 _CAF_FILE_WORDS = ("caf", "alloc", "apl", "dossier", "prime d'activite", "rsa", "aah", "ars")
+# Seven digits a few words from the Caf's name are the allocataire number, whatever the language of
+# the words between: "lambarka CAF waa 6388551" (Somali), "số CAF của em là 5004790" (Vietnamese),
+# "(CAF: 6180396)", "5909752 یہ میرا CAF نمبر" (Urdu).
+_SEVEN_NEAR_CAF = re.compile(
+    r"\bcaf\b[^\d\n?!.]{0,25}?(?<![\w.,\-])(?P<value>\d{7})(?![ .,]?\d)(?![\w\-])" + _NOT_AMOUNT
+    + r"|(?<![\w.,\-])(?P<before>\d{7})(?![ .,]?\d)(?![\w\-])" + _NOT_AMOUNT + r"[^\d\n?!.]{0,20}?\bcaf\b")
 
 
 # "رقم الملف في الكاف 7934091" ("the file number at the Caf"): a number after "رقم" (number), in a
@@ -534,6 +540,9 @@ def find_file_numbers(text: str, folded: str) -> Iterator[Finding]:
         seven = sum(c.isdigit() for c in match.group("value")) == 7
         kind = "ALLOCATAIRE" if seven and _ARABIC_CAF in folded else "FILE_NUMBER"
         yield Finding(kind, match.start("value"), match.end("value"))
+    for match in _SEVEN_NEAR_CAF.finditer(folded) if "caf" in folded else ():
+        group = "value" if match.group("value") else "before"
+        yield Finding("ALLOCATAIRE", match.start(group), match.end(group))
     if mentions(folded, ("num", "n°", "nº", "identifiant", "number", "mine")):
         kind = "ALLOCATAIRE" if mentions(folded, _CAF_FILE_WORDS) else "FILE_NUMBER"
         for match in _SEVEN_DIGITS.finditer(folded):

@@ -71,6 +71,10 @@ _STRONG_CUES = (
     r"|\bc'?\s?est\s+moi\b|\bc\s+moi\b|\bmy\s+name\b"
     # Darija in Latin letters, "my name": "ana smiti khadija", "esmi youssef"; "mon non" typed for "mon nom"
     r"|\b(?:smiti|esmi|ismi)\b|\bmon\s+non\b(?=\s+[^\W\d_]+\s+[^\W\d_])"
+    # "my name is" in the Latin letters of Vietnamese, Somali, Albanian, Russian, Tamil, Bengali, Urdu,
+    # Romanian, Turkish: "em tên là ...", "magacaygu waa ...", "emri im është ...", "menya zovut ..."
+    r"|\bten\s+la\b|\bmagacay(?:gu|ga)\s+waa\b|\bemri\s+(?:im|yne)(?:\s+eshte)?\b|\bmenya\s+zovut\b"
+    r"|\ben\s+peyar\b|\bamar\s+naa?m\b|\bmera\s+naa?m\b|\bnumele\s+meu(?:\s+(?:este|e))?\b|\bbenim\s+adim\b"
     # "nom d'usage : Mercier", "nom de naissance ROUSSEL", "nom d'usage perrin"
     r"|\b(?:nom|prenom)\s+(?:de\s+famille|d'\s?usage|de\s+naissance|de\s+jeune\s+fille|(?:de\s+)?jf|marital"
     r"|d'\s?epouse)\s*(?::|(?:est|c'?\s?est)\b)?"  # "nom jf Robin", "mon nom de naissance est Henry"
@@ -110,7 +114,7 @@ _ROLE_CUES = (
     r"|assistante?\s+sociale?|gestionnaire|notaire|avocate?|employee?|salariee?)\b"
 )
 # "je suis", typed "jsuis", "jsui", "j'suis", "chui" in chats
-_WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?su(?:is?|s)\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
+_WEAK_CUES = (r"\bje\s+sui[ts]?\b|\bj'?\s?su(?:is?|s)\b|\bjam\b|\baz\s+sum\b|\bchui\b|\bc\s?'?\s?est|\bc\b|\bici"
                r"|\bsoy\b|\bsono\b|\bsunt\b|\bjestem\b|\bi\s+am\b|\bi'm\b|\bthis\s+is\b")  # "soy Rocío", "sono Alessandra"
 # A bare label before a capitalised word ("nom Ferreira", "au nom de Nathalie Brun"): the
 # ":" form is a strong cue, this one accepts capitalised words only.
@@ -761,11 +765,11 @@ def _tokens_from_span(
 
 
 # Letters of the scripts other than Latin that names are written in: Greek, Cyrillic, Armenian, Hebrew,
-# Arabic (not its comma nor its question mark), Devanagari, Tamil, Thai, Georgian, Ethiopic, Khmer,
+# Arabic (not its comma nor its question mark), Devanagari, Bengali, Tamil, Thai, Georgian, Ethiopic, Khmer,
 # Tifinagh, Chinese, Korean.
 _OTHER_SCRIPT = (
     "\u0370-\u03ff\u0400-\u04ff\u0530-\u058f\u0590-\u05ff\u0620-\u0669\u066e-\u06d3\u06d5-\u06ff\u0750-\u077f\u0900-\u097f"
-    "\u0b80-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff\u2d30-\u2d7f\u3400-\u4dbf"
+    "\u0980-\u09ff\u0b80-\u0bff\u0e00-\u0e7f\u10a0-\u10ff\u1200-\u137f\u1780-\u17ff\u2d30-\u2d7f\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af"
 )
 _OTHER_SCRIPT_WORDS = rf"[{_OTHER_SCRIPT}]+(?:[ \-][{_OTHER_SCRIPT}]+){{0,3}}"
@@ -775,7 +779,9 @@ _SAME_NAME_AFTER = re.compile(rf"\s*[(\[]\s*(?P<name>{_OTHER_SCRIPT_WORDS})\s*[)
 _NAME_IN_ITS_SCRIPT = re.compile(
     rf"(?:\b(?:je\s+suis|je\s+m'?\s?appelle|c'?\s?est|s'appelle|mon\s+nom|prenom)\b[^.?!\n\d]{{0,25}}?\s"
     # "我叫王秀英" / "我是..." (Chinese: "my name is", "I am"), no space before the name
-    rf"|меня\s+зовут\s+|اسمي\s*|我叫\s*|我是\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
+    # "my name is" in Ukrainian, Bulgarian, Persian, Urdu, Bengali, Tamil, Amharic, Tigrinya, Georgian
+    rf"|меня\s+зовут\s+|мене\s+звати\s+|казвам\s+се\s+|اسمي\s*|نام\s+من\s+|میرا\s+نام\s+|আমার\s+নাম\s+"
+    rf"|என்\s+பெயர்\s+|ስሜ\s+|ስመይ\s+|ჩემი\s+სახელია\s+|我叫\s*|我是\s*)(?P<name>{_OTHER_SCRIPT_WORDS})"
     # "أنا يوسف العمراني" ("I am"), "راجلي محمد بنعلي" ("my husband", in Darija), "زوجتي", "ولدي",
     # "بنتي", "أمي": two words at most, as the rest of the sentence follows; three when a comma or the
     # end closes them ("أنا فاطمة الزهراء بنعلي، ...")

@@ -48,11 +48,13 @@ _HIDDEN_END = re.compile(
 )
 _HIDDEN_AS_DIGITS = str.maketrans("*xX#•", "00000")
 # Pasted from a PDF, a word processor or a spreadsheet: non-breaking and thin spaces and tabs are
-# spaces, the many dashes are "-", full-width digits and superscript letters ("1ᵉʳ") are plain.
+# spaces, the many dashes are "-", full-width digits, other scripts' digits and superscript letters ("1ᵉʳ") are plain.
 _PASTED = str.maketrans(
     {**dict.fromkeys("\u00a0\u2002\u2003\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t", " "),
      **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"),
-     **{chr(0xFF10 + digit): str(digit) for digit in range(10)}, "ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ˢ": "s"}
+     **{chr(0xFF10 + digit): str(digit) for digit in range(10)}, "ᵉ": "e", "ʳ": "r", "ᵈ": "d", "ˢ": "s",
+     # the digits of Arabic, Persian and Urdu, Devanagari and Bengali writing ("৩৭৯৭৫৫২", "۱۳۶۹")
+     **{chr(zero + digit): str(digit) for zero in (0x0660, 0x06F0, 0x0966, 0x09E6) for digit in range(10)}}
 )
 # Commas typed between the groups of a number ("1,72,99,97,211,458,45", "06,53,43,91,94",
 # "0,097,945"): three groups and more are no decimal, read as spaces.

@@ -305,6 +305,22 @@ CASES = [
     ("FISCAL", 'o meu número fiscal é <ent type="FISCAL">1284503392172</ent> e preciso de ajuda'),
     ("ALLOCATAIRE", "mon numero allocataire 1250 e de dette"),
     ("BIRTHDATE", 'تاريخ الازدياد ديالي <ent type="BIRTHDATE">02/11/1983</ent>، عافاكم'),
+    # two last blind batches of 07/12/2026: whole messages in the languages of new arrivals; a home's
+    # position instead of an address
+    ("ALLOCATAIRE", 'magacaygu waa Hodan, lambarka CAF waa <ent type="ALLOCATAIRE">4410927</ent>. Mahadsanid'),
+    ("ALLOCATAIRE", '<ent type="ALLOCATAIRE">6619034</ent> یہ میرا CAF نمبر ہے'),
+    ("ALLOCATAIRE", 'আমার CAF নম্বর <ent type="ALLOCATAIRE">৫২০৮৪১৩</ent>।'),
+    ("ALLOCATAIRE", "la caf m'a versé 1250000 euros, la caf 2024 et 2025, un rappel de la caf de 1234567 €"),
+    ("NAME", 'Chào chị, em tên là <ent type="NAME">Trần Thị Hương</ent>, em hỏi về APL'),
+    ("NAME", 'pershendetje jam <ent type="NAME">Dritan Leka</ent> nga Tirana'),
+    ("NAME", 'Добрий день, мене звати <ent type="NAME">Ірина Коваль</ent>, я з Одеси.'),
+    ("BIRTHDATE", 'Мій син народився <ent type="BIRTHDATE">03.09.2004</ent>. Чи маємо право на APL?'),
+    ("BIRTHDATE", 'Закон изменился 12.07.2023, что нам делать с APL теперь?'),
+    ("ADDRESS", 'les coordonnées GPS de la maison : <ent type="ADDRESS">45.7623, 4.8357</ent> merci'),
+    ("ADDRESS", 'ma caravane est à <ent type="ADDRESS">44°12\'05"N 0°37\'21"E</ent>, sans adresse'),
+    ("ADDRESS", 'sur google maps ça donne <ent type="ADDRESS">9C3XGV2H+4P</ent>, pas de rue'),
+    ("ADDRESS", 'mon what3words : <ent type="ADDRESS">///lampe.verger.douce</ent> merci'),
+    ("ADDRESS", "le taux est de 1,5 % et 2,3 %, montant 12.500, 3.250, version 1.2.3"),
 ]
 
 
