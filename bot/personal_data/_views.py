@@ -108,10 +108,22 @@ def _base_letter(char: str) -> str:
     return base if base.isascii() and base.isalpha() else char
 
 
+# Cyrillic and Greek letters that look like Latin ones, typed inside a Latin word from a Russian
+# keyboard or to slip past a filter ("Аlеxandrе Bеrnard", "jеan.dupont@gmail.com").
+_LOOK_ALIKE_LETTERS = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁΑΒΕΖΗΙΚΜΝΟΡΤΥΧαοικνρτυχ",
+                                    "ABEKMHOPCTXaeopcyxijsdABEZHIKMNOPTYXaoiknptux")
+_MIXED_SCRIPT_WORD = re.compile(r"(?=[^\W\d_]*[A-Za-z])(?=[^\W\d_]*[\u0370-\u03ff\u0400-\u04ff])[^\W\d_]+")
+
+
 def latin_letters_view(text: str) -> str:
     """The message with the letters of other Latin alphabets written as their base letter, case
-    kept ("Małgorzata Żak" -> "Malgorzata Zak", "Ayşe Doğan" -> "Ayse Dogan"): the readers' name
-    shapes know the French letters only. French letters (Latin-1: "é", "ç", "ÿ") stay as they are."""
-    if text.isascii() or not _OTHER_LATIN.search(text):
+    kept ("Małgorzata Żak" -> "Malgorzata Zak", "Ayşe Doğan" -> "Ayse Dogan"), and the Cyrillic or
+    Greek look-alikes inside a Latin word as the Latin letter: the readers' name shapes know the
+    French letters only. French letters (Latin-1: "é", "ç", "ÿ") stay as they are."""
+    if text.isascii():
+        return text
+    if _MIXED_SCRIPT_WORD.search(text):
+        text = _MIXED_SCRIPT_WORD.sub(lambda match: match.group().translate(_LOOK_ALIKE_LETTERS), text)
+    if not _OTHER_LATIN.search(text):
         return text
     return _OTHER_LATIN.sub(lambda match: _base_letter(match.group()), text)

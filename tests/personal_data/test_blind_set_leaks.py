@@ -321,6 +321,10 @@ CASES = [
     ("ADDRESS", 'sur google maps ça donne <ent type="ADDRESS">9C3XGV2H+4P</ent>, pas de rue'),
     ("ADDRESS", 'mon what3words : <ent type="ADDRESS">///lampe.verger.douce</ent> merci'),
     ("ADDRESS", "le taux est de 1,5 % et 2,3 %, montant 12.500, 3.250, version 1.2.3"),
+    # Cyrillic look-alike letters typed inside a Latin name or e-mail
+    ("NAME", 'Cordialement,\n<ent type="NAME">Мarсel Рoirier</ent>'),
+    ("EMAIL", 'mon mail <ent type="EMAIL">mаrie.lеroy@orange.fr</ent> merci'),
+    ("NAME", "Привет, я из Лиона, вопрос про APL"),
 ]
 
 
